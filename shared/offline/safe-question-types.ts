@@ -1,0 +1,26 @@
+/**
+ * The question types the chatbot may learn to answer: the 20 the original pipeline kept.
+ * Drug dosing, interactions, warnings and the like are left to a professional.
+ */
+export const SAFE_QUESTION_TYPES: readonly string[] = [
+  'causes',
+  'complications',
+  'considerations',
+  'dietary',
+  'exams and tests',
+  'genetic changes',
+  'how can i learn more',
+  'how does it work',
+  'how effective is it',
+  'information',
+  'inheritance',
+  'outlook',
+  'prevention',
+  'research',
+  'stages',
+  'storage and disposal',
+  'support groups',
+  'susceptibility',
+  'symptoms',
+  'why get vaccinated',
+];

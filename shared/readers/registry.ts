@@ -1,0 +1,139 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import type { ObjectInfo, ObjectStore } from '../store';
+import { UnreadableFileError } from './errors';
+import { jsonArrayReader } from './json-array';
+import { jsonlReader } from './jsonl';
+import { parquetReader } from './parquet';
+import type { RandomAccess, ReadInput, RecordReader, SourceRecord } from './types';
+
+/** Content signatures are tried in this order; extensions break ties when the content says nothing. */
+export const READERS: readonly RecordReader[] = [parquetReader, jsonArrayReader, jsonlReader];
+
+const HEAD_BYTES = 4096;
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+export interface OpenedFile {
+  reader: RecordReader;
+  compression: 'gzip' | 'none';
+  records: AsyncIterable<SourceRecord>;
+}
+
+/**
+ * Opens one stored object for reading records: undoes gzip, picks the reader by content
+ * (magic bytes) and then by extension, and wraps every failure in UnreadableFileError.
+ */
+export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo, 'key' | 'size'>): Promise<OpenedFile> {
+  const { key, size } = object;
+  const fail = (reason: string, cause?: unknown) => new UnreadableFileError(key, reason, { cause });
+  if (size === 0) throw fail('the file is empty');
+
+  const rawHead = await store.getRange(key, 0, Math.min(size, HEAD_BYTES));
+  const gzipped = GZIP_MAGIC.every((byte, i) => rawHead[i] === byte);
+  let input: ReadInput;
+  let cleanup = async () => {};
+  if (gzipped) {
+    const open = async () => (await store.get(key)).pipe(createGunzip());
+    input = { key, head: await readHead(await open()).catch((err) => Promise.reject(fail(`corrupt gzip: ${err.message}`, err))), open };
+  } else {
+    input = { key, head: rawHead, open: () => store.get(key), randomAccess: storeRandomAccess(store, key, size) };
+  }
+
+  const reader = chooseReader(key, input.head);
+  if (!reader) {
+    throw fail(`unknown format: expected Parquet, a JSON array or JSON Lines (optionally gzip-compressed); the file starts with ${describeBytes(input.head)}`);
+  }
+  if (reader.needsRandomAccess && !input.randomAccess) {
+    // A gzip-wrapped parquet file: spill the decompressed bytes to local disk, never to memory.
+    const spilled = await spillToTempFile(await input.open()).catch((err) => Promise.reject(fail(`corrupt gzip: ${err.message}`, err)));
+    input = { ...input, randomAccess: spilled.access, open: async () => createReadStream(spilled.file) };
+    cleanup = spilled.remove;
+  }
+
+  async function* records(): AsyncGenerator<SourceRecord> {
+    try {
+      yield* reader!.read(input);
+    } catch (err) {
+      if (err instanceof UnreadableFileError) throw err;
+      throw fail(`${reader!.format}: ${(err as Error).message}`, err);
+    } finally {
+      await cleanup();
+    }
+  }
+  return { reader, compression: gzipped ? 'gzip' : 'none', records: records() };
+}
+
+/** The reader whose signature matches, else the one whose extension matches (`.gz` ignored). */
+export function chooseReader(key: string, head: Uint8Array): RecordReader | undefined {
+  const bySignature = READERS.find((reader) => reader.sniff(head));
+  if (bySignature) return bySignature;
+  const name = key.toLowerCase().replace(/\.gz$/, '');
+  // Only when the content is not recognisably something else (e.g. whitespace-led or truncated heads).
+  return READERS.find((reader) => reader.extensions.some((ext) => name.endsWith(ext)) && !looksBinary(head));
+}
+
+function storeRandomAccess(store: ObjectStore, key: string, size: number): RandomAccess {
+  return {
+    byteLength: size,
+    async slice(start, end = size) {
+      const bytes = await store.getRange(key, start, end);
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    },
+  };
+}
+
+async function readHead(stream: Readable): Promise<Uint8Array> {
+  const parts: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      parts.push(chunk as Buffer);
+      length += (chunk as Buffer).length;
+      if (length >= HEAD_BYTES) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(parts).subarray(0, HEAD_BYTES);
+}
+
+async function spillToTempFile(stream: Readable) {
+  const dir = await fs.mkdtemp(path.join(tmpdir(), 'medqa-spill-'));
+  const file = path.join(dir, 'content');
+  const remove = () => fs.rm(dir, { recursive: true, force: true });
+  try {
+    await pipeline(stream, createWriteStream(file));
+  } catch (err) {
+    await remove();
+    throw err;
+  }
+  const { size } = await fs.stat(file);
+  const access: RandomAccess = {
+    byteLength: size,
+    async slice(start, end = size) {
+      const handle = await fs.open(file, 'r');
+      try {
+        const buffer = Buffer.alloc(end - start);
+        await handle.read(buffer, 0, buffer.length, start);
+        return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.length) as ArrayBuffer;
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+  return { file, access, remove };
+}
+
+function looksBinary(head: Uint8Array): boolean {
+  return head.subarray(0, 512).some((byte) => byte === 0);
+}
+
+function describeBytes(head: Uint8Array): string {
+  const sample = Buffer.from(head.subarray(0, 8));
+  return `bytes ${sample.toString('hex').replace(/(..)/g, '$1 ').trim()}`;
+}

@@ -1,0 +1,39 @@
+import type { Readable } from 'node:stream';
+
+/** Random access over an object's bytes, in the shape hyparquet reads (`AsyncBuffer`). */
+export interface RandomAccess {
+  byteLength: number;
+  slice(start: number, end?: number): Promise<ArrayBuffer>;
+}
+
+/** One object, opened for reading: compression already undone. */
+export interface ReadInput {
+  key: string;
+  /** The first bytes of the (decompressed) content, for sniffing. */
+  head: Uint8Array;
+  /** The (decompressed) content from the start; each call opens a new stream. */
+  open(): Promise<Readable>;
+  /** Present when the content can be read at any offset (uncompressed objects, spilled gzip). */
+  randomAccess?: RandomAccess;
+}
+
+/** What a reader yields: a parsed value, or a record it could not parse, with its position. */
+export type SourceRecord =
+  | { position: number; value: unknown }
+  | { position: number; error: string };
+
+/**
+ * One file format. Adding a format is adding one file that exports a RecordReader and
+ * listing it in registry.ts.
+ */
+export interface RecordReader {
+  /** Name shown in results and metadata (`parquet`, `jsonl`, …). */
+  format: string;
+  /** File name endings (without `.gz`) that suggest this format when the content does not tell. */
+  extensions: string[];
+  /** True when the first bytes are this format's signature. */
+  sniff(head: Uint8Array): boolean;
+  /** Needs `randomAccess` (parquet reads its footer first). */
+  needsRandomAccess?: boolean;
+  read(input: ReadInput): AsyncIterable<SourceRecord>;
+}

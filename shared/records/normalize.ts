@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The text normal form every stage compares and writes: Unicode NFC, whitespace runs
+ * collapsed to one space, trimmed. Empty results become undefined (a missing value).
+ */
+export function normalizeText(value: string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return text === '' ? undefined : text;
+}
+
+/** Templated MedQuAD questions end in "? ?" ("Who is at risk for X? ?"); keep one mark. */
+export function normalizeQuestion(value: string | null | undefined): string | undefined {
+  const text = normalizeText(value);
+  return text?.replace(/\?(\s*\?)+$/u, '?');
+}
+
+/** Question types compare case-insensitively ("Symptoms" is "symptoms"). */
+export function normalizeQuestionType(value: string | null | undefined): string | undefined {
+  return normalizeText(value)?.toLowerCase();
+}
+
+/**
+ * The identity of a question for splitting and leakage checks: normalised and case-folded,
+ * so "What is X?" and "what is x ?" cannot land in two splits.
+ */
+export function questionKey(question: string): string {
+  return question.toLowerCase().replace(/\s+([?!.,;:])/gu, '$1');
+}
+
+/**
+ * A compact fingerprint (16 bytes as base64) of normalised fields, for de-duplication sets
+ * that must stay small: it never keeps the texts themselves.
+ */
+export function fingerprint(...fields: (string | undefined)[]): string {
+  const hash = createHash('sha256');
+  for (const field of fields) hash.update(field ?? '\u0000').update('\u0001');
+  return hash.digest('base64').slice(0, 22);
+}

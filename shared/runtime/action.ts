@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { ObjectStore } from '../store';
+import { PipelineError, toErrorResult, type ErrorResult } from './errors';
+import { createLogger, type LogLevel, type Logger, type LogSink } from './logger';
+import { describeZodError } from './params';
+import { StoreSettingsSchema, storeFromSettings } from './store-settings';
+
+/** Platform-neutral facts about one invocation (from `__OW_*` on OpenWhisk, generated locally). */
+export interface Invocation {
+  id: string;
+  /** Epoch ms by which the platform kills the activation, when it has one. */
+  deadline?: number;
+}
+
+export interface ActionContext {
+  store: ObjectStore;
+  log: Logger;
+  invocation: Invocation;
+}
+
+export type ActionResult = Record<string, unknown>;
+
+/**
+ * One pipeline stage: a name (as in manifest.yaml), its parameter schema (event parameters
+ * and settings, with defaults) and the stage logic, written against the store interface.
+ */
+export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
+  name: string;
+  description: string;
+  params: S;
+  run(params: z.infer<S>, context: ActionContext): Promise<ActionResult>;
+}
+
+export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S>): ActionDefinition<S> {
+  return definition;
+}
+
+export interface InvokeOptions {
+  invocation?: Invocation;
+  /** A ready store (the local runtime shares one); otherwise built from the parameters. */
+  store?: ObjectStore;
+  logSink?: LogSink;
+}
+
+const LogLevelSchema = z.enum(['debug', 'info', 'warn', 'error', 'silent']).catch('info');
+
+/**
+ * Runs an action the same way on every platform: validates parameters, opens the store,
+ * times the run, and turns every failure into `{ error: { code, message } }` (never a throw,
+ * never a stack trace in the result).
+ */
+export async function invokeAction(action: ActionDefinition, rawParams: Record<string, unknown>, options: InvokeOptions = {}): Promise<ActionResult | ErrorResult> {
+  const started = performance.now();
+  const invocation = options.invocation ?? { id: cryptoRandomId() };
+  const level: LogLevel = LogLevelSchema.parse(rawParams.log_level ?? 'info');
+  const log = createLogger(level, { action: action.name, activation: invocation.id }, options.logSink);
+  const params = withoutPlatformParams(rawParams);
+  try {
+    const parsed = action.params.safeParse(params);
+    if (!parsed.success) throw new PipelineError('BAD_PARAMS', `invalid parameters for ${action.name}: ${describeZodError(parsed.error)}`);
+    const storeSettings = StoreSettingsSchema.safeParse(params);
+    if (!storeSettings.success) throw new PipelineError('BAD_PARAMS', `invalid store settings: ${describeZodError(storeSettings.error)}`);
+    const store = options.store ?? storeFromSettings(storeSettings.data);
+    log.info('start', { store: store.kind, key: typeof params.key === 'string' ? params.key : undefined });
+    const result = await action.run(parsed.data, { store, log, invocation });
+    const duration_ms = Math.round(performance.now() - started);
+    log.info('done', { duration_ms });
+    return { ...result, duration_ms };
+  } catch (err) {
+    const failure = toErrorResult(err);
+    log.error('failed', { ...failure.error, duration_ms: Math.round(performance.now() - started) });
+    return failure;
+  }
+}
+
+export function isErrorResult(result: ActionResult | ErrorResult): result is ErrorResult {
+  return typeof result.error === 'object' && result.error !== null;
+}
+
+/** `__ow_*` request fields and the like are the adapter's business, not the stage's. */
+function withoutPlatformParams(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).filter(([name]) => !name.startsWith('__')));
+}
+
+function cryptoRandomId(): string {
+  return globalThis.crypto.randomUUID().replace(/-/g, '');
+}

@@ -1,0 +1,206 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ObjectExistsError, ObjectNotFoundError, InvalidKeyError } from './errors';
+import { assertValidKey, assertValidPrefix, compareKeys } from './keys';
+import type { ListPage, ListPageOptions, ObjectBody, ObjectInfo, ObjectStore, PutOptions, PutResult } from './types';
+
+/** Partial writes live here until renamed into place; listings never show it. */
+const TEMP_DIR = '.medqa-tmp';
+const MAX_PAGE = 1000;
+
+/**
+ * The embedded store: one folder is the bucket, a key is a relative path. Writes are atomic
+ * (temp file + rename), ETags are the MD5 of the content as on S3 for single-part uploads.
+ */
+export class FolderStore implements ObjectStore {
+  readonly kind = 'folder' as const;
+  readonly capabilities = { atomicCreateIfAbsent: true, copyReservedCharacters: true };
+  readonly bucket: string;
+  /** MD5s of files dropped in by hand, keyed by path and invalidated by size or mtime change. */
+  private readonly etagCache = new Map<string, { size: number; mtimeMs: number; etag: string }>();
+
+  constructor(readonly root: string) {
+    this.bucket = path.resolve(root);
+  }
+
+  /** The file path for a key; refuses keys that would leave the folder. */
+  pathOf(key: string): string {
+    assertValidKey(key);
+    if (key === TEMP_DIR || key.startsWith(`${TEMP_DIR}/`)) throw new InvalidKeyError(key, `"${TEMP_DIR}/" is reserved by the folder store`);
+    if (key.endsWith('/')) throw new InvalidKeyError(key, 'ends with "/" (the folder store has no directory markers)');
+    return path.join(this.bucket, ...key.split('/'));
+  }
+
+  async head(key: string): Promise<ObjectInfo | undefined> {
+    const file = this.pathOf(key);
+    const stat = await statFile(file);
+    if (!stat) return undefined;
+    return { key, size: stat.size, etag: await this.etagOf(file, stat), lastModified: stat.mtime };
+  }
+
+  async get(key: string): Promise<Readable> {
+    const file = this.pathOf(key);
+    // Open first so a missing key fails here, not later inside the consumer's stream.
+    const handle = await fs.open(file, 'r').catch((err: NodeJS.ErrnoException) => {
+      throw isMissing(err) ? new ObjectNotFoundError(key) : err;
+    });
+    return handle.createReadStream();
+  }
+
+  async getRange(key: string, start: number, end: number): Promise<Uint8Array> {
+    const handle = await fs.open(this.pathOf(key), 'r').catch((err: NodeJS.ErrnoException) => {
+      throw isMissing(err) ? new ObjectNotFoundError(key) : err;
+    });
+    try {
+      const length = Math.max(0, end - start);
+      const buffer = Buffer.alloc(length);
+      let filled = 0;
+      while (filled < length) {
+        const { bytesRead } = await handle.read(buffer, filled, length - filled, start + filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return buffer.subarray(0, filled);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async put(key: string, body: ObjectBody, options: PutOptions = {}): Promise<PutResult> {
+    const target = this.pathOf(key);
+    const temp = await this.tempPath();
+    const md5 = createHash('md5');
+    try {
+      await pipeline(toReadable(body), hashing(md5), createWriteStream(temp));
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      if (options.ifNoneMatch === '*') {
+        // link() fails with EEXIST atomically: the create-only-if-absent primitive.
+        await fs.link(temp, target).catch((err: NodeJS.ErrnoException) => {
+          throw err.code === 'EEXIST' ? new ObjectExistsError(key) : err;
+        });
+        await fs.rm(temp, { force: true });
+      } else {
+        await fs.rename(temp, target);
+      }
+    } catch (err) {
+      await fs.rm(temp, { force: true });
+      throw err;
+    }
+    const etag = md5.digest('hex');
+    const stat = await fs.stat(target);
+    this.etagCache.set(target, { size: stat.size, mtimeMs: stat.mtimeMs, etag });
+    return { key, etag };
+  }
+
+  async listPage(prefix: string, options: ListPageOptions = {}): Promise<ListPage> {
+    assertValidPrefix(prefix);
+    const maxKeys = Math.min(Math.max(options.maxKeys ?? MAX_PAGE, 1), MAX_PAGE);
+    const after = options.continuationToken ?? options.startAfter;
+    const keys = (await this.keysUnder(prefix))
+      .filter((key) => after === undefined || compareKeys(key, after) > 0)
+      .sort(compareKeys);
+    const pageKeys = keys.slice(0, maxKeys);
+    const objects: ObjectInfo[] = [];
+    for (const key of pageKeys) {
+      const info = await this.head(key);
+      if (info) objects.push(info); // deleted between walk and stat: skip, as S3 would
+    }
+    const truncated = keys.length > maxKeys;
+    return { objects, nextContinuationToken: truncated ? pageKeys[pageKeys.length - 1] : undefined };
+  }
+
+  async copy(sourceKey: string, targetKey: string): Promise<PutResult> {
+    return this.put(targetKey, await this.get(sourceKey));
+  }
+
+  async delete(key: string): Promise<void> {
+    const file = this.pathOf(key);
+    await fs.rm(file, { force: true });
+    this.etagCache.delete(file);
+    await this.pruneEmptyDirs(path.dirname(file));
+  }
+
+  /** Keys whose path starts with `prefix`, walking only the deepest folder the prefix names. */
+  private async keysUnder(prefix: string): Promise<string[]> {
+    const dirPart = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
+    const start = dirPart ? path.join(this.bucket, ...dirPart.split('/')) : this.bucket;
+    const keys: string[] = [];
+    const walk = async (dir: string, keyPrefix: string): Promise<void> => {
+      const entries = await fs.readdir(dir, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+        if (isMissing(err) || err.code === 'ENOTDIR') return [];
+        throw err;
+      });
+      for (const entry of entries) {
+        const key = keyPrefix + entry.name;
+        if (!keyPrefix && entry.name === TEMP_DIR) continue;
+        if (entry.isDirectory()) {
+          if (key.startsWith(prefix) || prefix.startsWith(`${key}/`)) await walk(path.join(dir, entry.name), `${key}/`);
+        } else if (entry.isFile() && key.startsWith(prefix)) {
+          keys.push(key);
+        }
+      }
+    };
+    await walk(start, dirPart ? `${dirPart}/` : '');
+    return keys;
+  }
+
+  private async etagOf(file: string, stat: { size: number; mtimeMs: number }): Promise<string> {
+    const cached = this.etagCache.get(file);
+    if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached.etag;
+    const md5 = createHash('md5');
+    for await (const chunk of createReadStream(file)) md5.update(chunk as Buffer);
+    const etag = md5.digest('hex');
+    this.etagCache.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, etag });
+    return etag;
+  }
+
+  private async tempPath(): Promise<string> {
+    const dir = path.join(this.bucket, TEMP_DIR);
+    await fs.mkdir(dir, { recursive: true });
+    return path.join(dir, randomUUID());
+  }
+
+  /** S3 has no folders: once the last key under one goes, so does the folder. */
+  private async pruneEmptyDirs(dir: string): Promise<void> {
+    while (dir.startsWith(this.bucket + path.sep)) {
+      try {
+        await fs.rmdir(dir);
+      } catch {
+        return; // not empty, or already gone
+      }
+      dir = path.dirname(dir);
+    }
+  }
+}
+
+function toReadable(body: ObjectBody): Readable {
+  if (typeof body === 'string' || body instanceof Uint8Array) return Readable.from([Buffer.from(body)]);
+  return body instanceof Readable ? body : Readable.from(body);
+}
+
+function hashing(hash: ReturnType<typeof createHash>): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+  });
+}
+
+async function statFile(file: string) {
+  try {
+    const stat = await fs.stat(file);
+    return stat.isFile() ? stat : undefined;
+  } catch (err) {
+    if (isMissing(err as NodeJS.ErrnoException) || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw err;
+  }
+}
+
+function isMissing(err: NodeJS.ErrnoException): boolean {
+  return err.code === 'ENOENT';
+}

@@ -1,0 +1,53 @@
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
+import type { ObjectStore, PutResult } from './types';
+
+/** Lines are handed to the stream in blocks of about this size: fewer, larger writes. */
+const BLOCK_BYTES = 64 * 1024;
+
+/**
+ * Streams JSON Lines into one object. Memory stays at one block plus what the store
+ * buffers (a multipart part on S3): the object is never built in memory.
+ */
+export class JsonlWriter {
+  private readonly stream = new PassThrough();
+  private readonly done: Promise<PutResult>;
+  private block = '';
+  private failure: unknown;
+  records = 0;
+
+  constructor(store: ObjectStore, readonly key: string) {
+    this.done = store.put(key, this.stream, { contentType: 'application/x-ndjson' });
+    this.done.catch((err) => {
+      this.failure = err;
+    });
+  }
+
+  async write(record: unknown): Promise<void> {
+    this.block += `${JSON.stringify(record)}\n`;
+    this.records += 1;
+    if (this.block.length >= BLOCK_BYTES) await this.flush();
+  }
+
+  /** Ends the object and resolves once it is stored. */
+  async close(): Promise<PutResult> {
+    await this.flush();
+    this.stream.end();
+    return this.done;
+  }
+
+  /** Gives up: the store discards the partial object (temp file removed, multipart upload aborted). */
+  async abort(reason: Error): Promise<void> {
+    this.stream.destroy(reason);
+    await this.done.catch(() => undefined);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
+    const block = this.block;
+    this.block = '';
+    if (block && !this.stream.write(block)) {
+      await Promise.race([once(this.stream, 'drain'), this.done]);
+    }
+  }
+}

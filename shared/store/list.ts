@@ -1,0 +1,24 @@
+import type { ObjectInfo, ObjectStore } from './types';
+
+/** Every object under `prefix`, page after page, in S3 order. */
+export async function* listObjects(store: ObjectStore, prefix: string, pageSize = 1000): AsyncGenerator<ObjectInfo> {
+  let continuationToken: string | undefined;
+  do {
+    const page = await store.listPage(prefix, { continuationToken, maxKeys: pageSize });
+    yield* page.objects;
+    continuationToken = page.nextContinuationToken;
+  } while (continuationToken);
+}
+
+/** Reads a whole small object (metadata, markers) as text. Never use it for data files. */
+export async function readText(store: ObjectStore, key: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await store.get(key)) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads a small JSON object, or undefined when the key does not exist. */
+export async function readJsonIfExists<T = unknown>(store: ObjectStore, key: string): Promise<T | undefined> {
+  if (!(await store.head(key))) return undefined;
+  return JSON.parse(await readText(store, key)) as T;
+}
