@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { ACTIONS } from '../shared/actions';
+import { parseManifest } from '../shared/manifest';
+import { createLogger, invokeAction, isErrorResult, paramsFromEnv, StoreSettingsSchema } from '../shared/runtime';
+import { FolderStore } from '../shared/store';
+import { LocalRuntime } from '../local/runtime';
+import { localWebApp, serveLocalWeb } from '../local/web';
+import { parseArgs } from './args';
+
+const USAGE = `medqa — the medqa data pipeline
+
+Usage:
+  medqa start [--data-dir DIR] [--port 8080] [--scan-interval SECONDS]
+      Runs the pipeline locally: the folder DIR is the bucket (default .medqa/bucket,
+      or MEDQA_DATA_DIR); files dropped under its raw prefixes fire their actions.
+  medqa invoke <action> [-p name value]... [-P params.json]
+      Runs one action against the store and prints its JSON result (like wsk action invoke -r).
+      Exit status 0 on success, 1 when the action returns an error.
+  medqa actions
+      Lists the actions.
+
+Settings come from MEDQA_<NAME> environment variables and -p name value (JSON when it parses).`;
+
+const MANIFEST_URL = new URL('../manifest.yaml', import.meta.url);
+
+export async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    process.stderr.write(`medqa: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const [command, ...rest] = args.positionals;
+  switch (command) {
+    case 'invoke':
+      return invoke(rest[0], args.params);
+    case 'start':
+      return start(args.flags);
+    case 'actions':
+      for (const action of Object.values(ACTIONS)) process.stdout.write(`${action.name}\t${action.description}\n`);
+      return 0;
+    case undefined:
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return args.flags.help || command === 'help' ? 0 : 2;
+    default:
+      process.stderr.write(`medqa: unknown command ${JSON.stringify(command)}\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+async function invoke(name: string | undefined, cliParams: Record<string, unknown>): Promise<number> {
+  const action = name ? ACTIONS[name] : undefined;
+  if (!action) {
+    process.stderr.write(`medqa invoke: ${name ? `no action named ${JSON.stringify(name)}` : 'which action?'}; actions: ${Object.keys(ACTIONS).join(', ')}\n`);
+    return 2;
+  }
+  const result = await invokeAction(action, { ...paramsFromEnv(process.env), ...cliParams });
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  return isErrorResult(result) ? 1 : 0;
+}
+
+async function start(flags: Record<string, string | true>): Promise<number> {
+  const envParams = paramsFromEnv(process.env);
+  if (typeof flags['data-dir'] === 'string') envParams.data_dir = flags['data-dir'];
+  const settings = StoreSettingsSchema.parse(envParams);
+  const store = new FolderStore(settings.data_dir);
+  const log = createLogger(envParams.log_level === 'debug' ? 'debug' : 'info', { component: 'local-runtime' });
+  const manifest = parseManifest(readFileSync(MANIFEST_URL, 'utf8'));
+  const scanSeconds = Number(flags['scan-interval'] ?? 30);
+
+  const runtime = new LocalRuntime({
+    manifest,
+    actions: ACTIONS,
+    store,
+    params: envParams,
+    log,
+    scanIntervalMs: scanSeconds * 1000,
+    onRun: ({ action, event, result }) => {
+      const what = event ? ` ${event.key}` : '';
+      const outcome = isErrorResult(result) ? `failed: ${result.error.code}: ${result.error.message}` : String(result.status ?? 'done');
+      process.stdout.write(`${new Date().toISOString()}  ${action}${what} → ${outcome}\n`);
+    },
+  });
+
+  const port = Number(flags.port ?? envParams.port ?? 8080);
+  const { server, url } = await serveLocalWeb(localWebApp(store), port).catch((err: NodeJS.ErrnoException) => {
+    throw new Error(err.code === 'EADDRINUSE' ? `port ${port} is in use: pass --port N` : err.message);
+  });
+  process.stdout.write(
+    [
+      'medqa pipeline running locally',
+      `  bucket (folder store): ${store.bucket}`,
+      ...runtime.routes.map((route) => `  drop files into ${store.bucket}/${route.prefix}  → ${route.action}`),
+      ...manifest.schedules.map((s) => `  schedule ${s.cron} (UTC) → ${s.action}`),
+      `  dashboard: ${url}`,
+      '  Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+  await runtime.start();
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) process.exit(130); // second Ctrl-C: do not wait
+      stopping = true;
+      process.stdout.write('stopping: waiting for runs in progress (Ctrl-C again to force)\n');
+      void runtime
+        .stop()
+        .then(() => new Promise((done) => server.close(done)))
+        .then(() => resolve(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

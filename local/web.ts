@@ -1,0 +1,32 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { SPLIT_METADATA_KEY } from '../shared/layout';
+import { readJsonIfExists, type ObjectStore } from '../shared/store';
+
+/**
+ * The local web front: a status page until the dashboard action exists, and a health check.
+ * Reads only precomputed objects from the bucket.
+ */
+export function localWebApp(store: ObjectStore): Hono {
+  const app = new Hono();
+  app.get('/healthz', (c) => c.json({ ok: true, store: store.kind }));
+  app.get('/api/split-metadata', async (c) => {
+    const metadata = await readJsonIfExists(store, SPLIT_METADATA_KEY);
+    return metadata ? c.json(metadata) : c.json({ error: { code: 'NOT_FOUND', message: 'no split yet: drop a MedQuAD export into data/offline/raw/' } }, 404);
+  });
+  app.get('/', (c) =>
+    c.html(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>medqa pipeline</title></head>` +
+        `<body><h1>medqa pipeline</h1><p>The dashboard is not built yet. The current split's metadata is at ` +
+        `<a href="api/split-metadata">api/split-metadata</a>.</p></body></html>`,
+    ),
+  );
+  return app;
+}
+
+export function serveLocalWeb(app: Hono, port: number): Promise<{ server: ServerType; url: string }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => resolve({ server, url: `http://localhost:${info.port}/` }));
+    server.once('error', reject);
+  });
+}
