@@ -11,7 +11,7 @@ import { openRecordFile, UnreadableFileError } from '../readers';
 import { MedQuadRowSchema } from '../records/medquad';
 import { fingerprint, normalizeQuestion, normalizeQuestionType, normalizeText, questionKey } from '../records/normalize';
 import { defineAction, flag, optionalText, PipelineError, text, textList, type ActionContext } from '../runtime';
-import { JsonlWriter, listObjects, readJsonIfExists, type ObjectInfo, type ObjectStore } from '../store';
+import { compareKeys, JsonlWriter, listObjects, readJsonIfExists, type ObjectInfo, type ObjectStore } from '../store';
 import { quarantineFile, type QuarantinedFile } from './quarantine-file';
 import { SAFE_QUESTION_TYPES } from './safe-question-types';
 import { assignSplit, SplitRatiosSchema, type SplitRatios } from './split';
@@ -140,7 +140,8 @@ async function listInputs(store: ObjectStore): Promise<ObjectInfo[]> {
   for await (const object of listObjects(store, OFFLINE_RAW_PREFIX)) {
     if (!object.key.endsWith('/')) inputs.push(object);
   }
-  return inputs;
+  // Byte order whatever the backend lists in: the first of two duplicates is the same everywhere.
+  return inputs.sort((a, b) => compareKeys(a.key, b.key));
 }
 
 /**

@@ -18,7 +18,7 @@ const MAX_PAGE = 1000;
  */
 export class FolderStore implements ObjectStore {
   readonly kind = 'folder' as const;
-  readonly capabilities = { atomicCreateIfAbsent: true, copyReservedCharacters: true };
+  readonly capabilities = { atomicCreateIfAbsent: true, copyReservedCharacters: true, byteOrderListing: true };
   readonly bucket: string;
   /** MD5s of files dropped in by hand, keyed by path and invalidated by size or mtime change. */
   private readonly etagCache = new Map<string, { size: number; mtimeMs: number; etag: string }>();

@@ -22,3 +22,10 @@ export async function readJsonIfExists<T = unknown>(store: ObjectStore, key: str
   if (!(await store.head(key))) return undefined;
   return JSON.parse(await readText(store, key)) as T;
 }
+
+/** Every object under `prefix` as an array: for small prefixes (markers, tests), not data listings. */
+export async function listAll(store: ObjectStore, prefix: string): Promise<ObjectInfo[]> {
+  const objects: ObjectInfo[] = [];
+  for await (const object of listObjects(store, prefix)) objects.push(object);
+  return objects;
+}

@@ -47,7 +47,7 @@ export class S3Store implements ObjectStore {
     this.bucket = options.bucket;
     this.client = options.client ?? new S3Client(clientConfig(options));
     this.partSize = Math.max(options.partSize ?? 8 * MIB, 5 * MIB);
-    this.capabilities = { atomicCreateIfAbsent: true, copyReservedCharacters: true, ...options.capabilities };
+    this.capabilities = { atomicCreateIfAbsent: true, copyReservedCharacters: true, byteOrderListing: true, ...options.capabilities };
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {

@@ -45,6 +45,8 @@ export interface StoreCapabilities {
   atomicCreateIfAbsent: boolean;
   /** CopyObject works for keys holding reserved URL characters such as `+`. */
   copyReservedCharacters: boolean;
+  /** Listings come in ascending UTF-8 byte order, as on S3 (s3rver walks its folders instead). */
+  byteOrderListing: boolean;
 }
 
 /**

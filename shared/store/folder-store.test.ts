@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { describeStoreContract } from '../../test/store-contract';
+import { tempDir } from '../../test/helpers/temp-dir';
+import { FolderStore } from './folder-store';
+import { listAll } from './list';
+
+describeStoreContract('FolderStore', async () => new FolderStore(await tempDir()));
+
+describe('FolderStore specifics', () => {
+  it('sees files copied into the folder by hand, with their MD5 as ETag', async () => {
+    const root = await tempDir();
+    await fs.mkdir(path.join(root, 'data/offline/raw'), { recursive: true });
+    await fs.writeFile(path.join(root, 'data/offline/raw/export.jsonl'), '{"question":"q"}\n');
+    const store = new FolderStore(root);
+    const [object] = await listAll(store, 'data/offline/raw/');
+    expect(object).toMatchObject({ key: 'data/offline/raw/export.jsonl', size: 17, etag: createHash('md5').update('{"question":"q"}\n').digest('hex') });
+  });
+
+  it('never shows a half-written object: a failed stream leaves the old content and no temp file', async () => {
+    const root = await tempDir();
+    const store = new FolderStore(root);
+    await store.put('k', 'old');
+    const failing = new Readable({
+      read() {
+        this.push('partial');
+        this.destroy(new Error('client went away'));
+      },
+    });
+    await expect(store.put('k', failing)).rejects.toThrow('client went away');
+    expect(await fs.readFile(path.join(root, 'k'), 'utf8')).toBe('old');
+    expect(await fs.readdir(path.join(root, '.medqa-tmp'))).toEqual([]);
+    expect((await listAll(store, '')).map((o) => o.key)).toEqual(['k']);
+  });
+
+  it('refuses its reserved temp folder and directory-marker keys', async () => {
+    const store = new FolderStore(await tempDir());
+    await expect(store.put('.medqa-tmp/x', 'x')).rejects.toThrow(/reserved/);
+    await expect(store.put('folder/', 'x')).rejects.toThrow(/ends with "\/"/);
+  });
+
+  it('removes emptied folders on delete, as S3 has no folders', async () => {
+    const root = await tempDir();
+    const store = new FolderStore(root);
+    await store.put('a/b/c.txt', 'x');
+    await store.delete('a/b/c.txt');
+    await expect(fs.stat(path.join(root, 'a'))).rejects.toThrow();
+  });
+});
