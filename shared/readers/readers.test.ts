@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { gzip, SMALL_EXPORT, toJsonArray, toJsonl, toParquet, generateRows } from '../../test/fixtures/medquad-fixtures';
+import { tempDir } from '../../test/helpers/temp-dir';
+import { FolderStore } from '../store';
+import { UnreadableFileError } from './errors';
+import { openRecordFile } from './registry';
+import type { SourceRecord } from './types';
+
+async function readAll(name: string, content: Buffer | string) {
+  const store = new FolderStore(await tempDir());
+  const key = `data/offline/raw/${name}`;
+  await store.put(key, content);
+  const opened = await openRecordFile(store, (await store.head(key))!);
+  const records: SourceRecord[] = [];
+  for await (const record of opened.records) records.push(record);
+  return { format: opened.reader.format, compression: opened.compression, records };
+}
+
+const values = (records: SourceRecord[]) => records.map((r) => ('value' in r ? r.value : r));
+
+describe('record readers', () => {
+  it.each([
+    ['export.jsonl', toJsonl(SMALL_EXPORT), 'jsonl', 'none'],
+    ['export.json', toJsonArray(SMALL_EXPORT), 'json-array', 'none'],
+    ['export.parquet', toParquet(SMALL_EXPORT), 'parquet', 'none'],
+    ['export.jsonl.gz', gzip(toJsonl(SMALL_EXPORT)), 'jsonl', 'gzip'],
+    ['export.json.gz', gzip(toJsonArray(SMALL_EXPORT)), 'json-array', 'gzip'],
+    ['export.parquet.gz', gzip(toParquet(SMALL_EXPORT)), 'parquet', 'gzip'],
+    // Content decides, not the name: a JSON Lines file saved as .txt is still read.
+    ['export.txt', toJsonl(SMALL_EXPORT), 'jsonl', 'none'],
+  ])('reads %s as %s (%s)', async (name, content, format, compression) => {
+    const result = await readAll(name, content);
+    expect(result.format).toBe(format);
+    expect(result.compression).toBe(compression);
+    const rows = values(result.records) as Record<string, unknown>[];
+    expect(rows).toHaveLength(SMALL_EXPORT.length);
+    for (const [i, row] of rows.entries()) {
+      expect(row.question ?? '').toBe(SMALL_EXPORT[i]!.question ?? '');
+      expect(row.answer ?? null).toBe(SMALL_EXPORT[i]!.answer ?? null);
+    }
+    expect(result.records.map((r) => r.position)).toEqual(SMALL_EXPORT.map((_, i) => i + 1));
+  });
+
+  it('reads parquet one row group at a time, with row positions across groups', async () => {
+    const rows = generateRows(250);
+    const result = await readAll('groups.parquet', toParquet(rows, 100));
+    expect(result.records).toHaveLength(250);
+    expect(result.records[249]!.position).toBe(250);
+    expect((values(result.records)[249] as Record<string, unknown>).question).toBe(rows[249]!.question);
+  });
+
+  it('reports bad JSON lines with their line number and goes on', async () => {
+    const text = '\uFEFF{"question":"a","answer":"b"}\r\n\r\n{broken\n42\n{"question":"c","answer":"d"}';
+    const { records } = await readAll('mixed.jsonl', text);
+    expect(records).toHaveLength(4);
+    expect(records[0]).toEqual({ position: 1, value: { question: 'a', answer: 'b' } });
+    expect(records[1]).toMatchObject({ position: 3, error: expect.stringMatching(/^invalid JSON/) });
+    expect(records[2]).toEqual({ position: 4, value: 42 });
+    expect(records[3]).toEqual({ position: 5, value: { question: 'c', answer: 'd' } });
+  });
+
+  it('refuses a file it cannot recognise, saying what it expected', async () => {
+    await expect(readAll('notes.bin', Buffer.from([0x00, 0x01, 0x02, 0x03, 0x04]))).rejects.toThrow(
+      /unknown format: expected Parquet, a JSON array or JSON Lines.*starts with bytes 00 01 02 03 04/,
+    );
+    await expect(readAll('empty.jsonl', '')).rejects.toThrow(/the file is empty/);
+  });
+
+  it('refuses a truncated gzip file as corrupt', async () => {
+    const whole = gzip(toJsonl(generateRows(2000)));
+    const error = await readAll('cut.jsonl.gz', whole.subarray(0, Math.floor(whole.length / 2))).catch((err) => err);
+    expect(error).toBeInstanceOf(UnreadableFileError);
+    expect(error.message).toMatch(/cannot read data\/offline\/raw\/cut.jsonl.gz/);
+  });
+
+  it('refuses a JSON array cut short, rather than keeping its first half', async () => {
+    const text = toJsonArray(SMALL_EXPORT).toString().slice(0, 400);
+    await expect(readAll('cut.json', text)).rejects.toBeInstanceOf(UnreadableFileError);
+  });
+
+  it('refuses a parquet file without a question column', async () => {
+    const { parquetWriteBuffer } = await import('hyparquet-writer');
+    const other = Buffer.from(parquetWriteBuffer({ columnData: [{ name: 'x', data: ['1'], type: 'STRING' }] }));
+    await expect(readAll('other.parquet', other)).rejects.toThrow(/no "question" column/);
+  });
+});
