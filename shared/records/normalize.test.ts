@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint, normalizeQuestion, normalizeQuestionType, normalizeText, questionKey } from './normalize';
+
+describe('text normalisation', () => {
+  it('trims, collapses whitespace runs and composes Unicode (NFC)', () => {
+    expect(normalizeText('  Caf\u0065\u0301\n\tlung  ')).toBe('Caf\u00e9 lung');
+    expect(normalizeText('a\u00a0\u00a0b')).toBe('a b');
+  });
+
+  it('treats empty and whitespace-only values as missing', () => {
+    expect(normalizeText('   ')).toBeUndefined();
+    expect(normalizeText(null)).toBeUndefined();
+  });
+
+  it('repairs the doubled "? ?" ending of templated questions', () => {
+    expect(normalizeQuestion('Who is at risk for Breast Cancer? ?')).toBe('Who is at risk for Breast Cancer?');
+    expect(normalizeQuestion('What is (are)  ?')).toBe('What is (are) ?');
+    expect(normalizeQuestion('Is it? Really?')).toBe('Is it? Really?');
+  });
+
+  it('compares question types case-insensitively', () => {
+    expect(normalizeQuestionType(' Exams and Tests ')).toBe('exams and tests');
+  });
+
+  it('gives one identity to questions that differ only in case or spacing before punctuation', () => {
+    expect(questionKey('What is X ?')).toBe(questionKey('what is x?'));
+    expect(questionKey('What is X?')).not.toBe(questionKey('What is Y?'));
+  });
+
+  it('fingerprints fields without mixing field boundaries', () => {
+    expect(fingerprint('ab', 'c')).not.toBe(fingerprint('a', 'bc'));
+    expect(fingerprint('q', undefined)).not.toBe(fingerprint('q', ''));
+    expect(fingerprint('q', 'a')).toHaveLength(22);
+  });
+});
