@@ -74,14 +74,19 @@ export class LocalRuntime {
   /** Queues every object under the routed prefixes that has not been processed yet (or changed since). */
   async scan(): Promise<void> {
     const settleMs = this.options.settleMs ?? 500;
+    let fresh = false;
     for (const [route, queue] of this.queues) {
       const done = this.processed.get(route)!;
       for await (const object of listObjects(this.options.store, route.prefix)) {
         if (done.get(object.key) === object.etag) continue;
-        if (Date.now() - object.lastModified.getTime() < settleMs) continue; // still arriving: the watcher reports it when done
+        if (Date.now() - object.lastModified.getTime() < settleMs) {
+          fresh = true; // may still be arriving: look again once it has settled
+          continue;
+        }
         queue.push({ bucket: this.options.store.bucket, key: object.key, etag: object.etag, size: object.size });
       }
     }
+    if (fresh && !this.stopped) setTimeout(() => void this.scan().catch(() => undefined), settleMs).unref();
   }
 
   /** Resolves when no run is queued or in progress. */

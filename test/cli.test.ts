@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
+import { tempDir } from './helpers/temp-dir';
+
+const CLI = path.resolve('bin/medqa.mjs');
+
+function medqa(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = once(child, 'exit').then(([code]) => ({ code: code as number | null, stdout, stderr }));
+  return { child, exited, output: () => stdout };
+}
+
+async function dropExport(dataDir: string, name = 'small.jsonl') {
+  await fs.mkdir(path.join(dataDir, 'data/offline/raw'), { recursive: true });
+  await fs.writeFile(path.join(dataDir, 'data/offline/raw', name), toJsonl(SMALL_EXPORT));
+}
+
+describe('medqa invoke', () => {
+  it('runs an action against the folder store and prints its JSON result, exit 0', async () => {
+    const dataDir = await tempDir();
+    await dropExport(dataDir);
+    const { code, stdout, stderr } = await medqa(['invoke', 'offline-etl', '-p', 'split_seed', '7'], { MEDQA_DATA_DIR: dataDir }).exited;
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ status: 'built', final_records: 6 });
+    expect(JSON.parse(await fs.readFile(path.join(dataDir, 'data/dataset-split/metadata.json'), 'utf8')).seed).toBe('7');
+    // Logs go to stderr, one JSON object a line.
+    expect(stderr.trim().split('\n').every((line) => JSON.parse(line).action === 'offline-etl')).toBe(true);
+  });
+
+  it('takes -p data_dir over MEDQA_DATA_DIR, and exits 1 with the error JSON when the action fails', async () => {
+    const dataDir = await tempDir();
+    const { code, stdout } = await medqa(['invoke', 'offline-etl', '-p', 'data_dir', dataDir, '-p', 'split_ratios', '[1,2]'], { MEDQA_DATA_DIR: '/nonexistent' }).exited;
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual({ error: { code: 'BAD_PARAMS', message: expect.stringContaining('split_ratios') } });
+  });
+
+  it('exits 2 naming the actions when the action does not exist', async () => {
+    const { code, stderr } = await medqa(['invoke', 'nope']).exited;
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no action named "nope"; actions: offline-etl/);
+  });
+});
+
+describe('medqa start', () => {
+  it('processes an export dropped while running, serves the web page, and stops cleanly on Ctrl-C', async () => {
+    const dataDir = await tempDir();
+    const run = medqa(['start', '--port', '0', '--scan-interval', '0'], { MEDQA_DATA_DIR: dataDir, MEDQA_LOG_LEVEL: 'warn' });
+    const waitFor = async (pattern: RegExp) => {
+      for (let i = 0; i < 200 && !pattern.test(run.output()); i += 1) await new Promise((r) => setTimeout(r, 50));
+      expect(run.output()).toMatch(pattern);
+      return run.output().match(pattern)!;
+    };
+    const [, url] = await waitFor(/dashboard: (http:\/\/localhost:\d+\/)/);
+    await waitFor(/drop files into .*data\/offline\/raw\/ +→ offline-etl/);
+    expect((await fetch(`${url}healthz`)).status).toBe(200);
+
+    await dropExport(dataDir, 'dropped.jsonl');
+    await waitFor(/offline-etl data\/offline\/raw\/dropped.jsonl → built/);
+    const metadata = JSON.parse(await fs.readFile(path.join(dataDir, 'data/dataset-split/metadata.json'), 'utf8'));
+    expect(metadata.final_records).toBe(6);
+
+    run.child.kill('SIGINT');
+    const { code } = await run.exited;
+    expect(code).toBe(0);
+  });
+
+  it('picks up files already there at start-up', async () => {
+    const dataDir = await tempDir();
+    await dropExport(dataDir, 'before.jsonl');
+    const run = medqa(['start', '--port', '0'], { MEDQA_DATA_DIR: dataDir, MEDQA_LOG_LEVEL: 'warn' });
+    for (let i = 0; i < 200 && !/before.jsonl → built/.test(run.output()); i += 1) await new Promise((r) => setTimeout(r, 50));
+    expect(run.output()).toMatch(/offline-etl data\/offline\/raw\/before.jsonl → built/);
+    run.child.kill('SIGTERM');
+    expect((await run.exited).code).toBe(0);
+  });
+});
