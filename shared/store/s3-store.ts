@@ -46,7 +46,7 @@ export class S3Store implements ObjectStore {
   constructor(options: S3StoreOptions) {
     this.bucket = options.bucket;
     this.client = options.client ?? new S3Client(clientConfig(options));
-    this.partSize = Math.max(options.partSize ?? 8 * MIB, 5 * MIB);
+    this.partSize = Math.max(options.partSize ?? 5 * MIB, 5 * MIB);
     this.capabilities = { atomicCreateIfAbsent: true, copyReservedCharacters: true, byteOrderListing: true, ...options.capabilities };
   }
 
@@ -103,7 +103,7 @@ export class S3Store implements ObjectStore {
         client: this.client,
         params: { ...params, Body: body instanceof Readable ? body : Readable.from(body) },
         partSize: this.partSize,
-        queueSize: 2,
+        queueSize: 1, // one part in flight per writer: stages write several objects at once
       });
       const out = await upload.done();
       return { key, etag: bareEtag(out.ETag) };

@@ -1,0 +1,126 @@
+/**
+ * offline-etl benchmark: wall time, records/s, MB/s and peak RSS of one run of the built
+ * bundle (dist/offline-etl.js), each run in a fresh process, through the folder store and
+ * through the S3 store on s3rver.
+ *
+ *   npm run bench -- --input ../shared/data/medquad/medquad.parquet [--input other.jsonl.gz] [--scale 10] [--stores folder,s3]
+ *
+ * --scale N also builds (in a temporary folder) an N-times larger JSON Lines gzip from each
+ * .jsonl.gz input, every copy with its questions made distinct, to show memory does not grow
+ * with the file.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import { startS3rver } from '../test/helpers/s3rver';
+
+interface Measurement {
+  input: string;
+  store: string;
+  mb: number;
+  wall_s: number;
+  records: number;
+  final_records: number;
+  rss_mb: number;
+}
+
+const args = process.argv.slice(2);
+const inputs = args.flatMap((arg, i) => (arg === '--input' ? [args[i + 1]!] : []));
+const scale = Number(args[args.indexOf('--scale') + 1] ?? 0) || 0;
+const stores = (args.includes('--stores') ? args[args.indexOf('--stores') + 1]! : 'folder,s3').split(',');
+if (inputs.length === 0) {
+  console.error('usage: npm run bench -- --input FILE [--input FILE]... [--scale N] [--stores folder,s3]');
+  process.exit(2);
+}
+
+execFileSync(process.execPath, ['build.mjs'], { stdio: 'ignore' });
+const BUNDLE = path.resolve('dist/offline-etl.js');
+const work = await fs.mkdtemp(path.join(tmpdir(), 'medqa-bench-'));
+
+/** Runs the bundle once in a child process and reads back its result and its own peak RSS. */
+async function runBundle(params: Record<string, unknown>) {
+  const script = `
+    const { main } = require(${JSON.stringify(BUNDLE)});
+    const started = process.hrtime.bigint();
+    main(${JSON.stringify({ ...params, log_level: 'warn', force: true })}).then((result) => {
+      const wall_s = Number(process.hrtime.bigint() - started) / 1e9;
+      process.stdout.write(JSON.stringify({ result, wall_s, rss_kb: process.resourceUsage().maxRSS }));
+    });`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  await once(child, 'exit');
+  return JSON.parse(out) as { result: Record<string, any>; wall_s: number; rss_kb: number };
+}
+
+/** A copy of a JSON Lines gzip N times over, each copy's questions suffixed so none is a duplicate. */
+async function scaledCopy(file: string, times: number): Promise<string> {
+  const target = path.join(work, `${path.basename(file, '.jsonl.gz')}-x${times}.jsonl.gz`);
+  const gzip = createGzip();
+  const done = pipeline(gzip, createWriteStream(target));
+  for (let copy = 0; copy < times; copy += 1) {
+    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (!line.trim()) continue;
+      const row = JSON.parse(line);
+      if (copy > 0 && typeof row.question === 'string') row.question = `${row.question} (copy ${copy})`;
+      if (!gzip.write(`${JSON.stringify(row)}\n`)) await once(gzip, 'drain');
+    }
+  }
+  gzip.end();
+  await done;
+  return target;
+}
+
+const files = [...inputs];
+if (scale > 1) for (const input of inputs.filter((f) => f.endsWith('.jsonl.gz'))) files.push(await scaledCopy(input, scale));
+
+const s3 = stores.includes('s3') ? await startS3rver() : undefined;
+const results: Measurement[] = [];
+try {
+  for (const file of files) {
+    const { size } = await fs.stat(file);
+    const key = `data/offline/raw/${path.basename(file)}`;
+    for (const store of stores) {
+      let params: Record<string, unknown>;
+      if (store === 'folder') {
+        const dir = path.join(work, `folder-${results.length}`);
+        await fs.mkdir(path.join(dir, 'data/offline/raw'), { recursive: true });
+        await fs.copyFile(file, path.join(dir, key));
+        params = { store: 'folder', data_dir: dir };
+      } else {
+        const s3Store = await s3!.newStore();
+        await s3Store.put(key, createReadStream(file));
+        params = { store: 's3', s3_endpoint: s3!.endpoint, s3_bucket: s3Store.bucket, s3_access_key_id: 'S3RVER', s3_secret_access_key: 'S3RVER', s3_atomic_create: false };
+      }
+      const run = await runBundle(params);
+      if (run.result.error) throw new Error(`${file} via ${store}: ${JSON.stringify(run.result.error)}`);
+      results.push({
+        input: path.basename(file),
+        store,
+        mb: size / 1e6,
+        wall_s: run.wall_s,
+        records: run.result.initial_records,
+        final_records: run.result.final_records,
+        rss_mb: run.rss_kb / 1024,
+      });
+    }
+  }
+} finally {
+  await s3?.stop();
+  await fs.rm(work, { recursive: true, force: true });
+}
+
+console.log(`offline-etl benchmark — Node ${process.version}, ${(await import('node:os')).cpus().length} cores; one fresh process per run`);
+console.log(['input', 'store', 'MB', 'wall s', 'records', 'records/s', 'MB/s', 'final', 'peak RSS MB'].join('\t'));
+for (const r of results) {
+  console.log(
+    [r.input, r.store, r.mb.toFixed(1), r.wall_s.toFixed(2), r.records, Math.round(r.records / r.wall_s), (r.mb / r.wall_s).toFixed(1), r.final_records, r.rss_mb.toFixed(0)].join('\t'),
+  );
+}
