@@ -38,7 +38,7 @@ export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo
   let input: ReadInput;
   let cleanup = async () => {};
   if (gzipped) {
-    const open = async () => (await store.get(key)).pipe(createGunzip());
+    const open = async () => gunzipped(await store.get(key));
     input = { key, head: await readHead(await open()).catch((err) => Promise.reject(fail(`corrupt gzip: ${err.message}`, err))), open };
   } else {
     input = { key, head: rawHead, open: () => store.get(key), randomAccess: storeRandomAccess(store, key, size) };
@@ -75,6 +75,14 @@ export function chooseReader(key: string, head: Uint8Array): RecordReader | unde
   const name = key.toLowerCase().replace(/\.gz$/, '');
   // Only when the content is not recognisably something else (e.g. whitespace-led or truncated heads).
   return READERS.find((reader) => reader.extensions.some((ext) => name.endsWith(ext)) && !looksBinary(head));
+}
+
+/** Decompresses a stream; errors travel downstream and closing early releases the source. */
+function gunzipped(source: Readable): Readable {
+  const gunzip = createGunzip();
+  source.once('error', (err) => gunzip.destroy(err));
+  gunzip.once('close', () => source.destroy());
+  return source.pipe(gunzip);
 }
 
 function storeRandomAccess(store: ObjectStore, key: string, size: number): RandomAccess {
