@@ -61,7 +61,7 @@ describe('record readers', () => {
 
   it('refuses a file it cannot recognise, saying what it expected', async () => {
     await expect(readAll('notes.bin', Buffer.from([0x00, 0x01, 0x02, 0x03, 0x04]))).rejects.toThrow(
-      /unknown format: expected Parquet, a JSON array or JSON Lines.*starts with bytes 00 01 02 03 04/,
+      /unknown format: expected Parquet, JSON Lines, a JSON array, CSV with a header row, MedQuAD XML or a zip of it.*starts with bytes 00 01 02 03 04/,
     );
     await expect(readAll('empty.jsonl', '')).rejects.toThrow(/the file is empty/);
   });

@@ -9,11 +9,14 @@ import type { ObjectInfo, ObjectStore } from '../store';
 import { UnreadableFileError } from './errors';
 import { jsonArrayReader } from './json-array';
 import { jsonlReader } from './jsonl';
+import { csvReader } from './csv';
+import { medquadXmlReader } from './medquad-xml';
 import { parquetReader } from './parquet';
+import { zipReader } from './zip';
 import type { RandomAccess, ReadInput, RecordReader, SourceRecord } from './types';
 
 /** Content signatures are tried in this order; extensions break ties when the content says nothing. */
-export const READERS: readonly RecordReader[] = [parquetReader, jsonArrayReader, jsonlReader];
+export const READERS: readonly RecordReader[] = [parquetReader, zipReader, jsonArrayReader, jsonlReader, medquadXmlReader, csvReader];
 
 const HEAD_BYTES = 4096;
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -46,7 +49,7 @@ export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo
 
   const reader = chooseReader(key, input.head);
   if (!reader) {
-    throw fail(`unknown format: expected Parquet, a JSON array or JSON Lines (optionally gzip-compressed); the file starts with ${describeBytes(input.head)}`);
+    throw fail(`unknown format: expected Parquet, JSON Lines, a JSON array, CSV with a header row, MedQuAD XML or a zip of it (optionally gzip-compressed); the file starts with ${describeBytes(input.head)}`);
   }
   if (reader.needsRandomAccess && !input.randomAccess) {
     // A gzip-wrapped parquet file: spill the decompressed bytes to local disk, never to memory.

@@ -17,10 +17,13 @@ export interface ReadInput {
   randomAccess?: RandomAccess;
 }
 
-/** What a reader yields: a parsed value, or a record it could not parse, with its position. */
+/**
+ * What a reader yields: a parsed value, or a record it could not parse, with its position
+ * (line or row, 1-based) and, inside an archive, the entry it came from.
+ */
 export type SourceRecord =
-  | { position: number; value: unknown }
-  | { position: number; error: string };
+  | { position: number; entry?: string; value: unknown }
+  | { position: number; entry?: string; error: string };
 
 /**
  * One file format. Adding a format is adding one file that exports a RecordReader and
