@@ -4,7 +4,7 @@ import { offlineEtl, type SplitMetadata } from '../shared/offline/offline-etl';
 import { questionKey } from '../shared/records/normalize';
 import { invokeAction, type ActionDefinition } from '../shared/runtime';
 import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
-import { generateRows, gzip, SMALL_EXPORT, SMALL_EXPORT_EXPECTED, toJsonArray, toJsonl, toParquet } from './fixtures/medquad-fixtures';
+import { generateRows, gzip, SMALL_EXPORT, SMALL_EXPORT_EXPECTED, toCsv, toJsonArray, toJsonl, toMedQuadXmlFiles, toParquet, toZip } from './fixtures/medquad-fixtures';
 import { startS3rver, type RunningS3rver } from './helpers/s3rver';
 import { tempDir } from './helpers/temp-dir';
 
@@ -95,19 +95,22 @@ describe.each(stores)('offline-etl through the %s', (_, newStore) => {
     expect(SPLIT_NAMES.reduce((n, name) => n + rows[name].length, 0)).toBe(6);
   });
 
-  it('gives the same split from parquet, gzip JSON Lines and a JSON array of the same rows', async () => {
+  it('gives the same split from parquet, gzip JSON Lines, a JSON array, CSV and a zip of XML of the same rows', async () => {
     const rows = generateRows(1500);
     const results = [];
     for (const [name, content] of [
       ['export.parquet', toParquet(rows, 400)],
       ['export.jsonl.gz', gzip(toJsonl(rows))],
       ['export.json', toJsonArray(rows)],
+      ['export.csv', toCsv(rows)],
+      ['release.zip', await toZip(toMedQuadXmlFiles(rows))],
     ] as const) {
       const store = await newStore();
       await store.put(RAW + name, content);
       const result = await run(store);
       const split = await splitRows(store);
-      results.push({ result, ids: SPLIT_NAMES.map((n) => split[n].map((row) => row.record_id)) });
+      // The XML files group rows by document, so compare the sets, not the order.
+      results.push({ result, ids: SPLIT_NAMES.map((n) => split[n].map((row) => row.record_id).sort()) });
     }
     expect(results[0]!.result.final_records).toBeGreaterThan(500);
     for (const other of results.slice(1)) {
@@ -136,17 +139,21 @@ describe.each(stores)('offline-etl through the %s', (_, newStore) => {
     expect([...questionSplits.values()].filter((splits) => splits.size > 1)).toEqual([]);
   });
 
-  it('quarantines an unreadable file with its reason and still builds from the others', async () => {
+  it.each([
+    ['wrong magic bytes', 'notes.docx', async () => Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0x01]), /unknown format/],
+    ['a truncated gzip file', 'cut.jsonl.gz', async () => gzip(toJsonl(generateRows(3000))).subarray(0, 2000), /gzip|unexpected end/i],
+    ['a zip bomb-like expansion ratio', 'bomb.zip', () => toZip({ 'x/1_A_QA/1.xml': Buffer.alloc(8 * 1024 * 1024, ' ') }), /zip bomb/],
+    ['an XML file with an entity expansion', 'lol.xml', async () => '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><Document>&a;</Document>', /DOCTYPE or entities/],
+  ])('quarantines %s with its reason and builds from the other files', async (_, name, content, reason) => {
     const store = await newStore();
     await store.put(`${RAW}good.jsonl`, toJsonl(SMALL_EXPORT));
-    await store.put(`${RAW}notes.docx`, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]));
+    await store.put(RAW + name, await content());
     const result = await run(store);
-    expect(result.status).toBe('built');
-    expect(result.final_records).toBe(6);
-    expect(result.quarantined).toEqual([{ key: `${RAW}notes.docx`, quarantine_key: 'data/offline/quarantine/notes.docx', reason: expect.stringMatching(/unknown format/) }]);
-    expect(await store.head(`${RAW}notes.docx`)).toBeUndefined();
-    const reason = JSON.parse(await readText(store, 'data/offline/quarantine/notes.docx.reason.json'));
-    expect(reason).toMatchObject({ key: `${RAW}notes.docx`, reason: expect.stringMatching(/unknown format/) });
+    expect(result).toMatchObject({ status: 'built', final_records: 6 });
+    expect(result.quarantined).toEqual([{ key: RAW + name, quarantine_key: `data/offline/quarantine/${name}`, reason: expect.stringMatching(reason) }]);
+    expect(await store.head(RAW + name)).toBeUndefined();
+    expect(await store.head(`data/offline/quarantine/${name}`)).toBeDefined();
+    expect(JSON.parse(await readText(store, `data/offline/quarantine/${name}.reason.json`)).reason).toMatch(reason);
   });
 
   it('keeps no record of a file that breaks half-way through', async () => {

@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { MedQuadRow } from '../records/medquad';
 import { firstSignificantByte } from './jsonl';
 import type { RecordReader, SourceRecord } from './types';
@@ -46,6 +46,9 @@ export function sourceFromPath(path: string): string | undefined {
  */
 export function parseMedQuadXml(text: string, path: string): MedQuadRow[] {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new Error('the XML declares a DOCTYPE or entities, which are refused (entity expansion, external entities)');
+  // The parser is lenient (unclosed tags parse); a truncated document must not yield rows.
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new Error(`malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
   const tree = parser.parse(text) as Record<string, any>;
   const fallbackSource = sourceFromPath(path) ?? null;
 
