@@ -9,7 +9,8 @@ import {
 } from '../layout';
 import { openRecordFile, UnreadableFileError } from '../readers';
 import { MedQuadRowSchema } from '../records/medquad';
-import { fingerprint, normalizeQuestion, normalizeQuestionType, normalizeText, questionKey } from '../records/normalize';
+import { FingerprintSet } from '../records/fingerprint-set';
+import { fingerprintDigest, fingerprintId, normalizeQuestion, normalizeQuestionType, normalizeText, questionKey } from '../records/normalize';
 import { defineAction, flag, optionalText, PipelineError, text, textList, type ActionContext } from '../runtime';
 import { compareKeys, JsonlWriter, listObjects, readJsonIfExists, type ObjectInfo, type ObjectStore } from '../store';
 import { quarantineFile, type QuarantinedFile } from './quarantine-file';
@@ -153,7 +154,7 @@ async function buildSplit(store: ObjectStore, inputs: ObjectInfo[], settings: Sp
   const safeTypes = new Set(settings.safe_question_types);
   for (;;) {
     const writers = Object.fromEntries(SPLIT_NAMES.map((name) => [name, new JsonlWriter(store, SPLIT_KEYS[name])])) as Record<SplitName, JsonlWriter>;
-    const seen = new Set<string>();
+    const seen = new FingerprintSet();
     const dropped = Object.fromEntries(DROP_REASONS.map((reason) => [reason, 0])) as Record<DropReason, number>;
     const typeCounts = Object.fromEntries(SPLIT_NAMES.map((name) => [name, {} as Record<string, number>])) as Record<SplitName, Record<string, number>>;
     const read: InputSummary[] = [];
@@ -239,7 +240,7 @@ interface CleanRow {
 }
 
 /** Applies the drop rules in order; the first that matches is the counted reason. */
-function cleanRecord(value: unknown, safeTypes: Set<string>, seen: Set<string>): { row: CleanRow } | { drop: DropReason } {
+function cleanRecord(value: unknown, safeTypes: Set<string>, seen: FingerprintSet): { row: CleanRow } | { drop: DropReason } {
   const parsed = MedQuadRowSchema.safeParse(value);
   if (!parsed.success || typeof value !== 'object' || value === null || Array.isArray(value)) return { drop: 'invalid_record' };
   const source = parsed.data;
@@ -249,9 +250,9 @@ function cleanRecord(value: unknown, safeTypes: Set<string>, seen: Set<string>):
   if (!answer) return { drop: 'missing_answer' };
   const questionType = normalizeQuestionType(source.question_type);
   if (!questionType || !safeTypes.has(questionType)) return { drop: 'unsafe_question_type' };
-  const id = fingerprint(question, answer);
-  if (seen.has(id)) return { drop: 'duplicate' };
-  seen.add(id);
+  const digest = fingerprintDigest(question, answer);
+  if (!seen.add(digest)) return { drop: 'duplicate' };
+  const id = fingerprintId(digest);
   return {
     row: {
       record_id: id,

@@ -7,20 +7,29 @@ export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 /** JSON Lines: one JSON object per line (pandas `to_json(orient='records', lines=True)`). */
 export const jsonlReader: RecordReader = {
   format: 'jsonl',
-  extensions: ['.jsonl', '.ndjson', '.json'],
+  extensions: ['.jsonl', '.ndjson', '.json', '.log'],
   sniff: (head) => firstSignificantByte(head) === '{',
   async *read(input): AsyncGenerator<SourceRecord> {
-    for await (const line of splitLines(await input.open(), MAX_LINE_BYTES)) {
+    const limit = input.options?.maxRecordBytes ?? MAX_LINE_BYTES;
+    const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+    for await (const line of splitLines(await input.open(), limit)) {
       if (line.overLimit !== undefined) {
-        yield { position: line.number, error: `line of ${line.overLimit} bytes is over the ${MAX_LINE_BYTES}-byte limit` };
+        yield { position: line.number, reason: 'too_long', error: `line of ${line.overLimit} bytes is over the ${limit}-byte limit`, raw: line.prefix?.toString('utf8') };
         continue;
       }
-      const text = (line.number === 1 ? stripBom(line.bytes!) : line.bytes!).toString('utf8');
+      const bytes = line.number === 1 ? stripBom(line.bytes!) : line.bytes!;
+      let text: string;
+      try {
+        text = strictUtf8.decode(bytes);
+      } catch {
+        yield { position: line.number, reason: 'invalid_utf8', error: 'the line is not valid UTF-8', raw: bytes.toString('utf8') };
+        continue;
+      }
       if (text.trim() === '') continue;
       try {
         yield { position: line.number, value: JSON.parse(text) };
       } catch (err) {
-        yield { position: line.number, error: `invalid JSON: ${(err as Error).message}` };
+        yield { position: line.number, reason: 'invalid_json', error: `invalid JSON: ${(err as Error).message}`, raw: text };
       }
     }
   },

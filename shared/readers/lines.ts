@@ -5,9 +5,14 @@ export interface Line {
   number: number;
   /** The line's bytes without the line ending; absent when the line was over the limit. */
   bytes?: Buffer;
-  /** Length in bytes of a line that was over the limit (its bytes were not kept). */
+  /** Length in bytes of a line that was over the limit (only its first bytes were kept). */
   overLimit?: number;
+  /** The first bytes of an over-limit line, for a quarantine record. */
+  prefix?: Buffer;
 }
+
+/** How much of an over-long line is kept to show what it was. */
+const PREFIX_BYTES = 1024;
 
 const NEWLINE = 0x0a;
 const CR = 0x0d;
@@ -21,11 +26,12 @@ export async function* splitLines(stream: Readable, maxLineBytes: number): Async
   let parts: Buffer[] = [];
   let partBytes = 0;
   let skipped = 0; // bytes dropped from the current over-long line
+  let prefix: Buffer | undefined;
 
   function* finish(): Generator<Line> {
     number += 1;
     if (skipped > 0) {
-      yield { number, overLimit: skipped + partBytes };
+      yield { number, overLimit: skipped + partBytes, prefix };
     } else if (partBytes > 0) {
       let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, partBytes);
       if (bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, -1);
@@ -34,6 +40,7 @@ export async function* splitLines(stream: Readable, maxLineBytes: number): Async
     parts = [];
     partBytes = 0;
     skipped = 0;
+    prefix = undefined;
   }
 
   for await (const chunk of stream) {
@@ -43,6 +50,7 @@ export async function* splitLines(stream: Readable, maxLineBytes: number): Async
       const end = buffer.indexOf(NEWLINE, start);
       const piece = buffer.subarray(start, end === -1 ? buffer.length : end);
       if (skipped > 0 || partBytes + piece.length > maxLineBytes) {
+        prefix ??= Buffer.concat([...parts, piece]).subarray(0, PREFIX_BYTES);
         skipped += partBytes + piece.length;
         parts = [];
         partBytes = 0;

@@ -13,7 +13,7 @@ import { csvReader } from './csv';
 import { medquadXmlReader } from './medquad-xml';
 import { parquetReader } from './parquet';
 import { zipReader } from './zip';
-import type { RandomAccess, ReadInput, RecordReader, SourceRecord } from './types';
+import type { RandomAccess, ReadInput, ReadOptions, RecordReader, SourceRecord } from './types';
 
 /** Content signatures are tried in this order; extensions break ties when the content says nothing. */
 export const READERS: readonly RecordReader[] = [parquetReader, zipReader, jsonArrayReader, jsonlReader, medquadXmlReader, csvReader];
@@ -31,7 +31,7 @@ export interface OpenedFile {
  * Opens one stored object for reading records: undoes gzip, picks the reader by content
  * (magic bytes) and then by extension, and wraps every failure in UnreadableFileError.
  */
-export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo, 'key' | 'size'>): Promise<OpenedFile> {
+export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo, 'key' | 'size'>, options: ReadOptions = {}): Promise<OpenedFile> {
   const { key, size } = object;
   const fail = (reason: string, cause?: unknown) => new UnreadableFileError(key, reason, { cause });
   if (size === 0) throw fail('the file is empty');
@@ -42,12 +42,15 @@ export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo
   let cleanup = async () => {};
   if (gzipped) {
     const open = async () => gunzipped(await store.get(key));
-    input = { key, head: await readHead(await open()).catch((err) => Promise.reject(fail(`corrupt gzip: ${err.message}`, err))), open };
+    input = { key, head: await readHead(await open()).catch((err) => Promise.reject(fail(`corrupt gzip: ${err.message}`, err))), open, options };
   } else {
-    input = { key, head: rawHead, open: () => store.get(key), randomAccess: storeRandomAccess(store, key, size) };
+    input = { key, head: rawHead, open: () => store.get(key), randomAccess: storeRandomAccess(store, key, size), options };
   }
 
-  const reader = chooseReader(key, input.head);
+  const reader = chooseReader(key, input.head, options.formats);
+  if (!reader && options.formats) {
+    throw fail(`not one of the accepted formats (${options.formats.join(', ')}); the file starts with ${describeBytes(input.head)}`);
+  }
   if (!reader) {
     throw fail(`unknown format: expected Parquet, JSON Lines, a JSON array, CSV with a header row, MedQuAD XML or a zip of it (optionally gzip-compressed); the file starts with ${describeBytes(input.head)}`);
   }
@@ -72,12 +75,13 @@ export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo
 }
 
 /** The reader whose signature matches, else the one whose extension matches (`.gz` ignored). */
-export function chooseReader(key: string, head: Uint8Array): RecordReader | undefined {
+export function chooseReader(key: string, head: Uint8Array, formats?: string[]): RecordReader | undefined {
+  const readers = formats ? READERS.filter((reader) => formats.includes(reader.format)) : READERS;
   const bySignature = READERS.find((reader) => reader.sniff(head));
-  if (bySignature) return bySignature;
+  if (bySignature) return readers.includes(bySignature) ? bySignature : undefined;
   const name = key.toLowerCase().replace(/\.gz$/, '');
   // Only when the content is not recognisably something else (e.g. whitespace-led or truncated heads).
-  return READERS.find((reader) => reader.extensions.some((ext) => name.endsWith(ext)) && !looksBinary(head));
+  return readers.find((reader) => reader.extensions.some((ext) => name.endsWith(ext)) && !looksBinary(head));
 }
 
 /** Decompresses a stream; errors travel downstream and closing early releases the source. */

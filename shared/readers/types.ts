@@ -15,6 +15,7 @@ export interface ReadInput {
   open(): Promise<Readable>;
   /** Present when the content can be read at any offset (uncompressed objects, spilled gzip). */
   randomAccess?: RandomAccess;
+  options?: ReadOptions;
 }
 
 /**
@@ -23,7 +24,17 @@ export interface ReadInput {
  */
 export type SourceRecord =
   | { position: number; entry?: string; value: unknown }
-  | { position: number; entry?: string; error: string };
+  | { position: number; entry?: string; error: string; reason?: RecordErrorReason; raw?: string };
+
+/** Why a record could not be parsed, where the reader can tell. */
+export type RecordErrorReason = 'invalid_json' | 'invalid_utf8' | 'too_long';
+
+export interface ReadOptions {
+  /** A record (line) longer than this is reported as `too_long` instead of parsed. */
+  maxRecordBytes?: number;
+  /** Only these formats are accepted (by reader `format`); others are unreadable. */
+  formats?: string[];
+}
 
 /**
  * One file format. Adding a format is adding one file that exports a RecordReader and

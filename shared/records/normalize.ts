@@ -29,12 +29,18 @@ export function questionKey(question: string): string {
   return question.toLowerCase().replace(/\s+([?!.,;:])/gu, '$1');
 }
 
-/**
- * A compact fingerprint (16 bytes as base64) of normalised fields, for de-duplication sets
- * that must stay small: it never keeps the texts themselves.
- */
-export function fingerprint(...fields: (string | undefined)[]): string {
+/** The SHA-256 of normalised fields, field boundaries kept apart; the raw form of a fingerprint. */
+export function fingerprintDigest(...fields: (string | undefined)[]): Buffer {
   const hash = createHash('sha256');
   for (const field of fields) hash.update(field ?? '\u0000').update('\u0001');
-  return hash.digest('base64').slice(0, 22);
+  return hash.digest();
+}
+
+/** A compact, stable record id: 16 bytes of the fields' digest as base64 (22 characters). */
+export function fingerprint(...fields: (string | undefined)[]): string {
+  return fingerprintId(fingerprintDigest(...fields));
+}
+
+export function fingerprintId(digest: Buffer): string {
+  return digest.toString('base64').slice(0, 22);
 }
