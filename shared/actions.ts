@@ -1,9 +1,13 @@
 import { extract } from './extract/extract';
 import { offlineEtl } from './offline/offline-etl';
+import { archive } from './production/archive';
+import { transform } from './production/transform';
 import type { ActionDefinition } from './runtime';
 
 /** Every action by its manifest name: what the local runtime and `medqa invoke` can run. */
 export const ACTIONS: Record<string, ActionDefinition> = {
   [offlineEtl.name]: offlineEtl as ActionDefinition,
   [extract.name]: extract as ActionDefinition,
+  [transform.name]: transform as ActionDefinition,
+  [archive.name]: archive as ActionDefinition,
 };

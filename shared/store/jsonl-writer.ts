@@ -17,6 +17,9 @@ export class JsonlWriter {
   records = 0;
 
   constructor(store: ObjectStore, readonly key: string) {
+    // Failures are reported through `done`; a stream the store never started reading must not
+    // turn its destroy() into an uncaught 'error' event.
+    this.stream.on('error', () => undefined);
     this.done = store.put(key, this.stream, { contentType: 'application/x-ndjson' });
     this.done.catch((err) => {
       this.failure = err;
@@ -47,7 +50,9 @@ export class JsonlWriter {
     const block = this.block;
     this.block = '';
     if (block && !this.stream.write(block)) {
-      await Promise.race([once(this.stream, 'drain'), this.done]);
+      const drained = once(this.stream, 'drain');
+      drained.catch(() => undefined); // rejects when the stream is destroyed after the race is settled
+      await Promise.race([drained, this.done]);
     }
   }
 }

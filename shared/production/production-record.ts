@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { redact, type RedactionCounts } from '../pii/redact';
+import { inferQuestionType } from '../question-type/infer';
+import { normalizeQuestion, normalizeQuestionType, normalizeText } from '../records/normalize';
+
+/**
+ * One request log record as the chatbot writes it. Known fields are checked; unknown fields
+ * are not copied downstream (they may carry personal data no rule looks at) and are only
+ * counted by name. Older writers use `timestamp` instead of `ts` and add `symptoms`.
+ */
+export const ProductionRecordSchema = z.object({
+  question: z.string().nullish(),
+  answer: z.string().nullish(),
+  ts: z.union([z.string(), z.number()]).nullish(),
+  timestamp: z.union([z.string(), z.number()]).nullish(),
+  slice: z.string().nullish(),
+  symptoms: z.union([z.string(), z.array(z.string())]).nullish(),
+  latency_ms: z.number().finite().nonnegative().nullish(),
+  question_type: z.string().nullish(),
+});
+
+export const KNOWN_FIELDS = new Set(Object.keys(ProductionRecordSchema.shape));
+
+/** The record as staged: PII-reduced text, a question type, provenance. */
+export interface StagedRecord {
+  record_id: string;
+  question: string;
+  answer: string;
+  question_type: string;
+  question_type_source: 'given' | 'inferred';
+  timestamp: string | null;
+  slice: string | null;
+  symptoms: string[] | null;
+  latency_ms: number | null;
+  source_key: string;
+  source_etag: string;
+  source_line: number;
+}
+
+export type ProductionDropReason =
+  | 'invalid_json'
+  | 'invalid_utf8'
+  | 'record_too_long'
+  | 'not_an_object'
+  | 'invalid_field'
+  | 'missing_question'
+  | 'missing_answer'
+  | 'unsafe_question_type'
+  | 'duplicate';
+
+export type CleanResult =
+  | { ok: true; record: Omit<StagedRecord, 'record_id' | 'source_key' | 'source_etag' | 'source_line'> }
+  | { ok: false; reason: ProductionDropReason; detail?: string; reduced: Record<string, unknown> };
+
+/**
+ * Validates, normalises and PII-reduces one parsed record, then types it. Redaction counts
+ * are added to `counts`. A dropped record comes back PII-reduced too (for quarantine).
+ */
+export function cleanProductionRecord(value: Record<string, unknown>, safeTypes: Set<string>, counts: RedactionCounts): CleanResult {
+  const parsed = ProductionRecordSchema.safeParse(value);
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path.join('.') ?? 'record';
+    return { ok: false, reason: 'invalid_field', detail: `${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, reduced: reduceKnownFields(value, counts) };
+  }
+  const r = parsed.data;
+  const question = reduce(normalizeQuestion(r.question), counts);
+  const answer = reduce(normalizeText(r.answer), counts);
+  const slice = reduce(normalizeText(r.slice), counts) ?? null;
+  const symptoms = (typeof r.symptoms === 'string' ? [r.symptoms] : (r.symptoms ?? []))
+    .map((s) => reduce(normalizeText(s), counts))
+    .filter((s): s is string => Boolean(s));
+  const given = normalizeQuestionType(r.question_type);
+  const reduced = { question, answer, slice, symptoms };
+  if (!question) return { ok: false, reason: 'missing_question', reduced };
+  if (!answer) return { ok: false, reason: 'missing_answer', reduced };
+  const questionType = given ?? inferQuestionType(question);
+  if (!safeTypes.has(questionType)) return { ok: false, reason: 'unsafe_question_type', detail: questionType, reduced: { ...reduced, question_type: questionType } };
+  return {
+    ok: true,
+    record: {
+      question,
+      answer,
+      question_type: questionType,
+      question_type_source: given ? 'given' : 'inferred',
+      timestamp: toIsoTime(r.ts ?? r.timestamp),
+      slice,
+      symptoms: symptoms.length ? symptoms : null,
+      latency_ms: r.latency_ms ?? null,
+    },
+  };
+}
+
+function reduce(text: string | undefined, counts: RedactionCounts): string | undefined {
+  return text === undefined ? undefined : redact(text, counts).text;
+}
+
+/** For a record that failed validation: the known text fields, reduced, and nothing else. */
+function reduceKnownFields(value: Record<string, unknown>, counts: RedactionCounts): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of ['question', 'answer', 'slice'] as const) {
+    const field = value[name];
+    if (field !== undefined && field !== null) out[name] = redact(typeof field === 'string' ? field : JSON.stringify(field), counts).text;
+  }
+  return out;
+}
+
+/** ISO 8601 from an ISO string or epoch seconds/milliseconds; null when it is neither. */
+export function toIsoTime(value: string | number | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const ms = typeof value === 'number' ? (value < 1e11 ? value * 1000 : value) : Date.parse(value);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}

@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import { PRODUCTION_RAW_PREFIX } from '../layout';
+import { SAFE_QUESTION_TYPES } from '../offline/safe-question-types';
+import { redact, type RedactionCounts } from '../pii/redact';
+import { openRecordFile, UnreadableFileError, type SourceRecord } from '../readers';
+import { FingerprintSet } from '../records/fingerprint-set';
+import { fingerprintDigest, fingerprintId, normalizeQuestionType } from '../records/normalize';
+import { defineAction, optionalText, PipelineError, text, textList, type Logger } from '../runtime';
+import { JsonlWriter, readJsonIfExists, type ObjectStore } from '../store';
+import { archiveRawObject } from './archive';
+import { PRODUCTION_RULES_VERSION, productionOutputKeys } from './keys';
+import { cleanProductionRecord, KNOWN_FIELDS, type ProductionDropReason, type StagedRecord } from './production-record';
+
+/** Quarantine keeps this much of a line that could not be parsed (after PII reduction). */
+const QUARANTINE_TEXT_CHARS = 2000;
+/** Unknown field names counted per file, at most: a result stays small whatever the input. */
+const MAX_UNKNOWN_FIELD_NAMES = 50;
+
+const TransformParams = z.object({
+  key: text(),
+  etag: optionalText(),
+  safe_question_types: textList().default([...SAFE_QUESTION_TYPES]),
+  /** A record (line) over this many bytes is dropped as `record_too_long`. */
+  max_record_bytes: z.coerce.number().int().positive().default(64 * 1024),
+});
+
+/** The partial summary written beside each staged file; retrain-batch and summarize read it. */
+export interface StagedSummary {
+  schema_version: 1;
+  source_key: string;
+  source_etag: string;
+  source_size: number;
+  format: string;
+  rules_version: number;
+  records_in: number;
+  records_out: number;
+  dropped: Partial<Record<ProductionDropReason | 'unreadable_file', number>>;
+  /** Why the file could not be read at all, when it could not. */
+  unreadable?: string;
+  redactions: RedactionCounts;
+  question_types: Record<string, number>;
+  unknown_fields: Record<string, number>;
+  staged_key: string;
+  quarantine_key: string | null;
+  created_at: string;
+}
+
+/**
+ * transform: one raw production log file → PII-reduced, typed, de-duplicated records staged
+ * at keys derived from the file's key and ETag, every dropped record quarantined with its
+ * reason and line, then the raw file archived. Reruns and redelivered events change nothing.
+ */
+export const transform = defineAction({
+  name: 'transform',
+  description: 'Validate, PII-reduce, type, de-duplicate and stage one raw production log file, then archive it',
+  params: TransformParams,
+  async run(params, { store, log }) {
+    if (!params.key.startsWith(PRODUCTION_RAW_PREFIX)) {
+      throw new PipelineError('WRONG_PREFIX', `transform reads objects under ${PRODUCTION_RAW_PREFIX}; got key ${JSON.stringify(params.key)}`);
+    }
+    const raw = await store.head(params.key);
+    if (!raw) {
+      // A redelivered event for a file already moved to the archive.
+      if (params.etag && (await store.head(productionOutputKeys(params.key, params.etag).summary))) {
+        const archived = await archiveRawObject(store, params.key, params.etag);
+        return { ...archived, status: 'already_processed', key: params.key, etag: params.etag };
+      }
+      throw new PipelineError('NOT_FOUND', `no object at ${params.key} (already processed under another ETag, or never uploaded)`);
+    }
+    const keys = productionOutputKeys(params.key, raw.etag);
+    let summary = await readJsonIfExists<StagedSummary>(store, keys.summary);
+    const status = summary ? 'already_staged' : 'staged';
+    if (!summary) {
+      summary = await stageProductionFile(store, raw, keys, {
+        safeTypes: new Set(params.safe_question_types.map((t) => normalizeQuestionType(t)!)),
+        maxRecordBytes: params.max_record_bytes,
+        log,
+      });
+    } else {
+      log.info('already_staged', { summary: keys.summary });
+    }
+    // Archive only once the outputs are written: a crash before this line leaves the raw file for a retry.
+    const archived = await archiveRawObject(store, params.key, raw.etag);
+    log.info('archived', { ...archived });
+    return {
+      status,
+      key: params.key,
+      etag: raw.etag,
+      records_in: summary.records_in,
+      records_out: summary.records_out,
+      dropped: summary.dropped,
+      redactions: summary.redactions,
+      question_types: summary.question_types,
+      unknown_fields: summary.unknown_fields,
+      keys_written: [summary.staged_key, ...(summary.quarantine_key ? [summary.quarantine_key] : []), keys.summary],
+      archived_to: archived.archived_to,
+    };
+  },
+});
+
+interface StageOptions {
+  safeTypes: Set<string>;
+  maxRecordBytes: number;
+  log: Logger;
+}
+
+/** Streams one raw file into its staged and quarantine files, then writes the summary that marks them complete. */
+export async function stageProductionFile(
+  store: ObjectStore,
+  raw: { key: string; etag: string; size: number },
+  keys: ReturnType<typeof productionOutputKeys>,
+  { safeTypes, maxRecordBytes, log }: StageOptions,
+): Promise<StagedSummary> {
+  try {
+    return await stageRecords(store, raw, keys, { safeTypes, maxRecordBytes, log });
+  } catch (err) {
+    if (!(err instanceof UnreadableFileError)) throw err;
+    // Not a log file, or a broken one: nothing of it is staged, the reason is quarantined, and the
+    // raw file still goes to the archive, where it is kept as it arrived.
+    log.warn('unreadable_file', { key: raw.key, reason: err.reason });
+    await store.put(keys.staged, '');
+    await store.put(keys.quarantine, `${JSON.stringify({ reason: 'unreadable_file', source_key: raw.key, source_etag: raw.etag, line: null, detail: err.reason })}\n`);
+    const summary: StagedSummary = {
+      ...emptySummary(raw, keys),
+      unreadable: err.reason,
+      dropped: { unreadable_file: 1 },
+      quarantine_key: keys.quarantine,
+    };
+    await store.put(keys.summary, JSON.stringify(summary, null, 2), { contentType: 'application/json' });
+    return summary;
+  }
+}
+
+function emptySummary(raw: { key: string; etag: string; size: number }, keys: ReturnType<typeof productionOutputKeys>): StagedSummary {
+  return {
+    schema_version: 1,
+    source_key: raw.key,
+    source_etag: raw.etag,
+    source_size: raw.size,
+    format: 'unknown',
+    rules_version: PRODUCTION_RULES_VERSION,
+    records_in: 0,
+    records_out: 0,
+    dropped: {},
+    redactions: {},
+    question_types: {},
+    unknown_fields: {},
+    staged_key: keys.staged,
+    quarantine_key: null,
+    created_at: new Date().toISOString(),
+  };
+}
+
+async function stageRecords(
+  store: ObjectStore,
+  raw: { key: string; etag: string; size: number },
+  keys: ReturnType<typeof productionOutputKeys>,
+  { safeTypes, maxRecordBytes, log }: StageOptions,
+): Promise<StagedSummary> {
+  const opened = await openRecordFile(store, raw, { maxRecordBytes, formats: ['jsonl', 'json-array'] });
+  const staged = new JsonlWriter(store, keys.staged);
+  const quarantine = new JsonlWriter(store, keys.quarantine);
+  const seen = new FingerprintSet();
+  const dropped: Partial<Record<ProductionDropReason, number>> = {};
+  const redactions: RedactionCounts = {};
+  const questionTypes: Record<string, number> = {};
+  const unknownFields: Record<string, number> = {};
+  let recordsIn = 0;
+
+  const drop = async (record: SourceRecord, reason: ProductionDropReason, content: Record<string, unknown>) => {
+    dropped[reason] = (dropped[reason] ?? 0) + 1;
+    await quarantine.write({ reason, source_key: raw.key, source_etag: raw.etag, line: record.position, ...content });
+  };
+
+  try {
+    for await (const record of opened.records) {
+      recordsIn += 1;
+      if ('error' in record) {
+        const reason = record.reason === 'too_long' ? 'record_too_long' : record.reason === 'invalid_utf8' ? 'invalid_utf8' : 'invalid_json';
+        await drop(record, reason, { raw_text: reducedSnippet(record.raw, redactions) });
+        continue;
+      }
+      const value = record.value;
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        await drop(record, 'not_an_object', { raw_text: reducedSnippet(JSON.stringify(value), redactions) });
+        continue;
+      }
+      if (opened.reader.format === 'json-array' && Buffer.byteLength(JSON.stringify(value)) > maxRecordBytes) {
+        await drop(record, 'record_too_long', { raw_text: reducedSnippet(JSON.stringify(value), redactions) });
+        continue;
+      }
+      countUnknownFields(value as Record<string, unknown>, unknownFields);
+      const cleaned = cleanProductionRecord(value as Record<string, unknown>, safeTypes, redactions);
+      if (!cleaned.ok) {
+        await drop(record, cleaned.reason, { ...(cleaned.detail ? { detail: cleaned.detail } : {}), record: cleaned.reduced });
+        continue;
+      }
+      const digest = fingerprintDigest(cleaned.record.question, cleaned.record.answer);
+      if (!seen.add(digest)) {
+        await drop(record, 'duplicate', { record: { question: cleaned.record.question, answer: cleaned.record.answer } });
+        continue;
+      }
+      questionTypes[cleaned.record.question_type] = (questionTypes[cleaned.record.question_type] ?? 0) + 1;
+      const out: StagedRecord = { record_id: fingerprintId(digest), ...cleaned.record, source_key: raw.key, source_etag: raw.etag, source_line: record.position };
+      await staged.write(out);
+    }
+  } catch (err) {
+    await Promise.all([staged.abort(err as Error), quarantine.abort(err as Error)]);
+    throw err;
+  }
+  await staged.close();
+  const droppedTotal = Object.values(dropped).reduce((a, b) => a + (b ?? 0), 0);
+  if (droppedTotal > 0) await quarantine.close();
+  else await quarantine.abort(new Error('nothing to quarantine'));
+
+  const summary: StagedSummary = {
+    ...emptySummary(raw, keys),
+    format: opened.reader.format,
+    records_in: recordsIn,
+    records_out: staged.records,
+    dropped,
+    redactions,
+    question_types: questionTypes,
+    unknown_fields: unknownFields,
+    quarantine_key: droppedTotal > 0 ? keys.quarantine : null,
+  };
+  await store.put(keys.summary, JSON.stringify(summary, null, 2), { contentType: 'application/json' });
+  log.info('staged', { records_in: recordsIn, records_out: staged.records, dropped, redactions });
+  return summary;
+}
+
+/** What quarantine keeps of an unparsable line: PII-reduced, cut to a bounded length. */
+function reducedSnippet(text: string | undefined, counts: RedactionCounts): string | null {
+  if (text === undefined) return null;
+  return redact(text.slice(0, QUARANTINE_TEXT_CHARS), counts).text;
+}
+
+function countUnknownFields(value: Record<string, unknown>, counts: Record<string, number>): void {
+  for (const name of Object.keys(value)) {
+    if (KNOWN_FIELDS.has(name)) continue;
+    if (counts[name] === undefined && Object.keys(counts).length >= MAX_UNKNOWN_FIELD_NAMES) continue;
+    counts[name] = (counts[name] ?? 0) + 1;
+  }
+}

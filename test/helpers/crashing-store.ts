@@ -1,0 +1,24 @@
+import type { ObjectStore } from '../../shared/store';
+
+const MUTATIONS = new Set(['put', 'copy', 'delete']);
+
+/**
+ * A store that fails its Nth write, copy or delete, as a process crash between two writes
+ * would: what came before is stored, nothing after it happens.
+ */
+export function crashingStore(store: ObjectStore, failOnMutation: number): ObjectStore & { mutations: number } {
+  let mutations = 0;
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'mutations') return mutations;
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      if (!MUTATIONS.has(String(property))) return value.bind(target);
+      return (...args: unknown[]) => {
+        mutations += 1;
+        if (mutations === failOnMutation) return Promise.reject(new Error(`injected crash at mutation ${mutations} (${String(property)} ${String(args[0])})`));
+        return value.apply(target, args);
+      };
+    },
+  }) as ObjectStore & { mutations: number };
+}

@@ -1,0 +1,40 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LocalRuntime } from '../local/runtime';
+import { ACTIONS } from '../shared/actions';
+import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, SPLIT_METADATA_KEY } from '../shared/layout';
+import { parseManifest } from '../shared/manifest';
+import { createLogger } from '../shared/runtime';
+import { FolderStore, listAll } from '../shared/store';
+import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
+import { productionLogFile } from './fixtures/production-logs';
+import { tempDir } from './helpers/temp-dir';
+
+describe('the local pipeline wired from manifest.yaml', () => {
+  it('runs offline-etl for an export and transform + archive for a production log dropped into the folder bucket', async () => {
+    const root = await tempDir();
+    const store = new FolderStore(root);
+    const runtime = new LocalRuntime({
+      manifest: parseManifest(await fs.readFile('manifest.yaml', 'utf8')),
+      actions: ACTIONS,
+      store,
+      params: { log_level: 'silent' },
+      log: createLogger('silent'),
+      scanIntervalMs: 0,
+      settleMs: 100,
+    });
+    await runtime.start();
+    await fs.writeFile(path.join(root, 'data/offline/raw/export.jsonl'), toJsonl(SMALL_EXPORT));
+    await fs.mkdir(path.join(root, PRODUCTION_RAW_PREFIX, '2026-05-01'), { recursive: true });
+    await fs.writeFile(path.join(root, PRODUCTION_RAW_PREFIX, '2026-05-01/requests.jsonl'), productionLogFile({ records: 200 }).content);
+
+    for (let i = 0; i < 100 && (!(await store.head(SPLIT_METADATA_KEY)) || (await listAll(store, PRODUCTION_ARCHIVE_PREFIX)).length === 0); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await runtime.stop();
+    expect(await store.head(SPLIT_METADATA_KEY)).toBeDefined();
+    expect((await listAll(store, PRODUCTION_ARCHIVE_PREFIX)).map((o) => o.key)).toEqual([`${PRODUCTION_ARCHIVE_PREFIX}2026-05-01/requests.jsonl`]);
+    expect(await listAll(store, PRODUCTION_RAW_PREFIX)).toEqual([]);
+  });
+});

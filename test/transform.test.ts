@@ -1,0 +1,154 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX } from '../shared/layout';
+import { productionOutputKeys } from '../shared/production/keys';
+import { transform } from '../shared/production/transform';
+import { invokeAction, type ActionDefinition } from '../shared/runtime';
+import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
+import { productionLogFile } from './fixtures/production-logs';
+import { crashingStore } from './helpers/crashing-store';
+import { startS3rver, type RunningS3rver } from './helpers/s3rver';
+import { tempDir } from './helpers/temp-dir';
+
+const RAW_KEY = `${PRODUCTION_RAW_PREFIX}2026/05/01/requests.jsonl`;
+const IDENTIFIER_VALUES = ['Dana Whitfield', 'dana.w@example.com', '201-3344', '00451234', '03/14/1985'];
+
+const run = (store: ObjectStore, params: Record<string, unknown>) =>
+  invokeAction(transform as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<Record<string, any>>;
+
+async function everything(store: ObjectStore, prefix: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const object of await listAll(store, prefix)) out.set(object.key, await readText(store, object.key));
+  return out;
+}
+
+let s3rver: RunningS3rver;
+beforeAll(async () => {
+  s3rver = await startS3rver();
+});
+afterAll(async () => {
+  await s3rver?.stop();
+});
+
+describe.each([
+  ['folder store', async () => new FolderStore(await tempDir())],
+  ['S3 store on s3rver', () => s3rver.newStore()],
+] as const)('transform through the %s', (_, newStore) => {
+  it('stages clean records, quarantines every dropped one with its reason and line, archives the raw file', async () => {
+    const store = await newStore();
+    const { content, expected } = productionLogFile({ records: 3000, seed: 5, noise: 0.02, longLineBytes: 70_000 });
+    const put = await store.put(RAW_KEY, content);
+    const result = await run(store, { key: RAW_KEY, etag: put.etag });
+
+    expect(result).toMatchObject({ status: 'staged', records_in: expected.records_in, records_out: expected.records_out, dropped: expected.dropped });
+    expect(Object.keys(expected.dropped).sort()).toEqual(['duplicate', 'invalid_json', 'invalid_utf8', 'missing_answer', 'missing_question', 'not_an_object', 'record_too_long', 'unsafe_question_type']);
+    expect(result.unknown_fields).toMatchObject({ model: expect.any(Number), session: expect.any(Number) });
+    expect(Object.values(result.redactions as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(expected.identifiers);
+
+    const keys = productionOutputKeys(RAW_KEY, put.etag);
+    const staged = (await readText(store, keys.staged)).trim().split('\n').map((line) => JSON.parse(line));
+    expect(staged).toHaveLength(expected.records_out);
+    expect(staged[0]).toMatchObject({ record_id: expect.any(String), question_type_source: 'inferred', source_key: RAW_KEY, source_etag: put.etag, source_line: expect.any(Number) });
+    expect(new Set(staged.map((r) => r.record_id)).size).toBe(staged.length);
+    expect(staged.every((r) => typeof r.timestamp === 'string' && !('model' in r) && !('session' in r))).toBe(true);
+
+    const quarantined = (await readText(store, keys.quarantine)).trim().split('\n').map((line) => JSON.parse(line));
+    expect(quarantined).toHaveLength(expected.records_in - expected.records_out);
+    expect(quarantined.every((q) => q.source_key === RAW_KEY && Number.isInteger(q.line) && q.reason)).toBe(true);
+
+    // PII-reduced downstream of transform: none of the generated identifiers survive.
+    for (const text of [...(await everything(store, PRODUCTION_STAGED_PREFIX)).values(), ...(await everything(store, 'data/production/quarantine/')).values()]) {
+      for (const value of IDENTIFIER_VALUES) expect(text).not.toContain(value);
+    }
+    expect(await listAll(store, PRODUCTION_RAW_PREFIX)).toEqual([]);
+    expect(await readText(store, `${PRODUCTION_ARCHIVE_PREFIX}2026/05/01/requests.jsonl`)).toBe(content.toString());
+  });
+
+  it('reads a gzip JSON array as well', async () => {
+    const store = await newStore();
+    const records = [
+      { ts: 1_777_000_000, question: 'what are the symptoms of tarrow fever', answer: 'Fever and chills.' },
+      { timestamp: '2026-05-01T10:00:03Z', question: 'how much tylenol can i take', answer: 'Ask your pharmacist.' },
+      'not an object',
+    ];
+    const key = `${PRODUCTION_RAW_PREFIX}batch.json.gz`;
+    await store.put(key, gzipSync(JSON.stringify(records)));
+    const result = await run(store, { key });
+    expect(result).toMatchObject({ records_in: 3, records_out: 1, dropped: { unsafe_question_type: 1, not_an_object: 1 } });
+    const [row] = (await readText(store, result.keys_written[0])).trim().split('\n').map((l) => JSON.parse(l));
+    expect(row).toMatchObject({ question_type: 'symptoms', timestamp: '2026-04-24T03:06:40.000Z', source_line: 1 });
+  });
+
+  it('gives the same result for an event delivered three times', async () => {
+    const store = await newStore();
+    const { content } = productionLogFile({ records: 500, seed: 9 });
+    const put = await store.put(RAW_KEY, content);
+    const first = await run(store, { key: RAW_KEY, etag: put.etag });
+    const outputs = await everything(store, 'data/production/');
+    const again = [await run(store, { key: RAW_KEY, etag: put.etag }), await run(store, { key: RAW_KEY, etag: put.etag })];
+    expect(first.status).toBe('staged');
+    expect(again.map((r) => r.status)).toEqual(['already_processed', 'already_processed']);
+    expect(await everything(store, 'data/production/')).toEqual(outputs);
+  });
+
+  it('processes a re-upload of the same key with new content as new data, keeping both archived', async () => {
+    const store = await newStore();
+    const v1 = await store.put(RAW_KEY, productionLogFile({ records: 50, seed: 1 }).content);
+    await run(store, { key: RAW_KEY, etag: v1.etag });
+    const v2 = await store.put(RAW_KEY, productionLogFile({ records: 80, seed: 2 }).content);
+    const second = await run(store, { key: RAW_KEY, etag: v2.etag });
+    expect(second.status).toBe('staged');
+    expect(second.records_in).toBe(80);
+    const archived = (await listAll(store, PRODUCTION_ARCHIVE_PREFIX)).map((o) => o.key).sort();
+    expect(archived).toEqual([`${PRODUCTION_ARCHIVE_PREFIX}2026/05/01/requests.jsonl`, `${PRODUCTION_ARCHIVE_PREFIX}2026/05/01/requests.jsonl.${v2.etag}`]);
+    expect((await listAll(store, PRODUCTION_STAGED_PREFIX)).filter((o) => o.key.endsWith('.summary.json'))).toHaveLength(2);
+  });
+
+  it('archives a file that is not a log, with its reason quarantined and nothing staged', async () => {
+    const store = await newStore();
+    const key = `${PRODUCTION_RAW_PREFIX}photo.jpg`;
+    await store.put(key, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
+    const result = await run(store, { key });
+    expect(result).toMatchObject({ records_in: 0, records_out: 0, dropped: { unreadable_file: 1 }, archived_to: `${PRODUCTION_ARCHIVE_PREFIX}photo.jpg` });
+    const [reason] = (await readText(store, result.keys_written[1])).trim().split('\n').map((l) => JSON.parse(l));
+    expect(reason).toMatchObject({ reason: 'unreadable_file', detail: expect.stringMatching(/not one of the accepted formats/) });
+  });
+
+  it('answers with clear errors for keys it does not handle', async () => {
+    const store = await newStore();
+    expect((await run(store, { key: 'data/offline/raw/x.jsonl' })).error.code).toBe('WRONG_PREFIX');
+    expect((await run(store, { key: `${PRODUCTION_RAW_PREFIX}missing.jsonl` })).error).toEqual({ code: 'NOT_FOUND', message: expect.stringContaining('no object at data/production/retraining_data_raw/missing.jsonl') });
+    expect((await run(store, {})).error.code).toBe('BAD_PARAMS');
+  });
+});
+
+describe('transform after a crash between any two writes', () => {
+  it('finishes on the rerun with byte-identical outputs, no duplicates, and the raw file archived', async () => {
+    const { content, expected } = productionLogFile({ records: 400, seed: 21, noise: 0.03 });
+    // A clean run gives the reference outputs and the number of writes a run makes.
+    const reference = new FolderStore(await tempDir());
+    const counted = crashingStore(reference, Number.POSITIVE_INFINITY);
+    const put = await reference.put(RAW_KEY, content);
+    await run(counted, { key: RAW_KEY, etag: put.etag });
+    const referenceOutputs = await everything(reference, 'data/production/');
+    const withoutTimes = (outputs: Map<string, string>) => new Map([...outputs].map(([k, v]) => [k, v.replace(/"created_at": "[^"]+"/, '')]));
+    expect(counted.mutations).toBeGreaterThanOrEqual(5); // staged, quarantine, summary, copy, delete
+
+    for (let crashAt = 1; crashAt <= counted.mutations; crashAt += 1) {
+      const store = new FolderStore(await tempDir());
+      await store.put(RAW_KEY, content);
+      const crashed = await run(crashingStore(store, crashAt), { key: RAW_KEY, etag: put.etag });
+      expect(crashed.error?.message, `crash at ${crashAt}`).toMatch(/injected crash/);
+      // Nothing is lost: the raw file is still in raw or already in the archive.
+      const rawLeft = await store.head(RAW_KEY);
+      const archivedCopy = await store.head(`${PRODUCTION_ARCHIVE_PREFIX}2026/05/01/requests.jsonl`);
+      expect(rawLeft ?? archivedCopy, `crash at ${crashAt}`).toBeDefined();
+
+      const rerun = await run(store, { key: RAW_KEY, etag: put.etag });
+      expect(rerun.error, `rerun after crash at ${crashAt}`).toBeUndefined();
+      expect(withoutTimes(await everything(store, 'data/production/')), `outputs after crash at ${crashAt}`).toEqual(withoutTimes(referenceOutputs));
+      const staged = (await readText(store, productionOutputKeys(RAW_KEY, put.etag).staged)).trim().split('\n');
+      expect(staged).toHaveLength(expected.records_out);
+    }
+  });
+});
