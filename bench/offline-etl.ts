@@ -9,7 +9,6 @@
  * .jsonl.gz input, every copy with its questions made distinct, to show memory does not grow
  * with the file.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
@@ -19,6 +18,7 @@ import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { startS3rver } from '../test/helpers/s3rver';
+import { buildBundles, runBundle } from './lib/child-run';
 
 interface Measurement {
   input: string;
@@ -39,25 +39,8 @@ if (inputs.length === 0) {
   process.exit(2);
 }
 
-execFileSync(process.execPath, ['build.mjs'], { stdio: 'ignore' });
-const BUNDLE = path.resolve('dist/offline-etl.js');
+buildBundles();
 const work = await fs.mkdtemp(path.join(tmpdir(), 'medqa-bench-'));
-
-/** Runs the bundle once in a child process and reads back its result and its own peak RSS. */
-async function runBundle(params: Record<string, unknown>) {
-  const script = `
-    const { main } = require(${JSON.stringify(BUNDLE)});
-    const started = process.hrtime.bigint();
-    main(${JSON.stringify({ ...params, log_level: 'warn', force: true })}).then((result) => {
-      const wall_s = Number(process.hrtime.bigint() - started) / 1e9;
-      process.stdout.write(JSON.stringify({ result, wall_s, rss_kb: process.resourceUsage().maxRSS }));
-    });`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
-  await once(child, 'exit');
-  return JSON.parse(out) as { result: Record<string, any>; wall_s: number; rss_kb: number };
-}
 
 /** A copy of a JSON Lines gzip N times over, each copy's questions suffixed so none is a duplicate. */
 async function scaledCopy(file: string, times: number): Promise<string> {
@@ -99,7 +82,7 @@ try {
         await s3Store.put(key, createReadStream(file));
         params = { store: 's3', s3_endpoint: s3!.endpoint, s3_bucket: s3Store.bucket, s3_access_key_id: 'S3RVER', s3_secret_access_key: 'S3RVER', s3_atomic_create: false };
       }
-      const run = await runBundle(params);
+      const run = await runBundle('offline-etl', { ...params, log_level: 'warn', force: true });
       if (run.result.error) throw new Error(`${file} via ${store}: ${JSON.stringify(run.result.error)}`);
       results.push({
         input: path.basename(file),
@@ -108,7 +91,7 @@ try {
         wall_s: run.wall_s,
         records: run.result.initial_records,
         final_records: run.result.final_records,
-        rss_mb: run.rss_kb / 1024,
+        rss_mb: run.rss_mb,
       });
     }
   }

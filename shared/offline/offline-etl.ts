@@ -180,7 +180,8 @@ async function buildSplit(store: ObjectStore, inputs: ObjectInfo[], settings: Sp
             }
             const split = assignSplit(questionKey(kept.row.question), settings.seed, settings.ratios);
             typeCounts[split][kept.row.question_type] = (typeCounts[split][kept.row.question_type] ?? 0) + 1;
-            await writers[split].write({ ...kept.row, source_key: input.key, source_entry: record.entry ?? null, source_position: record.position });
+            const written = writers[split].write({ ...kept.row, source_key: input.key, source_entry: record.entry ?? null, source_position: record.position });
+            if (written) await written;
           }
         } catch (err) {
           if (!(err instanceof UnreadableFileError)) throw err;

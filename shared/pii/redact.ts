@@ -1,4 +1,4 @@
-import { PII_RULES, PII_TYPES, type PiiType } from './rules';
+import { PII_RULES, PII_TYPES, textHints, type PiiType } from './rules';
 
 export type RedactionCounts = Partial<Record<PiiType, number>>;
 
@@ -9,13 +9,24 @@ interface Span {
   priority: number;
 }
 
+/** The rules with match indices switched on, compiled once. */
+const COMPILED = PII_RULES.map((rule) => ({
+  ...rule,
+  pattern: new RegExp(rule.pattern.source, rule.pattern.flags.includes('d') ? rule.pattern.flags : `${rule.pattern.flags}d`),
+}));
+
 /** Every identifier the rules find, overlaps resolved: earlier rules win, then longer spans. */
 export function findPii(text: string): Span[] {
+  const hints = textHints(text);
   const spans: Span[] = [];
-  PII_RULES.forEach((rule, priority) => {
-    const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.includes('d') ? rule.pattern.flags : `${rule.pattern.flags}d`);
+  COMPILED.forEach((rule, priority) => {
+    if (rule.applies && !rule.applies(hints)) return;
     const groups = Array.isArray(rule.group) ? rule.group : [rule.group ?? 0];
-    for (const match of text.matchAll(pattern)) {
+    // exec() with lastIndex instead of matchAll(), which clones the regex on every call.
+    const pattern = rule.pattern;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (match[0] === '') pattern.lastIndex += 1;
       for (const group of groups) {
         const indices = match.indices?.[group];
         if (!indices) continue;
@@ -25,6 +36,7 @@ export function findPii(text: string): Span[] {
       }
     }
   });
+  if (spans.length < 2) return spans;
   spans.sort((a, b) => a.priority - b.priority || b.end - b.start - (a.end - a.start));
   const kept: Span[] = [];
   for (const span of spans) {

@@ -6,9 +6,62 @@
 export const PII_TYPES = ['EMAIL', 'URL', 'IP', 'SSN', 'MRN', 'DATE', 'PHONE', 'ZIP', 'NAME'] as const;
 export type PiiType = (typeof PII_TYPES)[number];
 
+/** Cheap facts about a text that let most rules skip it without running their pattern. */
+export interface TextHints {
+  /** Digits in all. */
+  digits: number;
+  /** Runs of consecutive digits ("03/14/1985" has 3), and whether one is exactly 4 or 5 long. */
+  digitRuns: number;
+  yearLikeRun: boolean;
+  zipLikeRun: boolean;
+  at: boolean;
+  dot: boolean;
+  colons: number;
+  upper: boolean;
+  /** Some word that can precede a name ("my name is", "Dr.", "Thanks,") occurs. */
+  nameCue: boolean;
+  lower: string;
+}
+
+const NAME_CUES = /name|\bi am\b|\bi'?m\b|this is|it'?s|it is|call me|patient|\bpt\b|\b(?:dr|doctor|mr|mrs|ms|miss|nurse|prof)\b|\bmy |thank|regards|best|cheers|sincerely|love|sent by|(?:^|\s)[-–—]|here|born|dob|d\.o\.b/;
+
+export function textHints(text: string): TextHints {
+  let digits = 0;
+  let colons = 0;
+  let digitRuns = 0;
+  let run = 0;
+  let yearLikeRun = false;
+  let zipLikeRun = false;
+  for (let i = 0; i <= text.length; i += 1) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c >= 48 && c <= 57) {
+      digits += 1;
+      run += 1;
+      continue;
+    }
+    if (run > 0) {
+      digitRuns += 1;
+      if (run === 4) yearLikeRun = true;
+      if (run === 5) zipLikeRun = true;
+      run = 0;
+    }
+    if (c === 58) colons += 1;
+  }
+  const upper = /\p{Lu}/u.test(text);
+  const lower = text.toLowerCase();
+  return { digits, digitRuns, yearLikeRun, zipLikeRun, at: text.includes('@'), dot: text.includes('.'), colons, upper, nameCue: upper || lower.includes('name') ? NAME_CUES.test(lower) : false, lower };
+}
+
+/** A rule whose identifier holds at least `n` digits. */
+const digitsAtLeast = (n: number) => (h: TextHints) => h.digits >= n;
+/** A rule that only fires after one of these cue words (and on a text with a capital letter for names). */
+const cue = (words: RegExp, needsCapital = true) => (h: TextHints) => h.nameCue && (!needsCapital || h.upper) && words.test(h.lower);
+
 export interface PiiRule {
   type: PiiType;
   pattern: RegExp;
+  /** When false for a text, the pattern cannot match it and is not run (most texts have no digits, no "@"). */
+  applies?: (hints: TextHints) => boolean;
   /** Capture group(s) holding the identifier (default: the whole match). */
   group?: number | number[];
   /** Rejects a candidate that only looks like an identifier (a version number, a dose). */
@@ -19,6 +72,8 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 const STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 const TLDS = 'com|org|net|edu|gov|io|co|us|uk|ca|info|health|me|app|ly|de|fr|nl|au|in';
+const DOMAIN_HINT = new RegExp(`\\.(?:${TLDS})\\b`);
+const hasDomain = (h: TextHints) => h.dot && DOMAIN_HINT.test(h.lower);
 
 /** The few words before a position, lower-cased: the cue a number follows. */
 function before(text: string, start: number, chars = 24): string {
@@ -76,44 +131,58 @@ function caseless(cues: string): string {
 const notCommonWord = (match: string) => !NOT_NAMES.has(match.split(/\s+/)[0]!.toLowerCase().replace(/['’]s$/, ''));
 
 export const PII_RULES: PiiRule[] = [
-  { type: 'EMAIL', pattern: /\b[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g },
-  { type: 'URL', pattern: /\b(?:https?:\/\/|www\.)[^\s<>"']*[^\s<>"'.,;:!?)\]]/gi },
-  { type: 'URL', pattern: new RegExp(`\\b(?:[a-z0-9-]+\\.)+(?:${TLDS})(?::\\d+)?/[^\\s<>"']*[^\\s<>"'.,;:!?)\\]]`, 'gi') },
-  { type: 'URL', pattern: new RegExp(`\\b(?:[a-z0-9-]+\\.)+(?:${TLDS})\\b(?![.@-]\\w)`, 'gi'), accept: (m) => !/^(?:e\.g|i\.e|a\.m|p\.m)$/i.test(m) && /[a-z]{2,}\./i.test(m) },
-  { type: 'URL', pattern: /\blocalhost(?::\d+)?(?:\/[^\s<>"']*)?/gi },
+  { type: 'EMAIL', pattern: /\b[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g, applies: (h) => h.at },
+  { type: 'URL', pattern: /\b(?:https?:\/\/|www\.)[^\s<>"']*[^\s<>"'.,;:!?)\]]/gi, applies: (h) => h.lower.includes('http') || h.lower.includes('www.') },
+  { type: 'URL', pattern: new RegExp(`\\b(?:[a-z0-9-]+\\.)+(?:${TLDS})(?::\\d+)?/[^\\s<>"']*[^\\s<>"'.,;:!?)\\]]`, 'gi'), applies: hasDomain },
+  {
+    type: 'URL',
+    pattern: new RegExp(`\\b(?:[a-z0-9-]+\\.)+(?:${TLDS})\\b(?![.@-]\\w)`, 'gi'),
+    applies: hasDomain,
+    accept: (m) => !/^(?:e\.g|i\.e|a\.m|p\.m)$/i.test(m) && /[a-z]{2,}\./i.test(m),
+  },
+  { type: 'URL', pattern: /\blocalhost(?::\d+)?(?:\/[^\s<>"']*)?/gi, applies: (h) => h.lower.includes('localhost') },
   {
     type: 'IP',
     pattern: /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b(?!\.\d)/g,
+    applies: (h) => h.digits >= 4 && h.dot,
     accept: (_, text, start) => !afterVersionCue(text, start),
   },
-  { type: 'IP', pattern: /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?(?![\w:])/gi },
-  { type: 'SSN', pattern: /\b(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}\b/g },
-  { type: 'SSN', pattern: /\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*(?:is|:|#)?\s*(\d{9}|\d{3}[- ]\d{2}[- ]\d{4})\b/gi, group: 1 },
+  {
+    type: 'IP',
+    pattern: /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?(?![\w:])/gi,
+    applies: (h) => h.colons >= 2,
+  },
+  { type: 'SSN', pattern: /\b(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}\b/g, applies: (h) => h.digits >= 9 && h.digitRuns >= 3 },
+  { type: 'SSN', pattern: /\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*(?:is|:|#)?\s*(\d{9}|\d{3}[- ]\d{2}[- ]\d{4})\b/gi, group: 1, applies: (h) => h.digits >= 9 && /ss|social/.test(h.lower) },
   {
     type: 'MRN',
+    applies: (h) => h.digits >= 4 && /mrn|rec|chart|patient|hospital/.test(h.lower),
     pattern:
       /\b(?:mrn|med(?:ical)?\.? rec(?:ord)?s?\.?(?: number| no\.?| num| #)?|record (?:number|no\.?|num|#)|chart (?:number|no\.?|#)|patient (?:id|number|no\.?|#)|hospital (?:id|number|no\.?))(?:\s*(?:is|was|=|:|#|no\.?|number))*\s*([A-Z]{0,3}[- ]?\d[\d-]{2,14}\d)\b/gi,
     group: 1,
   },
   // Several numbers after a plural cue: "two MRNs …: 6620011 and T6620011".
-  { type: 'MRN', pattern: /\bmrns\b[^\n\d]{0,60}?\b([A-Z]{0,3}\d{5,12})(?:\s*(?:,|and|or|&)\s*([A-Z]{0,3}\d{5,12}))?(?:\s*(?:,|and|or|&)\s*([A-Z]{0,3}\d{5,12}))?/gi, group: [1, 2, 3] },
-  { type: 'DATE', pattern: /\b\d{4}([-/.])\d{1,2}\1\d{1,2}\b/g, accept: plausibleNumericDate },
+  { type: 'MRN', pattern: /\bmrns\b[^\n\d]{0,60}?\b([A-Z]{0,3}\d{5,12})(?:\s*(?:,|and|or|&)\s*([A-Z]{0,3}\d{5,12}))?(?:\s*(?:,|and|or|&)\s*([A-Z]{0,3}\d{5,12}))?/gi, group: [1, 2, 3], applies: (h) => h.digits >= 5 && h.lower.includes('mrns') },
+  { type: 'DATE', pattern: /\b\d{4}([-/.])\d{1,2}\1\d{1,2}\b/g, accept: plausibleNumericDate, applies: (h) => h.yearLikeRun && h.digitRuns >= 3 },
   {
     type: 'DATE',
+    applies: (h) => h.digits >= 4 && h.digitRuns >= 3,
     pattern: /\b\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})\b(?![/.-]\d)/g,
     accept: (m, text, start) => plausibleNumericDate(m) && !afterVersionCue(text, start),
   },
-  { type: 'DATE', pattern: new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'gi') },
-  { type: 'DATE', pattern: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH}\\.?,?\\s+\\d{4}\\b`, 'gi') },
+  { type: 'DATE', pattern: new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'gi'), applies: (h) => h.yearLikeRun && h.digitRuns >= 2 },
+  { type: 'DATE', pattern: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH}\\.?,?\\s+\\d{4}\\b`, 'gi'), applies: (h) => h.yearLikeRun && h.digitRuns >= 2 },
   {
     type: 'PHONE',
+    applies: digitsAtLeast(7),
     pattern: /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]\d{4}\b|(?<![\w+])(?:\+?1[\s.-]?)?\d{3}\d{3}\d{4}\b/g,
     accept: (m, text, start) => /[\s().+-]/.test(m) || /\b(?:call|phone|cell|mobile|tel|text|number|reach|fax|ph)\b/i.test(before(text, start, 30)),
   },
-  { type: 'PHONE', pattern: /(?<![\w+])\+(?:[2-9]\d{0,2})[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}\b/g },
+  { type: 'PHONE', pattern: /(?<![\w+])\+(?:[2-9]\d{0,2})[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}\b/g, applies: (h) => h.digits >= 7 && h.lower.includes('+') },
   {
     // After a phone cue, any grouping of 7 to 15 digits ("home phone 020 7946 0321", "call 555-0199").
     type: 'PHONE',
+    applies: (h) => h.digits >= 7 && /call|phone|cell|mobile|tel|text|number|reach|fax|whatsapp/.test(h.lower),
     pattern: /\b(?:call|phone|cell|mobile|tel|telephone|text|number|reach me at|fax|whatsapp)\b[^\d\n]{0,12}(\+?\(?\d[\d\s().-]{5,18}\d)/gi,
     group: 1,
     accept: (m) => {
@@ -121,24 +190,26 @@ export const PII_RULES: PiiRule[] = [
       return digits >= 7 && digits <= 15 && !/\d\s*(?:mg|ml|units?|times|x)\b/i.test(m);
     },
   },
-  { type: 'ZIP', pattern: new RegExp(`\\b(?:${STATES})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b`, 'g'), group: 1 },
-  { type: 'ZIP', pattern: /\b(?:zip|zipcode|zip code|postal code|postcode)\s*(?:is|:|#|code)?\s*(\d{5}(?:-\d{4})?)\b/gi, group: 1 },
-  { type: 'ZIP', pattern: /\b\d{5}-\d{4}\b/g },
-  { type: 'ZIP', pattern: /\b(\d{5})\s+(?:zip|zipcode|zip code|area)\b/gi, group: 1 },
+  { type: 'ZIP', pattern: new RegExp(`\\b(?:${STATES})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b`, 'g'), group: 1, applies: (h) => h.zipLikeRun && h.upper },
+  { type: 'ZIP', pattern: /\b(?:zip|zipcode|zip code|postal code|postcode)\s*(?:is|:|#|code)?\s*(\d{5}(?:-\d{4})?)\b/gi, group: 1, applies: (h) => h.zipLikeRun && /zip|postal|postcode/.test(h.lower) },
+  { type: 'ZIP', pattern: /\b\d{5}-\d{4}\b/g, applies: (h) => h.zipLikeRun && h.digits >= 9 },
+  { type: 'ZIP', pattern: /\b(\d{5})\s+(?:zip|zipcode|zip code|area)\b/gi, group: 1, applies: (h) => h.zipLikeRun && /zip|area/.test(h.lower) },
   {
     // A five-digit place: "near 30303", "from 10013" — but not "1 in 10000 people".
     type: 'ZIP',
+    applies: (h) => h.zipLikeRun && /near|from|around|live|living|located|moved/.test(h.lower),
     pattern: /\b(?:near|from|around|live in|living in|located in|moved to)\s+(\d{5})\b(?!\s*(?:people|persons|births|patients|cases|mg|mcg|units|iu|times|years|steps|calories|feet|ft|miles|\w*%))/gi,
     group: 1,
   },
-  { type: 'NAME', pattern: new RegExp(`\\b${caseless("(?:my name is|my name's|name:|patient name:?|pt name:?)")}\\s+${ANY_CASE_NAME}`, 'gu'), group: 1, accept: notCommonWord },
-  { type: 'NAME', pattern: new RegExp(`\\b${caseless("(?:i am|i'm|im|this is|it's|it is|call me)")}\\s+${NAME}`, 'gu'), group: 1, accept: notCommonWord },
-  { type: 'NAME', pattern: new RegExp(`\\b${caseless('(?:patient|pt)')}\\s*:?\\s+${NAME}`, 'gu'), group: 1, accept: notCommonWord },
-  { type: 'NAME', pattern: new RegExp(`\\b${caseless('(?:dr|doctor|mr|mrs|ms|miss|nurse|prof)')}\\.?\\s+${NAME}`, 'gu'), group: 1, accept: notCommonWord },
-  { type: 'NAME', pattern: new RegExp(`\\b${caseless(`my (?:${RELATIVES})`)},?\\s+${NAME}`, 'gu'), group: 1, accept: notCommonWord },
+  { type: 'NAME', pattern: new RegExp(`\\b${caseless("(?:my name is|my name's|name:|patient name:?|pt name:?)")}\\s+${ANY_CASE_NAME}`, 'gu'), group: 1, accept: notCommonWord, applies: (h) => h.nameCue && h.lower.includes('name') },
+  { type: 'NAME', pattern: new RegExp(`\\b${caseless("(?:i am|i'm|im|this is|it's|it is|call me)")}\\s+${NAME}`, 'gu'), group: 1, accept: notCommonWord, applies: cue(/\bi am\b|\bi'm\b|\bim\b|this is|it's|it is|call me/) },
+  { type: 'NAME', pattern: new RegExp(`\\b${caseless('(?:patient|pt)')}\\s*:?\\s+${NAME}`, 'gu'), group: 1, accept: notCommonWord, applies: cue(/\bpatient|\bpt\b/) },
+  { type: 'NAME', pattern: new RegExp(`\\b${caseless('(?:dr|doctor|mr|mrs|ms|miss|nurse|prof)')}\\.?\\s+${NAME}`, 'gu'), group: 1, accept: notCommonWord, applies: cue(/\b(?:dr|doctor|mr|mrs|ms|miss|nurse|prof)\b/) },
+  { type: 'NAME', pattern: new RegExp(`\\b${caseless(`my (?:${RELATIVES})`)},?\\s+${NAME}`, 'gu'), group: 1, accept: notCommonWord, applies: cue(/\bmy /) },
   {
     // A sign-off: "Thanks, Maria Lopez", "Best wishes,\nThabo", "thanks again!! Shanice Brooks (555…)".
     type: 'NAME',
+    applies: cue(/thank|regards|best|cheers|sincerely|love|sent by/),
     pattern: new RegExp(
       `\\b${caseless('(?:thanks|thank you|regards|kind regards|best wishes|best|cheers|sincerely|love|sent by)(?: again| so much)?')}[,!.]*\\s+${NAME}(?=\\s*(?:$|[(,.<|]|\\s+[\\w.+-]+@|\\s+sent\\b|\\n))`,
       'gu',
@@ -147,7 +218,7 @@ export const PII_RULES: PiiRule[] = [
     accept: notCommonWord,
   },
   // A dash signature: "… test? - Mei-Ling Chou", "-- Priyanka Chatterjee, sent from my phone".
-  { type: 'NAME', pattern: new RegExp(`(?:^|\\s)(?:--?|–|—)\\s*${NAME}\\s*(?=$|,|\\n)`, 'gu'), group: 1, accept: notCommonWord },
+  { type: 'NAME', pattern: new RegExp(`(?:^|\\s)(?:--?|–|—)\\s*${NAME}\\s*(?=$|,|\\n)`, 'gu'), group: 1, accept: notCommonWord, applies: cue(/(?:^|\s)(?:-|–|—)/) },
   // "Ingrid Johansson here", "Obinna Eze, born October 12, 1979".
-  { type: 'NAME', pattern: new RegExp(`${FULL_NAME}(?=,?\\s+(?:here\\b|born\\b|${caseless('dob')}\\b|${caseless('d.o.b')}))`, 'gu'), group: 1, accept: notCommonWord },
+  { type: 'NAME', pattern: new RegExp(`${FULL_NAME}(?=,?\\s+(?:here\\b|born\\b|${caseless('dob')}\\b|${caseless('d.o.b')}))`, 'gu'), group: 1, accept: notCommonWord, applies: cue(/here|born|dob|d\.o\.b/) },
 ];

@@ -104,9 +104,12 @@ function reduceKnownFields(value: Record<string, unknown>, counts: RedactionCoun
   return out;
 }
 
+const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 /** ISO 8601 from an ISO string or epoch seconds/milliseconds; null when it is neither. */
 export function toIsoTime(value: string | number | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'string' && CANONICAL_ISO.test(value)) return value;
   const ms = typeof value === 'number' ? (value < 1e11 ? value * 1000 : value) : Date.parse(value);
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }

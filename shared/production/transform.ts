@@ -169,7 +169,8 @@ async function stageRecords(
 
   const drop = async (record: SourceRecord, reason: ProductionDropReason, content: Record<string, unknown>) => {
     dropped[reason] = (dropped[reason] ?? 0) + 1;
-    await quarantine.write({ reason, source_key: raw.key, source_etag: raw.etag, line: record.position, ...content });
+    const written = quarantine.write({ reason, source_key: raw.key, source_etag: raw.etag, line: record.position, ...content });
+    if (written) await written;
   };
 
   try {
@@ -202,7 +203,8 @@ async function stageRecords(
       }
       questionTypes[cleaned.record.question_type] = (questionTypes[cleaned.record.question_type] ?? 0) + 1;
       const out: StagedRecord = { record_id: fingerprintId(digest), ...cleaned.record, source_key: raw.key, source_etag: raw.etag, source_line: record.position };
-      await staged.write(out);
+      const written = staged.write(out);
+      if (written) await written;
     }
   } catch (err) {
     await Promise.all([staged.abort(err as Error), quarantine.abort(err as Error)]);

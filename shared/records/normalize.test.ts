@@ -30,6 +30,6 @@ describe('text normalisation', () => {
   it('fingerprints fields without mixing field boundaries', () => {
     expect(fingerprint('ab', 'c')).not.toBe(fingerprint('a', 'bc'));
     expect(fingerprint('q', undefined)).not.toBe(fingerprint('q', ''));
-    expect(fingerprint('q', 'a')).toHaveLength(22);
+    expect(fingerprint('q', 'a')).toMatch(/^[0-9a-f]{16}$/);
   });
 });

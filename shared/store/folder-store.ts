@@ -114,7 +114,22 @@ export class FolderStore implements ObjectStore {
   }
 
   async copy(sourceKey: string, targetKey: string): Promise<PutResult> {
-    return this.put(targetKey, await this.get(sourceKey));
+    const source = await this.head(sourceKey);
+    if (!source) throw new ObjectNotFoundError(sourceKey);
+    const target = this.pathOf(targetKey);
+    const temp = await this.tempPath();
+    try {
+      // A file-system copy (reflink where the file system has it), atomic through the temp file.
+      await fs.copyFile(this.pathOf(sourceKey), temp);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.rename(temp, target);
+    } catch (err) {
+      await fs.rm(temp, { force: true });
+      throw (err as NodeJS.ErrnoException).code === 'ENOENT' ? new ObjectNotFoundError(sourceKey) : err;
+    }
+    const stat = await fs.stat(target);
+    this.etagCache.set(target, { size: stat.size, mtimeMs: stat.mtimeMs, etag: source.etag });
+    return { key: targetKey, etag: source.etag };
   }
 
   async delete(key: string): Promise<void> {

@@ -26,10 +26,14 @@ export class JsonlWriter {
     });
   }
 
-  async write(record: unknown): Promise<void> {
+  /**
+   * Adds a record. Returns a promise only when a block went to the stream and the caller must
+   * wait for it (backpressure); otherwise undefined, so the common case costs no await.
+   */
+  write(record: unknown): Promise<void> | undefined {
     this.block += `${JSON.stringify(record)}\n`;
     this.records += 1;
-    if (this.block.length >= BLOCK_BYTES) await this.flush();
+    return this.block.length >= BLOCK_BYTES ? this.flush() : undefined;
   }
 
   /** Ends the object and resolves once it is stored. */

@@ -1,0 +1,41 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import * as path from 'node:path';
+
+export interface ChildMeasurement<T> {
+  result: T;
+  wall_s: number;
+  rss_mb: number;
+}
+
+/** Builds the action bundles once, so benchmarks measure exactly what is deployed. */
+export function buildBundles(): void {
+  execFileSync(process.execPath, ['build.mjs'], { stdio: 'ignore' });
+}
+
+/**
+ * Runs `body` (CommonJS source that sets `result` from an awaited expression) in a fresh Node
+ * process and reports its wall time and its own peak RSS, so runs do not share a heap.
+ */
+export async function runInFreshProcess<T>(body: string): Promise<ChildMeasurement<T>> {
+  const script = `
+    (async () => {
+      const started = process.hrtime.bigint();
+      let result;
+      ${body}
+      const wall_s = Number(process.hrtime.bigint() - started) / 1e9;
+      process.stdout.write(JSON.stringify({ result, wall_s, rss_mb: process.resourceUsage().maxRSS / 1024 }));
+    })();`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`benchmark child exited with ${code}`);
+  return JSON.parse(out) as ChildMeasurement<T>;
+}
+
+/** Invokes a built action bundle's `main` with parameters in a fresh process. */
+export function runBundle<T = Record<string, any>>(action: string, params: Record<string, unknown>): Promise<ChildMeasurement<T>> {
+  const bundle = path.resolve(`dist/${action}.js`);
+  return runInFreshProcess<T>(`result = await require(${JSON.stringify(bundle)}).main(${JSON.stringify(params)});`);
+}

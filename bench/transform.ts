@@ -1,0 +1,72 @@
+/**
+ * transform benchmark: records/s, MB/s and peak RSS of the built transform bundle through
+ * the folder store, next to a bare pass over the same file (split lines, JSON.parse,
+ * JSON.stringify, write) in the same run. Each measurement runs in a fresh process.
+ *
+ *   npm run bench:transform -- [--records 100000,1000000]
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import * as fs from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { PRODUCTION_RAW_PREFIX } from '../shared/layout';
+import { newExpectations, productionLogLines } from '../test/fixtures/production-logs';
+import { buildBundles, runBundle, runInFreshProcess } from './lib/child-run';
+
+const args = process.argv.slice(2);
+const sizes = (args.includes('--records') ? args[args.indexOf('--records') + 1]! : '100000,1000000').split(',').map(Number);
+
+buildBundles();
+const work = await fs.mkdtemp(path.join(tmpdir(), 'medqa-bench-transform-'));
+const splitLinesModule = path.resolve('shared/readers/lines.ts');
+const rows: string[] = [];
+const NEWLINE = Buffer.from('\n');
+
+try {
+  for (const records of sizes) {
+    const dataDir = path.join(work, `bucket-${records}`);
+    const file = path.join(dataDir, PRODUCTION_RAW_PREFIX, 'requests.jsonl');
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const expected = newExpectations();
+    const out = createWriteStream(file);
+    for (const line of productionLogLines({ records, seed: 42, noise: 0.01, longLineBytes: 80_000 }, expected)) {
+      if (!out.write(Buffer.concat([line, NEWLINE]))) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    const mb = (await fs.stat(file)).size / 1e6;
+
+    // The floor: what any line-by-line JSON pass costs on this machine.
+    const bare = await runInFreshProcess<{ lines: number }>(`
+      require('tsx/cjs');
+      const { splitLines } = require(${JSON.stringify(splitLinesModule)});
+      const fs = require('node:fs');
+      const { once } = require('node:events');
+      const out = fs.createWriteStream(${JSON.stringify(path.join(work, 'bare.jsonl'))});
+      let lines = 0;
+      for await (const line of splitLines(fs.createReadStream(${JSON.stringify(file)}), 1 << 20)) {
+        lines += 1;
+        let value;
+        try { value = JSON.parse(line.bytes ? line.bytes.toString('utf8') : ''); } catch { value = null; }
+        if (!out.write(JSON.stringify(value) + '\\n')) await once(out, 'drain');
+      }
+      out.end();
+      await once(out, 'finish');
+      result = { lines };`);
+    const run = await runBundle('transform', { store: 'folder', data_dir: dataDir, key: `${PRODUCTION_RAW_PREFIX}requests.jsonl`, log_level: 'warn' });
+    if (run.result.error) throw new Error(JSON.stringify(run.result.error));
+    if (run.result.records_out !== expected.records_out) throw new Error(`transform kept ${run.result.records_out} records, expected ${expected.records_out}`);
+    rows.push(
+      [records, mb.toFixed(0), 'bare pass', bare.wall_s.toFixed(2), Math.round(records / bare.wall_s), (mb / bare.wall_s).toFixed(1), bare.rss_mb.toFixed(0)].join('\t'),
+      [records, mb.toFixed(0), 'transform', run.wall_s.toFixed(2), Math.round(records / run.wall_s), (mb / run.wall_s).toFixed(1), run.rss_mb.toFixed(0), `${((100 * bare.wall_s) / run.wall_s).toFixed(0)} % of bare`].join('\t'),
+    );
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+} finally {
+  await fs.rm(work, { recursive: true, force: true });
+}
+
+console.log(`transform benchmark — Node ${process.version}; folder store; one fresh process per measurement`);
+console.log(['records', 'MB', 'run', 'wall s', 'records/s', 'MB/s', 'peak RSS MB'].join('\t'));
+for (const row of rows) console.log(row);
