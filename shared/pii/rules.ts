@@ -10,8 +10,9 @@ export type PiiType = (typeof PII_TYPES)[number];
 export interface TextHints {
   /** Digits in all. */
   digits: number;
-  /** Runs of consecutive digits ("03/14/1985" has 3), and whether one is exactly 4 or 5 long. */
+  /** Runs of consecutive digits ("03/14/1985" has 3), the longest, and whether one is exactly 4 or 5 long. */
   digitRuns: number;
+  longestRun: number;
   yearLikeRun: boolean;
   zipLikeRun: boolean;
   at: boolean;
@@ -23,15 +24,18 @@ export interface TextHints {
   lower: string;
 }
 
-const NAME_CUES = /name|\bi am\b|\bi'?m\b|this is|it'?s|it is|call me|patient|\bpt\b|\b(?:dr|doctor|mr|mrs|ms|miss|nurse|prof)\b|\bmy |thank|regards|best|cheers|sincerely|love|sent by|(?:^|\s)[-–—]|here|born|dob|d\.o\.b/;
+const NAME_CUES = /name|\b(?:i am|i'?m|this is|it'?s|it is|call me|patient|pt|dr|doctor|mr|mrs|ms|miss|nurse|prof|my|thanks?|thank you|regards|best|cheers|sincerely|love|sent by|here|born|dob|d\.o\.b)\b|(?:^|\s)[-–—]/;
 
 export function textHints(text: string): TextHints {
   let digits = 0;
   let colons = 0;
   let digitRuns = 0;
   let run = 0;
+  let longestRun = 0;
   let yearLikeRun = false;
   let zipLikeRun = false;
+  let upper = false;
+  let nonAscii = false;
   for (let i = 0; i <= text.length; i += 1) {
     const c = i < text.length ? text.charCodeAt(i) : 0;
     if (c >= 48 && c <= 57) {
@@ -41,19 +45,20 @@ export function textHints(text: string): TextHints {
     }
     if (run > 0) {
       digitRuns += 1;
+      if (run > longestRun) longestRun = run;
       if (run === 4) yearLikeRun = true;
       if (run === 5) zipLikeRun = true;
       run = 0;
     }
     if (c === 58) colons += 1;
+    else if (c >= 65 && c <= 90) upper = true;
+    else if (c > 127) nonAscii = true;
   }
-  const upper = /\p{Lu}/u.test(text);
+  if (!upper && nonAscii) upper = /\p{Lu}/u.test(text);
   const lower = text.toLowerCase();
-  return { digits, digitRuns, yearLikeRun, zipLikeRun, at: text.includes('@'), dot: text.includes('.'), colons, upper, nameCue: upper || lower.includes('name') ? NAME_CUES.test(lower) : false, lower };
+  return { digits, digitRuns, longestRun, yearLikeRun, zipLikeRun, at: text.includes('@'), dot: text.includes('.'), colons, upper, nameCue: upper || lower.includes('name') ? NAME_CUES.test(lower) : false, lower };
 }
 
-/** A rule whose identifier holds at least `n` digits. */
-const digitsAtLeast = (n: number) => (h: TextHints) => h.digits >= n;
 /** A rule that only fires after one of these cue words (and on a text with a capital letter for names). */
 const cue = (words: RegExp, needsCapital = true) => (h: TextHints) => h.nameCue && (!needsCapital || h.upper) && words.test(h.lower);
 
@@ -144,7 +149,7 @@ export const PII_RULES: PiiRule[] = [
   {
     type: 'IP',
     pattern: /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b(?!\.\d)/g,
-    applies: (h) => h.digits >= 4 && h.dot,
+    applies: (h) => h.digitRuns >= 4 && h.dot,
     accept: (_, text, start) => !afterVersionCue(text, start),
   },
   {
@@ -174,7 +179,7 @@ export const PII_RULES: PiiRule[] = [
   { type: 'DATE', pattern: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH}\\.?,?\\s+\\d{4}\\b`, 'gi'), applies: (h) => h.yearLikeRun && h.digitRuns >= 2 },
   {
     type: 'PHONE',
-    applies: digitsAtLeast(7),
+    applies: (h) => h.digits >= 7 && (h.digitRuns >= 3 || h.longestRun >= 10),
     pattern: /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]\d{4}\b|(?<![\w+])(?:\+?1[\s.-]?)?\d{3}\d{3}\d{4}\b/g,
     accept: (m, text, start) => /[\s().+-]/.test(m) || /\b(?:call|phone|cell|mobile|tel|text|number|reach|fax|ph)\b/i.test(before(text, start, 30)),
   },
