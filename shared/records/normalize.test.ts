@@ -7,6 +7,12 @@ describe('text normalisation', () => {
     expect(normalizeText('a\u00a0\u00a0b')).toBe('a b');
   });
 
+  it('trims a single trailing or leading space from otherwise normal ASCII', () => {
+    expect(normalizeText('Symptoms ')).toBe('Symptoms');
+    expect(normalizeText(' a b')).toBe('a b');
+    expect(normalizeText('a b')).toBe('a b');
+  });
+
   it('treats empty and whitespace-only values as missing', () => {
     expect(normalizeText('   ')).toBeUndefined();
     expect(normalizeText(null)).toBeUndefined();

@@ -1,5 +1,5 @@
 
-const ALREADY_NORMAL = /^[\x21-\x7e](?:[\x21-\x7e]| (?! ))*$/;
+const ALREADY_NORMAL = /^[\x21-\x7e](?:[\x21-\x7e]| (?=[\x21-\x7e]))*$/;
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
