@@ -1,14 +1,25 @@
 // Bundles each function under functions/<name>/index.ts into dist/<name>.js: one minified
 // CommonJS file per action, as the OpenWhisk nodejs:20 runtime loads it (it loads no ESM).
 import { build } from 'esbuild';
-import { readdirSync, existsSync, rmSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, existsSync, rmSync, statSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 
 const FUNCTIONS_DIR = 'functions';
 const OUT_DIR = 'dist';
 
 const names = readdirSync(FUNCTIONS_DIR).filter((name) => existsSync(join(FUNCTIONS_DIR, name, 'index.ts')));
 rmSync(OUT_DIR, { recursive: true, force: true });
+
+// The webhook dispatcher routes by the trigger prefixes declared in manifest.yaml: read them
+// here, once, so that the bundle and the manifest cannot disagree.
+const manifest = parse(readFileSync('manifest.yaml', 'utf8'));
+const [pkg] = Object.values(manifest.project.packages);
+const objectRoutes = Object.fromEntries(
+  Object.entries(pkg.triggers ?? {})
+    .filter(([, trigger]) => trigger?.inputs?.prefix && !trigger.feed)
+    .map(([name, trigger]) => [trigger.inputs.prefix, name]),
+);
 
 const started = Date.now();
 await Promise.all(
@@ -28,6 +39,7 @@ await Promise.all(
       // import.meta is empty in CommonJS: code relying on it would crash at run time, so refuse to build.
       logOverride: { 'empty-import-meta': 'error' },
       logLevel: 'warning',
+      define: { MEDQA_OBJECT_ROUTES: JSON.stringify(JSON.stringify(objectRoutes)) },
     }),
   ),
 );

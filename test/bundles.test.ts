@@ -1,63 +1,107 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../shared/actions';
 import { OFFLINE_RAW_PREFIX } from '../shared/layout';
 import { parseManifest, type PipelineManifest } from '../shared/manifest';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
+import { startFakeOpenWhisk } from './helpers/fake-openwhisk';
 import { tempDir } from './helpers/temp-dir';
 
 let manifest: PipelineManifest;
+let ow: Awaited<ReturnType<typeof startFakeOpenWhisk>>;
 
 beforeAll(async () => {
   execFileSync(process.execPath, ['build.mjs'], { stdio: 'pipe' });
   manifest = parseManifest(await fs.readFile('manifest.yaml', 'utf8'));
+  ow = await startFakeOpenWhisk();
+});
+afterAll(async () => {
+  await ow?.stop();
 });
 
 /**
- * Loads a bundle the way the OpenWhisk nodejs:20 proxy loads a single-file action: the
- * source evaluated as CommonJS, from a folder with no node_modules of the project's.
+ * Loads a bundle the way the OpenWhisk nodejs:20 proxy loads a single-file action: the source
+ * evaluated as CommonJS by a `require` that sees no project files, from a folder of its own,
+ * with the activation facts in __OW_* variables.
  */
-function invokeBundle(bundle: string, params: Record<string, unknown>, cwd: string): Record<string, any> {
+async function invokeBundle(bundle: string, params: Record<string, unknown>, { cwd, env = {} }: { cwd: string; env?: Record<string, string> }): Promise<Record<string, any>> {
   const script = `
     const source = require('fs').readFileSync(${JSON.stringify(path.resolve(bundle))}, 'utf8');
     const module = { exports: {} };
-    new Function('module', 'exports', 'require', source)(module, module.exports, require);
+    // The runtime image has the openwhisk client in /node_modules; nothing else is there.
+    const runtimeRequire = (name) => name === 'openwhisk' ? require(${JSON.stringify(path.resolve('node_modules/openwhisk'))}) : require(name);
+    new Function('module', 'exports', 'require', source)(module, module.exports, runtimeRequire);
     Promise.resolve(module.exports.main(${JSON.stringify(params)})).then((r) => process.stdout.write(JSON.stringify(r)));`;
-  const out = execFileSync(process.execPath, ['-e', script], { cwd, env: { PATH: process.env.PATH, __OW_ACTIVATION_ID: 'act-123', __OW_DEADLINE: String(Date.now() + 60_000) } });
-  return JSON.parse(out.toString());
+  // Asynchronously: the fake OpenWhisk API in this process must keep answering meanwhile.
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], {
+    cwd,
+    env: { PATH: process.env.PATH, __OW_ACTIVATION_ID: 'act-123', __OW_DEADLINE: String(Date.now() + 60_000), ...env },
+  });
+  return JSON.parse(stdout);
 }
 
 describe('manifest.yaml and the action bundles', () => {
-  it('declares package medqa with a nodejs:20 CommonJS bundle per action, each built', async () => {
+  it('declares package medqa with a nodejs:20 CommonJS bundle per action, each built and registered', async () => {
     expect(manifest.packageName).toBe('medqa');
+    const functions = (await fs.readdir('functions')).sort();
+    expect(Object.keys(manifest.actions).sort()).toEqual(functions);
     for (const [name, spec] of Object.entries(manifest.actions)) {
       expect(spec.runtime, name).toBe('nodejs:20');
       expect(spec.function, name).toBe(`dist/${name}.js`);
+      expect(spec.limits?.timeout, name).toBeLessThanOrEqual(300_000);
+      expect(spec.limits?.memorySize, name).toBeLessThanOrEqual(512);
       const code = await fs.readFile(spec.function, 'utf8');
-      expect(code, name).not.toMatch(/import\.meta|^export |^import /m);
-      expect(ACTIONS[name], `${name} is in shared/actions.ts`).toBeDefined();
+      expect(code, name).not.toMatch(/import\.meta|^export |^import |__dirname|__filename/m);
+      if (!spec.web) expect(ACTIONS[name], `${name} is in shared/actions.ts`).toBeDefined();
     }
   });
 
-  it('routes the offline raw prefix to offline-etl through a trigger carrying the prefix', () => {
-    expect(manifest.objectRoutes).toContainEqual({ trigger: 'offline-raw-created', prefix: OFFLINE_RAW_PREFIX, action: 'offline-etl' });
+  it('routes each raw prefix of the design to exactly one trigger, and that trigger to its action', () => {
+    expect(manifest.objectRoutes.filter((r) => r.prefix === OFFLINE_RAW_PREFIX)).toEqual([{ trigger: 'offline-raw-created', prefix: OFFLINE_RAW_PREFIX, action: 'offline-etl' }]);
+    expect(manifest.objectRoutes.filter((r) => r.prefix === 'data/production/retraining_data_raw/')).toEqual([
+      { trigger: 'production-raw-created', prefix: 'data/production/retraining_data_raw/', action: 'transform' },
+    ]);
   });
 
-  it('runs offline-etl from its bundle as the runtime would, returning a JSON result', async () => {
+  it.each(Object.keys(ACTIONS))('%s: answers bad input with {error: {code, message}} and no stack trace', async (name) => {
+    const result = await invokeBundle(`dist/${name}.js`, { store: 'folder', data_dir: await tempDir(), key: 42, url: 'ftp://x', split_seed: { nested: true }, log_level: 'silent' }, { cwd: await tempDir() });
+    expect(Object.keys(result)).toEqual(['error']);
+    expect(Object.keys(result.error).sort()).toEqual(['code', 'message']);
+    expect(JSON.stringify(result)).not.toMatch(/\n\s+at /);
+  });
+
+  it('runs offline-etl from its bundle as the runtime would, returning a JSON result under 1 MB', async () => {
     const dataDir = await tempDir();
     await fs.mkdir(path.join(dataDir, OFFLINE_RAW_PREFIX), { recursive: true });
     await fs.writeFile(path.join(dataDir, OFFLINE_RAW_PREFIX, 'x.jsonl'), toJsonl(SMALL_EXPORT));
-    const result = invokeBundle('dist/offline-etl.js', { store: 'folder', data_dir: dataDir, log_level: 'silent' }, dataDir);
+    const result = await invokeBundle('dist/offline-etl.js', { store: 'folder', data_dir: dataDir, log_level: 'silent' }, { cwd: dataDir });
     expect(result).toMatchObject({ status: 'built', final_records: 6 });
-    expect(result.duration_ms).toBeGreaterThanOrEqual(0);
+    expect(JSON.stringify(result).length).toBeLessThan(1024 * 1024);
   });
 
-  it('returns {error: {code, message}} with no stack trace for bad input', async () => {
-    const result = invokeBundle('dist/offline-etl.js', { store: 'folder', data_dir: await tempDir(), split_seed: { nested: true }, log_level: 'silent' }, await tempDir());
-    expect(Object.keys(result)).toEqual(['error']);
-    expect(Object.keys(result.error).sort()).toEqual(['code', 'message']);
-    expect(result.error.code).toBe('BAD_PARAMS');
+  it('does not start work it cannot finish before __OW_DEADLINE, and says so', async () => {
+    const dataDir = await tempDir();
+    const result = await invokeBundle('dist/offline-etl.js', { store: 'folder', data_dir: dataDir, log_level: 'silent' }, { cwd: dataDir, env: { __OW_DEADLINE: String(Date.now() + 500) } });
+    expect(result).toEqual({ error: { code: 'DEADLINE', message: expect.stringMatching(/ms left before the activation deadline: not started/) } });
+  });
+
+  it('on-object-created: fires the matching trigger through the OpenWhisk API from a raw-http request', async () => {
+    const notification = { Records: [{ eventName: 's3:ObjectCreated:Put', s3: { bucket: { name: 'medqa' }, object: { key: 'data/offline/raw/med+quad.parquet', size: 9, eTag: 'e1' } } }] };
+    const result = await invokeBundle(
+      'dist/on-object-created.js',
+      {
+        __ow_method: 'post',
+        __ow_headers: { authorization: 'Bearer hook-secret', 'content-type': 'application/json' },
+        __ow_body: Buffer.from(JSON.stringify(notification)).toString('base64'),
+        __ow_path: '',
+        webhook_secret: 'hook-secret',
+      },
+      { cwd: await tempDir(), env: { __OW_API_HOST: ow.apihost, __OW_API_KEY: 'uuid:key', __OW_NAMESPACE: 'guest' } },
+    );
+    expect(result).toMatchObject({ statusCode: 202, body: { fired: [{ key: 'data/offline/raw/med quad.parquet', trigger: 'offline-raw-created' }] } });
+    expect(ow.requests.at(-1)).toMatchObject({ method: 'POST', path: '/api/v1/namespaces/guest/triggers/offline-raw-created', body: { bucket: 'medqa', key: 'data/offline/raw/med quad.parquet', etag: 'e1', size: 9 } });
   });
 });

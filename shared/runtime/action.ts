@@ -16,7 +16,12 @@ export interface ActionContext {
   store: ObjectStore;
   log: Logger;
   invocation: Invocation;
+  /** Milliseconds until the platform's deadline (Infinity without one): loops stop taking new work near it. */
+  timeLeftMs(): number;
 }
+
+/** An action is not started with less time than this left: it would be killed half-way. */
+export const MIN_TIME_TO_START_MS = 2_000;
 
 export type ActionResult = Record<string, unknown>;
 
@@ -60,9 +65,13 @@ export async function invokeAction(action: ActionDefinition, rawParams: Record<s
     if (!parsed.success) throw new PipelineError('BAD_PARAMS', `invalid parameters for ${action.name}: ${describeZodError(parsed.error)}`);
     const storeSettings = StoreSettingsSchema.safeParse(params);
     if (!storeSettings.success) throw new PipelineError('BAD_PARAMS', `invalid store settings: ${describeZodError(storeSettings.error)}`);
+    const timeLeftMs = () => (invocation.deadline ? invocation.deadline - Date.now() : Number.POSITIVE_INFINITY);
+    if (timeLeftMs() < MIN_TIME_TO_START_MS) {
+      throw new PipelineError('DEADLINE', `only ${Math.max(0, Math.round(timeLeftMs()))} ms left before the activation deadline: not started`);
+    }
     const store = options.store ?? storeFromSettings(storeSettings.data);
     log.info('start', { store: store.kind, key: typeof params.key === 'string' ? params.key : undefined });
-    const result = await action.run(parsed.data, { store, log, invocation });
+    const result = await action.run(parsed.data, { store, log, invocation, timeLeftMs });
     const duration_ms = Math.round(performance.now() - started);
     log.info('done', { duration_ms });
     return { ...result, duration_ms };
