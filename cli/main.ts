@@ -6,6 +6,8 @@ import { FolderStore } from '../shared/store';
 import { LocalRuntime } from '../local/runtime';
 import { localWebApp, serveLocalWeb } from '../local/web';
 import { parseArgs } from './args';
+import { deploy } from './deploy';
+import { fileURLToPath } from 'node:url';
 
 const USAGE = `medqa — the medqa data pipeline
 
@@ -16,6 +18,10 @@ Usage:
   medqa invoke <action> [-p name value]... [-P params.json]
       Runs one action against the store and prints its JSON result (like wsk action invoke -r).
       Exit status 0 on success, 1 when the action returns an error.
+  medqa deploy [--dry-run] [--apihost H --auth KEY --namespace NS]
+      Builds the bundles and creates or updates the package, actions, triggers and rules of
+      manifest.yaml in OpenWhisk (credentials from flags, WSK_APIHOST/WSK_AUTH, or ~/.wskprops).
+      Unchanged entities are left alone; --dry-run prints the plan only.
   medqa actions
       Lists the actions.
 
@@ -37,6 +43,11 @@ export async function main(argv: string[]): Promise<number> {
       return invoke(rest[0], args.params);
     case 'start':
       return start(args.flags);
+    case 'deploy':
+      return deploy({ manifestPath: fileURLToPath(MANIFEST_URL), flags: args.flags, env: process.env, out: (line) => process.stdout.write(`${line}\n`) }).catch((err: Error) => {
+        process.stderr.write(`medqa deploy: ${err.message}\n`);
+        return 1;
+      });
     case 'actions':
       for (const action of Object.values(ACTIONS)) process.stdout.write(`${action.name}\t${action.description}\n`);
       return 0;
