@@ -43,6 +43,21 @@ await Promise.all(
     }),
   ),
 );
+// The Knative container: every action behind one HTTP server (knative/server.ts).
+await build({
+  entryPoints: ['knative/server.ts'],
+  outfile: join(OUT_DIR, 'knative-server.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  legalComments: 'none',
+  external: ['openwhisk'],
+  logOverride: { 'empty-import-meta': 'error' },
+  logLevel: 'warning',
+});
+
 // The repo is "type": "module"; mark dist/ as CommonJS so Node (tests, benchmarks) loads the
 // bundles exactly as the OpenWhisk runtime does.
 mkdirSync(OUT_DIR, { recursive: true });

@@ -45,4 +45,4 @@ export function parseArgs(argv: string[]): ParsedArgs {
 }
 
 /** Flags that take a value. */
-const VALUE_FLAGS = new Set(['data-dir', 'port', 'manifest', 'scan-interval', 'apihost', 'auth', 'namespace']);
+const VALUE_FLAGS = new Set(['data-dir', 'port', 'manifest', 'scan-interval', 'apihost', 'auth', 'namespace', 'webhook-url', 'target-id']);

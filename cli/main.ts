@@ -7,6 +7,7 @@ import { LocalRuntime } from '../local/runtime';
 import { localWebApp, serveLocalWeb } from '../local/web';
 import { parseArgs } from './args';
 import { deploy } from './deploy';
+import { provision } from './provision';
 import { fileURLToPath } from 'node:url';
 
 const USAGE = `medqa — the medqa data pipeline
@@ -22,6 +23,9 @@ Usage:
       Builds the bundles and creates or updates the package, actions, triggers and rules of
       manifest.yaml in OpenWhisk (credentials from flags, WSK_APIHOST/WSK_AUTH, or ~/.wskprops).
       Unchanged entities are left alone; --dry-run prints the plan only.
+  medqa provision [--webhook-url URL] [--target-id MEDQA]
+      Creates the bucket (MEDQA_S3_* settings) and routes its object-created notifications for
+      each raw prefix to the MinIO webhook target; prints the mc commands MinIO needs for it.
   medqa actions
       Lists the actions.
 
@@ -46,6 +50,11 @@ export async function main(argv: string[]): Promise<number> {
     case 'deploy':
       return deploy({ manifestPath: fileURLToPath(MANIFEST_URL), flags: args.flags, env: process.env, out: (line) => process.stdout.write(`${line}\n`) }).catch((err: Error) => {
         process.stderr.write(`medqa deploy: ${err.message}\n`);
+        return 1;
+      });
+    case 'provision':
+      return provision({ manifestPath: fileURLToPath(MANIFEST_URL), params: { ...paramsFromEnv(process.env), ...args.params }, flags: args.flags, env: process.env, out: (line) => process.stdout.write(`${line}\n`) }).catch((err: Error) => {
+        process.stderr.write(`medqa provision: ${err.message}\n`);
         return 1;
       });
     case 'actions':

@@ -1,0 +1,78 @@
+import { PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
+import { readFileSync } from 'node:fs';
+import { parseManifest } from '../shared/manifest';
+import { StoreSettingsSchema } from '../shared/runtime';
+import { S3Store } from '../shared/store';
+
+export interface ProvisionOptions {
+  manifestPath: string;
+  params: Record<string, unknown>;
+  flags: Record<string, string | true>;
+  env: NodeJS.ProcessEnv;
+  out: (line: string) => void;
+  /** A ready store (tests); otherwise built from the MEDQA_S3_* settings. */
+  store?: S3Store;
+}
+
+/**
+ * `medqa provision`: creates the bucket and points its object-created notifications for each
+ * raw prefix of manifest.yaml at the MinIO webhook target that calls on-object-created. The
+ * target itself (endpoint, auth token) is MinIO admin configuration, outside the S3 API: the
+ * exact `mc` commands are printed for it, and for everything when the server refuses.
+ */
+export async function provision({ manifestPath, params, flags, env, out, store }: ProvisionOptions): Promise<number> {
+  const settings = StoreSettingsSchema.parse(params);
+  const s3 =
+    store ??
+    new S3Store({
+      bucket: settings.s3_bucket,
+      endpoint: settings.s3_endpoint,
+      region: settings.s3_region,
+      accessKeyId: settings.s3_access_key_id,
+      secretAccessKey: settings.s3_secret_access_key,
+      forcePathStyle: settings.s3_force_path_style,
+    });
+  const prefixes = parseManifest(readFileSync(manifestPath, 'utf8')).objectRoutes.map((route) => route.prefix);
+  const targetId = typeof flags['target-id'] === 'string' ? flags['target-id'] : 'MEDQA';
+  const arn = `arn:minio:sqs::${targetId}:webhook`;
+  const webhookUrl = typeof flags['webhook-url'] === 'string' ? flags['webhook-url'] : webhookUrlFrom(env);
+
+  await s3.ensureBucket();
+  out(`bucket ${s3.bucket}: ready`);
+
+  const commands = [
+    `mc alias set medqa ${settings.s3_endpoint ?? '<endpoint>'} "$MEDQA_S3_ACCESS_KEY_ID" "$MEDQA_S3_SECRET_ACCESS_KEY"`,
+    `mc admin config set medqa notify_webhook:${targetId} endpoint="${webhookUrl}" auth_token="$MEDQA_WEBHOOK_SECRET" queue_dir="/data/.minio-events" queue_limit="100000"`,
+    'mc admin service restart medqa',
+  ];
+  try {
+    await s3.client.send(
+      new PutBucketNotificationConfigurationCommand({
+        Bucket: s3.bucket,
+        NotificationConfiguration: {
+          QueueConfigurations: prefixes.map((prefix) => ({
+            Id: `medqa-${prefix.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '')}`,
+            QueueArn: arn,
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: prefix }] } },
+          })),
+        },
+      }),
+    );
+    out(`bucket notifications: object-created events under ${prefixes.join(', ')} go to ${arn}`);
+    out('Configure that webhook target on the MinIO server once (admin API, not reachable through S3):');
+  } catch (err) {
+    out(`bucket notifications could not be set through the S3 API (${(err as Error).name}: ${(err as Error).message}).`);
+    out('Run these mc commands to wire the bucket to on-object-created:');
+    commands.push(...prefixes.map((prefix) => `mc event add medqa/${s3.bucket} ${arn} --event put --prefix ${prefix}`));
+  }
+  for (const command of commands) out(`  ${command}`);
+  return 0;
+}
+
+/** The web action URL of on-object-created (`.http`, so status codes reach MinIO). */
+function webhookUrlFrom(env: NodeJS.ProcessEnv): string {
+  const host = env.WSK_APIHOST ?? '<openwhisk-apihost>';
+  const base = /^https?:\/\//.test(host) ? host : `https://${host}`;
+  return `${base}/api/v1/web/${env.WSK_NAMESPACE ?? '<namespace>'}/medqa/on-object-created.http`;
+}
