@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -14,7 +14,6 @@ let manifest: PipelineManifest;
 let ow: Awaited<ReturnType<typeof startFakeOpenWhisk>>;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['build.mjs'], { stdio: 'pipe' });
   manifest = parseManifest(await fs.readFile('manifest.yaml', 'utf8'));
   ow = await startFakeOpenWhisk();
 });

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOpenWhisk } from '../../test/helpers/fake-openwhisk';
 import { tempDir } from '../../test/helpers/temp-dir';
 import { deploy } from './index';
@@ -9,9 +8,6 @@ import { deploy } from './index';
 let ow: Awaited<ReturnType<typeof startFakeOpenWhisk>>;
 const ENV = { MEDQA_S3_ENDPOINT: 'http://minio.internal:9000', MEDQA_S3_BUCKET: 'medqa', MEDQA_WEBHOOK_SECRET: 'hook-secret' };
 
-beforeAll(() => {
-  execFileSync(process.execPath, ['build.mjs'], { stdio: 'ignore' });
-});
 beforeEach(async () => {
   ow = await startFakeOpenWhisk();
 });

@@ -17,7 +17,7 @@ export interface DeployOptions {
  * openwhisk client. Entities that already match are left alone.
  */
 export async function deploy({ manifestPath, flags, env, out }: DeployOptions): Promise<number> {
-  if (flags.build !== 'false' && !flags['no-build']) execFileSync(process.execPath, ['build.mjs'], { stdio: 'ignore' });
+  if (!flags['no-build']) execFileSync(process.execPath, ['build.mjs'], { stdio: 'ignore' });
   const credentials = resolveCredentials(flags, env);
   const ow = openwhisk({ ...credentials, ignore_certs: flags['insecure'] === true });
   const steps = await planDeployment(ow, desiredState(manifestPath, env));
