@@ -52,6 +52,7 @@ async function runtimeFor(failFirst = false, watchFiles = false) {
     manifest: parseManifest(MANIFEST),
     actions,
     store,
+    params: { log_level: 'silent' },
     log: createLogger('silent'),
     scanIntervalMs: 0,
     settleMs: 50,
