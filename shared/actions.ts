@@ -2,6 +2,7 @@ import { extract } from './extract/extract';
 import { offlineEtl } from './offline/offline-etl';
 import { archive } from './production/archive';
 import { transform } from './production/transform';
+import { retrainBatch } from './retraining/retrain-batch';
 import type { ActionDefinition } from './runtime';
 
 /** Every action by its manifest name: what the local runtime and `medqa invoke` can run. */
@@ -10,4 +11,5 @@ export const ACTIONS: Record<string, ActionDefinition> = {
   [extract.name]: extract as ActionDefinition,
   [transform.name]: transform as ActionDefinition,
   [archive.name]: archive as ActionDefinition,
+  [retrainBatch.name]: retrainBatch as ActionDefinition,
 };

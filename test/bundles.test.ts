@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { Cron } from 'croner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../shared/actions';
 import { OFFLINE_RAW_PREFIX } from '../shared/layout';
@@ -63,6 +64,11 @@ describe('manifest.yaml and the action bundles', () => {
     expect(manifest.objectRoutes.filter((r) => r.prefix === 'data/production/retraining_data_raw/')).toEqual([
       { trigger: 'production-raw-created', prefix: 'data/production/retraining_data_raw/', action: 'transform' },
     ]);
+  });
+
+  it('schedules retrain-batch daily at 02:00 UTC, and every cron in the manifest parses', () => {
+    expect(manifest.schedules).toContainEqual({ trigger: 'retrain-nightly', cron: '0 2 * * *', action: 'retrain-batch', payload: {} });
+    for (const schedule of manifest.schedules) expect(() => new Cron(schedule.cron, { paused: true }), schedule.cron).not.toThrow();
   });
 
   it.each(Object.keys(ACTIONS))('%s: answers bad input with {error: {code, message}} and no stack trace', async (name) => {

@@ -28,6 +28,18 @@ export class FingerprintSet {
     return this.insert(view.getUint32(0), view.getUint32(4));
   }
 
+  /** Whether the fingerprint (its first 8 bytes) is in the set. */
+  has(digest: Uint8Array): boolean {
+    const view = new DataView(digest.buffer, digest.byteOffset, 8);
+    const high = view.getUint32(0);
+    const low = view.getUint32(4);
+    const mask = this.used.length - 1;
+    for (let slot = (high ^ Math.imul(low, 0x9e3779b1)) & mask; this.used[slot]; slot = (slot + 1) & mask) {
+      if (this.high[slot] === high && this.low[slot] === low) return true;
+    }
+    return false;
+  }
+
   private insert(high: number, low: number): boolean {
     const mask = this.used.length - 1;
     for (let slot = (high ^ Math.imul(low, 0x9e3779b1)) & mask; ; slot = (slot + 1) & mask) {

@@ -1,0 +1,226 @@
+import { z } from 'zod';
+import { PRODUCTION_STAGED_PREFIX, SPLIT_KEYS } from '../layout';
+import type { StagedSummary } from '../production/transform';
+import { splitLines } from '../readers';
+import { FingerprintSet } from '../records/fingerprint-set';
+import { fingerprintDigest, questionKey } from '../records/normalize';
+import { defineAction, flag, PipelineError, type ActionContext } from '../runtime';
+import { compareKeys, JsonlWriter, listObjects, ObjectExistsError, readJsonIfExists, readText, type ObjectStore } from '../store';
+import { INCLUDED_PREFIX, includedMarkerKey, VERSION_TRACKER_KEY, versionKeys } from './layout';
+import { latestVersion } from './training-job-reader';
+
+const BATCH_DROP_REASONS = ['duplicate', 'in_earlier_version', 'evaluation_question', 'invalid_staged_record'] as const;
+type BatchDropReason = (typeof BATCH_DROP_REASONS)[number];
+
+const RetrainBatchParams = z.object({
+  /** A claim older than this with no committed version is taken as abandoned and redone. */
+  claim_timeout_ms: z.coerce.number().int().nonnegative().default(15 * 60_000),
+  /** Build the batch even when no evaluation split exists yet (nothing can be guarded then). */
+  allow_without_split: flag().default(false),
+});
+
+/** The claim of a version: which staged files it takes, fixed before any data is written. */
+interface Claim {
+  version: number;
+  claimed_at: string;
+  /** After this instant a run holding the claim cannot still be alive (its deadline or the timeout). */
+  expires_at: string;
+  activation: string;
+  inputs: { summary_key: string; staged_key: string; source_key: string; source_etag: string }[];
+}
+
+/** The contract of v{N}/metadata.json, which the training job and the dashboard read. */
+export interface VersionMetadata {
+  version: string;
+  timestamp: string;
+  record_count: number;
+  archived_files: { raw_key: string; etag: string }[];
+  staged_inputs: { staged_key: string; summary_key: string; records_in: number }[];
+  dropped: Record<string, number>;
+  redactions: Record<string, number>;
+  question_type_counts: Record<string, number>;
+  rules_versions: number[];
+  duration_ms: number;
+}
+
+/**
+ * retrain-batch: turns every staged file not yet in a version into the next version
+ * v{N}/retraining_data.json + metadata.json, then bumps version_tracker.txt — last, so the
+ * tracker never names a half-written version. A version is claimed with a create-only-if-absent
+ * marker listing its staged files, so a staged file goes into one version only, even with two
+ * runs at once; a run that died half-way is redone from its claim by the next run.
+ */
+export const retrainBatch = defineAction({
+  name: 'retrain-batch',
+  description: 'Build the next retraining version from staged records no version holds yet',
+  params: RetrainBatchParams,
+  async run(params, context) {
+    const { store, log } = context;
+    const committed = (await latestVersion(store)) ?? 0;
+    const version = committed + 1;
+    const keys = versionKeys(version);
+
+    let claim = await readJsonIfExists<Claim>(store, keys.claim);
+    if (claim) {
+      if (Date.parse(claim.expires_at) > Date.now()) {
+        return { status: 'busy', version: `v${version}`, reason: `v${version} is being built by activation ${claim.activation} (claim expires ${claim.expires_at})` };
+      }
+      log.warn('redoing_abandoned_version', { version, claimed_at: claim.claimed_at });
+    } else {
+      const inputs = await pendingStagedFiles(store);
+      if (inputs.length === 0) return { status: 'nothing_new', latest_version: committed ? `v${committed}` : null, reason: 'no staged file is waiting: no new version' };
+      const now = Date.now();
+      const expires = Math.min(now + params.claim_timeout_ms, now + context.timeLeftMs());
+      claim = { version, claimed_at: new Date(now).toISOString(), expires_at: new Date(expires).toISOString(), activation: context.invocation.id, inputs };
+      try {
+        await store.put(keys.claim, JSON.stringify(claim, null, 2), { ifNoneMatch: '*', contentType: 'application/json' });
+      } catch (err) {
+        if (err instanceof ObjectExistsError) return { status: 'busy', version: `v${version}`, reason: `another run claimed v${version} first` };
+        throw err;
+      }
+      log.info('claimed', { version, staged_files: inputs.length });
+    }
+
+    const metadata = await buildVersion(store, claim, params, context);
+    log.info('version_committed', { version, record_count: metadata.record_count });
+    return {
+      status: 'created',
+      version: metadata.version,
+      record_count: metadata.record_count,
+      staged_files: claim.inputs.length,
+      dropped: metadata.dropped,
+      keys_written: [keys.data, keys.metadata, VERSION_TRACKER_KEY],
+    };
+  },
+});
+
+/** Staged files (by their summary, which marks them complete) that no version has taken. */
+async function pendingStagedFiles(store: ObjectStore): Promise<Claim['inputs']> {
+  const included = new Set<string>();
+  for await (const marker of listObjects(store, INCLUDED_PREFIX)) included.add(marker.key.slice(INCLUDED_PREFIX.length));
+  const pending: Claim['inputs'] = [];
+  for await (const object of listObjects(store, PRODUCTION_STAGED_PREFIX)) {
+    if (!object.key.endsWith('.summary.json') || included.has(object.key)) continue;
+    const summary = JSON.parse(await readText(store, object.key)) as StagedSummary;
+    pending.push({ summary_key: object.key, staged_key: summary.staged_key, source_key: summary.source_key, source_etag: summary.source_etag });
+  }
+  return pending.sort((a, b) => compareKeys(a.summary_key, b.summary_key));
+}
+
+async function buildVersion(store: ObjectStore, claim: Claim, params: z.infer<typeof RetrainBatchParams>, { log }: ActionContext): Promise<VersionMetadata> {
+  const started = performance.now();
+  const keys = versionKeys(claim.version);
+  const evaluation = await evaluationQuestions(store);
+  if (!evaluation && !params.allow_without_split) {
+    throw new PipelineError('NO_SPLIT', 'no evaluation split yet (data/dataset-split/evaluation/testing.json): run offline-etl first, or pass -p allow_without_split true');
+  }
+  const earlier = await earlierFingerprints(store, claim.version - 1);
+  const seen = new FingerprintSet();
+  const fingerprints: Buffer[] = [];
+  const dropped: Record<string, number> = {};
+  const redactions: Record<string, number> = {};
+  const questionTypes: Record<string, number> = {};
+  const rulesVersions = new Set<number>();
+  const stagedInputs: VersionMetadata['staged_inputs'] = [];
+  const count = (reason: BatchDropReason | string, n = 1) => (dropped[reason] = (dropped[reason] ?? 0) + n);
+
+  const writer = new JsonlWriter(store, keys.data);
+  try {
+    for (const input of claim.inputs) {
+      const summary = await readJsonIfExists<StagedSummary>(store, input.summary_key);
+      if (summary) {
+        for (const [reason, n] of Object.entries(summary.dropped)) count(reason, n ?? 0);
+        for (const [type, n] of Object.entries(summary.redactions)) redactions[type] = (redactions[type] ?? 0) + (n ?? 0);
+        rulesVersions.add(summary.rules_version);
+      }
+      let recordsIn = 0;
+      for await (const line of splitLines(await store.get(input.staged_key), 16 * 1024 * 1024)) {
+        if (!line.bytes) continue;
+        recordsIn += 1;
+        let record: Record<string, any>;
+        try {
+          record = JSON.parse(line.bytes.toString('utf8'));
+        } catch {
+          count('invalid_staged_record');
+          continue;
+        }
+        if (typeof record.question !== 'string' || typeof record.answer !== 'string') {
+          count('invalid_staged_record');
+          continue;
+        }
+        if (evaluation?.has(fingerprintDigest(questionKey(record.question)))) {
+          count('evaluation_question');
+          continue;
+        }
+        const digest = fingerprintDigest(record.question, record.answer);
+        if (earlier.has(digest)) {
+          count('in_earlier_version');
+          continue;
+        }
+        if (!seen.add(digest)) {
+          count('duplicate');
+          continue;
+        }
+        fingerprints.push(Buffer.from(digest));
+        questionTypes[record.question_type] = (questionTypes[record.question_type] ?? 0) + 1;
+        const pending = writer.write({ ...record, staged_key: input.staged_key });
+        if (pending) await pending;
+      }
+      stagedInputs.push({ staged_key: input.staged_key, summary_key: input.summary_key, records_in: recordsIn });
+    }
+  } catch (err) {
+    await writer.abort(err as Error);
+    throw err;
+  }
+  await writer.close();
+  await store.put(keys.fingerprints, Buffer.concat(fingerprints));
+  // Markers before the tracker: once the version is visible, its files are visibly taken too.
+  for (const input of claim.inputs) await store.put(includedMarkerKey(input.summary_key), JSON.stringify({ version: claim.version }));
+  const metadata: VersionMetadata = {
+    version: `v${claim.version}`,
+    timestamp: new Date().toISOString(),
+    record_count: writer.records,
+    archived_files: claim.inputs.map((input) => ({ raw_key: input.source_key, etag: input.source_etag })),
+    staged_inputs: stagedInputs,
+    dropped,
+    redactions,
+    question_type_counts: questionTypes,
+    rules_versions: [...rulesVersions].sort(),
+    duration_ms: Math.round(performance.now() - started),
+  };
+  await store.put(keys.metadata, JSON.stringify(metadata, null, 2), { contentType: 'application/json' });
+  await store.put(VERSION_TRACKER_KEY, String(claim.version), { contentType: 'text/plain' });
+  log.info('written', { version: claim.version, records: writer.records });
+  return metadata;
+}
+
+/** Fingerprints of the evaluation split's questions: production traffic never trains on them. */
+async function evaluationQuestions(store: ObjectStore): Promise<FingerprintSet | undefined> {
+  if (!(await store.head(SPLIT_KEYS.evaluation))) return undefined;
+  const set = new FingerprintSet();
+  for await (const line of splitLines(await store.get(SPLIT_KEYS.evaluation), 16 * 1024 * 1024)) {
+    if (!line.bytes) continue;
+    const row = JSON.parse(line.bytes.toString('utf8')) as { question?: unknown };
+    if (typeof row.question === 'string') set.add(fingerprintDigest(questionKey(row.question)));
+  }
+  return set;
+}
+
+/** Every record of versions 1..upTo, as 8-byte fingerprints (16 bytes each in memory). */
+async function earlierFingerprints(store: ObjectStore, upTo: number): Promise<FingerprintSet> {
+  const set = new FingerprintSet();
+  for (let version = 1; version <= upTo; version += 1) {
+    const key = versionKeys(version).fingerprints;
+    if (!(await store.head(key))) continue;
+    let carry = Buffer.alloc(0);
+    for await (const chunk of await store.get(key)) {
+      const bytes = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+      const whole = bytes.length - (bytes.length % 8);
+      for (let i = 0; i < whole; i += 8) set.add(bytes.subarray(i, i + 8));
+      carry = Buffer.from(bytes.subarray(whole));
+    }
+  }
+  return set;
+}
+
+export { BATCH_DROP_REASONS };

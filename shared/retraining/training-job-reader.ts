@@ -1,0 +1,21 @@
+import { readText, type ObjectStore } from '../store';
+import { splitLines } from '../readers';
+import { VERSION_TRACKER_KEY, versionKeys } from './layout';
+
+/**
+ * What the training job does, written once so the tests prove it keeps working: read
+ * version_tracker.txt, take the integer N, read v{N}/retraining_data.json as JSON Lines
+ * (`pandas.read_json(path, lines=True)`).
+ */
+export async function latestVersion(store: ObjectStore): Promise<number | undefined> {
+  if (!(await store.head(VERSION_TRACKER_KEY))) return undefined;
+  const text = (await readText(store, VERSION_TRACKER_KEY)).trim();
+  if (!/^\d+$/.test(text)) throw new Error(`${VERSION_TRACKER_KEY} holds ${JSON.stringify(text)}, not a version number`);
+  return Number(text);
+}
+
+export async function* readRetrainingRecords(store: ObjectStore, version: number): AsyncGenerator<Record<string, unknown>> {
+  for await (const line of splitLines(await store.get(versionKeys(version).data), 16 * 1024 * 1024)) {
+    if (line.bytes) yield JSON.parse(line.bytes.toString('utf8')) as Record<string, unknown>;
+  }
+}

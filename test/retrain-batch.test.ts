@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRODUCTION_RAW_PREFIX, SPLIT_KEYS } from '../shared/layout';
+import { offlineEtl } from '../shared/offline/offline-etl';
+import { transform } from '../shared/production/transform';
+import { questionKey } from '../shared/records/normalize';
+import { VERSION_TRACKER_KEY, versionKeys } from '../shared/retraining/layout';
+import { retrainBatch, type VersionMetadata } from '../shared/retraining/retrain-batch';
+import { latestVersion, readRetrainingRecords } from '../shared/retraining/training-job-reader';
+import { invokeAction, type ActionDefinition } from '../shared/runtime';
+import { FolderStore, readText, type ObjectStore } from '../shared/store';
+import { generateRows, toJsonl } from './fixtures/medquad-fixtures';
+import { crashingStore } from './helpers/crashing-store';
+import { startS3rver, type RunningS3rver } from './helpers/s3rver';
+import { tempDir } from './helpers/temp-dir';
+
+const run = (action: unknown, store: ObjectStore, params: Record<string, unknown> = {}) =>
+  invokeAction(action as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<Record<string, any>>;
+
+/** A bucket with an offline split, and the evaluation questions production must never train on. */
+async function withSplit(store: ObjectStore) {
+  await store.put('data/offline/raw/export.jsonl', toJsonl(generateRows(600, 3)));
+  await run(offlineEtl, store);
+  const evaluation = (await readText(store, SPLIT_KEYS.evaluation)).trim().split('\n').map((l) => JSON.parse(l).question as string);
+  return evaluation;
+}
+
+/** Drops a production log of the given questions (each answered `<tag>: answer to <question>`) and transforms it. */
+async function stage(store: ObjectStore, name: string, questions: string[], tag: string) {
+  const key = `${PRODUCTION_RAW_PREFIX}${name}.jsonl`;
+  await store.put(key, questions.map((q) => JSON.stringify({ ts: '2026-05-01T10:00:00Z', question: q, answer: `${tag}: answer to ${q}` })).join('\n'));
+  const result = await run(transform, store, { key });
+  expect(result.error).toBeUndefined();
+  return result.records_out as number;
+}
+
+const safeQuestions = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `what are the symptoms of tarrow fever type ${from + i}`);
+
+async function trainingJobReads(store: ObjectStore) {
+  const version = await latestVersion(store);
+  const records = [];
+  for await (const record of readRetrainingRecords(store, version!)) records.push(record);
+  return { version, records };
+}
+
+let s3rver: RunningS3rver;
+beforeAll(async () => {
+  s3rver = await startS3rver();
+});
+afterAll(async () => {
+  await s3rver?.stop();
+});
+
+describe.each([
+  ['folder store', async () => new FolderStore(await tempDir())],
+  ['S3 store on s3rver', () => s3rver.newStore()],
+] as const)('retrain-batch through the %s', (_, newStore) => {
+  it('builds v1 from staged records, then nothing without new data, then v2 with only the new records', async () => {
+    const store = await newStore();
+    const evaluation = await withSplit(store);
+    const staged = (await stage(store, 'day1', [...safeQuestions(40), ...evaluation.slice(0, 5)], 'a')) + (await stage(store, 'day1b', safeQuestions(10), 'a'));
+    expect(staged).toBe(55);
+
+    const first = await run(retrainBatch, store);
+    // day1b repeats 10 (question, answer) pairs of day1; the 5 evaluation questions are held out.
+    expect(first).toMatchObject({ status: 'created', version: 'v1', record_count: 40, dropped: { evaluation_question: 5, duplicate: 10 } });
+    const job = await trainingJobReads(store);
+    expect(job.version).toBe(1);
+    expect(await readText(store, VERSION_TRACKER_KEY)).toBe('1');
+    expect(job.records).toHaveLength(40);
+    expect(job.records[0]).toMatchObject({ question: expect.any(String), answer: expect.any(String), question_type: 'symptoms', source_key: expect.stringContaining(PRODUCTION_RAW_PREFIX) });
+    const evaluationKeys = new Set(evaluation.map(questionKey));
+    expect(job.records.some((r) => evaluationKeys.has(questionKey(r.question as string)))).toBe(false);
+    const metadata = JSON.parse(await readText(store, versionKeys(1).metadata)) as VersionMetadata;
+    expect(metadata).toMatchObject({ version: 'v1', record_count: 40, question_type_counts: { symptoms: 40 }, archived_files: [{ raw_key: `${PRODUCTION_RAW_PREFIX}day1.jsonl` }, { raw_key: `${PRODUCTION_RAW_PREFIX}day1b.jsonl` }] });
+    expect(metadata.staged_inputs).toHaveLength(2);
+
+    expect(await run(retrainBatch, store)).toMatchObject({ status: 'nothing_new', latest_version: 'v1' });
+    expect(await store.head(versionKeys(2).claim)).toBeUndefined();
+
+    await stage(store, 'day2', [...safeQuestions(15, 100), ...safeQuestions(3)], 'a'); // 3 already in v1
+    expect(await run(retrainBatch, store)).toMatchObject({ status: 'created', version: 'v2', record_count: 15, dropped: { in_earlier_version: 3 } });
+    expect((await trainingJobReads(store)).records).toHaveLength(15);
+  });
+});
+
+describe('retrain-batch exactly-once inclusion', () => {
+  it('puts every staged file into one version when two runs start at once', async () => {
+    const store = new FolderStore(await tempDir());
+    await withSplit(store);
+    await stage(store, 'day1', safeQuestions(30), 'x');
+    const results = await Promise.all([run(retrainBatch, store), run(retrainBatch, store)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['busy', 'created']);
+    expect(await run(retrainBatch, store, { claim_timeout_ms: 0 })).toMatchObject({ status: 'nothing_new' });
+    expect((await trainingJobReads(store)).records).toHaveLength(30);
+  });
+
+  it('never points the tracker at a half-written version, and the next run redoes it identically', async () => {
+    const reference = new FolderStore(await tempDir());
+    await withSplit(reference);
+    await stage(reference, 'day1', safeQuestions(25), 'y');
+    await run(retrainBatch, reference);
+    const expected = await readText(reference, versionKeys(1).data);
+
+    const store = new FolderStore(await tempDir());
+    await withSplit(store);
+    await stage(store, 'day1', safeQuestions(25), 'y');
+    // A run writes: claim, data, fingerprints, marker, metadata, tracker. It dies on the tracker.
+    const crashed = await run(retrainBatch, crashingStore(store, 6), { claim_timeout_ms: 0 });
+    expect(crashed.error?.message).toMatch(/injected crash .*version_tracker.txt/);
+    expect(await store.head(versionKeys(1).data)).toBeDefined();
+    expect(await latestVersion(store)).toBeUndefined();
+
+    const redo = await run(retrainBatch, store);
+    expect(redo).toMatchObject({ status: 'created', version: 'v1', record_count: 25 });
+    expect(await readText(store, versionKeys(1).data)).toBe(expected);
+    expect(await run(retrainBatch, store)).toMatchObject({ status: 'nothing_new', latest_version: 'v1' });
+  });
+
+  it('leaves a version being built alone while its claim is fresh', async () => {
+    const store = new FolderStore(await tempDir());
+    await withSplit(store);
+    await stage(store, 'day1', safeQuestions(5), 'z');
+    await run(retrainBatch, crashingStore(store, 2)); // claimed v1, then died writing its data
+    expect(await run(retrainBatch, store)).toMatchObject({ status: 'busy', version: 'v1' });
+  });
+});
