@@ -2,6 +2,7 @@ import { extract } from './extract/extract';
 import { offlineEtl } from './offline/offline-etl';
 import { archive } from './production/archive';
 import { transform } from './production/transform';
+import { reconcile } from './reconcile/reconcile';
 import { retrainBatch } from './retraining/retrain-batch';
 import type { ActionDefinition } from './runtime';
 
@@ -12,4 +13,5 @@ export const ACTIONS: Record<string, ActionDefinition> = {
   [transform.name]: transform as ActionDefinition,
   [archive.name]: archive as ActionDefinition,
   [retrainBatch.name]: retrainBatch as ActionDefinition,
+  [reconcile.name]: reconcile as ActionDefinition,
 };

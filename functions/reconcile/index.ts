@@ -1,0 +1,4 @@
+import { reconcile } from '../../shared/reconcile/reconcile';
+import { openwhiskMain } from '../../shared/runtime/openwhisk';
+
+export const main = openwhiskMain(reconcile);
