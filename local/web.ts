@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
+import { BaselineAnswerer } from '../shared/answerer/answerer';
 import { SPLIT_METADATA_KEY } from '../shared/layout';
 import { readJsonIfExists, type ObjectStore } from '../shared/store';
 
@@ -9,7 +10,16 @@ import { readJsonIfExists, type ObjectStore } from '../shared/store';
  */
 export function localWebApp(store: ObjectStore): Hono {
   const app = new Hono();
+  const answerer = new BaselineAnswerer(store);
   app.get('/healthz', (c) => c.json({ ok: true, store: store.kind }));
+  // The baseline answerer: what `simulate` asks when no model endpoint is given.
+  app.post('/api/answer', async (c) => {
+    const body = (await c.req.json().catch(() => undefined)) as { question?: unknown } | undefined;
+    if (!body || typeof body.question !== 'string' || !body.question.trim()) return c.json({ error: 'POST {"question": "…"}' }, 400);
+    const [best] = await answerer.answer(body.question);
+    if (!best) return c.json({ error: 'no training split yet: drop a MedQuAD export into data/offline/raw/' }, 503);
+    return c.json({ answer: best.doc.answer, question_type: best.doc.question_type, matched_question: best.doc.question, score: Number(best.score.toFixed(3)) });
+  });
   app.get('/api/split-metadata', async (c) => {
     const metadata = await readJsonIfExists(store, SPLIT_METADATA_KEY);
     return metadata ? c.json(metadata) : c.json({ error: { code: 'NOT_FOUND', message: 'no split yet: drop a MedQuAD export into data/offline/raw/' } }, 404);

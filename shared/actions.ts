@@ -4,6 +4,7 @@ import { archive } from './production/archive';
 import { transform } from './production/transform';
 import { reconcile } from './reconcile/reconcile';
 import { retrainBatch } from './retraining/retrain-batch';
+import { simulate } from './simulate/simulate';
 import type { ActionDefinition } from './runtime';
 
 /** Every action by its manifest name: what the local runtime and `medqa invoke` can run. */
@@ -14,4 +15,5 @@ export const ACTIONS: Record<string, ActionDefinition> = {
   [archive.name]: archive as ActionDefinition,
   [retrainBatch.name]: retrainBatch as ActionDefinition,
   [reconcile.name]: reconcile as ActionDefinition,
+  [simulate.name]: simulate as ActionDefinition,
 };

@@ -82,6 +82,12 @@ export const retrainBatch = defineAction({
     }
 
     const metadata = await buildVersion(store, claim, params, context);
+    if (!metadata.record_count) {
+      // Everything staged was dropped (evaluation questions, repeats): the files are taken, no version is made.
+      await Promise.all([store.delete(keys.data), store.delete(keys.fingerprints), store.delete(keys.metadata)]);
+      await store.delete(keys.claim);
+      return { status: 'nothing_new', latest_version: committed ? `v${committed}` : null, reason: `all records of ${claim.inputs.length} staged file(s) were dropped: no new version`, dropped: metadata.dropped };
+    }
     log.info('version_committed', { version, record_count: metadata.record_count });
     return {
       status: 'created',
@@ -188,6 +194,7 @@ async function buildVersion(store: ObjectStore, claim: Claim, params: z.infer<ty
     rules_versions: [...rulesVersions].sort(),
     duration_ms: Math.round(performance.now() - started),
   };
+  if (!metadata.record_count) return metadata;
   await store.put(keys.metadata, JSON.stringify(metadata, null, 2), { contentType: 'application/json' });
   await store.put(VERSION_TRACKER_KEY, String(claim.version), { contentType: 'text/plain' });
   log.info('written', { version: claim.version, records: writer.records });
