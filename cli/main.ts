@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { ACTIONS } from '../shared/actions';
 import { parseManifest } from '../shared/manifest';
-import { createLogger, invokeAction, isErrorResult, paramsFromEnv, StoreSettingsSchema } from '../shared/runtime';
+import { createLogger, invokeAction, isErrorResult, paramsFromEnv, StoreSettingsSchema, storeFromSettings } from '../shared/runtime';
+import { collectStatus, formatStatus } from '../shared/status/status';
 import { FolderStore } from '../shared/store';
 import { LocalRuntime } from '../local/runtime';
 import { localWebApp, serveLocalWeb } from '../local/web';
@@ -26,6 +27,9 @@ Usage:
   medqa provision [--webhook-url URL] [--target-id MEDQA]
       Creates the bucket (MEDQA_S3_* settings) and routes its object-created notifications for
       each raw prefix to the MinIO webhook target; prints the mc commands MinIO needs for it.
+  medqa status [--json]
+      Per stage: what is pending, failed (with the last error) and quarantined; the latest
+      split and retraining version. Reads the store the settings point at.
   medqa actions
       Lists the actions.
 
@@ -57,6 +61,13 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`medqa provision: ${err.message}\n`);
         return 1;
       });
+    case 'status': {
+      const settings = StoreSettingsSchema.parse({ ...paramsFromEnv(process.env), ...args.params });
+      const store = storeFromSettings(settings);
+      const status = await collectStatus(store);
+      process.stdout.write(`${args.flags.json ? JSON.stringify(status, null, 2) : formatStatus(status, store.bucket)}\n`);
+      return 0;
+    }
     case 'actions':
       for (const action of Object.values(ACTIONS)) process.stdout.write(`${action.name}\t${action.description}\n`);
       return 0;

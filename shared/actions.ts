@@ -1,6 +1,7 @@
 import { extract } from './extract/extract';
 import { offlineEtl } from './offline/offline-etl';
 import { archive } from './production/archive';
+import { replay } from './production/replay';
 import { transform } from './production/transform';
 import { reconcile } from './reconcile/reconcile';
 import { retrainBatch } from './retraining/retrain-batch';
@@ -16,4 +17,5 @@ export const ACTIONS: Record<string, ActionDefinition> = {
   [retrainBatch.name]: retrainBatch as ActionDefinition,
   [reconcile.name]: reconcile as ActionDefinition,
   [simulate.name]: simulate as ActionDefinition,
+  [replay.name]: replay as ActionDefinition,
 };

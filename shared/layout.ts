@@ -22,3 +22,5 @@ export const PRODUCTION_ARCHIVE_PREFIX = 'data/production/production_data_archiv
 export const PRODUCTION_QUARANTINE_PREFIX = 'data/production/quarantine/';
 export const RETRAINING_PREFIX = 'data/production/retraining_data_transformed/';
 export const DASHBOARD_PREFIX = 'dashboard/';
+/** Run state: the last failure of each action on each key, cleared by its next success. */
+export const FAILURES_PREFIX = 'status/failures/';

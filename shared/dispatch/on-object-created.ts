@@ -11,6 +11,7 @@ export const OUTPUT_PREFIXES = [
   PRODUCTION_QUARANTINE_PREFIX,
   RETRAINING_PREFIX,
   DASHBOARD_PREFIX,
+  'status/',
 ];
 
 export interface WebRequest {

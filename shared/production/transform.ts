@@ -98,7 +98,15 @@ export const transform = defineAction({
   },
 });
 
-interface StageOptions {
+/** The raw object a staged file comes from; `readKey` when its bytes are elsewhere now (the archive). */
+export interface SourceObject {
+  key: string;
+  etag: string;
+  size: number;
+  readKey?: string;
+}
+
+export interface StageOptions {
   safeTypes: Set<string>;
   maxRecordBytes: number;
   log: Logger;
@@ -107,7 +115,7 @@ interface StageOptions {
 /** Streams one raw file into its staged and quarantine files, then writes the summary that marks them complete. */
 export async function stageProductionFile(
   store: ObjectStore,
-  raw: { key: string; etag: string; size: number },
+  raw: SourceObject,
   keys: ReturnType<typeof productionOutputKeys>,
   { safeTypes, maxRecordBytes, log }: StageOptions,
 ): Promise<StagedSummary> {
@@ -131,7 +139,7 @@ export async function stageProductionFile(
   }
 }
 
-function emptySummary(raw: { key: string; etag: string; size: number }, keys: ReturnType<typeof productionOutputKeys>): StagedSummary {
+function emptySummary(raw: SourceObject, keys: ReturnType<typeof productionOutputKeys>): StagedSummary {
   return {
     schema_version: 1,
     source_key: raw.key,
@@ -153,11 +161,11 @@ function emptySummary(raw: { key: string; etag: string; size: number }, keys: Re
 
 async function stageRecords(
   store: ObjectStore,
-  raw: { key: string; etag: string; size: number },
+  raw: SourceObject,
   keys: ReturnType<typeof productionOutputKeys>,
   { safeTypes, maxRecordBytes, log }: StageOptions,
 ): Promise<StagedSummary> {
-  const opened = await openRecordFile(store, raw, { maxRecordBytes, formats: ['jsonl', 'json-array'] });
+  const opened = await openRecordFile(store, { key: raw.readKey ?? raw.key, size: raw.size }, { maxRecordBytes, formats: ['jsonl', 'json-array'] });
   const staged = new JsonlWriter(store, keys.staged);
   const quarantine = new JsonlWriter(store, keys.quarantine);
   const seen = new FingerprintSet();

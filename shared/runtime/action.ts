@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ObjectStore } from '../store';
+import { FAILURES_PREFIX } from '../layout';
 import { PipelineError, toErrorResult, type ErrorResult } from './errors';
 import { createLogger, type LogLevel, type Logger, type LogSink } from './logger';
 import { describeZodError } from './params';
@@ -71,7 +72,14 @@ export async function invokeAction(action: ActionDefinition, rawParams: Record<s
     }
     const store = options.store ?? storeFromSettings(storeSettings.data);
     log.info('start', { store: store.kind, key: typeof params.key === 'string' ? params.key : undefined });
-    const result = await action.run(parsed.data, { store, log, invocation, timeLeftMs });
+    let result: ActionResult;
+    try {
+      result = await action.run(parsed.data, { store, log, invocation, timeLeftMs });
+    } catch (err) {
+      await recordFailure(store, action.name, params, toErrorResult(err), log);
+      throw err;
+    }
+    await clearFailure(store, action.name, params);
     const duration_ms = Math.round(performance.now() - started);
     log.info('done', { duration_ms });
     return { ...result, duration_ms };
@@ -80,6 +88,23 @@ export async function invokeAction(action: ActionDefinition, rawParams: Record<s
     log.error('failed', { ...failure.error, duration_ms: Math.round(performance.now() - started) });
     return failure;
   }
+}
+
+/** Where the last failure of an action on an object is kept, for `medqa status`. */
+export function failureKey(action: string, key: string): string {
+  return `${FAILURES_PREFIX}${action}/${key}.json`;
+}
+
+/** Best effort: a store too broken to take the record must not hide the original error. */
+async function recordFailure(store: ObjectStore, action: string, params: Record<string, unknown>, failure: ErrorResult, log: Logger): Promise<void> {
+  if (typeof params.key !== 'string' || !params.key) return;
+  const record = { action, key: params.key, etag: params.etag ?? null, error: failure.error, at: new Date().toISOString() };
+  await store.put(failureKey(action, params.key), JSON.stringify(record, null, 2)).catch((err: Error) => log.warn('failure_not_recorded', { message: err.message }));
+}
+
+async function clearFailure(store: ObjectStore, action: string, params: Record<string, unknown>): Promise<void> {
+  if (typeof params.key !== 'string' || !params.key) return;
+  await store.delete(failureKey(action, params.key)).catch(() => undefined);
 }
 
 export function isErrorResult(result: ActionResult | ErrorResult): result is ErrorResult {

@@ -3,8 +3,9 @@ import type { ObjectStore } from '../../shared/store';
 const MUTATIONS = new Set(['put', 'copy', 'delete']);
 
 /**
- * A store that fails its Nth write, copy or delete, as a process crash between two writes
- * would: what came before is stored, nothing after it happens.
+ * A store that fails its Nth write, copy or delete of pipeline data (keys under `data/`; run
+ * state under `status/` is not counted), as a process crash between two writes would: what
+ * came before is stored, nothing after it happens.
  */
 export function crashingStore(store: ObjectStore, failOnMutation: number): ObjectStore & { mutations: number } {
   let mutations = 0;
@@ -15,6 +16,7 @@ export function crashingStore(store: ObjectStore, failOnMutation: number): Objec
       if (typeof value !== 'function') return value;
       if (!MUTATIONS.has(String(property))) return value.bind(target);
       return (...args: unknown[]) => {
+        if (!String(args[0]).startsWith('data/')) return value.apply(target, args);
         mutations += 1;
         if (mutations === failOnMutation) return Promise.reject(new Error(`injected crash at mutation ${mutations} (${String(property)} ${String(args[0])})`));
         return value.apply(target, args);

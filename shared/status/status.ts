@@ -1,0 +1,118 @@
+import { FAILURES_PREFIX, OFFLINE_QUARANTINE_PREFIX, OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX, SPLIT_METADATA_KEY } from '../layout';
+import type { SplitMetadata } from '../offline/offline-etl';
+import type { StagedSummary } from '../production/transform';
+import { INCLUDED_PREFIX, versionKeys } from '../retraining/layout';
+import type { VersionMetadata } from '../retraining/retrain-batch';
+import { latestVersion } from '../retraining/training-job-reader';
+import { listObjects, readJsonIfExists, readText, type ObjectStore } from '../store';
+
+export interface PipelineStatus {
+  offline: {
+    raw_files: number;
+    not_in_split: string[];
+    split: { final_records: number; split_counts: Record<string, number>; created_at: string } | null;
+    quarantined: Record<string, number>;
+  };
+  production: {
+    pending_raw: number;
+    oldest_pending_minutes: number | null;
+    staged_files: number;
+    waiting_for_batch: number;
+    quarantined: Record<string, number>;
+    latest_version: { version: string; record_count: number; timestamp: string } | null;
+  };
+  failures: { action: string; key: string; error: { code: string; message: string }; at: string }[];
+}
+
+/**
+ * What is pending, failed and quarantined per stage, and the latest split and version: read
+ * from the bucket alone (it is the only state), so it works against any deployment.
+ */
+export async function collectStatus(store: ObjectStore, now = Date.now()): Promise<PipelineStatus> {
+  const split = await readJsonIfExists<SplitMetadata>(store, SPLIT_METADATA_KEY);
+  const inSplit = new Set((split?.inputs ?? []).map((i) => `${i.key}\u0000${i.etag}`));
+  let rawFiles = 0;
+  const notInSplit: string[] = [];
+  for await (const object of listObjects(store, OFFLINE_RAW_PREFIX)) {
+    rawFiles += 1;
+    if (!inSplit.has(`${object.key}\u0000${object.etag}`)) notInSplit.push(object.key);
+  }
+  const offlineQuarantine: Record<string, number> = {};
+  for await (const object of listObjects(store, OFFLINE_QUARANTINE_PREFIX)) {
+    if (!object.key.endsWith('.reason.json')) continue;
+    const reason = (JSON.parse(await readText(store, object.key)) as { reason?: string }).reason ?? 'unknown';
+    const kind = reason.split(':')[0]!.trim();
+    offlineQuarantine[kind] = (offlineQuarantine[kind] ?? 0) + 1;
+  }
+
+  let pending = 0;
+  let oldest: number | null = null;
+  for await (const object of listObjects(store, PRODUCTION_RAW_PREFIX)) {
+    pending += 1;
+    oldest = Math.min(oldest ?? Infinity, object.lastModified.getTime());
+  }
+  const included = new Set<string>();
+  for await (const marker of listObjects(store, INCLUDED_PREFIX)) included.add(marker.key.slice(INCLUDED_PREFIX.length));
+  let staged = 0;
+  let waiting = 0;
+  const productionQuarantine: Record<string, number> = {};
+  for await (const object of listObjects(store, PRODUCTION_STAGED_PREFIX)) {
+    if (!object.key.endsWith('.summary.json')) continue;
+    staged += 1;
+    if (!included.has(object.key)) waiting += 1;
+    const summary = JSON.parse(await readText(store, object.key)) as StagedSummary;
+    for (const [reason, n] of Object.entries(summary.dropped)) productionQuarantine[reason] = (productionQuarantine[reason] ?? 0) + (n ?? 0);
+  }
+  const version = await latestVersion(store);
+  const versionMetadata = version ? await readJsonIfExists<VersionMetadata>(store, versionKeys(version).metadata) : undefined;
+
+  const failures: PipelineStatus['failures'] = [];
+  for await (const object of listObjects(store, FAILURES_PREFIX)) failures.push(JSON.parse(await readText(store, object.key)));
+
+  return {
+    offline: {
+      raw_files: rawFiles,
+      not_in_split: notInSplit,
+      split: split ? { final_records: split.final_records, split_counts: split.split_counts, created_at: split.created_at } : null,
+      quarantined: offlineQuarantine,
+    },
+    production: {
+      pending_raw: pending,
+      oldest_pending_minutes: oldest === null ? null : Math.round((now - oldest) / 60_000),
+      staged_files: staged,
+      waiting_for_batch: waiting,
+      quarantined: productionQuarantine,
+      latest_version: versionMetadata ? { version: versionMetadata.version, record_count: versionMetadata.record_count, timestamp: versionMetadata.timestamp } : null,
+    },
+    failures,
+  };
+}
+
+/** The status as a person reads it in a terminal. */
+export function formatStatus(status: PipelineStatus, bucket: string): string {
+  const counts = (record: Record<string, number>) =>
+    Object.entries(record)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none';
+  const { offline, production, failures } = status;
+  const lines = [
+    `medqa status — bucket ${bucket}`,
+    'offline',
+    `  raw exports: ${offline.raw_files}${offline.not_in_split.length ? `, not yet in the split: ${offline.not_in_split.join(', ')}` : ''}`,
+    offline.split
+      ? `  split: ${offline.split.final_records} records (${Object.entries(offline.split.split_counts).map(([k, v]) => `${k} ${v}`).join(', ')}), built ${offline.split.created_at}`
+      : '  split: none yet (drop a MedQuAD export into data/offline/raw/)',
+    `  quarantined files: ${counts(offline.quarantined)}`,
+    'production',
+    `  pending raw files: ${production.pending_raw}${production.oldest_pending_minutes !== null ? ` (oldest ${production.oldest_pending_minutes} min)` : ''}`,
+    `  staged files: ${production.staged_files} (${production.waiting_for_batch} waiting for the next batch)`,
+    `  quarantined records: ${counts(production.quarantined)}`,
+    production.latest_version
+      ? `  latest version: ${production.latest_version.version} (${production.latest_version.record_count} records, ${production.latest_version.timestamp})`
+      : '  latest version: none yet',
+    `failures: ${failures.length ? '' : 'none'}`,
+    ...failures.map((f) => `  ${f.action} ${f.key}: ${f.error.code}: ${f.error.message} (${f.at})`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { PRODUCTION_RAW_PREFIX } from '../shared/layout';
+import { offlineEtl } from '../shared/offline/offline-etl';
+import { transform } from '../shared/production/transform';
+import { retrainBatch } from '../shared/retraining/retrain-batch';
+import { invokeAction, type ActionDefinition } from '../shared/runtime';
+import { collectStatus, formatStatus } from '../shared/status/status';
+import { FolderStore, type ObjectStore } from '../shared/store';
+import { generateRows, SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
+import { productionLogFile } from './fixtures/production-logs';
+import { tempDir } from './helpers/temp-dir';
+
+const run = (action: unknown, store: ObjectStore, params: Record<string, unknown> = {}) =>
+  invokeAction(action as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<Record<string, any>>;
+
+describe('medqa status', () => {
+  it('reports pending, failed and quarantined work per stage, and the latest split and version', async () => {
+    const store = new FolderStore(await tempDir());
+    await store.put('data/offline/raw/a.jsonl', toJsonl(generateRows(300)));
+    await run(offlineEtl, store);
+    await store.put('data/offline/raw/b.jsonl', toJsonl(SMALL_EXPORT)); // arrived after the split
+    await store.put('data/offline/raw/c.bin', Buffer.from([0, 1, 2, 3]));
+    await store.put(`${PRODUCTION_RAW_PREFIX}day1.jsonl`, productionLogFile({ records: 50, noise: 0.05 }).content);
+    await run(transform, store, { key: `${PRODUCTION_RAW_PREFIX}day1.jsonl` });
+    await run(retrainBatch, store);
+    await store.put(`${PRODUCTION_RAW_PREFIX}day2.jsonl`, productionLogFile({ records: 10 }).content);
+    const missing = `${PRODUCTION_RAW_PREFIX}gone.jsonl`;
+    await run(transform, store, { key: missing });
+
+    const status = await collectStatus(store);
+    expect(status.offline).toMatchObject({ raw_files: 3, not_in_split: ['data/offline/raw/b.jsonl', 'data/offline/raw/c.bin'], split: { final_records: expect.any(Number) } });
+    expect(status.production).toMatchObject({ pending_raw: 1, oldest_pending_minutes: 0, staged_files: 1, waiting_for_batch: 0, latest_version: { version: 'v1' } });
+    expect(Object.keys(status.production.quarantined).length).toBeGreaterThan(2);
+    expect(status.failures).toEqual([{ action: 'transform', key: missing, etag: null, error: { code: 'NOT_FOUND', message: expect.any(String) }, at: expect.any(String) }]);
+    expect(formatStatus(status, store.bucket)).toMatch(/pending raw files: 1 \(oldest 0 min\)[\s\S]*latest version: v1[\s\S]*transform data\/production\/retraining_data_raw\/gone.jsonl: NOT_FOUND/);
+
+    // The failure record goes away when the same action succeeds on that key.
+    await store.put(missing, productionLogFile({ records: 3 }).content);
+    await run(transform, store, { key: missing });
+    expect((await collectStatus(store)).failures).toEqual([]);
+  });
+});
