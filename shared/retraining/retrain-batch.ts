@@ -122,7 +122,7 @@ async function buildVersion(store: ObjectStore, claim: Claim, params: z.infer<ty
   }
   const earlier = await earlierFingerprints(store, claim.version - 1);
   const seen = new FingerprintSet();
-  const fingerprints: Buffer[] = [];
+  const fingerprints = new FingerprintLog();
   const dropped: Record<string, number> = {};
   const redactions: Record<string, number> = {};
   const questionTypes: Record<string, number> = {};
@@ -167,7 +167,7 @@ async function buildVersion(store: ObjectStore, claim: Claim, params: z.infer<ty
           count('duplicate');
           continue;
         }
-        fingerprints.push(Buffer.from(digest));
+        fingerprints.append(digest);
         questionTypes[record.question_type] = (questionTypes[record.question_type] ?? 0) + 1;
         const pending = writer.write({ ...record, staged_key: input.staged_key });
         if (pending) await pending;
@@ -179,7 +179,7 @@ async function buildVersion(store: ObjectStore, claim: Claim, params: z.infer<ty
     throw err;
   }
   await writer.close();
-  await store.put(keys.fingerprints, Buffer.concat(fingerprints));
+  await store.put(keys.fingerprints, fingerprints.bytes());
   // Markers before the tracker: once the version is visible, its files are visibly taken too.
   for (const input of claim.inputs) await store.put(includedMarkerKey(input.summary_key), JSON.stringify({ version: claim.version }));
   const metadata: VersionMetadata = {
@@ -199,6 +199,27 @@ async function buildVersion(store: ObjectStore, claim: Claim, params: z.infer<ty
   await store.put(VERSION_TRACKER_KEY, String(claim.version), { contentType: 'text/plain' });
   log.info('written', { version: claim.version, records: writer.records });
   return metadata;
+}
+
+/** The version's fingerprints, 8 bytes each, packed in 1 MiB blocks (not one small Buffer per record). */
+class FingerprintLog {
+  private static readonly BLOCK = 1024 * 1024;
+  private readonly blocks: Buffer[] = [];
+  private used = FingerprintLog.BLOCK;
+
+  append(digest: Uint8Array): void {
+    if (this.used === FingerprintLog.BLOCK) {
+      this.blocks.push(Buffer.allocUnsafe(FingerprintLog.BLOCK));
+      this.used = 0;
+    }
+    this.blocks.at(-1)!.set(digest.subarray(0, 8), this.used);
+    this.used += 8;
+  }
+
+  bytes(): Buffer {
+    if (this.blocks.length === 0) return Buffer.alloc(0);
+    return Buffer.concat([...this.blocks.slice(0, -1), this.blocks.at(-1)!.subarray(0, this.used)]);
+  }
 }
 
 /** Fingerprints of the evaluation split's questions: production traffic never trains on them. */

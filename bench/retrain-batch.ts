@@ -1,0 +1,85 @@
+/**
+ * retrain-batch benchmark: one version built from N staged records (generated, in files of
+ * 100,000), wall time, MB/s and peak RSS of the built bundle, next to a bare pass over the
+ * same staged bytes (split lines, JSON.parse, JSON.stringify, write) in the same run.
+ *   npm run bench:retrain -- [--records 1000000]
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import * as fs from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { PRODUCTION_STAGED_PREFIX, SPLIT_KEYS } from '../shared/layout';
+import { buildBundles, runBundle, runInFreshProcess } from './lib/child-run';
+
+const args = process.argv.slice(2);
+const records = Number(args.includes('--records') ? args[args.indexOf('--records') + 1] : 1_000_000);
+const PER_FILE = 100_000;
+
+buildBundles();
+const work = await fs.mkdtemp(path.join(tmpdir(), 'medqa-bench-retrain-'));
+const dataDir = path.join(work, 'bucket');
+const stagedFiles: string[] = [];
+try {
+  // An evaluation split, so the guard runs as in production.
+  await fs.mkdir(path.join(dataDir, path.dirname(SPLIT_KEYS.evaluation)), { recursive: true });
+  await fs.writeFile(path.join(dataDir, SPLIT_KEYS.evaluation), Array.from({ length: 2000 }, (_, i) => JSON.stringify({ question: `what is held-out condition ${i}?`, answer: 'x' })).join('\n') + '\n');
+  for (let file = 0; file * PER_FILE < records; file += 1) {
+    const rel = `bench/day-${String(file).padStart(3, '0')}.jsonl`;
+    const staged = `${PRODUCTION_STAGED_PREFIX}${rel}/etag${file}-r1.jsonl`;
+    const full = path.join(dataDir, staged);
+    await fs.mkdir(path.dirname(full), { recursive: true });
+    const out = createWriteStream(full);
+    const count = Math.min(PER_FILE, records - file * PER_FILE);
+    for (let i = 0; i < count; i += 1) {
+      const n = file * PER_FILE + i;
+      const line = `${JSON.stringify({
+        record_id: n.toString(16).padStart(16, '0'),
+        question: `what are the symptoms of generated condition ${n % 400_000}?`,
+        answer: `Generated answer ${n}. It varies from person to person; see a doctor if it gets worse.`,
+        question_type: 'symptoms',
+        question_type_source: 'inferred',
+        timestamp: '2026-05-01T10:00:00.000Z',
+        slice: 'web',
+        symptoms: null,
+        latency_ms: 412.7,
+        source_key: `data/production/retraining_data_raw/${rel}`,
+        source_etag: `etag${file}`,
+        source_line: i + 1,
+      })}\n`;
+      if (!out.write(line)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    await fs.writeFile(full.replace(/\.jsonl$/, '.summary.json'), JSON.stringify({ schema_version: 1, source_key: `data/production/retraining_data_raw/${rel}`, source_etag: `etag${file}`, source_size: 0, format: 'jsonl', rules_version: 1, records_in: count, records_out: count, dropped: {}, redactions: {}, question_types: { symptoms: count }, unknown_fields: {}, staged_key: staged, quarantine_key: null, created_at: new Date().toISOString() }));
+    stagedFiles.push(full);
+  }
+  let bytes = 0;
+  for (const file of stagedFiles) bytes += (await fs.stat(file)).size;
+  const mb = bytes / 1e6;
+
+  const bare = await runInFreshProcess<{ lines: number }>(`
+    require('tsx/cjs');
+    const { splitLines } = require(${JSON.stringify(path.resolve('shared/readers/lines.ts'))});
+    const fs = require('node:fs');
+    const { once } = require('node:events');
+    const out = fs.createWriteStream(${JSON.stringify(path.join(work, 'bare.jsonl'))});
+    let lines = 0;
+    for (const file of ${JSON.stringify(stagedFiles)}) {
+      for await (const line of splitLines(fs.createReadStream(file), 1 << 20)) {
+        lines += 1;
+        if (!out.write(JSON.stringify(JSON.parse(line.bytes.toString('utf8'))) + '\\n')) await once(out, 'drain');
+      }
+    }
+    out.end();
+    await once(out, 'finish');
+    result = { lines };`);
+  const run = await runBundle('retrain-batch', { store: 'folder', data_dir: dataDir, log_level: 'warn' });
+  if (run.result.error) throw new Error(JSON.stringify(run.result.error));
+  console.log(`retrain-batch benchmark — Node ${process.version}; folder store; ${records} staged records in ${stagedFiles.length} files (${mb.toFixed(0)} MB); fresh process per run`);
+  console.log(['run', 'wall s', 'records/s', 'MB/s', 'peak RSS MB'].join('\t'));
+  console.log(['bare pass', bare.wall_s.toFixed(2), Math.round(records / bare.wall_s), (mb / bare.wall_s).toFixed(1), bare.rss_mb.toFixed(0)].join('\t'));
+  console.log(['retrain-batch', run.wall_s.toFixed(2), Math.round(records / run.wall_s), (mb / run.wall_s).toFixed(1), run.rss_mb.toFixed(0), `${((100 * bare.wall_s) / run.wall_s).toFixed(0)} % of bare`, `v1: ${run.result.record_count} records`].join('\t'));
+} finally {
+  await fs.rm(work, { recursive: true, force: true });
+}
