@@ -6,6 +6,7 @@ import { transform } from './production/transform';
 import { reconcile } from './reconcile/reconcile';
 import { retrainBatch } from './retraining/retrain-batch';
 import { simulate } from './simulate/simulate';
+import { summarize } from './summary/summarize';
 import type { ActionDefinition } from './runtime';
 
 /** Every action by its manifest name: what the local runtime and `medqa invoke` can run. */
@@ -18,4 +19,5 @@ export const ACTIONS: Record<string, ActionDefinition> = {
   [reconcile.name]: reconcile as ActionDefinition,
   [simulate.name]: simulate as ActionDefinition,
   [replay.name]: replay as ActionDefinition,
+  [summarize.name]: summarize as ActionDefinition,
 };

@@ -24,3 +24,5 @@ export const RETRAINING_PREFIX = 'data/production/retraining_data_transformed/';
 export const DASHBOARD_PREFIX = 'dashboard/';
 /** Run state: the last failure of each action on each key, cleared by its next success. */
 export const FAILURES_PREFIX = 'status/failures/';
+/** The last run of each action: when, how it ended, how long it took (for the dashboard). */
+export const RUNS_PREFIX = 'status/runs/';

@@ -72,7 +72,7 @@ describe('manifest.yaml and the action bundles', () => {
   });
 
   it.each(Object.keys(ACTIONS))('%s: answers bad input with {error: {code, message}} and no stack trace', async (name) => {
-    const result = await invokeBundle(`dist/${name}.js`, { store: 'folder', data_dir: await tempDir(), key: 42, url: 'ftp://x', split_seed: { nested: true }, claim_timeout_ms: 'soon', stale_after_ms: -1, count: -1, from: 'tape', log_level: 'silent' }, { cwd: await tempDir() });
+    const result = await invokeBundle(`dist/${name}.js`, { store: 'folder', data_dir: await tempDir(), key: 42, url: 'ftp://x', split_seed: { nested: true }, claim_timeout_ms: 'soon', stale_after_ms: -1, count: -1, from: 'tape', rebuild: 'maybe', log_level: 'silent' }, { cwd: await tempDir() });
     expect(Object.keys(result)).toEqual(['error']);
     expect(Object.keys(result.error).sort()).toEqual(['code', 'message']);
     expect(JSON.stringify(result)).not.toMatch(/\n\s+at /);

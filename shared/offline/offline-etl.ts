@@ -14,6 +14,7 @@ import { fingerprintDigest, fingerprintId, normalizeQuestion, normalizeQuestionT
 import { defineAction, flag, optionalText, PipelineError, text, textList, type ActionContext } from '../runtime';
 import { compareKeys, JsonlWriter, listObjects, readJsonIfExists, type ObjectInfo, type ObjectStore } from '../store';
 import { quarantineFile, type QuarantinedFile } from './quarantine-file';
+import { refreshSummaryAfterStage } from '../summary/summarize';
 import { SAFE_QUESTION_TYPES } from './safe-question-types';
 import { assignSplit, SplitRatiosSchema, type SplitRatios } from './split';
 
@@ -119,6 +120,7 @@ export const offlineEtl = defineAction({
 
       // Another run may have changed the inputs or rewritten the files meanwhile: the last run to finish checks.
       if (sameInputs(built.inputs, await listInputs(store)) && (await splitFilesIntact(store, metadata))) {
+        await refreshSummaryAfterStage(store, log);
         return {
           status: 'built',
           initial_records: metadata.initial_records,

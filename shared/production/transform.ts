@@ -7,6 +7,8 @@ import { FingerprintSet } from '../records/fingerprint-set';
 import { fingerprintDigest, fingerprintId, normalizeQuestionType } from '../records/normalize';
 import { defineAction, optionalText, PipelineError, text, textList, type Logger } from '../runtime';
 import { JsonlWriter, readJsonIfExists, type ObjectStore } from '../store';
+import { addLength, emptyHistogram } from '../summary/histogram';
+import { refreshSummaryAfterStage } from '../summary/summarize';
 import { archiveRawObject } from './archive';
 import { PRODUCTION_RULES_VERSION, productionOutputKeys } from './keys';
 import { cleanProductionRecord, KNOWN_FIELDS, type ProductionDropReason, type StagedRecord } from './production-record';
@@ -39,6 +41,9 @@ export interface StagedSummary {
   unreadable?: string;
   redactions: RedactionCounts;
   question_types: Record<string, number>;
+  /** Kept questions by length (see summary/histogram.ts) and by day of their timestamp: for the dashboard. */
+  question_length_histogram: number[];
+  records_by_day: Record<string, number>;
   unknown_fields: Record<string, number>;
   staged_key: string;
   quarantine_key: string | null;
@@ -82,6 +87,7 @@ export const transform = defineAction({
     // Archive only once the outputs are written: a crash before this line leaves the raw file for a retry.
     const archived = await archiveRawObject(store, params.key, raw.etag);
     log.info('archived', { ...archived });
+    await refreshSummaryAfterStage(store, log, keys.summary);
     return {
       status,
       key: params.key,
@@ -152,6 +158,8 @@ function emptySummary(raw: SourceObject, keys: ReturnType<typeof productionOutpu
     dropped: {},
     redactions: {},
     question_types: {},
+    question_length_histogram: emptyHistogram(),
+    records_by_day: {},
     unknown_fields: {},
     staged_key: keys.staged,
     quarantine_key: null,
@@ -172,6 +180,8 @@ async function stageRecords(
   const dropped: Partial<Record<ProductionDropReason, number>> = {};
   const redactions: RedactionCounts = {};
   const questionTypes: Record<string, number> = {};
+  const lengths = emptyHistogram();
+  const byDay: Record<string, number> = {};
   const unknownFields: Record<string, number> = {};
   let recordsIn = 0;
 
@@ -210,6 +220,9 @@ async function stageRecords(
         continue;
       }
       questionTypes[cleaned.record.question_type] = (questionTypes[cleaned.record.question_type] ?? 0) + 1;
+      addLength(lengths, cleaned.record.question.length);
+      const day = cleaned.record.timestamp?.slice(0, 10) ?? 'unknown';
+      byDay[day] = (byDay[day] ?? 0) + 1;
       const out: StagedRecord = { record_id: fingerprintId(digest), ...cleaned.record, source_key: raw.key, source_etag: raw.etag, source_line: record.position };
       const written = staged.write(out);
       if (written) await written;
@@ -231,6 +244,8 @@ async function stageRecords(
     dropped,
     redactions,
     question_types: questionTypes,
+    question_length_histogram: lengths,
+    records_by_day: byDay,
     unknown_fields: unknownFields,
     quarantine_key: droppedTotal > 0 ? keys.quarantine : null,
   };

@@ -7,6 +7,7 @@ import { fingerprintDigest, questionKey } from '../records/normalize';
 import { defineAction, flag, PipelineError, type ActionContext } from '../runtime';
 import { compareKeys, JsonlWriter, listObjects, ObjectExistsError, readJsonIfExists, readText, type ObjectStore } from '../store';
 import { INCLUDED_PREFIX, includedMarkerKey, VERSION_TRACKER_KEY, versionKeys } from './layout';
+import { refreshSummaryAfterStage } from '../summary/summarize';
 import { latestVersion } from './training-job-reader';
 
 const BATCH_DROP_REASONS = ['duplicate', 'in_earlier_version', 'evaluation_question', 'invalid_staged_record'] as const;
@@ -89,6 +90,7 @@ export const retrainBatch = defineAction({
       return { status: 'nothing_new', latest_version: committed ? `v${committed}` : null, reason: `all records of ${claim.inputs.length} staged file(s) were dropped: no new version`, dropped: metadata.dropped };
     }
     log.info('version_committed', { version, record_count: metadata.record_count });
+    await refreshSummaryAfterStage(store, log);
     return {
       status: 'created',
       version: metadata.version,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ObjectStore } from '../store';
-import { FAILURES_PREFIX } from '../layout';
+import { FAILURES_PREFIX, RUNS_PREFIX } from '../layout';
 import { PipelineError, toErrorResult, type ErrorResult } from './errors';
 import { createLogger, type LogLevel, type Logger, type LogSink } from './logger';
 import { describeZodError } from './params';
@@ -76,11 +76,14 @@ export async function invokeAction(action: ActionDefinition, rawParams: Record<s
     try {
       result = await action.run(parsed.data, { store, log, invocation, timeLeftMs });
     } catch (err) {
-      await recordFailure(store, action.name, params, toErrorResult(err), log);
+      const failure = toErrorResult(err);
+      await recordFailure(store, action.name, params, failure, log);
+      await recordRun(store, action.name, 'failed', Math.round(performance.now() - started), `${failure.error.code}: ${failure.error.message}`);
       throw err;
     }
     await clearFailure(store, action.name, params);
     const duration_ms = Math.round(performance.now() - started);
+    await recordRun(store, action.name, String(result.status ?? 'ok'), duration_ms, typeof result.reason === 'string' ? result.reason : null);
     log.info('done', { duration_ms });
     return { ...result, duration_ms };
   } catch (err) {
@@ -100,6 +103,12 @@ async function recordFailure(store: ObjectStore, action: string, params: Record<
   if (typeof params.key !== 'string' || !params.key) return;
   const record = { action, key: params.key, etag: params.etag ?? null, error: failure.error, at: new Date().toISOString() };
   await store.put(failureKey(action, params.key), JSON.stringify(record, null, 2)).catch((err: Error) => log.warn('failure_not_recorded', { message: err.message }));
+}
+
+/** Best effort, like the failure record: the run's own result matters more. */
+async function recordRun(store: ObjectStore, action: string, status: string, duration_ms: number, detail: string | null): Promise<void> {
+  const record = { action, at: new Date().toISOString(), status, duration_ms, detail };
+  await store.put(`${RUNS_PREFIX}${action}.json`, JSON.stringify(record)).catch(() => undefined);
 }
 
 async function clearFailure(store: ObjectStore, action: string, params: Record<string, unknown>): Promise<void> {
