@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { readdirSync, existsSync, rmSync, statSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { buildDashboardAssets } from './frontend/build-assets.mjs';
 
 const FUNCTIONS_DIR = 'functions';
 const OUT_DIR = 'dist';
@@ -22,6 +23,8 @@ const objectRoutes = Object.fromEntries(
 );
 
 const started = Date.now();
+// The dashboard page (uPlot and all), inlined into the dashboard action: no CDN, no extra files.
+const dashboardAssets = await buildDashboardAssets();
 await Promise.all(
   names.map((name) =>
     build({
@@ -39,7 +42,10 @@ await Promise.all(
       // import.meta is empty in CommonJS: code relying on it would crash at run time, so refuse to build.
       logOverride: { 'empty-import-meta': 'error' },
       logLevel: 'warning',
-      define: { MEDQA_OBJECT_ROUTES: JSON.stringify(JSON.stringify(objectRoutes)) },
+      define: {
+        MEDQA_OBJECT_ROUTES: JSON.stringify(JSON.stringify(objectRoutes)),
+        MEDQA_DASHBOARD_ASSETS: JSON.stringify(JSON.stringify(dashboardAssets)),
+      },
     }),
   ),
 );

@@ -7,6 +7,7 @@ import { FolderStore } from '../shared/store';
 import { LocalRuntime } from '../local/runtime';
 import { localWebApp, serveLocalWeb } from '../local/web';
 import { parseArgs } from './args';
+import { buildDashboardAssets } from '../frontend/build-assets.mjs';
 import { deploy } from './deploy';
 import { provision } from './provision';
 import { fileURLToPath } from 'node:url';
@@ -116,7 +117,10 @@ async function start(flags: Record<string, string | true>): Promise<number> {
   });
 
   const port = Number(flags.port ?? envParams.port ?? 8080);
-  const { server, url } = await serveLocalWeb(localWebApp(store), port).catch((err: NodeJS.ErrnoException) => {
+  // The page is built from frontend/ at start-up (esbuild, well under a second), so it is never stale.
+  const assets = await buildDashboardAssets();
+  const uploadToken = typeof envParams.upload_token === 'string' ? envParams.upload_token : undefined;
+  const { server, url } = await serveLocalWeb(localWebApp(store, assets, { uploadToken }), port).catch((err: NodeJS.ErrnoException) => {
     throw new Error(err.code === 'EADDRINUSE' ? `port ${port} is in use: pass --port N` : err.message);
   });
   process.stdout.write(

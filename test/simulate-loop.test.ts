@@ -30,7 +30,7 @@ async function bucketWithSplit() {
 }
 
 async function answererFor(store: FolderStore): Promise<string> {
-  const { server, url } = await serveLocalWeb(localWebApp(store), 0);
+  const { server, url } = await serveLocalWeb(localWebApp(store, { 'index.html': '', 'app.js': '', 'app.css': '' }), 0);
   servers.push(server);
   return `${url}api/answer`;
 }

@@ -1,0 +1,22 @@
+// Builds the dashboard page into three strings (index.html, app.js, app.css), so that they can
+// be inlined into the dashboard action bundle: the page needs no CDN and no extra files.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = (file) => fileURLToPath(new URL(file, import.meta.url));
+
+export async function buildDashboardAssets() {
+  const result = await build({
+    entryPoints: [here('./app.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: ['chrome110', 'firefox110', 'safari16'],
+    outdir: 'out',
+    write: false,
+    logLevel: 'warning',
+  });
+  const file = (ext) => result.outputFiles.find((f) => f.path.endsWith(ext)).text;
+  return { 'index.html': readFileSync(here('./index.html'), 'utf8'), 'app.js': file('.js'), 'app.css': file('.css') };
+}

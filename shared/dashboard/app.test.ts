@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/helpers/temp-dir';
+import { handleOpenWhisk } from '../runtime/hono-openwhisk';
+import { FolderStore } from '../store';
+import { refreshSummary } from '../summary/summarize';
+import { dashboardApp, type DashboardAssets } from './app';
+
+const ASSETS: DashboardAssets = { 'index.html': '<!doctype html><title>t</title><script src="app.js" defer></script>', 'app.js': 'console.log(1)', 'app.css': 'body{}' };
+
+async function app(options: { uploadToken?: string; maxUploadBytes?: number; withSummary?: boolean } = {}) {
+  const store = new FolderStore(await tempDir());
+  if (options.withSummary) await refreshSummary(store);
+  return { store, app: dashboardApp({ store, assets: ASSETS, uploadToken: options.uploadToken, maxUploadBytes: options.maxUploadBytes }) };
+}
+
+describe('dashboard routes', () => {
+  it('serves the page and its assets with a CSP that allows no inline script', async () => {
+    const { app: dashboard } = await app();
+    const page = await dashboard.request('/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await (await dashboard.request('/app.js')).text()).toBe(ASSETS['app.js']);
+    expect((await dashboard.request('/app.css')).headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await (await dashboard.request('/healthz')).json()).toEqual({ ok: true });
+  });
+
+  it('answers 404 with what to do before any summary exists', async () => {
+    const { app: dashboard } = await app();
+    const response = await dashboard.request('/api/summary');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: expect.stringMatching(/drop a MedQuAD export into data\/offline\/raw\//) });
+  });
+
+  it('serves the summary with an ETag and answers 304 when it has not changed', async () => {
+    const { app: dashboard } = await app({ withSummary: true });
+    const first = await dashboard.request('/api/summary');
+    expect(first.status).toBe(200);
+    expect((await first.json()).schema_version).toBe(1);
+    const tag = first.headers.get('etag')!;
+    expect(tag).toBeTruthy();
+    expect((await dashboard.request('/api/summary', { headers: { 'if-none-match': tag } })).status).toBe(304);
+  });
+
+  it('has no upload route without a token, and checks token, target, key and size with one', async () => {
+    const { app: closed } = await app();
+    expect((await closed.request('/api/upload/offline/x.jsonl', { method: 'PUT', body: 'x' })).status).toBe(404);
+    const { app: open, store } = await app({ uploadToken: 'up-token', maxUploadBytes: 10 });
+    const put = (path: string, body: string, token = 'up-token') => open.request(path, { method: 'PUT', body, headers: { authorization: `Bearer ${token}`, 'content-length': String(body.length) } });
+    expect((await put('/api/upload/offline/a.jsonl', '{}', 'nope')).status).toBe(401);
+    expect((await put('/api/upload/elsewhere/a.jsonl', '{}')).status).toBe(400);
+    expect((await put('/api/upload/offline/bad%00name', '{}')).status).toBe(400);
+    expect((await put('/api/upload/production/big.jsonl', '01234567890')).status).toBe(413);
+    const ok = await put('/api/upload/production/day1.jsonl', '{"q":1}');
+    expect(ok.status).toBe(201);
+    expect(await store.head('data/production/retraining_data_raw/day1.jsonl')).toMatchObject({ size: 7 });
+  });
+});
+
+describe('OpenWhisk web action adapter', () => {
+  it('maps web-action parameters to the app and the response back', async () => {
+    const { app: dashboard } = await app({ withSummary: true });
+    const main = handleOpenWhisk(dashboard);
+    const page = await main({ __ow_method: 'get', __ow_path: '/', __ow_headers: { host: 'ow.example.org' }, __ow_query: '' });
+    expect(page).toMatchObject({ statusCode: 200, body: ASSETS['index.html'] });
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    const summary = await main({ __ow_method: 'get', __ow_path: '/api/summary', __ow_headers: {}, __ow_query: 'x=1' });
+    expect(JSON.parse(summary.body).schema_version).toBe(1);
+  });
+
+  it('redirects the bare action URL to its trailing-slash form so relative URLs resolve', async () => {
+    const { app: dashboard } = await app();
+    process.env.__OW_ACTION_NAME = '/guest/medqa/dashboard';
+    expect(await handleOpenWhisk(dashboard)({ __ow_method: 'get', __ow_path: '', __ow_headers: {} })).toEqual({ statusCode: 302, headers: { location: 'dashboard/' }, body: '' });
+  });
+
+  it('decodes a base64 raw-http body and base64-encodes binary responses', async () => {
+    const { app: dashboard, store } = await app({ uploadToken: 't' });
+    const body = Buffer.from([0x1f, 0x8b, 0x08, 0x00]).toString('base64');
+    const result = await handleOpenWhisk(dashboard)({ __ow_method: 'put', __ow_path: '/api/upload/offline/x.jsonl.gz', __ow_headers: { authorization: 'Bearer t', 'content-type': 'application/gzip', 'content-length': '4' }, __ow_body: body });
+    expect(result.statusCode).toBe(201);
+    expect((await store.getRange('data/offline/raw/x.jsonl.gz', 0, 4))[1]).toBe(0x8b);
+  });
+});

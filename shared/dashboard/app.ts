@@ -1,0 +1,78 @@
+import { Hono } from 'hono';
+import { etag } from 'hono/etag';
+import { secureHeaders } from 'hono/secure-headers';
+import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, RUNS_PREFIX } from '../layout';
+import type { Summary } from '../summary/schema';
+import { SUMMARY_KEY } from '../summary/summarize';
+import { assertValidKey, listObjects, readText, type ObjectStore } from '../store';
+
+/** The built page: index.html, app.js and app.css (frontend/build-assets.mjs). */
+export type DashboardAssets = Record<'index.html' | 'app.js' | 'app.css', string>;
+
+export interface DashboardOptions {
+  store: ObjectStore;
+  assets: DashboardAssets;
+  /** When set, `PUT /api/upload/{offline|production}/<name>` accepts files with `Authorization: Bearer <token>`. */
+  uploadToken?: string;
+  maxUploadBytes?: number;
+}
+
+const UPLOAD_TARGETS: Record<string, string> = { offline: OFFLINE_RAW_PREFIX, production: PRODUCTION_RAW_PREFIX };
+
+/**
+ * The dashboard web function: a static page (no inline script, no CDN) that reads
+ * `api/summary`, the precomputed summary JSON. Read-only, except the optional upload route.
+ * Every URL the page uses is relative, so it works under any path prefix (an OpenWhisk web
+ * action lives at /api/v1/web/<ns>/medqa/dashboard/).
+ */
+export function dashboardApp({ store, assets, uploadToken, maxUploadBytes = 512 * 1024 * 1024 }: DashboardOptions): Hono {
+  const app = new Hono();
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use('/api/summary', etag());
+
+  const asset = (name: keyof DashboardAssets, type: string) => (c: { body: (b: string, s: 200, h: Record<string, string>) => Response }) =>
+    c.body(assets[name], 200, { 'content-type': type, 'cache-control': name === 'index.html' ? 'no-cache' : 'public, max-age=300' });
+  app.get('/', asset('index.html', 'text/html; charset=utf-8') as never);
+  app.get('/index.html', asset('index.html', 'text/html; charset=utf-8') as never);
+  app.get('/app.js', asset('app.js', 'text/javascript; charset=utf-8') as never);
+  app.get('/app.css', asset('app.css', 'text/css; charset=utf-8') as never);
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  app.get('/api/summary', async (c) => {
+    if (!(await store.head(SUMMARY_KEY))) return c.json({ error: 'no summary yet: drop a MedQuAD export into data/offline/raw/' }, 404);
+    const summary = JSON.parse(await readText(store, SUMMARY_KEY)) as Summary;
+    // The last runs change after the summary was written (a stage records its run as it ends).
+    const stages = [];
+    for await (const object of listObjects(store, RUNS_PREFIX)) stages.push(JSON.parse(await readText(store, object.key)));
+    if (stages.length) summary.stages = stages.sort((a, b) => a.action.localeCompare(b.action));
+    c.header('cache-control', 'no-cache');
+    return c.json(summary);
+  });
+
+  if (uploadToken) {
+    app.put('/api/upload/:target/:name', async (c) => {
+      if (c.req.header('authorization') !== `Bearer ${uploadToken}`) return c.json({ error: 'missing or wrong upload token' }, 401);
+      const prefix = UPLOAD_TARGETS[c.req.param('target')];
+      if (!prefix) return c.json({ error: `target must be one of ${Object.keys(UPLOAD_TARGETS).join(', ')}` }, 400);
+      const key = prefix + c.req.param('name');
+      try {
+        assertValidKey(key);
+      } catch (err) {
+        return c.json({ error: (err as Error).message }, 400);
+      }
+      const length = Number(c.req.header('content-length') ?? NaN);
+      if (!(length > 0)) return c.json({ error: 'a Content-Length is required' }, 411);
+      if (length > maxUploadBytes) return c.json({ error: `the file is over the ${maxUploadBytes}-byte limit` }, 413);
+      const body = await c.req.arrayBuffer();
+      const stored = await store.put(key, new Uint8Array(body));
+      return c.json({ key, etag: stored.etag, bytes: body.byteLength }, 201);
+    });
+  }
+  return app;
+}
