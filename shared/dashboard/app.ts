@@ -43,6 +43,7 @@ export function dashboardApp({ store, assets, uploadToken, maxUploadBytes = 512 
   app.get('/app.js', asset('app.js', 'text/javascript; charset=utf-8') as never);
   app.get('/app.css', asset('app.css', 'text/css; charset=utf-8') as never);
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/favicon.ico', (c) => c.body(null, 204)); // browsers ask; a 404 would be noise
 
   app.get('/api/summary', async (c) => {
     if (!(await store.head(SUMMARY_KEY))) return c.json({ error: 'no summary yet: drop a MedQuAD export into data/offline/raw/' }, 404);
