@@ -1,5 +1,5 @@
 import { JSONParser } from '@streamparser/json';
-import { firstSignificantByte } from './jsonl';
+import { firstSignificantByte, startsWithJsonLine } from './jsonl';
 import type { RecordReader, SourceRecord } from './types';
 
 /**
@@ -9,7 +9,7 @@ import type { RecordReader, SourceRecord } from './types';
 export const jsonArrayReader: RecordReader = {
   format: 'json-array',
   extensions: ['.json'],
-  sniff: (head) => firstSignificantByte(head) === '[',
+  sniff: (head) => firstSignificantByte(head) === '[' && !startsWithJsonLine(head),
   async *read(input): AsyncGenerator<SourceRecord> {
     const parser = new JSONParser({ paths: ['$.*'], keepStack: false, separator: undefined });
     const ready: unknown[] = [];

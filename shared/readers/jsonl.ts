@@ -8,7 +8,7 @@ export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 export const jsonlReader: RecordReader = {
   format: 'jsonl',
   extensions: ['.jsonl', '.ndjson', '.json', '.log'],
-  sniff: (head) => firstSignificantByte(head) === '{',
+  sniff: (head) => firstSignificantByte(head) === '{' || startsWithJsonLine(head),
   async *read(input): AsyncGenerator<SourceRecord> {
     const limit = input.options?.maxRecordBytes ?? MAX_LINE_BYTES;
     const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -34,6 +34,21 @@ export const jsonlReader: RecordReader = {
     }
   },
 };
+
+/**
+ * True when the first line is a complete JSON value and more lines follow: JSON Lines, even if
+ * its first record is an array (`[1, 2]`), not one JSON array spread over the file.
+ */
+export function startsWithJsonLine(head: Uint8Array): boolean {
+  const lines = Buffer.from(head).toString('utf8').replace(/^\uFEFF/, '').split('\n');
+  if (lines.length < 2 || !lines.slice(1).some((line) => line.trim())) return false;
+  try {
+    JSON.parse(lines[0]!);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The first character after a BOM and whitespace, or undefined for an empty head. */
 export function firstSignificantByte(head: Uint8Array): string | undefined {

@@ -49,6 +49,14 @@ describe('record readers', () => {
     expect((values(result.records)[249] as Record<string, unknown>).question).toBe(rows[249]!.question);
   });
 
+  it('reads JSON Lines whose first record is an array as JSON Lines, not as one JSON array', async () => {
+    const { format, records } = await readAll('log.jsonl', '[1, 2, 3]\n{"question":"a","answer":"b"}\n');
+    expect(format).toBe('jsonl');
+    expect(records.map((r) => r.position)).toEqual([1, 2]);
+    expect((await readAll('pretty.json', '[\n  {"question": "a"},\n  {"question": "b"}\n]\n')).format).toBe('json-array');
+    expect((await readAll('one-line.json', '[{"question": "a"}, {"question": "b"}]\n')).format).toBe('json-array');
+  });
+
   it('reports bad JSON lines with their line number and goes on', async () => {
     const text = '\uFEFF{"question":"a","answer":"b"}\r\n\r\n{broken\n42\n{"question":"c","answer":"d"}';
     const { records } = await readAll('mixed.jsonl', text);
