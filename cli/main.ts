@@ -119,8 +119,8 @@ async function start(flags: Record<string, string | true>): Promise<number> {
   const port = Number(flags.port ?? envParams.port ?? 8080);
   // The page is built from frontend/ at start-up (esbuild, well under a second), so it is never stale.
   const assets = await buildDashboardAssets();
-  const uploadToken = typeof envParams.upload_token === 'string' ? envParams.upload_token : undefined;
-  const { server, url } = await serveLocalWeb(localWebApp(store, assets, { uploadToken }), port).catch((err: NodeJS.ErrnoException) => {
+  const token = (name: string) => (typeof envParams[name] === 'string' && envParams[name] ? String(envParams[name]) : undefined);
+  const { server, url } = await serveLocalWeb(localWebApp(store, assets, { uploadToken: token('upload_token'), readToken: token('read_token') }), port).catch((err: NodeJS.ErrnoException) => {
     throw new Error(err.code === 'EADDRINUSE' ? `port ${port} is in use: pass --port N` : err.message);
   });
   process.stdout.write(

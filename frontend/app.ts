@@ -61,10 +61,13 @@ function renderOffline(summary: Summary): void {
   facts($('quartiles'), splits.map((s) => [`${s} quartiles`, offline.question_length.quartiles[s]?.join(' / ') ?? '–']));
 }
 
+type SampleRow = NonNullable<Summary['offline']>['sample'][number];
+
 function renderExplorer(summary: Summary): void {
-  const rows = summary.offline?.sample ?? [];
+  const rows: SampleRow[] = [...(summary.offline?.sample ?? [])];
   const typeSelect = $<HTMLSelectElement>('filter-type');
-  typeSelect.replaceChildren(option('', 'all'), ...[...new Set(rows.map((r) => r.question_type))].sort().map((t) => option(t)));
+  const fillTypes = () => typeSelect.replaceChildren(option('', 'all'), ...[...new Set(rows.map((r) => r.question_type))].sort().map((t) => option(t)));
+  fillTypes();
   const search = $<HTMLInputElement>('search');
   const body = $('rows').querySelector('tbody')!;
   let visible = rows;
@@ -86,6 +89,19 @@ function renderExplorer(summary: Summary): void {
   };
   typeSelect.onchange = draw;
   search.oninput = draw;
+  // Production rows are PII-reduced, not de-identified: the server gives them only to a token holder.
+  $('load-production').onclick = async () => {
+    const token = $<HTMLInputElement>('read-token').value.trim();
+    const response = await fetch('api/production-sample', { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) {
+      $('match-count').textContent = response.status === 404 ? 'production rows are not enabled here (no read token configured)' : 'the read token was refused';
+      return;
+    }
+    const { rows: production } = (await response.json()) as { rows: SampleRow[] };
+    rows.push(...production.filter((r) => !rows.includes(r)));
+    fillTypes();
+    draw();
+  };
   $('download').onclick = () => {
     const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
     const csv = ['split,question_type,question,answer', ...visible.map((r) => [r.split, r.question_type, r.question, r.answer].map(quote).join(','))].join('\r\n');

@@ -8,7 +8,7 @@ import type { ObjectStore } from '../shared/store';
  * The local web front: the same dashboard app as the OpenWhisk web action, plus the baseline
  * answerer that `simulate` asks when no model endpoint is given.
  */
-export function localWebApp(store: ObjectStore, assets: DashboardAssets, { uploadToken }: { uploadToken?: string } = {}): Hono {
+export function localWebApp(store: ObjectStore, assets: DashboardAssets, tokens: { uploadToken?: string; readToken?: string } = {}): Hono {
   const app = new Hono();
   const answerer = new BaselineAnswerer(store);
   app.post('/api/answer', async (c) => {
@@ -18,7 +18,7 @@ export function localWebApp(store: ObjectStore, assets: DashboardAssets, { uploa
     if (!best) return c.json({ error: 'no training split yet: drop a MedQuAD export into data/offline/raw/' }, 503);
     return c.json({ answer: best.doc.answer, question_type: best.doc.question_type, matched_question: best.doc.question, score: Number(best.score.toFixed(3)) });
   });
-  app.route('/', dashboardApp({ store, assets, uploadToken }));
+  app.route('/', dashboardApp({ store, assets, ...tokens }));
   return app;
 }
 

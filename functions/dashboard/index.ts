@@ -9,6 +9,6 @@ const assets = JSON.parse(MEDQA_DASHBOARD_ASSETS) as DashboardAssets;
 /** The dashboard as a raw HTTP web action: store settings from the package parameters. */
 export async function main(params: Record<string, unknown>) {
   const settings = StoreSettingsSchema.parse({ ...paramsFromEnv(process.env), ...params });
-  const uploadToken = typeof params.upload_token === 'string' && params.upload_token ? params.upload_token : undefined;
-  return handleOpenWhisk(dashboardApp({ store: storeFromSettings(settings), assets, uploadToken }))(params);
+  const token = (name: string) => (typeof params[name] === 'string' && params[name] ? (params[name] as string) : undefined);
+  return handleOpenWhisk(dashboardApp({ store: storeFromSettings(settings), assets, uploadToken: token('upload_token'), readToken: token('read_token') }))(params);
 }

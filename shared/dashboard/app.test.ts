@@ -84,3 +84,32 @@ describe('OpenWhisk web action adapter', () => {
     expect((await store.getRange('data/offline/raw/x.jsonl.gz', 0, 4))[1]).toBe(0x8b);
   });
 });
+
+describe('dashboard: tokens', () => {
+  it('serves PII-reduced production rows only to a reader with the read token', async () => {
+    const { store } = await app();
+    const { productionLogFile } = await import('../../test/fixtures/production-logs');
+    const { transform } = await import('../production/transform');
+    const { retrainBatch } = await import('../retraining/retrain-batch');
+    const { invokeAction } = await import('../runtime');
+    await store.put('data/production/retraining_data_raw/d.jsonl', productionLogFile({ records: 30 }).content);
+    await invokeAction(transform as never, { key: 'data/production/retraining_data_raw/d.jsonl', log_level: 'silent' }, { store });
+    await invokeAction(retrainBatch as never, { allow_without_split: true, log_level: 'silent' }, { store });
+    const withToken = dashboardApp({ store, assets: ASSETS, readToken: 'read-me' });
+    expect((await withToken.request('/api/production-sample')).status).toBe(401);
+    const ok = await withToken.request('/api/production-sample', { headers: { authorization: 'Bearer read-me' } });
+    const body = await ok.json();
+    expect(body.source).toBe('v1');
+    expect(body.rows.length).toBeGreaterThan(10);
+    expect(body.rows[0]).toMatchObject({ split: 'production v1', question: expect.any(String), question_type: expect.any(String) });
+    expect((await dashboardApp({ store, assets: ASSETS }).request('/api/production-sample')).status).toBe(404);
+  });
+
+  it('hands out where to upload: the direct route on the folder store', async () => {
+    const { app: dashboard } = await app({ uploadToken: 'up' });
+    const res = await dashboard.request('/api/upload-url', { method: 'POST', headers: { authorization: 'Bearer up' }, body: JSON.stringify({ target: 'offline', name: 'medquad.parquet', size: 100 }) });
+    expect(await res.json()).toMatchObject({ method: 'PUT', url: 'api/upload/offline/medquad.parquet', key: 'data/offline/raw/medquad.parquet' });
+    const big = await dashboard.request('/api/upload-url', { method: 'POST', headers: { authorization: 'Bearer up' }, body: JSON.stringify({ target: 'offline', name: 'x', size: 10 ** 12 }) });
+    expect(big.status).toBe(413);
+  });
+});

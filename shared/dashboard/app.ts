@@ -4,7 +4,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, RUNS_PREFIX } from '../layout';
 import type { Summary } from '../summary/schema';
 import { SUMMARY_KEY } from '../summary/summarize';
-import { assertValidKey, listObjects, readText, type ObjectStore } from '../store';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { latestVersion, readRetrainingRecords } from '../retraining/training-job-reader';
+import { assertValidKey, listObjects, readText, S3Store, type ObjectStore } from '../store';
 
 /** The built page: index.html, app.js and app.css (frontend/build-assets.mjs). */
 export type DashboardAssets = Record<'index.html' | 'app.js' | 'app.css', string>;
@@ -12,10 +15,17 @@ export type DashboardAssets = Record<'index.html' | 'app.js' | 'app.css', string
 export interface DashboardOptions {
   store: ObjectStore;
   assets: DashboardAssets;
-  /** When set, `PUT /api/upload/{offline|production}/<name>` accepts files with `Authorization: Bearer <token>`. */
+  /** When set, uploads are accepted with `Authorization: Bearer <token>` (see the upload routes). */
   uploadToken?: string;
   maxUploadBytes?: number;
+  /** When set, `GET api/production-sample` serves PII-reduced production rows with `Authorization: Bearer <token>`. */
+  readToken?: string;
 }
+
+/** Production rows served to a reader holding the read token, at most. */
+const PRODUCTION_SAMPLE_ROWS = 200;
+/** A presigned upload URL is good for this long. */
+const UPLOAD_URL_SECONDS = 300;
 
 const UPLOAD_TARGETS: Record<string, string> = { offline: OFFLINE_RAW_PREFIX, production: PRODUCTION_RAW_PREFIX };
 
@@ -25,7 +35,7 @@ const UPLOAD_TARGETS: Record<string, string> = { offline: OFFLINE_RAW_PREFIX, pr
  * Every URL the page uses is relative, so it works under any path prefix (an OpenWhisk web
  * action lives at /api/v1/web/<ns>/medqa/dashboard/).
  */
-export function dashboardApp({ store, assets, uploadToken, maxUploadBytes = 512 * 1024 * 1024 }: DashboardOptions): Hono {
+export function dashboardApp({ store, assets, uploadToken, readToken, maxUploadBytes = 512 * 1024 * 1024 }: DashboardOptions): Hono {
   const app = new Hono();
   app.use(
     '*',
@@ -56,7 +66,46 @@ export function dashboardApp({ store, assets, uploadToken, maxUploadBytes = 512 
     return c.json(summary);
   });
 
+  if (readToken) {
+    // Production rows are PII-reduced, not de-identified: only for readers who hold the token.
+    app.get('/api/production-sample', async (c) => {
+      if (c.req.header('authorization') !== `Bearer ${readToken}`) return c.json({ error: 'missing or wrong read token' }, 401);
+      const version = await latestVersion(store);
+      if (!version) return c.json({ rows: [], source: null });
+      const rows = [];
+      for await (const record of readRetrainingRecords(store, version)) {
+        rows.push({ split: `production v${version}`, question: String(record.question), answer: String(record.answer).slice(0, 240), question_type: String(record.question_type) });
+        if (rows.length >= PRODUCTION_SAMPLE_ROWS) break;
+      }
+      c.header('cache-control', 'no-store');
+      return c.json({ rows, source: `v${version}` });
+    });
+  }
+
   if (uploadToken) {
+    // Where to send a file: a short-lived presigned PUT on S3 (the bytes never pass through this
+    // function); the direct route below on the folder store.
+    app.post('/api/upload-url', async (c) => {
+      if (c.req.header('authorization') !== `Bearer ${uploadToken}`) return c.json({ error: 'missing or wrong upload token' }, 401);
+      const body = (await c.req.json().catch(() => ({}))) as { target?: string; name?: string; size?: number };
+      const prefix = UPLOAD_TARGETS[body.target ?? ''];
+      if (!prefix || !body.name) return c.json({ error: `POST {"target": "offline"|"production", "name": "<file name>", "size": <bytes>}` }, 400);
+      if (!(typeof body.size === 'number' && body.size > 0)) return c.json({ error: 'size (bytes) is required' }, 400);
+      if (body.size > maxUploadBytes) return c.json({ error: `the file is over the ${maxUploadBytes}-byte limit` }, 413);
+      const key = prefix + body.name;
+      try {
+        assertValidKey(key);
+      } catch (err) {
+        return c.json({ error: (err as Error).message }, 400);
+      }
+      if (store instanceof S3Store) {
+        // The signed Content-Length makes S3 refuse any other size.
+        const url = await getSignedUrl(store.client, new PutObjectCommand({ Bucket: store.bucket, Key: key, ContentLength: body.size }), { expiresIn: UPLOAD_URL_SECONDS });
+        return c.json({ method: 'PUT', url, key, expires_in: UPLOAD_URL_SECONDS });
+      }
+      return c.json({ method: 'PUT', url: `api/upload/${body.target}/${encodeURIComponent(body.name)}`, key, headers: { authorization: 'Bearer <upload token>' } });
+    });
+
     app.put('/api/upload/:target/:name', async (c) => {
       if (c.req.header('authorization') !== `Bearer ${uploadToken}`) return c.json({ error: 'missing or wrong upload token' }, 401);
       const prefix = UPLOAD_TARGETS[c.req.param('target')];
