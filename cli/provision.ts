@@ -1,7 +1,7 @@
 import { PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
 import { readFileSync } from 'node:fs';
 import { parseManifest } from '../shared/manifest';
-import { StoreSettingsSchema } from '../shared/runtime';
+import { StoreSettingsSchema, storeFromSettings } from '../shared/runtime';
 import { S3Store } from '../shared/store';
 
 export interface ProvisionOptions {
@@ -22,16 +22,7 @@ export interface ProvisionOptions {
  */
 export async function provision({ manifestPath, params, flags, env, out, store }: ProvisionOptions): Promise<number> {
   const settings = StoreSettingsSchema.parse(params);
-  const s3 =
-    store ??
-    new S3Store({
-      bucket: settings.s3_bucket,
-      endpoint: settings.s3_endpoint,
-      region: settings.s3_region,
-      accessKeyId: settings.s3_access_key_id,
-      secretAccessKey: settings.s3_secret_access_key,
-      forcePathStyle: settings.s3_force_path_style,
-    });
+  const s3 = store ?? (storeFromSettings({ ...settings, store: 's3' }) as S3Store);
   const prefixes = parseManifest(readFileSync(manifestPath, 'utf8')).objectRoutes.map((route) => route.prefix);
   const targetId = typeof flags['target-id'] === 'string' ? flags['target-id'] : 'MEDQA';
   const arn = `arn:minio:sqs::${targetId}:webhook`;

@@ -3,13 +3,11 @@ import { PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX } from '../shared/layou
 import { productionOutputKeys } from '../shared/production/keys';
 import { replay } from '../shared/production/replay';
 import { transform } from '../shared/production/transform';
-import { invokeAction, type ActionDefinition } from '../shared/runtime';
 import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
 import { productionLogFile } from './fixtures/production-logs';
 import { tempDir } from './helpers/temp-dir';
+import { runAction as run } from './helpers/run-action';
 
-const run = (action: unknown, store: ObjectStore, params: Record<string, unknown> = {}) =>
-  invokeAction(action as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<Record<string, any>>;
 
 describe('replay', () => {
   it('re-stages archived files under the current rules, replacing the output of older rules', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PRODUCTION_RAW_PREFIX, SPLIT_KEYS } from '../shared/layout';
 import { offlineEtl } from '../shared/offline/offline-etl';
 import { transform } from '../shared/production/transform';
@@ -6,15 +6,13 @@ import { questionKey } from '../shared/records/normalize';
 import { VERSION_TRACKER_KEY, versionKeys } from '../shared/retraining/layout';
 import { retrainBatch, type VersionMetadata } from '../shared/retraining/retrain-batch';
 import { latestVersion, readRetrainingRecords } from '../shared/retraining/training-job-reader';
-import { invokeAction, type ActionDefinition } from '../shared/runtime';
 import { FolderStore, readText, type ObjectStore } from '../shared/store';
 import { generateRows, toJsonl } from './fixtures/medquad-fixtures';
 import { crashingStore } from './helpers/crashing-store';
-import { startS3rver, type RunningS3rver } from './helpers/s3rver';
+import { storesUnderTest } from './helpers/s3rver';
 import { tempDir } from './helpers/temp-dir';
+import { runAction as run } from './helpers/run-action';
 
-const run = (action: unknown, store: ObjectStore, params: Record<string, unknown> = {}) =>
-  invokeAction(action as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<Record<string, any>>;
 
 /** A bucket with an offline split, and the evaluation questions production must never train on. */
 async function withSplit(store: ObjectStore) {
@@ -42,18 +40,7 @@ async function trainingJobReads(store: ObjectStore) {
   return { version, records };
 }
 
-let s3rver: RunningS3rver;
-beforeAll(async () => {
-  s3rver = await startS3rver();
-});
-afterAll(async () => {
-  await s3rver?.stop();
-});
-
-describe.each([
-  ['folder store', async () => new FolderStore(await tempDir())],
-  ['S3 store on s3rver', () => s3rver.newStore()],
-] as const)('retrain-batch through the %s', (_, newStore) => {
+describe.each(storesUnderTest())('retrain-batch through the %s', (_, newStore) => {
   it('builds v1 from staged records, then nothing without new data, then v2 with only the new records', async () => {
     const store = await newStore();
     const evaluation = await withSplit(store);

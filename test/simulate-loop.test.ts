@@ -8,14 +8,12 @@ import { transform } from '../shared/production/transform';
 import { questionKey } from '../shared/records/normalize';
 import { retrainBatch } from '../shared/retraining/retrain-batch';
 import { latestVersion, readRetrainingRecords } from '../shared/retraining/training-job-reader';
-import { invokeAction, type ActionDefinition } from '../shared/runtime';
 import { simulate } from '../shared/simulate/simulate';
 import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
 import { generateRows, toJsonl } from './fixtures/medquad-fixtures';
 import { tempDir } from './helpers/temp-dir';
+import { runAction as run } from './helpers/run-action';
 
-const run = (action: unknown, store: ObjectStore, params: Record<string, unknown> = {}) =>
-  invokeAction(action as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<Record<string, any>>;
 
 const servers: { close(): void }[] = [];
 afterEach(() => {

@@ -3,15 +3,13 @@ import { PRODUCTION_RAW_PREFIX } from '../shared/layout';
 import { offlineEtl } from '../shared/offline/offline-etl';
 import { transform } from '../shared/production/transform';
 import { retrainBatch } from '../shared/retraining/retrain-batch';
-import { invokeAction, type ActionDefinition } from '../shared/runtime';
 import { collectStatus, formatStatus } from '../shared/status/status';
 import { FolderStore, type ObjectStore } from '../shared/store';
 import { generateRows, SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
 import { productionLogFile } from './fixtures/production-logs';
 import { tempDir } from './helpers/temp-dir';
+import { runAction as run } from './helpers/run-action';
 
-const run = (action: unknown, store: ObjectStore, params: Record<string, unknown> = {}) =>
-  invokeAction(action as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<Record<string, any>>;
 
 describe('medqa status', () => {
   it('reports pending, failed and quarantined work per stage, and the latest split and version', async () => {

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX } from '../shared/layout';
 import { productionOutputKeys } from '../shared/production/keys';
 import { transform } from '../shared/production/transform';
@@ -7,7 +7,7 @@ import { invokeAction, type ActionDefinition } from '../shared/runtime';
 import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
 import { productionLogFile } from './fixtures/production-logs';
 import { crashingStore } from './helpers/crashing-store';
-import { startS3rver, type RunningS3rver } from './helpers/s3rver';
+import { storesUnderTest } from './helpers/s3rver';
 import { tempDir } from './helpers/temp-dir';
 
 const RAW_KEY = `${PRODUCTION_RAW_PREFIX}2026/05/01/requests.jsonl`;
@@ -22,18 +22,7 @@ async function everything(store: ObjectStore, prefix: string): Promise<Map<strin
   return out;
 }
 
-let s3rver: RunningS3rver;
-beforeAll(async () => {
-  s3rver = await startS3rver();
-});
-afterAll(async () => {
-  await s3rver?.stop();
-});
-
-describe.each([
-  ['folder store', async () => new FolderStore(await tempDir())],
-  ['S3 store on s3rver', () => s3rver.newStore()],
-] as const)('transform through the %s', (_, newStore) => {
+describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
   it('stages clean records, quarantines every dropped one with its reason and line, archives the raw file', async () => {
     const store = await newStore();
     const { content, expected } = productionLogFile({ records: 3000, seed: 5, noise: 0.02, longLineBytes: 70_000 });

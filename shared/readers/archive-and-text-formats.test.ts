@@ -6,16 +6,7 @@ import { UnreadableFileError } from './errors';
 import { parseMedQuadXml, sourceFromPath } from './medquad-xml';
 import { openRecordFile } from './registry';
 import type { SourceRecord } from './types';
-
-async function readAll(name: string, content: Buffer | string) {
-  const store = new FolderStore(await tempDir());
-  const key = `data/offline/raw/${name}`;
-  await store.put(key, content);
-  const opened = await openRecordFile(store, (await store.head(key))!);
-  const records: SourceRecord[] = [];
-  for await (const record of opened.records) records.push(record);
-  return { format: opened.reader.format, records };
-}
+import { readAll } from '../../test/helpers/read-all';
 
 const rowsOf = (records: SourceRecord[]) => records.filter((r) => 'value' in r).map((r) => (r as { value: Record<string, unknown> }).value);
 

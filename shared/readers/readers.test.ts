@@ -5,16 +5,7 @@ import { FolderStore } from '../store';
 import { UnreadableFileError } from './errors';
 import { openRecordFile } from './registry';
 import type { SourceRecord } from './types';
-
-async function readAll(name: string, content: Buffer | string) {
-  const store = new FolderStore(await tempDir());
-  const key = `data/offline/raw/${name}`;
-  await store.put(key, content);
-  const opened = await openRecordFile(store, (await store.head(key))!);
-  const records: SourceRecord[] = [];
-  for await (const record of opened.records) records.push(record);
-  return { format: opened.reader.format, compression: opened.compression, records };
-}
+import { readAll } from '../../test/helpers/read-all';
 
 const values = (records: SourceRecord[]) => records.map((r) => ('value' in r ? r.value : r));
 

@@ -6,15 +6,13 @@ import { tempDir } from '../../test/helpers/temp-dir';
 import { offlineEtl } from '../offline/offline-etl';
 import { transform } from '../production/transform';
 import { retrainBatch } from '../retraining/retrain-batch';
-import { invokeAction, type ActionDefinition } from '../runtime';
 import { FolderStore, readText, type ObjectStore } from '../store';
 import { histogramQuartiles, jensenShannonDistance, wassersteinDistance } from './histogram';
 import { SummarySchema } from './schema';
 import { refreshSummary, SUMMARY_KEY } from './summarize';
+import { runAction as run } from '../../test/helpers/run-action';
 
 const GOLDEN = 'test/fixtures/golden-summary.json';
-const run = (action: unknown, store: ObjectStore, params: Record<string, unknown> = {}) =>
-  invokeAction(action as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<Record<string, any>>;
 
 /** Times and durations differ run to run; everything else in the summary must not. */
 function stable(summary: unknown): unknown {
