@@ -6,7 +6,7 @@ import { tempDir } from '../../test/helpers/temp-dir';
 import { offlineEtl } from '../offline/offline-etl';
 import { transform } from '../production/transform';
 import { retrainBatch } from '../retraining/retrain-batch';
-import { FolderStore, readText, type ObjectStore } from '../store';
+import { FolderStore, listAll, readText } from '../store';
 import { histogramQuartiles, jensenShannonDistance, wassersteinDistance } from './histogram';
 import { SummarySchema } from './schema';
 import { refreshSummary, SUMMARY_KEY } from './summarize';
@@ -46,9 +46,11 @@ describe('summarize', () => {
     const incremental = await refreshSummary(store);
     const rebuilt = await refreshSummary(store, { rebuild: true });
     expect(stable(rebuilt)).toEqual(stable(incremental));
-    // Merging a partial twice (an at-least-once call) counts it once.
-    const again = await refreshSummary(store, { partial: 'data/production/retraining_data_staged/2026-05-01.jsonl/x.summary.json' });
+    // A stage's call delivered again (at least once) merges its output once.
+    const [staged] = (await listAll(store, 'data/production/retraining_data_staged/')).filter((o) => o.key.endsWith('.summary.json'));
+    const again = await refreshSummary(store, { partial: staged!.key });
     expect(again.production.records_out).toBe(incremental.production.records_out);
+    expect(again.production.staged_files).toBe(2);
   });
 
   it('describes an empty bucket without failing', async () => {

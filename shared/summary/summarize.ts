@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { DASHBOARD_PREFIX, OFFLINE_QUARANTINE_PREFIX, PRODUCTION_STAGED_PREFIX, RETRAINING_PREFIX, RUNS_PREFIX, SPLIT_KEYS, SPLIT_METADATA_KEY, SPLIT_NAMES } from '../layout';
+import { DASHBOARD_PREFIX, OFFLINE_QUARANTINE_PREFIX, PRODUCTION_STAGED_PREFIX, RUNS_PREFIX, SPLIT_KEYS, SPLIT_METADATA_KEY, SPLIT_NAMES } from '../layout';
 import type { SplitMetadata } from '../offline/offline-etl';
 import { SAFE_QUESTION_TYPES } from '../offline/safe-question-types';
 import type { StagedSummary } from '../production/transform';
 import { splitLines } from '../readers';
+import { versionKeys } from '../retraining/layout';
 import type { VersionMetadata } from '../retraining/retrain-batch';
+import { latestVersion } from '../retraining/training-job-reader';
 import { defineAction, flag, optionalText, type Logger } from '../runtime';
 import { listObjects, readJsonIfExists, readText, type ObjectStore } from '../store';
 import { addLength, emptyHistogram, histogramQuartiles, jensenShannonDistance, LENGTH_BIN_WIDTH, LENGTH_BINS, mergeHistograms, wassersteinDistance } from './histogram';
@@ -14,6 +16,9 @@ export const SUMMARY_KEY = `${DASHBOARD_PREFIX}summary.json`;
 /** Partial summaries, kept so a refresh merges one new output instead of rescanning the bucket. */
 const OFFLINE_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/offline.json`;
 const PRODUCTION_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/production.json`;
+/** One small marker per merged staged file, so a repeated call merges nothing and no list grows. */
+const MERGED_PREFIX = `${DASHBOARD_PREFIX}partials/merged/`;
+const VERSIONS_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/versions.json`;
 
 /** Drift thresholds: a Jensen–Shannon distance of 0.2 between type mixes, 15 characters of mean shift in length. */
 const TYPE_MIX_THRESHOLD = 0.2;
@@ -22,7 +27,8 @@ const LENGTH_THRESHOLD = 15;
 type OfflinePartial = NonNullable<Summary['offline']> & { split_etag: string; training_length: number[]; training_types: Record<string, number> };
 
 interface ProductionPartial {
-  merged: string[];
+  /** Markers of another generation (from before a rebuild) do not count as merged. */
+  generation: string;
   aggregate: Omit<Summary['production'], 'question_length' | 'volume'> & { question_length: number[]; by_day: Record<string, number> };
 }
 
@@ -137,14 +143,14 @@ function stripPartial({ split_etag: _etag, training_length: _lengths, training_t
 }
 
 function emptyProduction(): ProductionPartial {
-  return { merged: [], aggregate: { staged_files: 0, records_in: 0, records_out: 0, dropped: {}, redactions: {}, question_types: {}, question_length: emptyHistogram(), by_day: {} } };
+  return { generation: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, aggregate: { staged_files: 0, records_in: 0, records_out: 0, dropped: {}, redactions: {}, question_types: {}, question_length: emptyHistogram(), by_day: {} } };
 }
 
 async function productionPartial(store: ObjectStore, partial: string | undefined, rebuild: boolean): Promise<ProductionPartial> {
   let state = rebuild ? undefined : await readJsonIfExists<ProductionPartial>(store, PRODUCTION_PARTIAL_KEY);
   const toMerge: string[] = [];
   if (state) {
-    if (partial && !state.merged.includes(partial)) toMerge.push(partial);
+    if (partial && (await readJsonIfExists<{ generation: string }>(store, MERGED_PREFIX + partial))?.generation !== state.generation) toMerge.push(partial);
   } else {
     state = emptyProduction();
     for await (const object of listObjects(store, PRODUCTION_STAGED_PREFIX)) if (object.key.endsWith('.summary.json')) toMerge.push(object.key);
@@ -161,23 +167,29 @@ async function productionPartial(store: ObjectStore, partial: string | undefined
     addCounts(a.question_types, summary.question_types);
     mergeHistograms(a.question_length, summary.question_length_histogram);
     addCounts(a.by_day, summary.records_by_day);
-    state.merged.push(key);
   }
-  if (toMerge.length) await store.put(PRODUCTION_PARTIAL_KEY, JSON.stringify(state));
+  if (toMerge.length) {
+    await store.put(PRODUCTION_PARTIAL_KEY, JSON.stringify(state));
+    for (const key of toMerge) await store.put(MERGED_PREFIX + key, JSON.stringify({ generation: state.generation }));
+  }
   return state;
 }
 
+/** The last MAX_VERSIONS versions, newest first; only versions newer than the kept list are read. */
 async function recentVersions(store: ObjectStore): Promise<Summary['versions']> {
-  const keys: string[] = [];
-  for await (const object of listObjects(store, RETRAINING_PREFIX)) if (/\/v\d+\/metadata\.json$/.test(object.key)) keys.push(object.key);
-  const number = (key: string) => Number(key.match(/\/v(\d+)\//)![1]);
-  const latest = keys.sort((a, b) => number(b) - number(a)).slice(0, MAX_VERSIONS);
-  const versions = [];
-  for (const key of latest) {
-    const m = JSON.parse(await readText(store, key)) as VersionMetadata;
+  const latest = await latestVersion(store);
+  if (!latest) return [];
+  const kept = (await readJsonIfExists<{ latest: number; versions: Summary['versions'] }>(store, VERSIONS_PARTIAL_KEY)) ?? { latest: 0, versions: [] };
+  if (kept.latest === latest) return kept.versions;
+  const added: Summary['versions'] = [];
+  for (let n = latest; n > Math.max(kept.latest, latest - MAX_VERSIONS); n -= 1) {
+    const m = await readJsonIfExists<VersionMetadata>(store, versionKeys(n).metadata);
+    if (!m) continue;
     const missing = EXPECTED_VERSION_TYPES.filter((t) => !m.question_type_counts[t]);
-    versions.push({ version: m.version, timestamp: m.timestamp, record_count: m.record_count, dropped: m.dropped, question_type_counts: m.question_type_counts, missing_types: missing });
+    added.push({ version: m.version, timestamp: m.timestamp, record_count: m.record_count, dropped: m.dropped, question_type_counts: m.question_type_counts, missing_types: missing });
   }
+  const versions = [...added, ...kept.versions].slice(0, MAX_VERSIONS);
+  await store.put(VERSIONS_PARTIAL_KEY, JSON.stringify({ latest, versions }));
   return versions;
 }
 
