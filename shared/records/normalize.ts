@@ -1,6 +1,8 @@
 
-const ALREADY_NORMAL = /^[\x21-\x7e](?:[\x21-\x7e]| (?=[\x21-\x7e]))*$/;
 const ASCII = /^[\x00-\x7f]*$/;
+
+/** Anything normalisation would change in ASCII text: a non-printable or non-ASCII character, a double space, a space at an end. */
+const NEEDS_WORK = /[^\x20-\x7e]|  |^ | $/;
 
 /**
  * The text normal form every stage compares and writes: Unicode NFC, whitespace runs
@@ -8,8 +10,8 @@ const ASCII = /^[\x00-\x7f]*$/;
  */
 export function normalizeText(value: string | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
-  // Most text is already normal: printable ASCII, single spaces, no edges to trim.
-  if (ALREADY_NORMAL.test(value)) return value;
+  // Most text is already normal: finding nothing to fix is cheaper than fixing nothing.
+  if (value.length > 0 && !NEEDS_WORK.test(value)) return value;
   const text = (ASCII.test(value) ? value : value.normalize('NFC')).replace(/\s+/gu, ' ').trim();
   return text === '' ? undefined : text;
 }
