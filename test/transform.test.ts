@@ -100,7 +100,7 @@ describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
     const result = await run(store, { key });
     expect(result).toMatchObject({ records_in: 0, records_out: 0, dropped: { unreadable_file: 1 }, archived_to: `${PRODUCTION_ARCHIVE_PREFIX}photo.jpg` });
     const [reason] = (await readText(store, result.keys_written[1])).trim().split('\n').map((l) => JSON.parse(l));
-    expect(reason).toMatchObject({ reason: 'unreadable_file', detail: expect.stringMatching(/not one of the accepted formats/) });
+    expect(reason).toMatchObject({ reason: 'unreadable_file', detail: expect.stringMatching(/unknown format: expected JSON Lines or a JSON array/) });
   });
 
   it('answers with clear errors for keys it does not handle', async () => {

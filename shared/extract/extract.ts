@@ -54,6 +54,9 @@ export const extract = defineAction({
       log.info('download_started', { url: url.href, key, bytes_expected: Number.isFinite(expected) ? expected : undefined });
 
       const meter = byteMeter({ expected, maxBytes: params.max_bytes, progressEvery: params.progress_every_bytes, log, onBytes: armIdle });
+      // The store's put reports the meter's failure; this listener only keeps a failure that
+      // happens after put gave up from also surfacing as an uncaught 'error' event.
+      meter.on('error', () => undefined);
       const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
       body.once('error', (err) => {
         const reason = abort.signal.aborted

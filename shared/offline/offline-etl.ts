@@ -8,6 +8,7 @@ import {
   type SplitName,
 } from '../layout';
 import { openRecordFile, UnreadableFileError } from '../readers';
+import { MEDQUAD_FORMATS } from '../readers/medquad-formats';
 import { MedQuadRowSchema } from '../records/medquad';
 import { FingerprintSet } from '../records/fingerprint-set';
 import { fingerprintDigest, fingerprintId, normalizeQuestion, normalizeQuestionType, normalizeText, questionKey } from '../records/normalize';
@@ -170,7 +171,7 @@ async function buildSplit(store: ObjectStore, inputs: ObjectInfo[], settings: Sp
         let format = 'unknown';
         let compression = 'none';
         try {
-          const opened = await openRecordFile(store, input);
+          const opened = await openRecordFile(store, input, MEDQUAD_FORMATS);
           format = opened.reader.format;
           compression = opened.compression;
           for await (const record of opened.records) {

@@ -3,6 +3,7 @@ import { PRODUCTION_RAW_PREFIX } from '../layout';
 import { SAFE_QUESTION_TYPES } from '../offline/safe-question-types';
 import { redact, type RedactionCounts } from '../pii/redact';
 import { openRecordFile, UnreadableFileError, type SourceRecord } from '../readers';
+import { LOG_FORMATS } from '../readers/log-formats';
 import { FingerprintSet } from '../records/fingerprint-set';
 import { fingerprintDigest, fingerprintId, normalizeQuestionType } from '../records/normalize';
 import { defineAction, optionalText, PipelineError, text, textList, type Logger } from '../runtime';
@@ -173,7 +174,7 @@ async function stageRecords(
   keys: ReturnType<typeof productionOutputKeys>,
   { safeTypes, maxRecordBytes, log }: StageOptions,
 ): Promise<StagedSummary> {
-  const opened = await openRecordFile(store, { key: raw.readKey ?? raw.key, size: raw.size }, { maxRecordBytes, formats: ['jsonl', 'json-array'] });
+  const opened = await openRecordFile(store, { key: raw.readKey ?? raw.key, size: raw.size }, LOG_FORMATS, { maxRecordBytes });
   const staged = new JsonlWriter(store, keys.staged);
   const quarantine = new JsonlWriter(store, keys.quarantine);
   const seen = new FingerprintSet();

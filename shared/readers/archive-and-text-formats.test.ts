@@ -4,6 +4,7 @@ import { tempDir } from '../../test/helpers/temp-dir';
 import { FolderStore } from '../store';
 import { UnreadableFileError } from './errors';
 import { parseMedQuadXml, sourceFromPath } from './medquad-xml';
+import { MEDQUAD_FORMATS } from './medquad-formats';
 import { openRecordFile } from './registry';
 import type { SourceRecord } from './types';
 import { readAll } from '../../test/helpers/read-all';
@@ -158,7 +159,7 @@ describe('zip of the XML release', () => {
         return store.getRange(key, start, end);
       },
     });
-    const opened = await openRecordFile(counting, (await store.head('data/offline/raw/many.zip'))!);
+    const opened = await openRecordFile(counting, (await store.head('data/offline/raw/many.zip'))!, MEDQUAD_FORMATS);
     let count = 0;
     for await (const record of opened.records) if ('value' in record) count += 1;
     expect(count).toBe(600);

@@ -1,4 +1,4 @@
 export * from './types';
 export { UnreadableFileError } from './errors';
-export { READERS, chooseReader, openRecordFile, type OpenedFile } from './registry';
+export { chooseReader, openRecordFile, type FormatSet, type OpenedFile } from './registry';
 export { splitLines, stripBom } from './lines';

@@ -7,16 +7,17 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { ObjectInfo, ObjectStore } from '../store';
 import { UnreadableFileError } from './errors';
-import { jsonArrayReader } from './json-array';
-import { jsonlReader } from './jsonl';
-import { csvReader } from './csv';
-import { medquadXmlReader } from './medquad-xml';
-import { parquetReader } from './parquet';
-import { zipReader } from './zip';
 import type { RandomAccess, ReadInput, ReadOptions, RecordReader, SourceRecord } from './types';
 
-/** Content signatures are tried in this order; extensions break ties when the content says nothing. */
-export const READERS: readonly RecordReader[] = [parquetReader, zipReader, jsonArrayReader, jsonlReader, medquadXmlReader, csvReader];
+/**
+ * The formats a stage accepts: readers tried in order by content signature, then by extension,
+ * and how to name them in an error. Each stage imports only its own set, so a bundle carries
+ * only the readers it can use.
+ */
+export interface FormatSet {
+  readers: readonly RecordReader[];
+  description: string;
+}
 
 const HEAD_BYTES = 4096;
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -31,7 +32,7 @@ export interface OpenedFile {
  * Opens one stored object for reading records: undoes gzip, picks the reader by content
  * (magic bytes) and then by extension, and wraps every failure in UnreadableFileError.
  */
-export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo, 'key' | 'size'>, options: ReadOptions = {}): Promise<OpenedFile> {
+export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo, 'key' | 'size'>, formats: FormatSet, options: ReadOptions = {}): Promise<OpenedFile> {
   const { key, size } = object;
   const fail = (reason: string, cause?: unknown) => new UnreadableFileError(key, reason, { cause });
   if (size === 0) throw fail('the file is empty');
@@ -47,12 +48,9 @@ export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo
     input = { key, head: rawHead, open: () => store.get(key), randomAccess: storeRandomAccess(store, key, size), options };
   }
 
-  const reader = chooseReader(key, input.head, options.formats);
-  if (!reader && options.formats) {
-    throw fail(`not one of the accepted formats (${options.formats.join(', ')}); the file starts with ${describeBytes(input.head)}`);
-  }
+  const reader = chooseReader(key, input.head, formats.readers);
   if (!reader) {
-    throw fail(`unknown format: expected Parquet, JSON Lines, a JSON array, CSV with a header row, MedQuAD XML or a zip of it (optionally gzip-compressed); the file starts with ${describeBytes(input.head)}`);
+    throw fail(`unknown format: expected ${formats.description} (optionally gzip-compressed); the file starts with ${describeBytes(input.head)}`);
   }
   if (reader.needsRandomAccess && !input.randomAccess) {
     // A gzip-wrapped parquet file: spill the decompressed bytes to local disk, never to memory.
@@ -75,10 +73,9 @@ export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo
 }
 
 /** The reader whose signature matches, else the one whose extension matches (`.gz` ignored). */
-export function chooseReader(key: string, head: Uint8Array, formats?: string[]): RecordReader | undefined {
-  const readers = formats ? READERS.filter((reader) => formats.includes(reader.format)) : READERS;
-  const bySignature = READERS.find((reader) => reader.sniff(head));
-  if (bySignature) return readers.includes(bySignature) ? bySignature : undefined;
+export function chooseReader(key: string, head: Uint8Array, readers: readonly RecordReader[]): RecordReader | undefined {
+  const bySignature = readers.find((reader) => reader.sniff(head));
+  if (bySignature) return bySignature;
   const name = key.toLowerCase().replace(/\.gz$/, '');
   // Only when the content is not recognisably something else (e.g. whitespace-led or truncated heads).
   return readers.find((reader) => reader.extensions.some((ext) => name.endsWith(ext)) && !looksBinary(head));

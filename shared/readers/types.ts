@@ -32,8 +32,6 @@ export type RecordErrorReason = 'invalid_json' | 'invalid_utf8' | 'too_long';
 export interface ReadOptions {
   /** A record (line) longer than this is reported as `too_long` instead of parsed. */
   maxRecordBytes?: number;
-  /** Only these formats are accepted (by reader `format`); others are unreadable. */
-  formats?: string[];
 }
 
 /**

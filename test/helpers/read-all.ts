@@ -1,4 +1,5 @@
 import { openRecordFile, type SourceRecord } from '../../shared/readers';
+import { MEDQUAD_FORMATS } from '../../shared/readers/medquad-formats';
 import { FolderStore } from '../../shared/store';
 import { tempDir } from './temp-dir';
 
@@ -7,7 +8,7 @@ export async function readAll(name: string, content: Buffer | string) {
   const store = new FolderStore(await tempDir());
   const key = `data/offline/raw/${name}`;
   await store.put(key, content);
-  const opened = await openRecordFile(store, (await store.head(key))!);
+  const opened = await openRecordFile(store, (await store.head(key))!, MEDQUAD_FORMATS);
   const records: SourceRecord[] = [];
   for await (const record of opened.records) records.push(record);
   return { format: opened.reader.format, compression: opened.compression, records };
