@@ -15,6 +15,12 @@ const TINY: Record<string, (dataDir: string) => Record<string, unknown>> = {
   transform: (dir) => ({ store: 'folder', data_dir: dir, key: 'data/production/retraining_data_raw/tiny.jsonl' }),
   archive: (dir) => ({ store: 'folder', data_dir: dir, key: 'data/production/retraining_data_raw/missing.jsonl' }),
   'on-object-created': () => ({ __ow_method: 'head' }),
+  'retrain-batch': (dir) => ({ store: 'folder', data_dir: dir }),
+  reconcile: (dir) => ({ store: 'folder', data_dir: dir }),
+  replay: (dir) => ({ store: 'folder', data_dir: dir }),
+  simulate: (dir) => ({ store: 'folder', data_dir: dir, count: 1 }),
+  summarize: (dir) => ({ store: 'folder', data_dir: dir }),
+  dashboard: (dir) => ({ store: 'folder', data_dir: dir, __ow_method: 'get', __ow_path: '/', __ow_headers: {} }),
 };
 
 buildBundles();
