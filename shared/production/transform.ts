@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { PRODUCTION_RAW_PREFIX } from '../layout';
 import { SAFE_QUESTION_TYPES } from '../offline/safe-question-types';
-import { redact, type RedactionCounts } from '../pii/redact';
-import { openRecordFile, UnreadableFileError, type SourceRecord } from '../readers';
+import type { RedactionCounts } from '../pii/redact';
+import { openRecordFile, UnreadableFileError } from '../readers';
 import { LOG_FORMATS } from '../readers/log-formats';
 import { FingerprintSet } from '../records/fingerprint-set';
-import { fingerprintDigest, fingerprintId, normalizeQuestionType } from '../records/normalize';
+import { normalizeQuestionType } from '../records/normalize';
 import { defineAction, optionalText, PipelineError, text, textList, type Logger } from '../runtime';
 import { JsonlWriter, readJsonIfExists, type ObjectStore } from '../store';
 import { addLength, emptyHistogram } from '../summary/histogram';
 import { refreshSummaryAfterStage } from '../summary/summarize';
 import { archiveRawObject } from './archive';
 import { PRODUCTION_RULES_VERSION, productionOutputKeys } from './keys';
-import { cleanProductionRecord, KNOWN_FIELDS, type ProductionDropReason, type StagedRecord } from './production-record';
+import type { ProductionDropReason } from './production-record';
+import { duplicateQuarantine, recordOutcome, type OutcomeContext, type OutcomeCounts, type RecordOutcome } from './record-outcome';
+import { stageInWorkers, stageWorkerCount } from './stage-workers';
 
-/** Quarantine keeps this much of a line that could not be parsed (after PII reduction). */
-const QUARANTINE_TEXT_CHARS = 2000;
 /** Unknown field names counted per file, at most: a result stays small whatever the input. */
 const MAX_UNKNOWN_FIELD_NAMES = 50;
 
@@ -25,6 +25,8 @@ const TransformParams = z.object({
   safe_question_types: textList().default([...SAFE_QUESTION_TYPES]),
   /** A record (line) over this many bytes is dropped as `record_too_long`. */
   max_record_bytes: z.coerce.number().int().positive().default(64 * 1024),
+  /** Worker threads for a large JSON Lines file (default: one when the file is over 4 MiB and a core is free). */
+  workers: z.coerce.number().int().min(0).max(4).optional(),
 });
 
 /** The partial summary written beside each staged file; retrain-batch and summarize read it. */
@@ -80,6 +82,7 @@ export const transform = defineAction({
       summary = await stageProductionFile(store, raw, keys, {
         safeTypes: new Set(params.safe_question_types.map((t) => normalizeQuestionType(t)!)),
         maxRecordBytes: params.max_record_bytes,
+        workers: params.workers,
         log,
       });
     } else {
@@ -115,6 +118,7 @@ export interface SourceObject {
 
 export interface StageOptions {
   safeTypes: Set<string>;
+  workers?: number;
   maxRecordBytes: number;
   log: Logger;
 }
@@ -172,9 +176,10 @@ async function stageRecords(
   store: ObjectStore,
   raw: SourceObject,
   keys: ReturnType<typeof productionOutputKeys>,
-  { safeTypes, maxRecordBytes, log }: StageOptions,
+  { safeTypes, maxRecordBytes, workers: requestedWorkers, log }: StageOptions,
 ): Promise<StagedSummary> {
   const opened = await openRecordFile(store, { key: raw.readKey ?? raw.key, size: raw.size }, LOG_FORMATS, { maxRecordBytes });
+  const context: OutcomeContext = { safeTypes, maxRecordBytes, format: opened.reader.format, source: { key: raw.key, etag: raw.etag } };
   const staged = new JsonlWriter(store, keys.staged);
   const quarantine = new JsonlWriter(store, keys.quarantine);
   const seen = new FingerprintSet();
@@ -186,47 +191,42 @@ async function stageRecords(
   const unknownFields: Record<string, number> = {};
   let recordsIn = 0;
 
-  const drop = async (record: SourceRecord, reason: ProductionDropReason, content: Record<string, unknown>) => {
-    dropped[reason] = (dropped[reason] ?? 0) + 1;
-    const written = quarantine.write({ reason, source_key: raw.key, source_etag: raw.etag, line: record.position, ...content });
-    if (written) await written;
+  /** Applies one record's outcome in file order: de-duplication, counts, and the write. */
+  const apply = (outcome: RecordOutcome): Promise<void> | undefined => {
+    recordsIn += 1;
+    if (outcome.kind === 'keep' && !seen.add(outcome.digest)) {
+      dropped.duplicate = (dropped.duplicate ?? 0) + 1;
+      return quarantine.writeLine(duplicateQuarantine(outcome, context.source));
+    }
+    if (outcome.kind === 'drop') {
+      dropped[outcome.reason] = (dropped[outcome.reason] ?? 0) + 1;
+      return quarantine.writeLine(outcome.quarantine);
+    }
+    questionTypes[outcome.questionType] = (questionTypes[outcome.questionType] ?? 0) + 1;
+    addLength(lengths, outcome.questionLength);
+    byDay[outcome.day] = (byDay[outcome.day] ?? 0) + 1;
+    return staged.writeLine(outcome.staged);
+  };
+  /** Counts kept beside the records, merged in file order so the summary is the same however the work was split. */
+  const mergeCounts = (counts: OutcomeCounts) => {
+    for (const [type, n] of Object.entries(counts.redactions) as [keyof RedactionCounts, number][]) redactions[type] = (redactions[type] ?? 0) + n;
+    for (const [name, n] of Object.entries(counts.unknownFields)) {
+      if (unknownFields[name] === undefined && Object.keys(unknownFields).length >= MAX_UNKNOWN_FIELD_NAMES) continue;
+      unknownFields[name] = (unknownFields[name] ?? 0) + n;
+    }
   };
 
   try {
-    for await (const record of opened.records) {
-      recordsIn += 1;
-      if ('error' in record) {
-        const reason = record.reason === 'too_long' ? 'record_too_long' : record.reason === 'invalid_utf8' ? 'invalid_utf8' : 'invalid_json';
-        await drop(record, reason, { raw_text: reducedSnippet(record.raw, redactions) });
-        continue;
+    const workers = opened.reader.format === 'jsonl' ? stageWorkerCount(raw.size, requestedWorkers) : 0;
+    if (workers > 0) {
+      await stageInWorkers(opened.input, context, workers, apply, mergeCounts);
+    } else {
+      const counts: OutcomeCounts = { redactions: {}, unknownFields: {} };
+      for await (const record of opened.records) {
+        const written = apply(recordOutcome(record, context, counts));
+        if (written) await written;
       }
-      const value = record.value;
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        await drop(record, 'not_an_object', { raw_text: reducedSnippet(JSON.stringify(value), redactions) });
-        continue;
-      }
-      if (opened.reader.format === 'json-array' && Buffer.byteLength(JSON.stringify(value)) > maxRecordBytes) {
-        await drop(record, 'record_too_long', { raw_text: reducedSnippet(JSON.stringify(value), redactions) });
-        continue;
-      }
-      countUnknownFields(value as Record<string, unknown>, unknownFields);
-      const cleaned = cleanProductionRecord(value as Record<string, unknown>, safeTypes, redactions);
-      if (!cleaned.ok) {
-        await drop(record, cleaned.reason, { ...(cleaned.detail ? { detail: cleaned.detail } : {}), record: cleaned.reduced });
-        continue;
-      }
-      const digest = fingerprintDigest(cleaned.record.question, cleaned.record.answer);
-      if (!seen.add(digest)) {
-        await drop(record, 'duplicate', { record: { question: cleaned.record.question, answer: cleaned.record.answer } });
-        continue;
-      }
-      questionTypes[cleaned.record.question_type] = (questionTypes[cleaned.record.question_type] ?? 0) + 1;
-      addLength(lengths, cleaned.record.question.length);
-      const day = cleaned.record.timestamp?.slice(0, 10) ?? 'unknown';
-      byDay[day] = (byDay[day] ?? 0) + 1;
-      const out: StagedRecord = { record_id: fingerprintId(digest), ...cleaned.record, source_key: raw.key, source_etag: raw.etag, source_line: record.position };
-      const written = staged.write(out);
-      if (written) await written;
+      mergeCounts(counts);
     }
   } catch (err) {
     await Promise.all([staged.abort(err as Error), quarantine.abort(err as Error)]);
@@ -253,18 +253,4 @@ async function stageRecords(
   await store.put(keys.summary, JSON.stringify(summary, null, 2), { contentType: 'application/json' });
   log.info('staged', { records_in: recordsIn, records_out: staged.records, dropped, redactions });
   return summary;
-}
-
-/** What quarantine keeps of an unparsable line: PII-reduced, cut to a bounded length. */
-function reducedSnippet(text: string | undefined, counts: RedactionCounts): string | null {
-  if (text === undefined) return null;
-  return redact(text.slice(0, QUARANTINE_TEXT_CHARS), counts).text;
-}
-
-function countUnknownFields(value: Record<string, unknown>, counts: Record<string, number>): void {
-  for (const name of Object.keys(value)) {
-    if (KNOWN_FIELDS.has(name)) continue;
-    if (counts[name] === undefined && Object.keys(counts).length >= MAX_UNKNOWN_FIELD_NAMES) continue;
-    counts[name] = (counts[name] ?? 0) + 1;
-  }
 }

@@ -1,4 +1,4 @@
-import { splitLines, stripBom } from './lines';
+import { splitLines, stripBom, type Line } from './lines';
 import type { RecordReader, SourceRecord } from './types';
 
 /** One line far beyond any QA record is a corrupt or non-JSONL file, not a record to keep in memory. */
@@ -11,29 +11,37 @@ export const jsonlReader: RecordReader = {
   sniff: (head) => firstSignificantByte(head) === '{' || startsWithJsonLine(head),
   async *read(input): AsyncGenerator<SourceRecord> {
     const limit = input.options?.maxRecordBytes ?? MAX_LINE_BYTES;
-    const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+    const decoder = new TextDecoder('utf-8', { fatal: true });
     for await (const line of splitLines(await input.open(), limit)) {
-      if (line.overLimit !== undefined) {
-        yield { position: line.number, reason: 'too_long', error: `line of ${line.overLimit} bytes is over the ${limit}-byte limit`, raw: line.prefix?.toString('utf8') };
-        continue;
-      }
-      const bytes = line.number === 1 ? stripBom(line.bytes!) : line.bytes!;
-      let text: string;
-      try {
-        text = strictUtf8.decode(bytes);
-      } catch {
-        yield { position: line.number, reason: 'invalid_utf8', error: 'the line is not valid UTF-8', raw: bytes.toString('utf8') };
-        continue;
-      }
-      if (text.trim() === '') continue;
-      try {
-        yield { position: line.number, value: JSON.parse(text) };
-      } catch (err) {
-        yield { position: line.number, reason: 'invalid_json', error: `invalid JSON: ${(err as Error).message}`, raw: text };
-      }
+      const record = lineToRecord(line, limit, decoder);
+      if (record) yield record;
     }
   },
 };
+
+/**
+ * One line of a JSON Lines file as a record, or the reason it is not one (over the limit,
+ * invalid UTF-8, invalid JSON); undefined for a blank line. Shared by the reader and by
+ * transform's worker threads, so both read a line the same way.
+ */
+export function lineToRecord(line: Line, limit: number, decoder: TextDecoder): SourceRecord | undefined {
+  if (line.overLimit !== undefined) {
+    return { position: line.number, reason: 'too_long', error: `line of ${line.overLimit} bytes is over the ${limit}-byte limit`, raw: line.prefix?.toString('utf8') };
+  }
+  const bytes = line.number === 1 ? stripBom(line.bytes!) : line.bytes!;
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { position: line.number, reason: 'invalid_utf8', error: 'the line is not valid UTF-8', raw: bytes.toString('utf8') };
+  }
+  if (text.trim() === '') return undefined;
+  try {
+    return { position: line.number, value: JSON.parse(text) };
+  } catch (err) {
+    return { position: line.number, reason: 'invalid_json', error: `invalid JSON: ${(err as Error).message}`, raw: text };
+  }
+}
 
 /**
  * True when the first line is a complete JSON value and more lines follow: JSON Lines, even if

@@ -26,6 +26,8 @@ export interface OpenedFile {
   reader: RecordReader;
   compression: 'gzip' | 'none';
   records: AsyncIterable<SourceRecord>;
+  /** The opened content itself, for a caller that reads lines on its own (transform's worker threads). */
+  input: ReadInput;
 }
 
 /**
@@ -69,7 +71,7 @@ export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo
       await cleanup();
     }
   }
-  return { reader, compression: gzipped ? 'gzip' : 'none', records: records() };
+  return { reader, compression: gzipped ? 'gzip' : 'none', records: records(), input };
 }
 
 /** The reader whose signature matches, else the one whose extension matches (`.gz` ignored). */

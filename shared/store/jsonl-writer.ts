@@ -31,7 +31,12 @@ export class JsonlWriter {
    * wait for it (backpressure); otherwise undefined, so the common case costs no await.
    */
   write(record: unknown): Promise<void> | undefined {
-    this.block += `${JSON.stringify(record)}\n`;
+    return this.writeLine(JSON.stringify(record));
+  }
+
+  /** Adds a record already serialised as one line of JSON (no newline). Same contract as write(). */
+  writeLine(json: string): Promise<void> | undefined {
+    this.block += `${json}\n`;
     this.records += 1;
     return this.block.length >= BLOCK_BYTES ? this.flush() : undefined;
   }

@@ -1,0 +1,81 @@
+import { redact, type RedactionCounts } from '../pii/redact';
+import type { SourceRecord } from '../readers';
+import { fingerprintDigest, fingerprintId } from '../records/normalize';
+import { cleanProductionRecord, KNOWN_FIELDS, type ProductionDropReason, type StagedRecord } from './production-record';
+
+/** Quarantine keeps this much of a line that could not be parsed (after PII reduction). */
+const QUARANTINE_TEXT_CHARS = 2000;
+
+export interface OutcomeContext {
+  safeTypes: Set<string>;
+  maxRecordBytes: number;
+  /** JSON arrays have no lines to measure: their records are measured after parsing. */
+  format: string;
+  source: { key: string; etag: string };
+}
+
+/** What the file adds up to besides records: counted here, merged in file order by the caller. */
+export interface OutcomeCounts {
+  redactions: RedactionCounts;
+  /** Every unknown field name with its count, in order of first appearance (the caller caps the list). */
+  unknownFields: Record<string, number>;
+}
+
+/**
+ * One record's fate, decided without any state shared between records (de-duplication is the
+ * caller's, in file order): dropped with a quarantine entry, or kept as a serialised staged
+ * line with what the summary counts. Pure, so it runs the same in worker threads.
+ */
+export type RecordOutcome =
+  | { kind: 'drop'; line: number; reason: ProductionDropReason; quarantine: string }
+  | { kind: 'keep'; line: number; digest: Uint8Array; staged: string; questionType: string; questionLength: number; day: string };
+
+export function recordOutcome(record: SourceRecord, ctx: OutcomeContext, counts: OutcomeCounts): RecordOutcome {
+  const drop = (reason: ProductionDropReason, content: Record<string, unknown>): RecordOutcome => ({
+    kind: 'drop',
+    line: record.position,
+    reason,
+    quarantine: quarantineLine(reason, ctx.source, record.position, content),
+  });
+  if ('error' in record) {
+    const reason = record.reason === 'too_long' ? 'record_too_long' : record.reason === 'invalid_utf8' ? 'invalid_utf8' : 'invalid_json';
+    return drop(reason, { raw_text: reducedSnippet(record.raw, counts.redactions) });
+  }
+  const value = record.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return drop('not_an_object', { raw_text: reducedSnippet(JSON.stringify(value), counts.redactions) });
+  }
+  if (ctx.format === 'json-array' && Buffer.byteLength(JSON.stringify(value)) > ctx.maxRecordBytes) {
+    return drop('record_too_long', { raw_text: reducedSnippet(JSON.stringify(value), counts.redactions) });
+  }
+  for (const name of Object.keys(value)) if (!KNOWN_FIELDS.has(name)) counts.unknownFields[name] = (counts.unknownFields[name] ?? 0) + 1;
+  const cleaned = cleanProductionRecord(value as Record<string, unknown>, ctx.safeTypes, counts.redactions);
+  if (!cleaned.ok) return drop(cleaned.reason, { ...(cleaned.detail ? { detail: cleaned.detail } : {}), record: cleaned.reduced });
+  const digest = fingerprintDigest(cleaned.record.question, cleaned.record.answer);
+  const staged: StagedRecord = { record_id: fingerprintId(digest), ...cleaned.record, source_key: ctx.source.key, source_etag: ctx.source.etag, source_line: record.position };
+  return {
+    kind: 'keep',
+    line: record.position,
+    digest,
+    staged: JSON.stringify(staged),
+    questionType: cleaned.record.question_type,
+    questionLength: cleaned.record.question.length,
+    day: cleaned.record.timestamp?.slice(0, 10) ?? 'unknown',
+  };
+}
+
+/** The quarantine entry of a kept-looking record that repeats an earlier one of the file. */
+export function duplicateQuarantine(outcome: Extract<RecordOutcome, { kind: 'keep' }>, source: OutcomeContext['source']): string {
+  const { question, answer } = JSON.parse(outcome.staged) as StagedRecord;
+  return quarantineLine('duplicate', source, outcome.line, { record: { question, answer } });
+}
+
+function quarantineLine(reason: ProductionDropReason, source: OutcomeContext['source'], line: number, content: Record<string, unknown>): string {
+  return JSON.stringify({ reason, source_key: source.key, source_etag: source.etag, line, ...content });
+}
+
+/** What quarantine keeps of an unparsable line: PII-reduced, cut to a bounded length. */
+function reducedSnippet(text: string | undefined, counts: RedactionCounts): string | null {
+  if (text === undefined) return null;
+  return redact(text.slice(0, QUARANTINE_TEXT_CHARS), counts).text;
+}
