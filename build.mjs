@@ -25,18 +25,7 @@ const objectRoutes = Object.fromEntries(
 const started = Date.now();
 // The dashboard page (uPlot and all), inlined into the dashboard action: no CDN, no extra files.
 const dashboardAssets = await buildDashboardAssets();
-// transform's worker thread, started from its source text: a single-file action has no second file.
-const stageWorker = await build({
-  entryPoints: ['shared/production/stage-worker.ts'],
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  legalComments: 'none',
-  write: false,
-  logLevel: 'warning',
-});
+
 await Promise.all(
   names.map((name) =>
     build({
@@ -57,7 +46,6 @@ await Promise.all(
       define: {
         MEDQA_OBJECT_ROUTES: JSON.stringify(JSON.stringify(objectRoutes)),
         MEDQA_DASHBOARD_ASSETS: JSON.stringify(JSON.stringify(dashboardAssets)),
-        MEDQA_STAGE_WORKER: JSON.stringify(stageWorker.outputFiles[0].text),
       },
     }),
   ),

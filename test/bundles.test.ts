@@ -5,7 +5,6 @@ import * as path from 'node:path';
 import { Cron } from 'croner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../shared/actions';
-import type { ActionDefinition } from '../shared/runtime';
 import { OFFLINE_RAW_PREFIX } from '../shared/layout';
 import { parseManifest, type PipelineManifest } from '../shared/manifest';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
@@ -112,29 +111,3 @@ describe('manifest.yaml and the action bundles', () => {
   });
 });
 
-describe('transform in worker threads', () => {
-  it('writes the same bytes as the single-threaded stage', async () => {
-    const { productionLogFile } = await import('./fixtures/production-logs');
-    const { transform } = await import('../shared/production/transform');
-    const { invokeAction } = await import('../shared/runtime');
-    const { FolderStore, listAll, readText } = await import('../shared/store');
-    const { content } = productionLogFile({ records: 12_000, seed: 13, noise: 0.02, longLineBytes: 70_000 });
-    const key = 'data/production/retraining_data_raw/big.jsonl';
-    const outputs = async (dir: string) => {
-      const store = new FolderStore(dir);
-      const files = new Map<string, string>();
-      for (const object of await listAll(store, 'data/production/')) files.set(object.key, (await readText(store, object.key)).replace(/"created_at": "[^"]+"/, ''));
-      return files;
-    };
-    const threaded = await tempDir();
-    const single = await tempDir();
-    for (const dir of [threaded, single]) {
-      await fs.mkdir(path.join(dir, 'data/production/retraining_data_raw'), { recursive: true });
-      await fs.writeFile(path.join(dir, key), content);
-    }
-    const result = await invokeBundle('dist/transform.js', { store: 'folder', data_dir: threaded, key, workers: 2, log_level: 'silent' }, { cwd: threaded });
-    expect(result).toMatchObject({ status: 'staged', records_in: 12_000 });
-    await invokeAction(transform as ActionDefinition, { key, log_level: 'silent' }, { store: new FolderStore(single) });
-    expect(await outputs(threaded)).toEqual(await outputs(single));
-  });
-});

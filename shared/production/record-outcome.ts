@@ -14,7 +14,7 @@ export interface OutcomeContext {
   source: { key: string; etag: string };
 }
 
-/** What the file adds up to besides records: counted here, merged in file order by the caller. */
+/** What the file adds up to besides records: counted here, merged by the caller. */
 export interface OutcomeCounts {
   redactions: RedactionCounts;
   /** Every unknown field name with its count, in order of first appearance (the caller caps the list). */
@@ -22,9 +22,9 @@ export interface OutcomeCounts {
 }
 
 /**
- * One record's fate, decided without any state shared between records (de-duplication is the
+ * One record's fate, decided without state shared between records (de-duplication is the
  * caller's, in file order): dropped with a quarantine entry, or kept as a serialised staged
- * line with what the summary counts. Pure, so it runs the same in worker threads.
+ * line with what the summary counts.
  */
 export type RecordOutcome =
   | { kind: 'drop'; line: number; reason: ProductionDropReason; quarantine: string }

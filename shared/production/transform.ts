@@ -14,7 +14,6 @@ import { archiveRawObject } from './archive';
 import { PRODUCTION_RULES_VERSION, productionOutputKeys } from './keys';
 import type { ProductionDropReason } from './production-record';
 import { duplicateQuarantine, recordOutcome, type OutcomeContext, type OutcomeCounts, type RecordOutcome } from './record-outcome';
-import { stageInWorkers, stageWorkerCount } from './stage-workers';
 
 /** Unknown field names counted per file, at most: a result stays small whatever the input. */
 const MAX_UNKNOWN_FIELD_NAMES = 50;
@@ -25,8 +24,6 @@ const TransformParams = z.object({
   safe_question_types: textList().default([...SAFE_QUESTION_TYPES]),
   /** A record (line) over this many bytes is dropped as `record_too_long`. */
   max_record_bytes: z.coerce.number().int().positive().default(64 * 1024),
-  /** Worker threads for a large JSON Lines file (default: one when the file is over 4 MiB and a core is free). */
-  workers: z.coerce.number().int().min(0).max(4).optional(),
 });
 
 /** The partial summary written beside each staged file; retrain-batch and summarize read it. */
@@ -82,7 +79,6 @@ export const transform = defineAction({
       summary = await stageProductionFile(store, raw, keys, {
         safeTypes: new Set(params.safe_question_types.map((t) => normalizeQuestionType(t)!)),
         maxRecordBytes: params.max_record_bytes,
-        workers: params.workers,
         log,
       });
     } else {
@@ -118,7 +114,6 @@ export interface SourceObject {
 
 export interface StageOptions {
   safeTypes: Set<string>;
-  workers?: number;
   maxRecordBytes: number;
   log: Logger;
 }
@@ -176,7 +171,7 @@ async function stageRecords(
   store: ObjectStore,
   raw: SourceObject,
   keys: ReturnType<typeof productionOutputKeys>,
-  { safeTypes, maxRecordBytes, workers: requestedWorkers, log }: StageOptions,
+  { safeTypes, maxRecordBytes, log }: StageOptions,
 ): Promise<StagedSummary> {
   const opened = await openRecordFile(store, { key: raw.readKey ?? raw.key, size: raw.size }, LOG_FORMATS, { maxRecordBytes });
   const context: OutcomeContext = { safeTypes, maxRecordBytes, format: opened.reader.format, source: { key: raw.key, etag: raw.etag } };
@@ -207,7 +202,7 @@ async function stageRecords(
     byDay[outcome.day] = (byDay[outcome.day] ?? 0) + 1;
     return staged.writeLine(outcome.staged);
   };
-  /** Counts kept beside the records, merged in file order so the summary is the same however the work was split. */
+  /** Counts kept beside the records: redactions by type, unknown field names (at most MAX_UNKNOWN_FIELD_NAMES). */
   const mergeCounts = (counts: OutcomeCounts) => {
     for (const [type, n] of Object.entries(counts.redactions) as [keyof RedactionCounts, number][]) redactions[type] = (redactions[type] ?? 0) + n;
     for (const [name, n] of Object.entries(counts.unknownFields)) {
@@ -217,17 +212,12 @@ async function stageRecords(
   };
 
   try {
-    const workers = opened.reader.format === 'jsonl' ? stageWorkerCount(raw.size, requestedWorkers) : 0;
-    if (workers > 0) {
-      await stageInWorkers(opened.input, context, workers, apply, mergeCounts);
-    } else {
-      const counts: OutcomeCounts = { redactions: {}, unknownFields: {} };
-      for await (const record of opened.records) {
-        const written = apply(recordOutcome(record, context, counts));
-        if (written) await written;
-      }
-      mergeCounts(counts);
+    const counts: OutcomeCounts = { redactions: {}, unknownFields: {} };
+    for await (const record of opened.records) {
+      const written = apply(recordOutcome(record, context, counts));
+      if (written) await written;
     }
+    mergeCounts(counts);
   } catch (err) {
     await Promise.all([staged.abort(err as Error), quarantine.abort(err as Error)]);
     throw err;

@@ -21,8 +21,7 @@ export const jsonlReader: RecordReader = {
 
 /**
  * One line of a JSON Lines file as a record, or the reason it is not one (over the limit,
- * invalid UTF-8, invalid JSON); undefined for a blank line. Shared by the reader and by
- * transform's worker threads, so both read a line the same way.
+ * invalid UTF-8, invalid JSON); undefined for a blank line.
  */
 export function lineToRecord(line: Line, limit: number, decoder: TextDecoder): SourceRecord | undefined {
   if (line.overLimit !== undefined) {

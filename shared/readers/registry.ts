@@ -26,8 +26,6 @@ export interface OpenedFile {
   reader: RecordReader;
   compression: 'gzip' | 'none';
   records: AsyncIterable<SourceRecord>;
-  /** The opened content itself, for a caller that reads lines on its own (transform's worker threads). */
-  input: ReadInput;
 }
 
 /**
@@ -71,7 +69,7 @@ export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo
       await cleanup();
     }
   }
-  return { reader, compression: gzipped ? 'gzip' : 'none', records: records(), input };
+  return { reader, compression: gzipped ? 'gzip' : 'none', records: records() };
 }
 
 /** The reader whose signature matches, else the one whose extension matches (`.gz` ignored). */
