@@ -1,49 +1,30 @@
+import { z } from 'zod';
 import { redact, type RedactionCounts } from '../pii/redact';
 import { inferQuestionType } from '../question-type/infer';
 import { normalizeQuestion, normalizeQuestionType, normalizeText } from '../records/normalize';
 
-/** One request log record as the chatbot writes it (older writers: `timestamp`, `symptoms`). */
-export interface ProductionRecord {
-  question?: string | null;
-  answer?: string | null;
-  ts?: string | number | null;
-  timestamp?: string | number | null;
-  slice?: string | null;
-  symptoms?: string | string[] | null;
-  latency_ms?: number | null;
-  question_type?: string | null;
-}
-
-const isString = (v: unknown) => typeof v === 'string';
-const isTime = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+const TEXT = { error: 'expected a string' };
+const TIME = { error: 'expected an ISO 8601 string or epoch seconds/milliseconds' };
 
 /**
- * The known fields and what each may hold (null or absent is always allowed). Unknown fields
- * are not copied downstream — they may carry personal data no rule looks at — and are only
- * counted by name. Checked by hand rather than with a schema library: this runs once per
- * record, millions of times, in worker threads whose code is shipped inside the action.
+ * One request log record as the chatbot writes it (older writers use `timestamp` instead of
+ * `ts` and add `symptoms`). Known fields are checked, null or absent always allowed; unknown
+ * fields are not copied downstream — they may carry personal data no rule looks at — and are
+ * only counted by name.
  */
-const FIELD_CHECKS: Record<keyof ProductionRecord, { valid(v: unknown): boolean; expected: string }> = {
-  question: { valid: isString, expected: 'a string' },
-  answer: { valid: isString, expected: 'a string' },
-  ts: { valid: isTime, expected: 'an ISO 8601 string or epoch seconds/milliseconds' },
-  timestamp: { valid: isTime, expected: 'an ISO 8601 string or epoch seconds/milliseconds' },
-  slice: { valid: isString, expected: 'a string' },
-  symptoms: { valid: (v) => isString(v) || (Array.isArray(v) && v.every(isString)), expected: 'a string or a list of strings' },
-  latency_ms: { valid: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, expected: 'a non-negative number' },
-  question_type: { valid: isString, expected: 'a string' },
-};
+export const ProductionRecordSchema = z.object({
+  question: z.string(TEXT).nullish(),
+  answer: z.string(TEXT).nullish(),
+  ts: z.union([z.string(), z.number()], TIME).nullish(),
+  timestamp: z.union([z.string(), z.number()], TIME).nullish(),
+  slice: z.string(TEXT).nullish(),
+  symptoms: z.union([z.string(), z.array(z.string())], { error: 'expected a string or a list of strings' }).nullish(),
+  latency_ms: z.number({ error: 'expected a non-negative number' }).nonnegative({ error: 'expected a non-negative number' }).nullish(),
+  question_type: z.string(TEXT).nullish(),
+});
 
-export const KNOWN_FIELDS = new Set(Object.keys(FIELD_CHECKS));
-
-/** The first known field holding the wrong kind of value, as "field: expected …". */
-function invalidField(value: Record<string, unknown>): string | undefined {
-  for (const [name, check] of Object.entries(FIELD_CHECKS)) {
-    const field = value[name];
-    if (field !== undefined && field !== null && !check.valid(field)) return `${name}: expected ${check.expected}`;
-  }
-  return undefined;
-}
+export type ProductionRecord = z.infer<typeof ProductionRecordSchema>;
+export const KNOWN_FIELDS = new Set(Object.keys(ProductionRecordSchema.shape));
 
 /** The record as staged: PII-reduced text, a question type, provenance. */
 export interface StagedRecord {
@@ -81,9 +62,12 @@ export type CleanResult =
  * are added to `counts`. A dropped record comes back PII-reduced too (for quarantine).
  */
 export function cleanProductionRecord(value: Record<string, unknown>, safeTypes: Set<string>, counts: RedactionCounts): CleanResult {
-  const invalid = invalidField(value);
-  if (invalid) return { ok: false, reason: 'invalid_field', detail: invalid, reduced: reduceKnownFields(value, counts) };
-  const r = value as ProductionRecord;
+  const parsed = ProductionRecordSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: 'invalid_field', detail: `${issue?.path[0]?.toString() ?? 'record'}: ${issue?.message ?? 'invalid'}`, reduced: reduceKnownFields(value, counts) };
+  }
+  const r: ProductionRecord = parsed.data;
   const question = reduce(normalizeQuestion(r.question), counts);
   const answer = reduce(normalizeText(r.answer), counts);
   const slice = reduce(normalizeText(r.slice), counts) ?? null;
