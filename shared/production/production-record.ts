@@ -1,26 +1,28 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { redact, type RedactionCounts } from '../pii/redact';
 import { inferQuestionType } from '../question-type/infer';
 import { normalizeQuestion, normalizeQuestionType, normalizeText } from '../records/normalize';
 
 const TEXT = { error: 'expected a string' };
 const TIME = { error: 'expected an ISO 8601 string or epoch seconds/milliseconds' };
+const optional = <T extends z.core.SomeType>(schema: T) => z.optional(z.nullable(schema));
 
 /**
  * One request log record as the chatbot writes it (older writers use `timestamp` instead of
  * `ts` and add `symptoms`). Known fields are checked, null or absent always allowed; unknown
  * fields are not copied downstream — they may carry personal data no rule looks at — and are
- * only counted by name.
+ * only counted by name. Written with zod's mini build: it runs once per record and ships inside
+ * transform's worker thread, where the full build would weigh half a megabyte.
  */
 export const ProductionRecordSchema = z.object({
-  question: z.string(TEXT).nullish(),
-  answer: z.string(TEXT).nullish(),
-  ts: z.union([z.string(), z.number()], TIME).nullish(),
-  timestamp: z.union([z.string(), z.number()], TIME).nullish(),
-  slice: z.string(TEXT).nullish(),
-  symptoms: z.union([z.string(), z.array(z.string())], { error: 'expected a string or a list of strings' }).nullish(),
-  latency_ms: z.number({ error: 'expected a non-negative number' }).nonnegative({ error: 'expected a non-negative number' }).nullish(),
-  question_type: z.string(TEXT).nullish(),
+  question: optional(z.string(TEXT)),
+  answer: optional(z.string(TEXT)),
+  ts: optional(z.union([z.string(), z.number()], TIME)),
+  timestamp: optional(z.union([z.string(), z.number()], TIME)),
+  slice: optional(z.string(TEXT)),
+  symptoms: optional(z.union([z.string(), z.array(z.string())], { error: 'expected a string or a list of strings' })),
+  latency_ms: optional(z.number({ error: 'expected a non-negative number' }).check(z.nonnegative({ error: 'expected a non-negative number' }))),
+  question_type: optional(z.string(TEXT)),
 });
 
 export type ProductionRecord = z.infer<typeof ProductionRecordSchema>;
