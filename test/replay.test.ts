@@ -3,7 +3,7 @@ import { PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX } from '../shared/layou
 import { productionOutputKeys } from '../shared/production/keys';
 import { replay } from '../shared/production/replay';
 import { transform } from '../shared/production/transform';
-import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
+import { FolderStore, listAll, readText } from '../shared/store';
 import { productionLogFile } from './fixtures/production-logs';
 import { tempDir } from './helpers/temp-dir';
 import { runAction as run } from './helpers/run-action';

@@ -9,7 +9,7 @@ import { questionKey } from '../shared/records/normalize';
 import { retrainBatch } from '../shared/retraining/retrain-batch';
 import { latestVersion, readRetrainingRecords } from '../shared/retraining/training-job-reader';
 import { simulate } from '../shared/simulate/simulate';
-import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
+import { FolderStore, listAll, readText } from '../shared/store';
 import { generateRows, toJsonl } from './fixtures/medquad-fixtures';
 import { tempDir } from './helpers/temp-dir';
 import { runAction as run } from './helpers/run-action';

@@ -4,7 +4,7 @@ import { offlineEtl } from '../shared/offline/offline-etl';
 import { transform } from '../shared/production/transform';
 import { retrainBatch } from '../shared/retraining/retrain-batch';
 import { collectStatus, formatStatus } from '../shared/status/status';
-import { FolderStore, type ObjectStore } from '../shared/store';
+import { FolderStore } from '../shared/store';
 import { generateRows, SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
 import { productionLogFile } from './fixtures/production-logs';
 import { tempDir } from './helpers/temp-dir';

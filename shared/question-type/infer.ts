@@ -12,7 +12,6 @@ interface TypeRule {
 
 /** Words that name a medicine: common suffixes of generic names, brands, and plain words. */
 const DRUG = String.raw`(?:\w+(?:pril|sartan|statin|olol|azole|mycin|cycline|cillin|floxacin|profen|oxetine|pram|aline|azepam|zolam|triptan|tidine|prazole|formin|gliptin|glutide|mab|nib|dipine|thiazide|semide|lukast|done|codone|morphine|phen|amine|ine|ide|one|ol|in)|tylenol|advil|aleve|motrin|aspirin|ibuprofen|acetaminophen|benadryl|sudafed|xanax|ambien|zoloft|prozac|lexapro|adderall|ozempic|viagra|warfarin|eliquis|plavix|prednisone|insulin|birth control|the pill|antibiotics?|antidepressants?|blood thinners?|steroids?|pills?|tablets?|meds?|medicines?|medications?|drugs?|vaccines?|shots?|inhaler|supplements?)`;
-const PERSON = String.raw`(?:i|you|we|he|she|they|my \w+|our \w+|a \w+|someone|people)`;
 
 const TEMPLATES: TypeRule[] = [
   { type: 'information', pattern: /^(?:what is \(are\)|do you have information about\b)/ },

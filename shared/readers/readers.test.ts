@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gzip, SMALL_EXPORT, toJsonArray, toJsonl, toParquet, generateRows } from '../../test/fixtures/medquad-fixtures';
-import { tempDir } from '../../test/helpers/temp-dir';
-import { FolderStore } from '../store';
 import { UnreadableFileError } from './errors';
-import { openRecordFile } from './registry';
 import type { SourceRecord } from './types';
 import { readAll } from '../../test/helpers/read-all';
 
