@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import openwhisk from 'openwhisk';
 import { resolveCredentials } from './credentials';
 import { desiredState } from './desired-state';
@@ -17,7 +18,8 @@ export interface DeployOptions {
  * openwhisk client. Entities that already match are left alone.
  */
 export async function deploy({ manifestPath, flags, env, out }: DeployOptions): Promise<number> {
-  if (!flags['no-build']) execFileSync(process.execPath, ['build.mjs'], { stdio: 'ignore' });
+  // Build from the project folder, whatever folder the command was started in.
+  if (!flags['no-build']) execFileSync(process.execPath, ['build.mjs'], { stdio: 'ignore', cwd: path.dirname(path.resolve(manifestPath)) });
   const credentials = resolveCredentials(flags, env);
   const ow = openwhisk({ ...credentials, ignore_certs: flags['insecure'] === true });
   const steps = await planDeployment(ow, desiredState(manifestPath, env));
