@@ -93,6 +93,20 @@ describe('manifest.yaml and the action bundles', () => {
     expect(result).toEqual({ error: { code: 'DEADLINE', message: expect.stringMatching(/ms left before the activation deadline: not started/) } });
   });
 
+  it('dashboard: serves the inlined page, its script and its summary as a raw web action', async () => {
+    const dataDir = await tempDir();
+    const call = (path: string) => invokeBundle('dist/dashboard.js', { store: 'folder', data_dir: dataDir, __ow_method: 'get', __ow_path: path, __ow_headers: { host: 'ow.example.org' }, __ow_query: '' }, { cwd: dataDir, env: { __OW_ACTION_NAME: '/guest/medqa/dashboard' } });
+    const page = await call('/');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/<script src="app\.js" defer><\/script>/);
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    const script = await call('/app.js');
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(script.body.length).toBeGreaterThan(20_000); // uPlot and the page, inlined at build time
+    expect((await call('/api/summary')).statusCode).toBe(404);
+    expect(await call('')).toEqual({ statusCode: 302, headers: { location: 'dashboard/' }, body: '' });
+  });
+
   it('on-object-created: fires the matching trigger through the OpenWhisk API from a raw-http request', async () => {
     const notification = { Records: [{ eventName: 's3:ObjectCreated:Put', s3: { bucket: { name: 'medqa' }, object: { key: 'data/offline/raw/med+quad.parquet', size: 9, eTag: 'e1' } } }] };
     const result = await invokeBundle(
