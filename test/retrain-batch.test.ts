@@ -9,7 +9,7 @@ import { latestVersion, readRetrainingRecords } from '../shared/retraining/train
 import { FolderStore, readText, type ObjectStore } from '../shared/store';
 import { generateRows, toJsonl } from './fixtures/medquad-fixtures';
 import { crashingStore } from './helpers/crashing-store';
-import { storesUnderTest } from './helpers/s3rver';
+import { storesUnderTest } from './helpers/stores-under-test';
 import { tempDir } from './helpers/temp-dir';
 import { runAction as run } from './helpers/run-action';
 

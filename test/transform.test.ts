@@ -7,7 +7,7 @@ import { invokeAction, type ActionDefinition } from '../shared/runtime';
 import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
 import { productionLogFile } from './fixtures/production-logs';
 import { crashingStore } from './helpers/crashing-store';
-import { storesUnderTest } from './helpers/s3rver';
+import { storesUnderTest } from './helpers/stores-under-test';
 import { tempDir } from './helpers/temp-dir';
 
 const RAW_KEY = `${PRODUCTION_RAW_PREFIX}2026/05/01/requests.jsonl`;

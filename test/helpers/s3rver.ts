@@ -2,9 +2,7 @@ import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import S3rver from 's3rver';
-import { afterAll, beforeAll } from 'vitest';
-import { FolderStore, S3Store, type ObjectStore } from '../../shared/store';
-import { tempDir } from './temp-dir';
+import { S3Store } from '../../shared/store';
 
 export interface RunningS3rver {
   endpoint: string;
@@ -42,20 +40,3 @@ export async function startS3rver(): Promise<RunningS3rver> {
   };
 }
 
-/**
- * The two stores every stage is tested through, for `describe.each`: the folder store, and the
- * S3 store on an s3rver started for the test file (a fresh bucket per call).
- */
-export function storesUnderTest(): [string, () => Promise<ObjectStore>][] {
-  let s3rver: RunningS3rver | undefined;
-  beforeAll(async () => {
-    s3rver = await startS3rver();
-  });
-  afterAll(async () => {
-    await s3rver?.stop();
-  });
-  return [
-    ['folder store', async () => new FolderStore(await tempDir())],
-    ['S3 store on s3rver', () => s3rver!.newStore()],
-  ];
-}
