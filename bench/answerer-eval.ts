@@ -7,7 +7,7 @@
  */
 import { buildIndex } from '../shared/answerer/answerer';
 import { SPLIT_KEYS } from '../shared/layout';
-import { splitLines } from '../shared/readers';
+import { readJsonLines } from '../shared/readers';
 import { FolderStore } from '../shared/store';
 
 const store = new FolderStore(process.argv[2] ?? '.medqa/bucket');
@@ -17,9 +17,7 @@ const buildMs = performance.now() - started;
 // What the split allows at best: an evaluation focus/type the training split has at all.
 const trainingPairs = new Set<string>();
 const trainingFoci = new Set<string>();
-for await (const line of splitLines(await store.get(SPLIT_KEYS.training), 1 << 24)) {
-  if (!line.bytes) continue;
-  const row = JSON.parse(line.bytes.toString('utf8')) as { question_focus: string | null; question_type: string };
+for await (const row of readJsonLines<{ question_focus: string | null; question_type: string }>(store, SPLIT_KEYS.training)) {
   const focus = (row.question_focus ?? '').toLowerCase();
   trainingFoci.add(focus);
   trainingPairs.add(`${focus}|${row.question_type}`);
@@ -32,9 +30,7 @@ let focus5 = 0;
 let pairCeiling = 0;
 let focusCeiling = 0;
 const latencies: number[] = [];
-for await (const line of splitLines(await store.get(SPLIT_KEYS.evaluation), 1 << 24)) {
-  if (!line.bytes) continue;
-  const row = JSON.parse(line.bytes.toString('utf8')) as { question: string; question_focus: string | null; question_type: string };
+for await (const row of readJsonLines<{ question: string; question_focus: string | null; question_type: string }>(store, SPLIT_KEYS.evaluation)) {
   const t = performance.now();
   const top = index.search(row.question, 5);
   latencies.push(performance.now() - t);

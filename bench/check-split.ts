@@ -20,6 +20,7 @@ for (const name of SPLIT_NAMES) {
   counts[name] = 0;
   for await (const line of splitLines(await store.get(SPLIT_KEYS[name]), 1 << 24)) {
     counts[name] += 1;
+    // Parsed by hand, not with readJsonLines: a bad line is what this check exists to count.
     let row: { question?: unknown; answer?: unknown };
     try {
       row = JSON.parse(line.bytes!.toString('utf8'));

@@ -1,5 +1,5 @@
 import { SPLIT_KEYS, SPLIT_METADATA_KEY } from '../layout';
-import { splitLines } from '../readers';
+import { readJsonLines } from '../readers';
 import type { ObjectStore } from '../store';
 import { Bm25Index } from './bm25';
 
@@ -38,9 +38,7 @@ export class BaselineAnswerer {
 
 export async function buildIndex(store: ObjectStore, splitKey = SPLIT_KEYS.training): Promise<Bm25Index<SplitRecord>> {
   const index = new Bm25Index<SplitRecord>();
-  for await (const line of splitLines(await store.get(splitKey), 16 * 1024 * 1024)) {
-    if (!line.bytes) continue;
-    const row = JSON.parse(line.bytes.toString('utf8')) as SplitRecord;
+  for await (const row of readJsonLines<SplitRecord>(store, splitKey)) {
     index.add(row.question, { question: row.question, answer: row.answer, question_type: row.question_type, question_focus: row.question_focus ?? null });
   }
   return index;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PRODUCTION_STAGED_PREFIX, SPLIT_KEYS } from '../layout';
 import type { StagedSummary } from '../production/transform';
-import { splitLines } from '../readers';
+import { readJsonLines, splitLines } from '../readers';
 import { FingerprintSet } from '../records/fingerprint-set';
 import { fingerprintDigest, questionKey } from '../records/normalize';
 import { defineAction, flag, PipelineError, type ActionContext } from '../runtime';
@@ -228,10 +228,8 @@ class FingerprintLog {
 async function evaluationQuestions(store: ObjectStore): Promise<FingerprintSet | undefined> {
   if (!(await store.head(SPLIT_KEYS.evaluation))) return undefined;
   const set = new FingerprintSet();
-  for await (const line of splitLines(await store.get(SPLIT_KEYS.evaluation), 16 * 1024 * 1024)) {
-    if (!line.bytes) continue;
-    const row = JSON.parse(line.bytes.toString('utf8')) as { question?: unknown };
-    if (typeof row.question === 'string') set.add(fingerprintDigest(questionKey(row.question)));
+  for await (const { question } of readJsonLines<{ question?: unknown }>(store, SPLIT_KEYS.evaluation)) {
+    if (typeof question === 'string') set.add(fingerprintDigest(questionKey(question)));
   }
   return set;
 }

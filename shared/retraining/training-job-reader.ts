@@ -1,5 +1,5 @@
 import { readText, type ObjectStore } from '../store';
-import { splitLines } from '../readers';
+import { readJsonLines } from '../readers';
 import { VERSION_TRACKER_KEY, versionKeys } from './layout';
 
 /**
@@ -14,8 +14,6 @@ export async function latestVersion(store: ObjectStore): Promise<number | undefi
   return Number(text);
 }
 
-export async function* readRetrainingRecords(store: ObjectStore, version: number): AsyncGenerator<Record<string, unknown>> {
-  for await (const line of splitLines(await store.get(versionKeys(version).data), 16 * 1024 * 1024)) {
-    if (line.bytes) yield JSON.parse(line.bytes.toString('utf8')) as Record<string, unknown>;
-  }
+export function readRetrainingRecords(store: ObjectStore, version: number): AsyncGenerator<Record<string, unknown>> {
+  return readJsonLines(store, versionKeys(version).data);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRODUCTION_RAW_PREFIX, SPLIT_KEYS, SPLIT_NAMES } from '../layout';
-import { splitLines } from '../readers';
+import { readJsonLines } from '../readers';
 import { defineAction, PipelineError, text } from '../runtime';
 import type { ObjectStore } from '../store';
 
@@ -91,9 +91,7 @@ async function sampleQuestions(store: ObjectStore, key: string, count: number, s
   const random = () => ((state = Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
   const sample: string[] = [];
   let seen = 0;
-  for await (const line of splitLines(await store.get(key), 16 * 1024 * 1024)) {
-    if (!line.bytes) continue;
-    const question = (JSON.parse(line.bytes.toString('utf8')) as { question?: unknown }).question;
+  for await (const { question } of readJsonLines<{ question?: unknown }>(store, key)) {
     if (typeof question !== 'string') continue;
     seen += 1;
     if (sample.length < count) sample.push(question);

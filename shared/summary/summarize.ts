@@ -3,7 +3,7 @@ import { DASHBOARD_PREFIX, OFFLINE_QUARANTINE_PREFIX, PRODUCTION_STAGED_PREFIX, 
 import type { SplitMetadata } from '../offline/offline-etl';
 import { SAFE_QUESTION_TYPES } from '../offline/safe-question-types';
 import type { StagedSummary } from '../production/transform';
-import { splitLines } from '../readers';
+import { readJsonLines } from '../readers';
 import { versionKeys } from '../retraining/layout';
 import type { VersionMetadata } from '../retraining/retrain-batch';
 import { latestVersion } from '../retraining/training-job-reader';
@@ -100,9 +100,7 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
     lengths[name] = emptyHistogram();
     let seen = 0;
     const picked: typeof sample = [];
-    for await (const line of splitLines(await store.get(SPLIT_KEYS[name]), 1 << 24)) {
-      if (!line.bytes) continue;
-      const row = JSON.parse(line.bytes.toString('utf8')) as { question: string; answer: string; question_type: string };
+    for await (const row of readJsonLines<{ question: string; answer: string; question_type: string }>(store, SPLIT_KEYS[name])) {
       addLength(lengths[name]!, row.question.length);
       seen += 1;
       // An even spread over the file: every k-th row, k chosen from the known count.
