@@ -7,6 +7,7 @@ import { SUMMARY_KEY } from '../summary/summarize';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { latestVersion, readRetrainingRecords } from '../retraining/training-job-reader';
+import { carriesSecret } from '../runtime/bearer';
 import { assertValidKey, listObjects, readText, S3Store, type ObjectStore } from '../store';
 
 /** The built page: index.html, app.js and app.css (frontend/build-assets.mjs). */
@@ -69,7 +70,7 @@ export function dashboardApp({ store, assets, uploadToken, readToken, maxUploadB
   if (readToken) {
     // Production rows are PII-reduced, not de-identified: only for readers who hold the token.
     app.get('/api/production-sample', async (c) => {
-      if (c.req.header('authorization') !== `Bearer ${readToken}`) return c.json({ error: 'missing or wrong read token' }, 401);
+      if (!carriesSecret(c.req.header('authorization'), readToken)) return c.json({ error: 'missing or wrong read token' }, 401);
       const version = await latestVersion(store);
       if (!version) return c.json({ rows: [], source: null });
       const rows = [];
@@ -86,7 +87,7 @@ export function dashboardApp({ store, assets, uploadToken, readToken, maxUploadB
     // Where to send a file: a short-lived presigned PUT on S3 (the bytes never pass through this
     // function); the direct route below on the folder store.
     app.post('/api/upload-url', async (c) => {
-      if (c.req.header('authorization') !== `Bearer ${uploadToken}`) return c.json({ error: 'missing or wrong upload token' }, 401);
+      if (!carriesSecret(c.req.header('authorization'), uploadToken)) return c.json({ error: 'missing or wrong upload token' }, 401);
       const body = (await c.req.json().catch(() => ({}))) as { target?: string; name?: string; size?: number };
       const prefix = UPLOAD_TARGETS[body.target ?? ''];
       if (!prefix || !body.name) return c.json({ error: `POST {"target": "offline"|"production", "name": "<file name>", "size": <bytes>}` }, 400);
@@ -107,7 +108,7 @@ export function dashboardApp({ store, assets, uploadToken, readToken, maxUploadB
     });
 
     app.put('/api/upload/:target/:name', async (c) => {
-      if (c.req.header('authorization') !== `Bearer ${uploadToken}`) return c.json({ error: 'missing or wrong upload token' }, 401);
+      if (!carriesSecret(c.req.header('authorization'), uploadToken)) return c.json({ error: 'missing or wrong upload token' }, 401);
       const prefix = UPLOAD_TARGETS[c.req.param('target')];
       if (!prefix) return c.json({ error: `target must be one of ${Object.keys(UPLOAD_TARGETS).join(', ')}` }, 400);
       const key = prefix + c.req.param('name');

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { carriesSecret } from '../runtime/bearer';
 import { DASHBOARD_PREFIX, PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_QUARANTINE_PREFIX, PRODUCTION_STAGED_PREFIX, RETRAINING_PREFIX, OFFLINE_QUARANTINE_PREFIX } from '../layout';
 import { NotificationBody, objectCreatedEvents, type ObjectEvent } from './object-notification';
 
@@ -47,7 +47,7 @@ export async function dispatchObjectNotification(request: WebRequest, options: D
   if (method === 'head' || method === 'get') return { statusCode: 200 }; // MinIO probes the endpoint with HEAD
   if (method !== 'post') return json(405, { error: `method ${method.toUpperCase()} not allowed; POST a bucket notification` });
   if (!options.secret) return json(500, { error: 'webhook_secret is not configured' });
-  if (!authorized(request.headers.authorization, options.secret)) return json(401, { error: 'missing or wrong Authorization header' });
+  if (!carriesSecret(request.headers.authorization, options.secret, { verbatim: true })) return json(401, { error: 'missing or wrong Authorization header' });
 
   let payload: unknown = request.body;
   if (typeof payload === 'string') {
@@ -85,12 +85,4 @@ export async function dispatchObjectNotification(request: WebRequest, options: D
     fired.push({ key: event.key, trigger: options.routes[prefix]! });
   }
   return json(202, { fired, ignored });
-}
-
-/** Constant-time comparison of the Authorization header with `Bearer <secret>` or the secret itself. */
-function authorized(header: string | undefined, secret: string): boolean {
-  if (!header) return false;
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  const given = digest(header.trim());
-  return timingSafeEqual(given, digest(`Bearer ${secret}`)) || timingSafeEqual(given, digest(secret));
 }
