@@ -1,14 +1,15 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
-import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, RUNS_PREFIX } from '../layout';
+import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../layout';
+import { lastRuns } from '../runtime/action';
 import type { Summary } from '../summary/schema';
 import { SUMMARY_KEY } from '../summary/summarize';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { latestVersion, readRetrainingRecords } from '../retraining/training-job-reader';
 import { carriesSecret } from '../runtime/bearer';
-import { assertValidKey, listObjects, readText, S3Store, type ObjectStore } from '../store';
+import { assertValidKey, readJsonIfExists, S3Store, type ObjectStore } from '../store';
 
 /** The built page: index.html, app.js and app.css (frontend/build-assets.mjs). */
 export type DashboardAssets = Record<'index.html' | 'app.js' | 'app.css', string>;
@@ -57,12 +58,11 @@ export function dashboardApp({ store, assets, uploadToken, readToken, maxUploadB
   app.get('/favicon.ico', (c) => c.body(null, 204)); // browsers ask; a 404 would be noise
 
   app.get('/api/summary', async (c) => {
-    if (!(await store.head(SUMMARY_KEY))) return c.json({ error: 'no summary yet: drop a MedQuAD export into data/offline/raw/' }, 404);
-    const summary = JSON.parse(await readText(store, SUMMARY_KEY)) as Summary;
-    // The last runs change after the summary was written (a stage records its run as it ends).
-    const stages = [];
-    for await (const object of listObjects(store, RUNS_PREFIX)) stages.push(JSON.parse(await readText(store, object.key)));
-    if (stages.length) summary.stages = stages.sort((a, b) => a.action.localeCompare(b.action));
+    const summary = await readJsonIfExists<Summary>(store, SUMMARY_KEY);
+    if (!summary) return c.json({ error: 'no summary yet: drop a MedQuAD export into data/offline/raw/' }, 404);
+    // A stage records its run as it ends, after it refreshed the summary: show the latest runs.
+    const stages = await lastRuns(store);
+    if (stages.length) summary.stages = stages;
     c.header('cache-control', 'no-cache');
     return c.json(summary);
   });

@@ -1,4 +1,4 @@
-import type { ObjectStore } from '../store';
+import { listObjects, readText, type ObjectStore } from '../store';
 
 export interface QuarantinedFile {
   key: string;
@@ -21,4 +21,16 @@ export async function quarantineFile(store: ObjectStore, key: string, fromPrefix
   );
   await store.delete(key);
   return { key, quarantine_key: quarantineKey, reason };
+}
+
+/** Quarantined files under `prefix` by kind of reason (the part before the first colon: "unknown format"). */
+export async function quarantinedFileCounts(store: ObjectStore, prefix: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for await (const object of listObjects(store, prefix)) {
+    if (!object.key.endsWith('.reason.json')) continue;
+    const reason = (JSON.parse(await readText(store, object.key)) as { reason?: string }).reason ?? 'unknown';
+    const kind = reason.split(':')[0]!.trim();
+    counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  return counts;
 }

@@ -102,10 +102,16 @@ export const retrainBatch = defineAction({
   },
 });
 
-/** Staged files (by their summary, which marks them complete) that no version has taken. */
-async function pendingStagedFiles(store: ObjectStore): Promise<Claim['inputs']> {
+/** Summary keys of the staged files some version has taken. */
+export async function includedSummaryKeys(store: ObjectStore): Promise<Set<string>> {
   const included = new Set<string>();
   for await (const marker of listObjects(store, INCLUDED_PREFIX)) included.add(marker.key.slice(INCLUDED_PREFIX.length));
+  return included;
+}
+
+/** Staged files (by their summary, which marks them complete) that no version has taken. */
+async function pendingStagedFiles(store: ObjectStore): Promise<Claim['inputs']> {
+  const included = await includedSummaryKeys(store);
   const pending: Claim['inputs'] = [];
   for await (const object of listObjects(store, PRODUCTION_STAGED_PREFIX)) {
     if (!object.key.endsWith('.summary.json') || included.has(object.key)) continue;

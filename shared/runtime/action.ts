@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ObjectStore } from '../store';
+import { listObjects, readText, type ObjectStore } from '../store';
 import { FAILURES_PREFIX, RUNS_PREFIX } from '../layout';
 import { PipelineError, toErrorResult, type ErrorResult } from './errors';
 import { createLogger, type LogLevel, type Logger, type LogSink } from './logger';
@@ -107,8 +107,23 @@ async function recordFailure(store: ObjectStore, action: string, params: Record<
 
 /** Best effort, like the failure record: the run's own result matters more. */
 async function recordRun(store: ObjectStore, action: string, status: string, duration_ms: number, detail: string | null): Promise<void> {
-  const record = { action, at: new Date().toISOString(), status, duration_ms, detail };
+  const record: RunRecord = { action, at: new Date().toISOString(), status, duration_ms, detail };
   await store.put(`${RUNS_PREFIX}${action}.json`, JSON.stringify(record)).catch(() => undefined);
+}
+
+export interface RunRecord {
+  action: string;
+  at: string;
+  status: string;
+  duration_ms: number | null;
+  detail: string | null;
+}
+
+/** The last run of every action that has run, by action name. */
+export async function lastRuns(store: ObjectStore): Promise<RunRecord[]> {
+  const runs: RunRecord[] = [];
+  for await (const object of listObjects(store, RUNS_PREFIX)) runs.push(JSON.parse(await readText(store, object.key)) as RunRecord);
+  return runs.sort((a, b) => a.action.localeCompare(b.action));
 }
 
 async function clearFailure(store: ObjectStore, action: string, params: Record<string, unknown>): Promise<void> {

@@ -1,7 +1,9 @@
 import { FAILURES_PREFIX, OFFLINE_QUARANTINE_PREFIX, OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX, SPLIT_METADATA_KEY } from '../layout';
 import type { SplitMetadata } from '../offline/offline-etl';
 import type { StagedSummary } from '../production/transform';
-import { INCLUDED_PREFIX, versionKeys } from '../retraining/layout';
+import { versionKeys } from '../retraining/layout';
+import { includedSummaryKeys } from '../retraining/retrain-batch';
+import { quarantinedFileCounts } from '../offline/quarantine-file';
 import type { VersionMetadata } from '../retraining/retrain-batch';
 import { latestVersion } from '../retraining/training-job-reader';
 import { listObjects, readJsonIfExists, readText, type ObjectStore } from '../store';
@@ -37,13 +39,7 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
     rawFiles += 1;
     if (!inSplit.has(`${object.key}\u0000${object.etag}`)) notInSplit.push(object.key);
   }
-  const offlineQuarantine: Record<string, number> = {};
-  for await (const object of listObjects(store, OFFLINE_QUARANTINE_PREFIX)) {
-    if (!object.key.endsWith('.reason.json')) continue;
-    const reason = (JSON.parse(await readText(store, object.key)) as { reason?: string }).reason ?? 'unknown';
-    const kind = reason.split(':')[0]!.trim();
-    offlineQuarantine[kind] = (offlineQuarantine[kind] ?? 0) + 1;
-  }
+  const offlineQuarantine = await quarantinedFileCounts(store, OFFLINE_QUARANTINE_PREFIX);
 
   let pending = 0;
   let oldest: number | null = null;
@@ -51,8 +47,7 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
     pending += 1;
     oldest = Math.min(oldest ?? Infinity, object.lastModified.getTime());
   }
-  const included = new Set<string>();
-  for await (const marker of listObjects(store, INCLUDED_PREFIX)) included.add(marker.key.slice(INCLUDED_PREFIX.length));
+  const included = await includedSummaryKeys(store);
   let staged = 0;
   let waiting = 0;
   const productionQuarantine: Record<string, number> = {};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DASHBOARD_PREFIX, OFFLINE_QUARANTINE_PREFIX, PRODUCTION_STAGED_PREFIX, RUNS_PREFIX, SPLIT_KEYS, SPLIT_METADATA_KEY, SPLIT_NAMES } from '../layout';
+import { DASHBOARD_PREFIX, OFFLINE_QUARANTINE_PREFIX, PRODUCTION_STAGED_PREFIX, SPLIT_KEYS, SPLIT_METADATA_KEY, SPLIT_NAMES } from '../layout';
 import type { SplitMetadata } from '../offline/offline-etl';
 import { SAFE_QUESTION_TYPES } from '../offline/safe-question-types';
 import type { StagedSummary } from '../production/transform';
@@ -7,7 +7,8 @@ import { readJsonLines } from '../readers';
 import { versionKeys } from '../retraining/layout';
 import type { VersionMetadata } from '../retraining/retrain-batch';
 import { latestVersion } from '../retraining/training-job-reader';
-import { defineAction, flag, optionalText, type Logger } from '../runtime';
+import { quarantinedFileCounts } from '../offline/quarantine-file';
+import { defineAction, flag, lastRuns, optionalText, type Logger } from '../runtime';
 import { listObjects, readJsonIfExists, readText, type ObjectStore } from '../store';
 import { addLength, emptyHistogram, histogramQuartiles, jensenShannonDistance, LENGTH_BIN_WIDTH, LENGTH_BINS, mergeHistograms, wassersteinDistance } from './histogram';
 import { MAX_VERSIONS, SAMPLE_ANSWER_CHARS, SAMPLE_PER_SPLIT, SUMMARY_SCHEMA_VERSION, SummarySchema, type Summary } from './schema';
@@ -47,8 +48,7 @@ export async function refreshSummary(store: ObjectStore, { partial, rebuild = fa
   const offline = await offlinePartial(store);
   const production = await productionPartial(store, partial, rebuild);
   const versions = await recentVersions(store);
-  const stages = [];
-  for await (const object of listObjects(store, RUNS_PREFIX)) stages.push(JSON.parse(await readText(store, object.key)));
+  const stages = await lastRuns(store);
 
   const p = production.aggregate;
   const typeDistance = offline ? jensenShannonDistance(offline.training_types, p.question_types) : null;
@@ -73,7 +73,7 @@ export async function refreshSummary(store: ObjectStore, { partial, rebuild = fa
       question_type_mix: { test: 'Jensen–Shannon distance (production vs offline training split)', value: round(typeDistance), threshold: TYPE_MIX_THRESHOLD, drifted: typeDistance === null ? null : typeDistance > TYPE_MIX_THRESHOLD },
       question_length: { test: 'Wasserstein distance of question length in characters', value: round(lengthDistance), threshold: LENGTH_THRESHOLD, drifted: lengthDistance === null ? null : lengthDistance > LENGTH_THRESHOLD },
     },
-    stages: stages.sort((a, b) => a.action.localeCompare(b.action)),
+    stages,
   };
   SummarySchema.parse(summary);
   await store.put(SUMMARY_KEY, JSON.stringify(summary), { contentType: 'application/json' });
@@ -111,12 +111,6 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
     }
     sample.push(...picked);
   }
-  let quarantined: Record<string, number> = {};
-  for await (const object of listObjects(store, OFFLINE_QUARANTINE_PREFIX)) {
-    if (!object.key.endsWith('.reason.json')) continue;
-    const reason = ((JSON.parse(await readText(store, object.key)) as { reason?: string }).reason ?? 'unknown').split(':')[0]!.trim();
-    quarantined = { ...quarantined, [reason]: (quarantined[reason] ?? 0) + 1 };
-  }
   const partial: OfflinePartial = {
     split_etag: head.etag,
     source: metadata.source,
@@ -128,7 +122,7 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
     question_types: { types, series: Object.fromEntries(SPLIT_NAMES.map((name) => [name, types.map((t) => metadata.question_type_counts[name]?.[t] ?? 0)])) },
     question_length: { bins: bins(), series: lengths, quartiles: Object.fromEntries(SPLIT_NAMES.map((name) => [name, histogramQuartiles(lengths[name]!)])) },
     sample,
-    quarantined_files: quarantined,
+    quarantined_files: await quarantinedFileCounts(store, OFFLINE_QUARANTINE_PREFIX),
     training_length: lengths.training!,
     training_types: metadata.question_type_counts.training ?? {},
   };
