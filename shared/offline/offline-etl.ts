@@ -12,11 +12,11 @@ import { MEDQUAD_FORMATS } from '../readers/medquad-formats';
 import { MedQuadRowSchema } from '../records/medquad';
 import { FingerprintSet } from '../records/fingerprint-set';
 import { fingerprintDigest, fingerprintId, normalizeQuestion, normalizeQuestionType, normalizeText, questionKey } from '../records/normalize';
-import { defineAction, flag, optionalText, PipelineError, text, textList, type ActionContext } from '../runtime';
+import { defineAction, flag, optionalText, PipelineError, text, type ActionContext } from '../runtime';
 import { compareKeys, JsonlWriter, listObjects, readJsonIfExists, type ObjectInfo, type ObjectStore } from '../store';
 import { quarantineFile, type QuarantinedFile } from './quarantine-file';
 import { refreshSummaryAfterStage } from '../summary/summarize';
-import { SAFE_QUESTION_TYPES } from './safe-question-types';
+import { SafeQuestionTypesParam } from './safe-question-types';
 import { assignSplit, SplitRatiosSchema, type SplitRatios } from './split';
 
 /** Bumped when cleaning rules change, so an unchanged input set is still rebuilt once. */
@@ -29,7 +29,7 @@ const OfflineEtlParams = z.object({
   /** The object event that fired the run (informational: every run rebuilds from the whole raw prefix). */
   key: optionalText(),
   etag: optionalText(),
-  safe_question_types: textList().default([...SAFE_QUESTION_TYPES]),
+  safe_question_types: SafeQuestionTypesParam,
   split_ratios: SplitRatiosSchema.prefault([0.6, 0.2, 0.2]),
   split_seed: text().default('42'),
   /** Rebuild even when inputs and settings are unchanged. */
@@ -86,7 +86,7 @@ export const offlineEtl = defineAction({
     const settings: SplitSettings = {
       seed: params.split_seed,
       ratios: params.split_ratios,
-      safe_question_types: [...new Set(params.safe_question_types.map((t) => normalizeQuestionType(t)!).filter(Boolean))].sort(),
+      safe_question_types: params.safe_question_types,
       rules_version: OFFLINE_RULES_VERSION,
     };
     const quarantined: QuarantinedFile[] = [];

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_QUARANTINE_PREFIX, PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX } from '../layout';
-import { SAFE_QUESTION_TYPES } from '../offline/safe-question-types';
-import { normalizeQuestionType } from '../records/normalize';
-import { defineAction, optionalText, PipelineError, textList } from '../runtime';
+import { SafeQuestionTypesParam } from '../offline/safe-question-types';
+import { DEADLINE_MARGIN_MS, defineAction, optionalText, PipelineError } from '../runtime';
 import { listObjects, type ObjectStore } from '../store';
 import { PRODUCTION_RULES_VERSION, productionOutputKeys } from './keys';
 import { stageProductionFile } from './transform';
 
-const DEADLINE_MARGIN_MS = 30_000;
 /** Archive keys carry the ETag when another version of the file was archived first (see archive.ts). */
 const ETAG_SUFFIX = /\.[0-9a-f]{32}(?:-\d+)?$/;
 
@@ -15,7 +13,7 @@ const ReplayParams = z.object({
   from: z.enum(['archive']).default('archive'),
   /** Only files archived at or after this time (ISO 8601). */
   since: optionalText(),
-  safe_question_types: textList().default([...SAFE_QUESTION_TYPES]),
+  safe_question_types: SafeQuestionTypesParam,
   max_record_bytes: z.coerce.number().int().positive().default(64 * 1024),
 });
 
@@ -33,7 +31,7 @@ export const replay = defineAction({
   async run(params, { store, log, timeLeftMs }) {
     const since = params.since ? Date.parse(params.since) : 0;
     if (Number.isNaN(since)) throw new PipelineError('BAD_PARAMS', `since is not a date: ${JSON.stringify(params.since)}`);
-    const safeTypes = new Set(params.safe_question_types.map((t) => normalizeQuestionType(t)!));
+    const safeTypes = new Set(params.safe_question_types);
     const replayed: string[] = [];
     const replaced: string[] = [];
     let current = 0;

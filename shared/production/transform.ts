@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { PRODUCTION_RAW_PREFIX } from '../layout';
-import { SAFE_QUESTION_TYPES } from '../offline/safe-question-types';
+import { SafeQuestionTypesParam } from '../offline/safe-question-types';
 import type { RedactionCounts } from '../pii/redact';
 import { openRecordFile, UnreadableFileError } from '../readers';
 import { LOG_FORMATS } from '../readers/log-formats';
 import { FingerprintSet } from '../records/fingerprint-set';
-import { normalizeQuestionType } from '../records/normalize';
-import { defineAction, optionalText, PipelineError, text, textList, type Logger } from '../runtime';
+import { defineAction, optionalText, PipelineError, text, type Logger } from '../runtime';
 import { JsonlWriter, readJsonIfExists, type ObjectStore } from '../store';
 import { addLength, emptyHistogram } from '../summary/histogram';
 import { refreshSummaryAfterStage } from '../summary/summarize';
@@ -21,7 +20,7 @@ const MAX_UNKNOWN_FIELD_NAMES = 50;
 const TransformParams = z.object({
   key: text(),
   etag: optionalText(),
-  safe_question_types: textList().default([...SAFE_QUESTION_TYPES]),
+  safe_question_types: SafeQuestionTypesParam,
   /** A record (line) over this many bytes is dropped as `record_too_long`. */
   max_record_bytes: z.coerce.number().int().positive().default(64 * 1024),
 });
@@ -77,7 +76,7 @@ export const transform = defineAction({
     const status = summary ? 'already_staged' : 'staged';
     if (!summary) {
       summary = await stageProductionFile(store, raw, keys, {
-        safeTypes: new Set(params.safe_question_types.map((t) => normalizeQuestionType(t)!)),
+        safeTypes: new Set(params.safe_question_types),
         maxRecordBytes: params.max_record_bytes,
         log,
       });

@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../layout';
 import { offlineEtl } from '../offline/offline-etl';
 import { transform } from '../production/transform';
-import { defineAction, invokeAction, isErrorResult, type ActionDefinition } from '../runtime';
+import { DEADLINE_MARGIN_MS, defineAction, invokeAction, isErrorResult, type ActionDefinition } from '../runtime';
 import { listObjects } from '../store';
 
-/** Leaves this much time before the deadline: one more file could take about that long. */
-const DEADLINE_MARGIN_MS = 30_000;
 
 const ReconcileParams = z.object({
   /** A raw object older than this that is still waiting lost its event (webhooks can drop them). */

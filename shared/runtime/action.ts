@@ -23,6 +23,8 @@ export interface ActionContext {
 
 /** An action is not started with less time than this left: it would be killed half-way. */
 export const MIN_TIME_TO_START_MS = 2_000;
+/** Actions that work through many files stop taking new ones this long before the deadline: one file can take that long. */
+export const DEADLINE_MARGIN_MS = 30_000;
 
 export type ActionResult = Record<string, unknown>;
 
