@@ -1,25 +1,24 @@
 import { Readable, Transform } from 'node:stream';
 import { z } from 'zod';
 import { OFFLINE_RAW_PREFIX } from '../layout';
-import { defineAction, optionalText, PipelineError, text, type Logger } from '../runtime';
+import { defineAction, optionalText, PipelineError, positiveInt, text, type Logger } from '../runtime';
 
 /** The published Hugging Face `lavita/MedQuAD` file (47,441 rows). */
 export const LAVITA_MEDQUAD_URL =
   'https://huggingface.co/datasets/lavita/MedQuAD/resolve/main/data/train-00000-of-00001-e36383d177026d53.parquet';
 
 const MIB = 1024 * 1024;
-const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const ExtractParams = z.object({
   url: text().default(LAVITA_MEDQUAD_URL),
   /** File name under data/offline/raw/; by default the last segment of the URL's path. */
   target_name: optionalText(),
   /** The whole download must finish within this (OpenWhisk stops actions at 5 min). */
-  timeout_ms: count(240_000),
+  timeout_ms: positiveInt(240_000),
   /** Give up when no byte has arrived for this long. */
-  idle_timeout_ms: count(30_000),
-  max_bytes: count(1024 * MIB),
-  progress_every_bytes: count(4 * MIB),
+  idle_timeout_ms: positiveInt(30_000),
+  max_bytes: positiveInt(1024 * MIB),
+  progress_every_bytes: positiveInt(4 * MIB),
 });
 
 /**

@@ -4,7 +4,7 @@ import { SafeQuestionTypesParam } from '../offline/safe-question-types';
 import { DEADLINE_MARGIN_MS, defineAction, optionalText, PipelineError } from '../runtime';
 import { listObjects, type ObjectStore } from '../store';
 import { PRODUCTION_RULES_VERSION, productionOutputKeys } from './keys';
-import { stageProductionFile } from './transform';
+import { MaxRecordBytesParam, stageProductionFile } from './transform';
 
 /** Archive keys carry the ETag when another version of the file was archived first (see archive.ts). */
 const ETAG_SUFFIX = /\.[0-9a-f]{32}(?:-\d+)?$/;
@@ -14,7 +14,7 @@ const ReplayParams = z.object({
   /** Only files archived at or after this time (ISO 8601). */
   since: optionalText(),
   safe_question_types: SafeQuestionTypesParam,
-  max_record_bytes: z.coerce.number().int().positive().default(64 * 1024),
+  max_record_bytes: MaxRecordBytesParam,
 });
 
 /**

@@ -5,7 +5,7 @@ import type { RedactionCounts } from '../pii/redact';
 import { openRecordFile, UnreadableFileError } from '../readers';
 import { LOG_FORMATS } from '../readers/log-formats';
 import { FingerprintSet } from '../records/fingerprint-set';
-import { defineAction, optionalText, PipelineError, text, type Logger } from '../runtime';
+import { defineAction, optionalText, PipelineError, positiveInt, text, type Logger } from '../runtime';
 import { JsonlWriter, readJsonIfExists, type ObjectStore } from '../store';
 import { addLength, emptyHistogram } from '../summary/histogram';
 import { refreshSummaryAfterStage } from '../summary/summarize';
@@ -14,6 +14,9 @@ import { PRODUCTION_RULES_VERSION, productionOutputKeys } from './keys';
 import type { ProductionDropReason } from './production-record';
 import { duplicateQuarantine, recordOutcome, type OutcomeContext, type OutcomeCounts, type RecordOutcome } from './record-outcome';
 
+/** A record (line) over this many bytes is dropped as `record_too_long` (transform and replay). */
+export const MaxRecordBytesParam = positiveInt(64 * 1024);
+
 /** Unknown field names counted per file, at most: a result stays small whatever the input. */
 const MAX_UNKNOWN_FIELD_NAMES = 50;
 
@@ -21,8 +24,7 @@ const TransformParams = z.object({
   key: text(),
   etag: optionalText(),
   safe_question_types: SafeQuestionTypesParam,
-  /** A record (line) over this many bytes is dropped as `record_too_long`. */
-  max_record_bytes: z.coerce.number().int().positive().default(64 * 1024),
+  max_record_bytes: MaxRecordBytesParam,
 });
 
 /** The partial summary written beside each staged file; retrain-batch and summarize read it. */

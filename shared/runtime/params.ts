@@ -44,6 +44,9 @@ export const flag = () =>
 
 export const optionalText = () => text().optional();
 
+/** A whole number above zero (`-p count 200` arrives as a number, `MEDQA_COUNT=200` as one too). */
+export const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
 /** A list given as a JSON array or as a comma-separated string. */
 export const textList = () =>
   z.preprocess((value) => {

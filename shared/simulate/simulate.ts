@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PRODUCTION_RAW_PREFIX, SPLIT_KEYS, SPLIT_NAMES } from '../layout';
 import { readJsonLines } from '../readers';
-import { defineAction, PipelineError, text } from '../runtime';
+import { defineAction, PipelineError, positiveInt, text } from '../runtime';
 import type { ObjectStore } from '../store';
 
 const SimulateParams = z.object({
@@ -14,9 +14,9 @@ const SimulateParams = z.object({
   /** Request body field that carries the question, and response field that carries the answer. */
   request_field: text().default('question'),
   response_field: text().default('answer'),
-  timeout_ms: z.coerce.number().int().positive().default(10_000),
+  timeout_ms: positiveInt(10_000),
   /** Records per log file written under the raw prefix. */
-  file_records: z.coerce.number().int().positive().default(100),
+  file_records: positiveInt(100),
   seed: z.coerce.number().int().default(1),
 });
 
