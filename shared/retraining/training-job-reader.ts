@@ -1,4 +1,4 @@
-import { readText, type ObjectStore } from '../store';
+import { readTextIfExists, type ObjectStore } from '../store';
 import { readJsonLines } from '../readers';
 import { VERSION_TRACKER_KEY, versionKeys } from './layout';
 
@@ -8,8 +8,8 @@ import { VERSION_TRACKER_KEY, versionKeys } from './layout';
  * (`pandas.read_json(path, lines=True)`).
  */
 export async function latestVersion(store: ObjectStore): Promise<number | undefined> {
-  if (!(await store.head(VERSION_TRACKER_KEY))) return undefined;
-  const text = (await readText(store, VERSION_TRACKER_KEY)).trim();
+  const text = (await readTextIfExists(store, VERSION_TRACKER_KEY))?.trim();
+  if (text === undefined) return undefined;
   if (!/^\d+$/.test(text)) throw new Error(`${VERSION_TRACKER_KEY} holds ${JSON.stringify(text)}, not a version number`);
   return Number(text);
 }

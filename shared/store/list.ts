@@ -1,3 +1,4 @@
+import { ObjectNotFoundError } from './errors';
 import type { ObjectInfo, ObjectStore } from './types';
 
 /** Every object under `prefix`, page after page, in S3 order. */
@@ -17,10 +18,20 @@ export async function readText(store: ObjectStore, key: string): Promise<string>
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Reads a small text object, or undefined when the key does not exist: one request, not a HEAD and a GET. */
+export async function readTextIfExists(store: ObjectStore, key: string): Promise<string | undefined> {
+  try {
+    return await readText(store, key);
+  } catch (err) {
+    if (err instanceof ObjectNotFoundError) return undefined;
+    throw err;
+  }
+}
+
 /** Reads a small JSON object, or undefined when the key does not exist. */
 export async function readJsonIfExists<T = unknown>(store: ObjectStore, key: string): Promise<T | undefined> {
-  if (!(await store.head(key))) return undefined;
-  return JSON.parse(await readText(store, key)) as T;
+  const text = await readTextIfExists(store, key);
+  return text === undefined ? undefined : (JSON.parse(text) as T);
 }
 
 /** Every object under `prefix` as an array: for small prefixes (markers, tests), not data listings. */
