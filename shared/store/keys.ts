@@ -28,8 +28,3 @@ export function assertValidPrefix(prefix: string): void {
 export function compareKeys(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
-
-/** The last path segment: what a user calls the file name. */
-export function baseName(key: string): string {
-  return key.slice(key.lastIndexOf('/') + 1);
-}
