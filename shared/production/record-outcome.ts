@@ -23,12 +23,12 @@ export interface OutcomeCounts {
 
 /**
  * One record's fate, decided without state shared between records (de-duplication is the
- * caller's, in file order): dropped with a quarantine entry, or kept as a serialised staged
- * line with what the summary counts.
+ * caller's, in file order): dropped with its quarantine entry, or kept as the staged record
+ * with its fingerprint.
  */
 export type RecordOutcome =
   | { kind: 'drop'; line: number; reason: ProductionDropReason; quarantine: string }
-  | { kind: 'keep'; line: number; digest: Uint8Array; staged: string; questionType: string; questionLength: number; day: string };
+  | { kind: 'keep'; line: number; digest: Uint8Array; record: StagedRecord };
 
 export function recordOutcome(record: SourceRecord, ctx: OutcomeContext, counts: OutcomeCounts): RecordOutcome {
   const drop = (reason: ProductionDropReason, content: Record<string, unknown>): RecordOutcome => ({
@@ -53,20 +53,12 @@ export function recordOutcome(record: SourceRecord, ctx: OutcomeContext, counts:
   if (!cleaned.ok) return drop(cleaned.reason, { ...(cleaned.detail ? { detail: cleaned.detail } : {}), record: cleaned.reduced });
   const digest = fingerprintDigest(cleaned.record.question, cleaned.record.answer);
   const staged: StagedRecord = { record_id: fingerprintId(digest), ...cleaned.record, source_key: ctx.source.key, source_etag: ctx.source.etag, source_line: record.position };
-  return {
-    kind: 'keep',
-    line: record.position,
-    digest,
-    staged: JSON.stringify(staged),
-    questionType: cleaned.record.question_type,
-    questionLength: cleaned.record.question.length,
-    day: cleaned.record.timestamp?.slice(0, 10) ?? 'unknown',
-  };
+  return { kind: 'keep', line: record.position, digest, record: staged };
 }
 
 /** The quarantine entry of a kept-looking record that repeats an earlier one of the file. */
 export function duplicateQuarantine(outcome: Extract<RecordOutcome, { kind: 'keep' }>, source: OutcomeContext['source']): string {
-  const { question, answer } = JSON.parse(outcome.staged) as StagedRecord;
+  const { question, answer } = outcome.record;
   return quarantineLine('duplicate', source, outcome.line, { record: { question, answer } });
 }
 

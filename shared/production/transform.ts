@@ -198,10 +198,12 @@ async function stageRecords(
       dropped[outcome.reason] = (dropped[outcome.reason] ?? 0) + 1;
       return quarantine.writeLine(outcome.quarantine);
     }
-    questionTypes[outcome.questionType] = (questionTypes[outcome.questionType] ?? 0) + 1;
-    addLength(lengths, outcome.questionLength);
-    byDay[outcome.day] = (byDay[outcome.day] ?? 0) + 1;
-    return staged.writeLine(outcome.staged);
+    const { question_type: type, question, timestamp } = outcome.record;
+    const day = timestamp?.slice(0, 10) ?? 'unknown';
+    questionTypes[type] = (questionTypes[type] ?? 0) + 1;
+    addLength(lengths, question.length);
+    byDay[day] = (byDay[day] ?? 0) + 1;
+    return staged.write(outcome.record);
   };
   /** Counts kept beside the records: redactions by type, unknown field names (at most MAX_UNKNOWN_FIELD_NAMES). */
   const mergeCounts = (counts: OutcomeCounts) => {
