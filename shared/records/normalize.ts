@@ -1,8 +1,8 @@
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Anything normalisation would change in ASCII text: a non-printable or non-ASCII character, a double space, a space at an end. */
-const NEEDS_WORK = /[^\x20-\x7e]|  |^ | $/;
+/** What only the full normalisation fixes: a non-printable or non-ASCII character, or a double space. */
+const NEEDS_WORK = /[^\x20-\x7e]|  /;
 
 /**
  * The text normal form every stage compares and writes: Unicode NFC, whitespace runs
@@ -10,8 +10,12 @@ const NEEDS_WORK = /[^\x20-\x7e]|  |^ | $/;
  */
 export function normalizeText(value: string | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
-  // Most text is already normal: finding nothing to fix is cheaper than fixing nothing.
-  if (value.length > 0 && !NEEDS_WORK.test(value)) return value;
+  // Most text is printable ASCII with single spaces, perhaps one at an end (templated writers
+  // leave a trailing one): trimming is then all there is to do.
+  if (!NEEDS_WORK.test(value)) {
+    const trimmed = value.charCodeAt(0) === 0x20 || value.charCodeAt(value.length - 1) === 0x20 ? value.trim() : value;
+    return trimmed === '' ? undefined : trimmed;
+  }
   const text = (ASCII.test(value) ? value : value.normalize('NFC')).replace(/\s+/gu, ' ').trim();
   return text === '' ? undefined : text;
 }
