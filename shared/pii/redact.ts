@@ -9,9 +9,13 @@ interface Span {
   priority: number;
 }
 
-/** The rules with match indices switched on, compiled once. */
-const COMPILED = PII_RULES.map((rule) => ({
-  ...rule,
+/** The rules compiled once: match indices switched on, capture groups as a list, priority by position. */
+const COMPILED = PII_RULES.map((rule, priority) => ({
+  type: rule.type,
+  applies: rule.applies,
+  accept: rule.accept,
+  priority,
+  groups: Array.isArray(rule.group) ? rule.group : [rule.group ?? 0],
   pattern: new RegExp(rule.pattern.source, rule.pattern.flags.includes('d') ? rule.pattern.flags : `${rule.pattern.flags}d`),
 }));
 
@@ -19,23 +23,22 @@ const COMPILED = PII_RULES.map((rule) => ({
 export function findPii(text: string): Span[] {
   const hints = textHints(text);
   const spans: Span[] = [];
-  COMPILED.forEach((rule, priority) => {
-    if (rule.applies && !rule.applies(hints)) return;
-    const groups = Array.isArray(rule.group) ? rule.group : [rule.group ?? 0];
+  for (const rule of COMPILED) {
+    if (rule.applies && !rule.applies(hints)) continue;
     // exec() with lastIndex instead of matchAll(), which clones the regex on every call.
     const pattern = rule.pattern;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       if (match[0] === '') pattern.lastIndex += 1;
-      for (const group of groups) {
+      for (const group of rule.groups) {
         const indices = match.indices?.[group];
         if (!indices) continue;
         const [start, end] = indices;
         if (rule.accept && !rule.accept(text.slice(start, end), text, start)) continue;
-        spans.push({ start, end, type: rule.type, priority });
+        spans.push({ start, end, type: rule.type, priority: rule.priority });
       }
     }
-  });
+  }
   if (spans.length < 2) return spans;
   spans.sort((a, b) => a.priority - b.priority || b.end - b.start - (a.end - a.start));
   const kept: Span[] = [];

@@ -21,42 +21,40 @@ export interface TextHints {
   upper: boolean;
   /** Some word that can precede a name ("my name is", "Dr.", "Thanks,") occurs. */
   nameCue: boolean;
+  text: string;
   lower: string;
+  /** Whether a web domain occurs: worked out by the first rule that asks, then kept. */
+  domain?: boolean;
 }
 
 const NAME_CUES = /name|\b(?:i am|i'?m|this is|it'?s|it is|call me|patient|pt|dr|doctor|mr|mrs|ms|miss|nurse|prof|my|thanks?|thank you|regards|best|cheers|sincerely|love|sent by|here|born|dob|d\.o\.b)\b|(?:^|\s)[-–—]/;
 
+const DIGIT_RUNS = /\d+/g;
+const ASCII_UPPER = /[A-Z]/;
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function textHints(text: string): TextHints {
+  // Regex scans rather than a loop over every character: most texts have few digits, and a
+  // capital near the start ends the search for one.
   let digits = 0;
-  let colons = 0;
   let digitRuns = 0;
-  let run = 0;
   let longestRun = 0;
   let yearLikeRun = false;
   let zipLikeRun = false;
-  let upper = false;
-  let nonAscii = false;
-  for (let i = 0; i <= text.length; i += 1) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
-    if (c >= 48 && c <= 57) {
-      digits += 1;
-      run += 1;
-      continue;
-    }
-    if (run > 0) {
-      digitRuns += 1;
-      if (run > longestRun) longestRun = run;
-      if (run === 4) yearLikeRun = true;
-      if (run === 5) zipLikeRun = true;
-      run = 0;
-    }
-    if (c === 58) colons += 1;
-    else if (c >= 65 && c <= 90) upper = true;
-    else if (c > 127) nonAscii = true;
+  DIGIT_RUNS.lastIndex = 0;
+  for (let run = DIGIT_RUNS.exec(text); run; run = DIGIT_RUNS.exec(text)) {
+    const length = run[0].length;
+    digits += length;
+    digitRuns += 1;
+    if (length > longestRun) longestRun = length;
+    if (length === 4) yearLikeRun = true;
+    if (length === 5) zipLikeRun = true;
   }
-  if (!upper && nonAscii) upper = /\p{Lu}/u.test(text);
+  let colons = 0;
+  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) colons += 1;
+  const upper = ASCII_UPPER.test(text) || (NON_ASCII.test(text) && /\p{Lu}/u.test(text));
   const lower = text.toLowerCase();
-  return { digits, digitRuns, longestRun, yearLikeRun, zipLikeRun, at: text.includes('@'), dot: text.includes('.'), colons, upper, nameCue: upper || lower.includes('name') ? NAME_CUES.test(lower) : false, lower };
+  return { digits, digitRuns, longestRun, yearLikeRun, zipLikeRun, at: text.includes('@'), dot: text.includes('.'), colons, upper, nameCue: upper || lower.includes('name') ? NAME_CUES.test(lower) : false, text, lower };
 }
 
 /** A rule that only fires after one of these cue words (and on a text with a capital letter for names). */
@@ -78,7 +76,9 @@ const STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 const TLDS = 'com|org|net|edu|gov|io|co|us|uk|ca|info|health|me|app|ly|de|fr|nl|au|in';
 const DOMAIN_HINT = new RegExp(`\\.(?:${TLDS})\\b`);
-const hasDomain = (h: TextHints) => h.dot && DOMAIN_HINT.test(h.lower);
+const hasDomain = (h: TextHints) => (h.domain ??= h.dot && DOMAIN_HINT.test(h.lower));
+/** A state abbreviation then five digits, the shape the state-and-ZIP rule looks for. */
+const STATE_ZIP_SHAPE = /[A-Z]{2}\.?,?\s+\d{5}/;
 
 /** The few words before a position, lower-cased: the cue a number follows. */
 function before(text: string, start: number, chars = 24): string {
@@ -195,7 +195,7 @@ export const PII_RULES: PiiRule[] = [
       return digits >= 7 && digits <= 15 && !/\d\s*(?:mg|ml|units?|times|x)\b/i.test(m);
     },
   },
-  { type: 'ZIP', pattern: new RegExp(`\\b(?:${STATES})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b`, 'g'), group: 1, applies: (h) => h.zipLikeRun && h.upper },
+  { type: 'ZIP', pattern: new RegExp(`\\b(?:${STATES})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b`, 'g'), group: 1, applies: (h) => h.zipLikeRun && STATE_ZIP_SHAPE.test(h.text) },
   { type: 'ZIP', pattern: /\b(?:zip|zipcode|zip code|postal code|postcode)\s*(?:is|:|#|code)?\s*(\d{5}(?:-\d{4})?)\b/gi, group: 1, applies: (h) => h.zipLikeRun && /zip|postal|postcode/.test(h.lower) },
   { type: 'ZIP', pattern: /\b\d{5}-\d{4}\b/g, applies: (h) => h.zipLikeRun && h.digits >= 9 },
   { type: 'ZIP', pattern: /\b(\d{5})\s+(?:zip|zipcode|zip code|area)\b/gi, group: 1, applies: (h) => h.zipLikeRun && /zip|area/.test(h.lower) },
