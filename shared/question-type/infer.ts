@@ -73,23 +73,42 @@ const CUES: TypeRule[] = [
   { type: 'information', pattern: /\bwhat (?:is|are|does .+ mean)\b|\bwhat'?s\b|\bexplain\b|\bmean(?:s|ing)?\b|\btell me about\b/ },
 ];
 
+const SHORTHAND = /[’‘]|\bw\/|\bur?\b|\b(what|how)['’‘]?s\b/g;
+
 /** Chat shorthand spelled out, so one cue matches both ("u" → "you", "whats" → "what is"). */
 function casualForm(question: string): string {
+  // One scan for every rewrite: the replacer runs only where something matched.
   return question
     .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/\bw\//g, 'with ')
-    .replace(/\bu\b/g, 'you')
-    .replace(/\bur\b/g, 'your')
-    .replace(/\bwhat'?s\b/g, 'what is')
-    .replace(/\bhow'?s\b/g, 'how is')
+    .replace(SHORTHAND, (found: string, word?: string) => {
+      if (word) return `${word} is`;
+      if (found === 'w/') return 'with ';
+      if (found === 'u') return 'you';
+      if (found === 'ur') return 'your';
+      return "'";
+    })
     .trim();
 }
 
-/** The inferred MedQuAD question type of a (normalised) question. */
+/** Rules in order, a block at a time: one combined pattern rules out a whole block, and most questions match late in the list. */
+const BLOCK_SIZE = 4;
+const RULE_BLOCKS = blocksOf([...TEMPLATES, ...CUES], BLOCK_SIZE);
+
+function blocksOf(rules: TypeRule[], size: number): { any: RegExp; rules: TypeRule[] }[] {
+  const blocks = [];
+  for (let i = 0; i < rules.length; i += size) {
+    const block = rules.slice(i, i + size);
+    blocks.push({ any: new RegExp(block.map((rule) => `(?:${rule.pattern.source})`).join('|')), rules: block });
+  }
+  return blocks;
+}
+
+/** The inferred MedQuAD question type of a (normalised) question: the type of the first rule that matches. */
 export function inferQuestionType(question: string): string {
   const text = casualForm(question);
-  for (const rule of TEMPLATES) if (rule.pattern.test(text)) return rule.type;
-  for (const rule of CUES) if (rule.pattern.test(text)) return rule.type;
+  for (const block of RULE_BLOCKS) {
+    if (!block.any.test(text)) continue;
+    for (const rule of block.rules) if (rule.pattern.test(text)) return rule.type;
+  }
   return 'information';
 }
