@@ -25,6 +25,23 @@ const objectRoutes = Object.fromEntries(
 const started = Date.now();
 // The dashboard page (uPlot and all), inlined into the dashboard action: no CDN, no extra files.
 const dashboardAssets = await buildDashboardAssets();
+// transform's worker thread, started from its source text: an action is one file, with no second file to load.
+const stageWorker = await build({
+  entryPoints: ['shared/production/stage-worker.ts'],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  legalComments: 'none',
+  write: false,
+  logLevel: 'warning',
+});
+const defines = {
+  MEDQA_OBJECT_ROUTES: JSON.stringify(JSON.stringify(objectRoutes)),
+  MEDQA_DASHBOARD_ASSETS: JSON.stringify(JSON.stringify(dashboardAssets)),
+  MEDQA_STAGE_WORKER: JSON.stringify(stageWorker.outputFiles[0].text),
+};
 
 await Promise.all(
   names.map((name) =>
@@ -43,10 +60,7 @@ await Promise.all(
       // import.meta is empty in CommonJS: code relying on it would crash at run time, so refuse to build.
       logOverride: { 'empty-import-meta': 'error' },
       logLevel: 'warning',
-      define: {
-        MEDQA_OBJECT_ROUTES: JSON.stringify(JSON.stringify(objectRoutes)),
-        MEDQA_DASHBOARD_ASSETS: JSON.stringify(JSON.stringify(dashboardAssets)),
-      },
+      define: defines,
     }),
   ),
 );
@@ -63,6 +77,7 @@ await build({
   external: ['openwhisk'],
   logOverride: { 'empty-import-meta': 'error' },
   logLevel: 'warning',
+  define: defines,
 });
 
 // The repo is "type": "module"; mark dist/ as CommonJS so Node (tests, benchmarks) loads the

@@ -2,12 +2,17 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Cron } from 'croner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../shared/actions';
-import { OFFLINE_RAW_PREFIX } from '../shared/layout';
+import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../shared/layout';
 import { parseManifest, type PipelineManifest } from '../shared/manifest';
+import { transform } from '../shared/production/transform';
+import { invokeAction, type ActionDefinition } from '../shared/runtime';
+import { FolderStore, listAll, readText } from '../shared/store';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
+import { productionLogFile } from './fixtures/production-logs';
 import { startFakeOpenWhisk } from './helpers/fake-openwhisk';
 import { tempDir } from './helpers/temp-dir';
 
@@ -125,3 +130,33 @@ describe('manifest.yaml and the action bundles', () => {
   });
 });
 
+
+describe('transform with worker threads', () => {
+  /** Every output under data/production/, the summaries without their creation time. */
+  async function productionOutputs(dir: string): Promise<Map<string, string>> {
+    const store = new FolderStore(dir);
+    const files = new Map<string, string>();
+    for (const object of await listAll(store, 'data/production/')) files.set(object.key, (await readText(store, object.key)).replace(/"created_at": "[^"]+"/, ''));
+    return files;
+  }
+
+  it.each([
+    ['requests.jsonl', 2, (content: Buffer) => content],
+    ['requests.jsonl.gz', 1, (content: Buffer) => gzipSync(content)],
+  ])('writes %s with %i worker(s) byte for byte as one thread does', async (name, workers, encode) => {
+    const { content, expected } = productionLogFile({ records: 12_000, seed: 13, noise: 0.02, longLineBytes: 70_000 });
+    const key = `${PRODUCTION_RAW_PREFIX}${name}`;
+    const threaded = await tempDir();
+    const single = await tempDir();
+    for (const dir of [threaded, single]) {
+      await fs.mkdir(path.join(dir, PRODUCTION_RAW_PREFIX), { recursive: true });
+      await fs.writeFile(path.join(dir, key), encode(content));
+    }
+    const result = await invokeBundle('dist/transform.js', { store: 'folder', data_dir: threaded, key, workers, log_level: 'silent' }, { cwd: threaded });
+    expect(result).toMatchObject({ status: 'staged', records_in: expected.records_in, records_out: expected.records_out, dropped: expected.dropped });
+    await invokeAction(transform as ActionDefinition, { key, workers: 0, log_level: 'silent' }, { store: new FolderStore(single) });
+    const outputs = await productionOutputs(threaded);
+    expect([...outputs.keys()].some((k) => k.includes('/quarantine/'))).toBe(true);
+    expect(outputs).toEqual(await productionOutputs(single));
+  });
+});

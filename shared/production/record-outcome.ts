@@ -57,9 +57,8 @@ export function recordOutcome(record: SourceRecord, ctx: OutcomeContext, counts:
 }
 
 /** The quarantine entry of a kept-looking record that repeats an earlier one of the file. */
-export function duplicateQuarantine(outcome: Extract<RecordOutcome, { kind: 'keep' }>, source: OutcomeContext['source']): string {
-  const { question, answer } = outcome.record;
-  return quarantineLine('duplicate', source, outcome.line, { record: { question, answer } });
+export function duplicateQuarantine(record: Pick<StagedRecord, 'question' | 'answer'>, line: number, source: OutcomeContext['source']): string {
+  return quarantineLine('duplicate', source, line, { record: { question: record.question, answer: record.answer } });
 }
 
 function quarantineLine(reason: ProductionDropReason, source: OutcomeContext['source'], line: number, content: Record<string, unknown>): string {

@@ -4,27 +4,31 @@ import { SafeQuestionTypesParam } from '../offline/safe-question-types';
 import type { RedactionCounts } from '../pii/redact';
 import { openRecordFile, UnreadableFileError } from '../readers';
 import { LOG_FORMATS } from '../readers/log-formats';
-import { FingerprintSet } from '../records/fingerprint-set';
 import { defineAction, optionalText, PipelineError, positiveInt, text, type Logger } from '../runtime';
 import { JsonlWriter, readJsonIfExists, type ObjectStore } from '../store';
-import { addLength, emptyHistogram } from '../summary/histogram';
+import { emptyHistogram } from '../summary/histogram';
 import { refreshSummaryAfterStage } from '../summary/summarize';
 import { archiveRawObject } from './archive';
 import { PRODUCTION_RULES_VERSION, productionOutputKeys } from './keys';
 import type { ProductionDropReason } from './production-record';
-import { duplicateQuarantine, recordOutcome, type OutcomeContext, type OutcomeCounts, type RecordOutcome } from './record-outcome';
+import { outcomeBatch } from './outcome-batch';
+import type { OutcomeContext } from './record-outcome';
+import { StagedOutput } from './staged-output';
+import { stageInWorkers, stageWorkerCount } from './stage-workers';
 
 /** A record (line) over this many bytes is dropped as `record_too_long` (transform and replay). */
 export const MaxRecordBytesParam = positiveInt(64 * 1024);
 
-/** Unknown field names counted per file, at most: a result stays small whatever the input. */
-const MAX_UNKNOWN_FIELD_NAMES = 50;
+/** Records decided together on this thread: large enough to amortise a batch, small enough to stay light. */
+const RECORDS_PER_BATCH = 1024;
 
 const TransformParams = z.object({
   key: text(),
   etag: optionalText(),
   safe_question_types: SafeQuestionTypesParam,
   max_record_bytes: MaxRecordBytesParam,
+  /** Worker threads for a large JSON Lines file; 0 stages on the action's own thread. Default: see stageWorkerCount. */
+  workers: z.coerce.number().int().min(0).max(4).optional(),
 });
 
 /** The partial summary written beside each staged file; retrain-batch and summarize read it. */
@@ -80,6 +84,7 @@ export const transform = defineAction({
       summary = await stageProductionFile(store, raw, keys, {
         safeTypes: new Set(params.safe_question_types),
         maxRecordBytes: params.max_record_bytes,
+        workers: params.workers,
         log,
       });
     } else {
@@ -116,6 +121,8 @@ export interface SourceObject {
 export interface StageOptions {
   safeTypes: Set<string>;
   maxRecordBytes: number;
+  /** Worker threads; undefined lets stageWorkerCount decide. */
+  workers?: number;
   log: Logger;
 }
 
@@ -124,10 +131,11 @@ export async function stageProductionFile(
   store: ObjectStore,
   raw: SourceObject,
   keys: ReturnType<typeof productionOutputKeys>,
-  { safeTypes, maxRecordBytes, log }: StageOptions,
+  options: StageOptions,
 ): Promise<StagedSummary> {
+  const { log } = options;
   try {
-    return await stageRecords(store, raw, keys, { safeTypes, maxRecordBytes, log });
+    return await stageRecords(store, raw, keys, options);
   } catch (err) {
     if (!(err instanceof UnreadableFileError)) throw err;
     // Not a log file, or a broken one: nothing of it is staged, the reason is quarantined, and the
@@ -172,78 +180,58 @@ async function stageRecords(
   store: ObjectStore,
   raw: SourceObject,
   keys: ReturnType<typeof productionOutputKeys>,
-  { safeTypes, maxRecordBytes, log }: StageOptions,
+  { safeTypes, maxRecordBytes, workers: requestedWorkers, log }: StageOptions,
 ): Promise<StagedSummary> {
   const opened = await openRecordFile(store, { key: raw.readKey ?? raw.key, size: raw.size }, LOG_FORMATS, { maxRecordBytes });
   const context: OutcomeContext = { safeTypes, maxRecordBytes, format: opened.reader.format, source: { key: raw.key, etag: raw.etag } };
   const staged = new JsonlWriter(store, keys.staged);
   const quarantine = new JsonlWriter(store, keys.quarantine);
-  const seen = new FingerprintSet();
-  const dropped: Partial<Record<ProductionDropReason, number>> = {};
-  const redactions: RedactionCounts = {};
-  const questionTypes: Record<string, number> = {};
-  const lengths = emptyHistogram();
-  const byDay: Record<string, number> = {};
-  const unknownFields: Record<string, number> = {};
-  let recordsIn = 0;
-
-  /** Applies one record's outcome in file order: de-duplication, counts, and the write. */
-  const apply = (outcome: RecordOutcome): Promise<void> | undefined => {
-    recordsIn += 1;
-    if (outcome.kind === 'keep' && !seen.add(outcome.digest)) {
-      dropped.duplicate = (dropped.duplicate ?? 0) + 1;
-      return quarantine.writeLine(duplicateQuarantine(outcome, context.source));
-    }
-    if (outcome.kind === 'drop') {
-      dropped[outcome.reason] = (dropped[outcome.reason] ?? 0) + 1;
-      return quarantine.writeLine(outcome.quarantine);
-    }
-    const { question_type: type, question, timestamp } = outcome.record;
-    const day = timestamp?.slice(0, 10) ?? 'unknown';
-    questionTypes[type] = (questionTypes[type] ?? 0) + 1;
-    addLength(lengths, question.length);
-    byDay[day] = (byDay[day] ?? 0) + 1;
-    return staged.write(outcome.record);
-  };
-  /** Counts kept beside the records: redactions by type, unknown field names (at most MAX_UNKNOWN_FIELD_NAMES). */
-  const mergeCounts = (counts: OutcomeCounts) => {
-    for (const [type, n] of Object.entries(counts.redactions) as [keyof RedactionCounts, number][]) redactions[type] = (redactions[type] ?? 0) + n;
-    for (const [name, n] of Object.entries(counts.unknownFields)) {
-      if (unknownFields[name] === undefined && Object.keys(unknownFields).length >= MAX_UNKNOWN_FIELD_NAMES) continue;
-      unknownFields[name] = (unknownFields[name] ?? 0) + n;
-    }
-  };
+  const output = new StagedOutput(staged, quarantine, context.source);
+  const workers = opened.reader.format === 'jsonl' ? stageWorkerCount(raw.size, requestedWorkers) : 0;
 
   try {
-    const counts: OutcomeCounts = { redactions: {}, unknownFields: {} };
-    for await (const record of opened.records) {
-      const written = apply(recordOutcome(record, context, counts));
-      if (written) await written;
+    if (workers > 0) {
+      log.info('staging_in_threads', { workers });
+      await stageInWorkers(await opened.input.open(), context, workers, output);
+    } else {
+      for await (const records of inBatches(opened.records, RECORDS_PER_BATCH)) await output.apply(outcomeBatch(records, context));
     }
-    mergeCounts(counts);
   } catch (err) {
     await Promise.all([staged.abort(err as Error), quarantine.abort(err as Error)]);
     throw err;
   }
   await staged.close();
-  const droppedTotal = Object.values(dropped).reduce((a, b) => a + (b ?? 0), 0);
+  const droppedTotal = output.droppedTotal;
   if (droppedTotal > 0) await quarantine.close();
   else await quarantine.abort(new Error('nothing to quarantine'));
 
   const summary: StagedSummary = {
     ...emptySummary(raw, keys),
     format: opened.reader.format,
-    records_in: recordsIn,
+    records_in: output.recordsIn,
     records_out: staged.records,
-    dropped,
-    redactions,
-    question_types: questionTypes,
-    question_length_histogram: lengths,
-    records_by_day: byDay,
-    unknown_fields: unknownFields,
+    dropped: output.dropped,
+    redactions: output.redactions,
+    question_types: output.questionTypes,
+    question_length_histogram: output.questionLengths,
+    records_by_day: output.recordsByDay,
+    unknown_fields: output.unknownFields,
     quarantine_key: droppedTotal > 0 ? keys.quarantine : null,
   };
   await store.put(keys.summary, JSON.stringify(summary, null, 2), { contentType: 'application/json' });
-  log.info('staged', { records_in: recordsIn, records_out: staged.records, dropped, redactions });
+  log.info('staged', { records_in: output.recordsIn, records_out: staged.records, dropped: output.dropped, redactions: output.redactions });
   return summary;
+}
+
+/** Records in arrays of up to `size`, in order. */
+async function* inBatches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }

@@ -23,7 +23,7 @@ export const jsonlReader: RecordReader = {
  * One line of a JSON Lines file as a record, or the reason it is not one (over the limit,
  * invalid UTF-8, invalid JSON); undefined for a blank line.
  */
-function lineToRecord(line: Line, limit: number, decoder: TextDecoder): SourceRecord | undefined {
+export function lineToRecord(line: Line, limit: number, decoder: TextDecoder): SourceRecord | undefined {
   if (line.overLimit !== undefined) {
     return { position: line.number, reason: 'too_long', error: `line of ${line.overLimit} bytes is over the ${limit}-byte limit`, raw: line.prefix?.toString('utf8') };
   }

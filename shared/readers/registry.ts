@@ -25,6 +25,8 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 export interface OpenedFile {
   reader: RecordReader;
   compression: 'gzip' | 'none';
+  /** The content itself (compression undone), for a caller that reads it another way. */
+  input: ReadInput;
   records: AsyncIterable<SourceRecord>;
 }
 
@@ -69,7 +71,7 @@ export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo
       await cleanup();
     }
   }
-  return { reader, compression: gzipped ? 'gzip' : 'none', records: records() };
+  return { reader, compression: gzipped ? 'gzip' : 'none', input, records: records() };
 }
 
 /** The reader whose signature matches, else the one whose extension matches (`.gz` ignored). */

@@ -36,8 +36,13 @@ export class JsonlWriter {
 
   /** Adds a record already serialised as one line of JSON (no newline). Same contract as write(). */
   writeLine(json: string): Promise<void> | undefined {
-    this.block += `${json}\n`;
-    this.records += 1;
+    return this.writeLines(`${json}\n`, 1);
+  }
+
+  /** Adds `records` lines already serialised, each ending in a newline. Same contract as write(). */
+  writeLines(text: string, records: number): Promise<void> | undefined {
+    this.block += text;
+    this.records += records;
     return this.block.length >= BLOCK_BYTES ? this.flush() : undefined;
   }
 

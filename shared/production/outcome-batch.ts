@@ -1,0 +1,120 @@
+import type { SourceRecord } from '../readers';
+import { lineToRecord } from '../readers/jsonl';
+import { batchLines, type LineBatch } from './line-batch';
+import type { ProductionDropReason } from './production-record';
+import { recordOutcome, type OutcomeContext, type OutcomeCounts } from './record-outcome';
+
+/**
+ * The outcomes of consecutive records, already serialised: kept records as JSON lines with a
+ * few columns beside them, dropped ones as quarantine lines. Compact enough to cross from a
+ * worker thread as a handful of strings and typed arrays instead of thousands of objects.
+ * De-duplication is not done here: it needs the whole file in order (see BatchApplier).
+ */
+export interface OutcomeBatch {
+  /** Records read (blank lines are not records). */
+  records: number;
+  kept: {
+    /** One JSON line per kept record, each ending in a newline. */
+    text: string;
+    /** Where each record's line ends in `text`. */
+    ends: Int32Array;
+    /** Each record's 64-bit fingerprint, 8 bytes apiece. */
+    digests: Uint8Array;
+    lines: Int32Array;
+    questionLengths: Int32Array;
+    /** Each record's question type and day, as indexes into the two tables. */
+    typeIndex: Uint16Array;
+    dayIndex: Uint16Array;
+    types: string[];
+    days: string[];
+  };
+  dropped: {
+    /** One quarantine line per dropped record, each ending in a newline, in file order. */
+    text: string;
+    ends: Int32Array;
+    lines: Int32Array;
+    byReason: Partial<Record<ProductionDropReason, number>>;
+  };
+  counts: OutcomeCounts;
+}
+
+/** Decides and serialises the outcome of each record; `records` are consecutive, in file order. */
+export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): OutcomeBatch {
+  const counts: OutcomeCounts = { redactions: {}, unknownFields: {} };
+  const byReason: Partial<Record<ProductionDropReason, number>> = {};
+  let keptText = '';
+  let droppedText = '';
+  const keptEnds: number[] = [];
+  const keptLines: number[] = [];
+  const digests = new Uint8Array(records.length * 8);
+  const questionLengths: number[] = [];
+  const typeIndex: number[] = [];
+  const dayIndex: number[] = [];
+  const types = new Table();
+  const days = new Table();
+  const droppedEnds: number[] = [];
+  const droppedLines: number[] = [];
+
+  for (const record of records) {
+    const outcome = recordOutcome(record, context, counts);
+    if (outcome.kind === 'drop') {
+      byReason[outcome.reason] = (byReason[outcome.reason] ?? 0) + 1;
+      droppedText += `${outcome.quarantine}\n`;
+      droppedEnds.push(droppedText.length);
+      droppedLines.push(outcome.line);
+      continue;
+    }
+    const { question, question_type: type, timestamp } = outcome.record;
+    digests.set(outcome.digest.subarray(0, 8), keptEnds.length * 8);
+    keptText += `${JSON.stringify(outcome.record)}\n`;
+    keptEnds.push(keptText.length);
+    keptLines.push(outcome.line);
+    questionLengths.push(question.length);
+    typeIndex.push(types.index(type));
+    dayIndex.push(days.index(timestamp?.slice(0, 10) ?? 'unknown'));
+  }
+
+  return {
+    records: records.length,
+    kept: {
+      text: keptText,
+      ends: Int32Array.from(keptEnds),
+      digests: digests.slice(0, keptEnds.length * 8),
+      lines: Int32Array.from(keptLines),
+      questionLengths: Int32Array.from(questionLengths),
+      typeIndex: Uint16Array.from(typeIndex),
+      dayIndex: Uint16Array.from(dayIndex),
+      types: types.values,
+      days: days.values,
+    },
+    dropped: { text: droppedText, ends: Int32Array.from(droppedEnds), lines: Int32Array.from(droppedLines), byReason },
+    counts,
+  };
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The outcome batch of a batch of raw JSON Lines lines: each line parsed (or rejected), then decided. */
+export function outcomeBatchOfLines(lines: LineBatch, context: OutcomeContext): OutcomeBatch {
+  const records: SourceRecord[] = [];
+  for (const line of batchLines(lines)) {
+    const record = lineToRecord(line, context.maxRecordBytes, decoder);
+    if (record) records.push(record);
+  }
+  return outcomeBatch(records, context);
+}
+
+/** Distinct strings numbered in order of first appearance. */
+class Table {
+  readonly values: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  index(value: string): number {
+    let n = this.numbers.get(value);
+    if (n === undefined) {
+      n = this.values.push(value) - 1;
+      this.numbers.set(value, n);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * transform's worker thread: turns batches of raw log lines into outcome batches (parse,
+ * validate, PII-reduce, type, serialise) while the main thread reads, de-duplicates and
+ * writes. Bundled on its own by build.mjs and started from its source text: an action is a
+ * single file, with no second file to point a Worker at.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { outcomeBatchOfLines, type OutcomeBatch } from './outcome-batch';
+import type { LineBatch } from './line-batch';
+import type { StageWorkerData } from './stage-workers';
+
+const init = workerData as StageWorkerData;
+const context = { ...init, safeTypes: new Set(init.safeTypes) };
+
+parentPort!.on('message', (lines: LineBatch) => {
+  const batch = outcomeBatchOfLines(lines, context);
+  parentPort!.postMessage(batch, transferList(batch));
+});
+
+/** The typed arrays move to the main thread instead of being copied. */
+function transferList({ kept, dropped }: OutcomeBatch): ArrayBuffer[] {
+  return [kept.ends, kept.digests, kept.lines, kept.questionLengths, kept.typeIndex, kept.dayIndex, dropped.ends, dropped.lines].map((array) => array.buffer as ArrayBuffer);
+}

@@ -1,0 +1,92 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Readable } from 'node:stream';
+import { lineBatches, type LineBatch } from './line-batch';
+import { outcomeBatchOfLines, type OutcomeBatch } from './outcome-batch';
+import type { OutcomeContext } from './record-outcome';
+import type { StagedOutput } from './staged-output';
+
+/** The worker's source (stage-worker.ts, bundled by build.mjs); absent when running from TypeScript. */
+declare const MEDQA_STAGE_WORKER: string | undefined;
+
+/** Below this a file is done before threads would have started. */
+const MIN_BYTES_FOR_WORKERS = 4 * 1024 * 1024;
+/** Batches waiting or in work per thread: enough to keep it busy, few enough to bound memory. */
+const IN_FLIGHT_PER_WORKER = 2;
+
+/** What a worker needs to decide outcomes: the context, in a form that survives postMessage. */
+export type StageWorkerData = Omit<OutcomeContext, 'safeTypes'> & { safeTypes: string[] };
+
+/**
+ * How many worker threads help stage a JSON Lines file of `size` bytes: `requested` when given,
+ * otherwise one when the file is large and the machine has a second core (this thread works
+ * too, so one worker uses two cores; another would cost its heap for little), none when
+ * running unbundled (the worker exists only as bundled source).
+ */
+export function stageWorkerCount(size: number, requested?: number): number {
+  if (typeof MEDQA_STAGE_WORKER !== 'string') return 0;
+  if (requested !== undefined) return requested;
+  return size >= MIN_BYTES_FOR_WORKERS && availableParallelism() > 1 ? 1 : 0;
+}
+
+/**
+ * Reads the lines of `content` on this thread and shares the batches with `count` workers: a batch goes to a
+ * worker with room in its queue, else this thread decides it itself. Outcome batches are applied
+ * in file order, so the output is byte for byte what one thread writes. Memory stays bounded:
+ * at most IN_FLIGHT_PER_WORKER batches queued per worker.
+ */
+export async function stageInWorkers(content: Readable, context: OutcomeContext, count: number, output: StagedOutput): Promise<void> {
+  const workerData: StageWorkerData = { ...context, safeTypes: [...context.safeTypes] };
+  const workers = Array.from({ length: count }, () => new StageWorker(workerData));
+  const inFlight: Promise<OutcomeBatch>[] = [];
+  const applyNext = async () => output.apply(await inFlight.shift()!);
+  try {
+    for await (const batch of lineBatches(content, context.maxRecordBytes)) {
+      const idle = workers.find((worker) => worker.queued < IN_FLIGHT_PER_WORKER);
+      inFlight.push(idle ? idle.stage(batch) : Promise.resolve(outcomeBatchOfLines(batch, context)));
+      // Apply what is done; wait for the oldest batch only when the queue is at its bound.
+      while (inFlight.length > count * IN_FLIGHT_PER_WORKER + 1) await applyNext();
+    }
+    while (inFlight.length > 0) await applyNext();
+  } finally {
+    // Settled or not, nothing more is applied: a failed batch must not surface as unhandled.
+    for (const pending of inFlight) pending.catch(() => undefined);
+    await Promise.all(workers.map((worker) => worker.stop()));
+  }
+}
+
+/** One worker thread; its batches come back in the order they were sent. */
+class StageWorker {
+  private readonly thread: Worker;
+  private readonly waiting: { resolve(batch: OutcomeBatch): void; reject(err: Error): void }[] = [];
+  private failure: Error | undefined;
+
+  constructor(workerData: StageWorkerData) {
+    this.thread = new Worker(MEDQA_STAGE_WORKER!, { eval: true, workerData });
+    this.thread.on('message', (batch: OutcomeBatch) => this.waiting.shift()?.resolve(batch));
+    this.thread.on('error', (err) => this.fail(err));
+    this.thread.on('exit', (code) => this.fail(new Error(`a transform worker thread stopped (exit code ${code})`)));
+  }
+
+  /** Batches sent and not yet back. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  stage(batch: LineBatch): Promise<OutcomeBatch> {
+    if (this.failure) return Promise.reject(this.failure);
+    const result = new Promise<OutcomeBatch>((resolve, reject) => this.waiting.push({ resolve, reject }));
+    this.thread.postMessage(batch, [batch.buffer]);
+    return result;
+  }
+
+  async stop(): Promise<void> {
+    this.failure ??= new Error('the transform worker threads were stopped');
+    await this.thread.terminate();
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    for (const waiter of this.waiting.splice(0)) waiter.reject(this.failure);
+  }
+}

@@ -1,0 +1,89 @@
+import type { RedactionCounts } from '../pii/redact';
+import { FingerprintSet } from '../records/fingerprint-set';
+import type { JsonlWriter } from '../store';
+import { addLength, emptyHistogram } from '../summary/histogram';
+import type { OutcomeBatch } from './outcome-batch';
+import type { ProductionDropReason, StagedRecord } from './production-record';
+import { duplicateQuarantine, type OutcomeContext } from './record-outcome';
+
+/** Unknown field names counted per file, at most: a result stays small whatever the input. */
+const MAX_UNKNOWN_FIELD_NAMES = 50;
+
+/**
+ * One file's staged and quarantine output, fed batches in file order: drops records that repeat
+ * an earlier one, writes the rest, and adds up what the summary reports. However the batches
+ * were made (here or in worker threads), the same input gives the same bytes.
+ */
+export class StagedOutput {
+  recordsIn = 0;
+  readonly dropped: Partial<Record<ProductionDropReason, number>> = {};
+  readonly redactions: RedactionCounts = {};
+  readonly questionTypes: Record<string, number> = {};
+  readonly questionLengths = emptyHistogram();
+  readonly recordsByDay: Record<string, number> = {};
+  readonly unknownFields: Record<string, number> = {};
+  private readonly seen = new FingerprintSet();
+
+  constructor(
+    private readonly staged: JsonlWriter,
+    private readonly quarantine: JsonlWriter,
+    private readonly source: OutcomeContext['source'],
+  ) {}
+
+  get droppedTotal(): number {
+    return Object.values(this.dropped).reduce((a, b) => a + (b ?? 0), 0);
+  }
+
+  async apply(batch: OutcomeBatch): Promise<void> {
+    this.recordsIn += batch.records;
+    this.addCounts(batch);
+    const { kept, dropped } = batch;
+    const duplicates: { line: number; text: string }[] = [];
+    const keptParts: string[] = [];
+    let copiedFrom = 0;
+    for (let i = 0, start = 0; i < kept.lines.length; start = kept.ends[i]!, i += 1) {
+      if (this.seen.add(kept.digests.subarray(i * 8, i * 8 + 8))) {
+        const type = kept.types[kept.typeIndex[i]!]!;
+        const day = kept.days[kept.dayIndex[i]!]!;
+        this.questionTypes[type] = (this.questionTypes[type] ?? 0) + 1;
+        this.recordsByDay[day] = (this.recordsByDay[day] ?? 0) + 1;
+        addLength(this.questionLengths, kept.questionLengths[i]!);
+        continue;
+      }
+      // A repeat of an earlier record of the file: cut from the staged lines, quarantined instead.
+      const record = JSON.parse(kept.text.slice(start, kept.ends[i])) as StagedRecord;
+      duplicates.push({ line: kept.lines[i]!, text: `${duplicateQuarantine(record, kept.lines[i]!, this.source)}\n` });
+      keptParts.push(kept.text.slice(copiedFrom, start));
+      copiedFrom = kept.ends[i]!;
+    }
+    if (duplicates.length > 0) this.dropped.duplicate = (this.dropped.duplicate ?? 0) + duplicates.length;
+
+    const stagedText = duplicates.length > 0 ? keptParts.join('') + kept.text.slice(copiedFrom) : kept.text;
+    const stagedWritten = this.staged.writeLines(stagedText, kept.lines.length - duplicates.length);
+    if (stagedWritten) await stagedWritten;
+    const quarantineText = duplicates.length > 0 ? inLineOrder(dropped, duplicates) : dropped.text;
+    const quarantineWritten = this.quarantine.writeLines(quarantineText, dropped.lines.length + duplicates.length);
+    if (quarantineWritten) await quarantineWritten;
+  }
+
+  private addCounts({ dropped, counts }: OutcomeBatch): void {
+    for (const [reason, n] of Object.entries(dropped.byReason) as [ProductionDropReason, number][]) this.dropped[reason] = (this.dropped[reason] ?? 0) + n;
+    for (const [type, n] of Object.entries(counts.redactions) as [keyof RedactionCounts, number][]) this.redactions[type] = (this.redactions[type] ?? 0) + n;
+    for (const [name, n] of Object.entries(counts.unknownFields)) {
+      if (this.unknownFields[name] === undefined && Object.keys(this.unknownFields).length >= MAX_UNKNOWN_FIELD_NAMES) continue;
+      this.unknownFields[name] = (this.unknownFields[name] ?? 0) + n;
+    }
+  }
+}
+
+/** The batch's quarantine lines and its duplicates' merged by line number, as one file would list them. */
+function inLineOrder(dropped: OutcomeBatch['dropped'], duplicates: { line: number; text: string }[]): string {
+  let out = '';
+  let d = 0;
+  for (let i = 0, start = 0; i < dropped.lines.length; start = dropped.ends[i]!, i += 1) {
+    while (d < duplicates.length && duplicates[d]!.line < dropped.lines[i]!) out += duplicates[d++]!.text;
+    out += dropped.text.slice(start, dropped.ends[i]);
+  }
+  while (d < duplicates.length) out += duplicates[d++]!.text;
+  return out;
+}
