@@ -19,8 +19,16 @@ const COMPILED = PII_RULES.map((rule, priority) => ({
   pattern: new RegExp(rule.pattern.source, rule.pattern.flags.includes('d') ? rule.pattern.flags : `${rule.pattern.flags}d`),
 }));
 
+/**
+ * What every rule needs one of: a digit, "@", ":" or "." (addresses, numbers, URLs), an ASCII
+ * capital (every name pattern starts with one) or the words "name" and "localhost". Short
+ * fields such as "web" or "fatigue, headache" have none, and skip the rules.
+ */
+const MAY_HOLD_PII = /[0-9@:.A-Z]|name|localhost/;
+
 /** Every identifier the rules find, overlaps resolved: earlier rules win, then longer spans. */
 export function findPii(text: string): Span[] {
+  if (!MAY_HOLD_PII.test(text)) return [];
   const hints = textHints(text);
   const spans: Span[] = [];
   for (const rule of COMPILED) {

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Line } from '../readers/lines';
 
 /** Lines travel in batches of about this many bytes, or this many lines. */
-const BATCH_BYTES = 256 * 1024;
+const BATCH_BYTES = 64 * 1024;
 const BATCH_LINES = 4096;
 /** How much of an over-long line is kept to show what it was (as splitLines keeps). */
 const PREFIX_BYTES = 1024;

@@ -65,7 +65,7 @@ export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): 
       continue;
     }
     const { question, question_type: type, timestamp } = outcome.record;
-    digests.set(outcome.digest.subarray(0, 8), keptEnds.length * 8);
+    digests.set(outcome.digest, keptEnds.length * 8);
     keptText += `${JSON.stringify(outcome.record)}\n`;
     keptEnds.push(keptText.length);
     keptLines.push(outcome.line);

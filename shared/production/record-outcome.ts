@@ -48,11 +48,26 @@ export function recordOutcome(record: SourceRecord, ctx: OutcomeContext, counts:
   if (ctx.format === 'json-array' && Buffer.byteLength(JSON.stringify(value)) > ctx.maxRecordBytes) {
     return drop('record_too_long', { raw_text: reducedSnippet(JSON.stringify(value), counts.redactions) });
   }
-  for (const name of Object.keys(value)) if (!KNOWN_FIELDS.has(name)) counts.unknownFields[name] = (counts.unknownFields[name] ?? 0) + 1;
+  for (const name in value) if (!KNOWN_FIELDS.has(name)) counts.unknownFields[name] = (counts.unknownFields[name] ?? 0) + 1;
   const cleaned = cleanProductionRecord(value as Record<string, unknown>, ctx.safeTypes, counts.redactions);
   if (!cleaned.ok) return drop(cleaned.reason, { ...(cleaned.detail ? { detail: cleaned.detail } : {}), record: cleaned.reduced });
-  const digest = fingerprintDigest(cleaned.record.question, cleaned.record.answer);
-  const staged: StagedRecord = { record_id: fingerprintId(digest), ...cleaned.record, source_key: ctx.source.key, source_etag: ctx.source.etag, source_line: record.position };
+  const kept = cleaned.record;
+  const digest = fingerprintDigest(kept.question, kept.answer);
+  // Field by field rather than spread: this runs once per record, and the order is the staged line's.
+  const staged: StagedRecord = {
+    record_id: fingerprintId(digest),
+    question: kept.question,
+    answer: kept.answer,
+    question_type: kept.question_type,
+    question_type_source: kept.question_type_source,
+    timestamp: kept.timestamp,
+    slice: kept.slice,
+    symptoms: kept.symptoms,
+    latency_ms: kept.latency_ms,
+    source_key: ctx.source.key,
+    source_etag: ctx.source.etag,
+    source_line: record.position,
+  };
   return { kind: 'keep', line: record.position, digest, record: staged };
 }
 

@@ -40,13 +40,14 @@ export class StagedOutput {
     const { kept, dropped } = batch;
     const duplicates: { line: number; text: string }[] = [];
     const keptParts: string[] = [];
+    // Kept records counted by type and day index first, added to the named counts once per batch.
+    const byType = new Int32Array(kept.types.length);
+    const byDay = new Int32Array(kept.days.length);
     let copiedFrom = 0;
     for (let i = 0, start = 0; i < kept.lines.length; start = kept.ends[i]!, i += 1) {
-      if (this.seen.add(kept.digests.subarray(i * 8, i * 8 + 8))) {
-        const type = kept.types[kept.typeIndex[i]!]!;
-        const day = kept.days[kept.dayIndex[i]!]!;
-        this.questionTypes[type] = (this.questionTypes[type] ?? 0) + 1;
-        this.recordsByDay[day] = (this.recordsByDay[day] ?? 0) + 1;
+      if (this.seen.addAt(kept.digests, i * 8)) {
+        byType[kept.typeIndex[i]!]! += 1;
+        byDay[kept.dayIndex[i]!]! += 1;
         addLength(this.questionLengths, kept.questionLengths[i]!);
         continue;
       }
@@ -56,6 +57,8 @@ export class StagedOutput {
       keptParts.push(kept.text.slice(copiedFrom, start));
       copiedFrom = kept.ends[i]!;
     }
+    addNamed(this.questionTypes, kept.types, byType);
+    addNamed(this.recordsByDay, kept.days, byDay);
     if (duplicates.length > 0) this.dropped.duplicate = (this.dropped.duplicate ?? 0) + duplicates.length;
 
     const stagedText = duplicates.length > 0 ? keptParts.join('') + kept.text.slice(copiedFrom) : kept.text;
@@ -86,4 +89,10 @@ function inLineOrder(dropped: OutcomeBatch['dropped'], duplicates: { line: numbe
   }
   while (d < duplicates.length) out += duplicates[d++]!.text;
   return out;
+}
+
+function addNamed(counts: Record<string, number>, names: string[], byIndex: Int32Array): void {
+  names.forEach((name, i) => {
+    if (byIndex[i]! > 0) counts[name] = (counts[name] ?? 0) + byIndex[i]!;
+  });
 }

@@ -23,9 +23,13 @@ export class FingerprintSet {
 
   /** Adds the fingerprint (its first 8 bytes are used); false when it was already there. */
   add(digest: Uint8Array): boolean {
+    return this.addAt(digest, 0);
+  }
+
+  /** Adds the fingerprint held in bytes[offset, offset + 8): many packed in one array need no view each. */
+  addAt(bytes: Uint8Array, offset: number): boolean {
     if ((this.count + 1) * 2 > this.used.length) this.grow();
-    const view = new DataView(digest.buffer, digest.byteOffset, 8);
-    return this.insert(view.getUint32(0), view.getUint32(4));
+    return this.insert(uint32At(bytes, offset), uint32At(bytes, offset + 4));
   }
 
   /** Whether the fingerprint (its first 8 bytes) is in the set. */
@@ -63,4 +67,9 @@ export class FingerprintSet {
     this.count = 0;
     for (let i = 0; i < used.length; i += 1) if (used[i]) this.insert(high[i]!, low[i]!);
   }
+}
+
+/** The big-endian 32-bit unsigned integer at bytes[offset, offset + 4). */
+function uint32At(bytes: Uint8Array, offset: number): number {
+  return ((bytes[offset]! << 24) | (bytes[offset + 1]! << 16) | (bytes[offset + 2]! << 8) | bytes[offset + 3]!) >>> 0;
 }
