@@ -11,8 +11,15 @@ declare const MEDQA_STAGE_WORKER: string | undefined;
 
 /** Below this a file is done before threads would have started. */
 const MIN_BYTES_FOR_WORKERS = 4 * 1024 * 1024;
-/** Batches waiting or in work per thread: enough to keep it busy, few enough to bound memory. */
+/** Batches waiting or in work per worker: enough to keep it busy, few enough to bound memory. */
 const IN_FLIGHT_PER_WORKER = 2;
+/**
+ * A worker holds one batch at a time: a small young generation is enough, and keeps the action
+ * under its memory limit (the default, sized for the whole machine, added 30 MB at a million records).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+/** Batches decided and not yet applied, at most: this thread works on while a worker is behind. */
+const MAX_BATCHES_AHEAD = 16;
 
 /** What a worker needs to decide outcomes: the context, in a form that survives postMessage. */
 export type StageWorkerData = Omit<OutcomeContext, 'safeTypes'> & { safeTypes: string[] };
@@ -38,21 +45,36 @@ export function stageWorkerCount(size: number, requested?: number): number {
 export async function stageInWorkers(content: Readable, context: OutcomeContext, count: number, output: StagedOutput): Promise<void> {
   const workerData: StageWorkerData = { ...context, safeTypes: [...context.safeTypes] };
   const workers = Array.from({ length: count }, () => new StageWorker(workerData));
-  const inFlight: Promise<OutcomeBatch>[] = [];
-  const applyNext = async () => output.apply(await inFlight.shift()!);
+  const inFlight: PendingBatch[] = [];
+  const applyNext = async () => output.apply(await inFlight.shift()!.result);
   try {
     for await (const batch of lineBatches(content, context.maxRecordBytes)) {
       const idle = workers.find((worker) => worker.queued < IN_FLIGHT_PER_WORKER);
-      inFlight.push(idle ? idle.stage(batch) : Promise.resolve(outcomeBatchOfLines(batch, context)));
-      // Apply what is done; wait for the oldest batch only when the queue is at its bound.
-      while (inFlight.length > count * IN_FLIGHT_PER_WORKER + 1) await applyNext();
+      inFlight.push(idle ? pending(idle.stage(batch)) : { result: Promise.resolve(outcomeBatchOfLines(batch, context)), ready: true });
+      // Apply what is done, in order; wait for a worker only when this thread is too far ahead.
+      while (inFlight[0]?.ready) await applyNext();
+      while (inFlight.length > MAX_BATCHES_AHEAD) await applyNext();
     }
     while (inFlight.length > 0) await applyNext();
   } finally {
     // Settled or not, nothing more is applied: a failed batch must not surface as unhandled.
-    for (const pending of inFlight) pending.catch(() => undefined);
+    for (const { result } of inFlight) result.catch(() => undefined);
     await Promise.all(workers.map((worker) => worker.stop()));
   }
+}
+
+interface PendingBatch {
+  result: Promise<OutcomeBatch>;
+  ready: boolean;
+}
+
+function pending(result: Promise<OutcomeBatch>): PendingBatch {
+  const entry: PendingBatch = { result, ready: false };
+  result.then(
+    () => (entry.ready = true),
+    () => (entry.ready = true),
+  );
+  return entry;
 }
 
 /** One worker thread; its batches come back in the order they were sent. */
@@ -62,7 +84,7 @@ class StageWorker {
   private failure: Error | undefined;
 
   constructor(workerData: StageWorkerData) {
-    this.thread = new Worker(MEDQA_STAGE_WORKER!, { eval: true, workerData });
+    this.thread = new Worker(MEDQA_STAGE_WORKER!, { eval: true, workerData, resourceLimits: WORKER_LIMITS });
     this.thread.on('message', (batch: OutcomeBatch) => this.waiting.shift()?.resolve(batch));
     this.thread.on('error', (err) => this.fail(err));
     this.thread.on('exit', (code) => this.fail(new Error(`a transform worker thread stopped (exit code ${code})`)));
