@@ -1,4 +1,4 @@
-import { PII_RULES, PII_TYPES, textHints, type PiiType } from './rules';
+import { FAMILY_GATES, PII_RULES, PII_TYPES, textHints, type PiiType, type TextHints } from './rules';
 
 export type RedactionCounts = Partial<Record<PiiType, number>>;
 
@@ -19,6 +19,12 @@ const COMPILED = PII_RULES.map((rule, priority) => ({
   pattern: new RegExp(rule.pattern.source, rule.pattern.flags.includes('d') ? rule.pattern.flags : `${rule.pattern.flags}d`),
 }));
 
+/** The compiled rules by type, each type behind its family gate (spans are ordered by priority afterwards). */
+const FAMILIES: { gate?: (hints: TextHints) => boolean; rules: typeof COMPILED }[] = PII_TYPES.map((type) => ({
+  gate: FAMILY_GATES[type],
+  rules: COMPILED.filter((rule) => rule.type === type),
+}));
+
 /**
  * What every rule needs one of: a digit, "@", ":" or "." (addresses, numbers, URLs), an ASCII
  * capital (every name pattern starts with one) or the words "name" and "localhost". Short
@@ -31,21 +37,9 @@ export function findPii(text: string): Span[] {
   if (!MAY_HOLD_PII.test(text)) return [];
   const hints = textHints(text);
   const spans: Span[] = [];
-  for (const rule of COMPILED) {
-    if (rule.applies && !rule.applies(hints)) continue;
-    // exec() with lastIndex instead of matchAll(), which clones the regex on every call.
-    const pattern = rule.pattern;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      if (match[0] === '') pattern.lastIndex += 1;
-      for (const group of rule.groups) {
-        const indices = match.indices?.[group];
-        if (!indices) continue;
-        const [start, end] = indices;
-        if (rule.accept && !rule.accept(text.slice(start, end), text, start)) continue;
-        spans.push({ start, end, type: rule.type, priority: rule.priority });
-      }
-    }
+  for (const family of FAMILIES) {
+    if (family.gate && !family.gate(hints)) continue;
+    for (const rule of family.rules) if (!rule.applies || rule.applies(hints)) collectSpans(rule, text, spans);
   }
   if (spans.length < 2) return spans;
   spans.sort((a, b) => a.priority - b.priority || b.end - b.start - (a.end - a.start));
@@ -54,6 +48,23 @@ export function findPii(text: string): Span[] {
     if (!kept.some((k) => span.start < k.end && k.start < span.end)) kept.push(span);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Adds the spans of one rule's matches that its `accept` keeps. */
+function collectSpans(rule: (typeof COMPILED)[number], text: string, spans: Span[]): void {
+  // exec() with lastIndex instead of matchAll(), which clones the regex on every call.
+  const pattern = rule.pattern;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0] === '') pattern.lastIndex += 1;
+    for (const group of rule.groups) {
+      const indices = match.indices?.[group];
+      if (!indices) continue;
+      const [start, end] = indices;
+      if (rule.accept && !rule.accept(text.slice(start, end), text, start)) continue;
+      spans.push({ start, end, type: rule.type, priority: rule.priority });
+    }
+  }
 }
 
 /**

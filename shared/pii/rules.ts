@@ -135,6 +135,20 @@ function caseless(cues: string): string {
 
 const notCommonWord = (match: string) => !NOT_NAMES.has(match.split(/\s+/)[0]!.toLowerCase().replace(/['’]s$/, ''));
 
+/**
+ * Facts without which a whole type's rules cannot apply, checked once per text instead of rule by
+ * rule: every number rule wants four digits or more, every name rule a name cue. rules.test.ts
+ * holds each rule's `applies` to its family's fact.
+ */
+export const FAMILY_GATES: Partial<Record<PiiType, (hints: TextHints) => boolean>> = {
+  SSN: (h) => h.digits >= 4,
+  MRN: (h) => h.digits >= 4,
+  DATE: (h) => h.digits >= 4,
+  PHONE: (h) => h.digits >= 4,
+  ZIP: (h) => h.digits >= 4,
+  NAME: (h) => h.nameCue,
+};
+
 export const PII_RULES: PiiRule[] = [
   { type: 'EMAIL', pattern: /\b[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g, applies: (h) => h.at },
   { type: 'URL', pattern: /\b(?:https?:\/\/|www\.)[^\s<>"']*[^\s<>"'.,;:!?)\]]/gi, applies: (h) => h.lower.includes('http') || h.lower.includes('www.') },
