@@ -5,7 +5,9 @@
  * rule that matches wins; a question no rule matches is `information`. The types are
  * MedQuAD's `question_type` labels, so the offline allow-list applies to them unchanged.
  */
-interface TypeRule {
+import { requiredText } from './required-text';
+
+export interface TypeRule {
   type: string;
   pattern: RegExp;
 }
@@ -90,25 +92,43 @@ function casualForm(question: string): string {
     .trim();
 }
 
-/** Rules in order, a block at a time: one combined pattern rules out a whole block, and most questions match late in the list. */
-const BLOCK_SIZE = 4;
-const RULE_BLOCKS = blocksOf([...TEMPLATES, ...CUES], BLOCK_SIZE);
+/** Every rule in the order they are tried. */
+export const QUESTION_TYPE_RULES: readonly TypeRule[] = [...TEMPLATES, ...CUES];
+const RULES = QUESTION_TYPE_RULES;
 
-function blocksOf(rules: TypeRule[], size: number): { any: RegExp; rules: TypeRule[] }[] {
-  const blocks = [];
-  for (let i = 0; i < rules.length; i += size) {
-    const block = rules.slice(i, i + size);
-    blocks.push({ any: new RegExp(block.map((rule) => `(?:${rule.pattern.source})`).join('|')), rules: block });
-  }
-  return blocks;
+/**
+ * Which rules a text can match, found in one scan: each rule's required strings (see
+ * required-text.ts) are looked for at every position at once. Most questions contain the
+ * strings of a handful of rules, and only those are run, in order.
+ */
+const PREFILTER = rulePrefilter(RULES);
+
+function rulePrefilter(rules: readonly TypeRule[]) {
+  const required = rules.map((rule) => requiredText(rule.pattern));
+  const always = Uint8Array.from(required, (strings) => (strings ? 0 : 1));
+  const strings = [...new Set(required.flatMap((list) => list ?? []))].sort((a, b) => b.length - a.length);
+  // The scan reports the longest string found at a position; every string that is a prefix of it is there too.
+  const rulesFound = new Map(strings.map((found) => [found, required.flatMap((list, rule) => (list?.some((s) => found.startsWith(s)) ? [rule] : []))]));
+  const scan = new RegExp(strings.map(escapeRegExp).join('|'), 'g');
+  return (text: string): Uint8Array => {
+    const candidates = always.slice();
+    scan.lastIndex = 0;
+    for (let match = scan.exec(text); match; match = scan.exec(text)) {
+      scan.lastIndex = match.index + 1; // overlapping strings count too
+      for (const rule of rulesFound.get(match[0])!) candidates[rule] = 1;
+    }
+    return candidates;
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** The inferred MedQuAD question type of a (normalised) question: the type of the first rule that matches. */
 export function inferQuestionType(question: string): string {
   const text = casualForm(question);
-  for (const block of RULE_BLOCKS) {
-    if (!block.any.test(text)) continue;
-    for (const rule of block.rules) if (rule.pattern.test(text)) return rule.type;
-  }
+  const candidates = PREFILTER(text);
+  for (let i = 0; i < RULES.length; i += 1) if (candidates[i] && RULES[i]!.pattern.test(text)) return RULES[i]!.type;
   return 'information';
 }
