@@ -4,16 +4,19 @@
  * writes. Bundled on its own by build.mjs and started from its source text: an action is a
  * single file, with no second file to point a Worker at.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { outcomeBatchOfLines, type OutcomeBatch } from './outcome-batch';
-import type { LineBatch } from './line-batch';
-import type { StageWorkerData } from './stage-workers';
+import type { OutcomeContext } from './record-outcome';
+import type { StageWorkerMessage } from './stage-workers';
 
-const init = workerData as StageWorkerData;
-const context = { ...init, safeTypes: new Set(init.safeTypes) };
+let context: OutcomeContext | undefined;
 
-parentPort!.on('message', (lines: LineBatch) => {
-  const batch = outcomeBatchOfLines(lines, context);
+parentPort!.on('message', (message: StageWorkerMessage) => {
+  if ('context' in message) {
+    context = { ...message.context, safeTypes: new Set(message.context.safeTypes) };
+    return;
+  }
+  const batch = outcomeBatchOfLines(message.lines, context!);
   parentPort!.postMessage(batch, transferList(batch));
 });
 

@@ -21,8 +21,10 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 /** Batches decided and not yet applied, at most: this thread works on while a worker is behind. */
 const MAX_BATCHES_AHEAD = 16;
 
-/** What a worker needs to decide outcomes: the context, in a form that survives postMessage. */
-export type StageWorkerData = Omit<OutcomeContext, 'safeTypes'> & { safeTypes: string[] };
+/** A message to a worker: the file's context first, then its batches of lines. */
+export type StageWorkerMessage = { context: StageWorkerContext } | { lines: LineBatch };
+/** The outcome context in a form that survives postMessage. */
+export type StageWorkerContext = Omit<OutcomeContext, 'safeTypes'> & { safeTypes: string[] };
 
 /**
  * How many worker threads help stage a JSON Lines file of `size` bytes: `requested` when given,
@@ -36,30 +38,42 @@ export function stageWorkerCount(size: number, requested?: number): number {
   return size >= MIN_BYTES_FOR_WORKERS && availableParallelism() > 1 ? 1 : 0;
 }
 
-/**
- * Reads the lines of `content` on this thread and shares the batches with `count` workers: a batch goes to a
- * worker with room in its queue, else this thread decides it itself. Outcome batches are applied
- * in file order, so the output is byte for byte what one thread writes. Memory stays bounded:
- * at most IN_FLIGHT_PER_WORKER batches queued per worker.
- */
-export async function stageInWorkers(content: Readable, context: OutcomeContext, count: number, output: StagedOutput): Promise<void> {
-  const workerData: StageWorkerData = { ...context, safeTypes: [...context.safeTypes] };
-  const workers = Array.from({ length: count }, () => new StageWorker(workerData));
-  const inFlight: PendingBatch[] = [];
-  const applyNext = async () => output.apply(await inFlight.shift()!.result);
-  try {
-    for await (const batch of lineBatches(content, context.maxRecordBytes)) {
-      const idle = workers.find((worker) => worker.queued < IN_FLIGHT_PER_WORKER);
-      inFlight.push(idle ? pending(idle.stage(batch)) : { result: Promise.resolve(outcomeBatchOfLines(batch, context)), ready: true });
-      // Apply what is done, in order; wait for a worker only when this thread is too far ahead.
-      while (inFlight[0]?.ready) await applyNext();
-      while (inFlight.length > MAX_BATCHES_AHEAD) await applyNext();
+/** Worker threads that stage one file together with this thread. */
+export class StageWorkerPool {
+  private readonly workers: StageWorker[];
+
+  constructor(count: number) {
+    this.workers = Array.from({ length: count }, () => new StageWorker());
+  }
+
+  /**
+   * Reads the lines of `content` on this thread and shares the batches with the workers: a
+   * batch goes to a worker with room in its queue, else this thread decides it itself. Outcome
+   * batches are applied in file order, so the output is byte for byte what one thread writes.
+   * Memory stays bounded: IN_FLIGHT_PER_WORKER batches per worker, MAX_BATCHES_AHEAD in all.
+   */
+  async stage(content: Readable, context: OutcomeContext, output: StagedOutput): Promise<void> {
+    const shared: StageWorkerContext = { ...context, safeTypes: [...context.safeTypes] };
+    for (const worker of this.workers) worker.setContext(shared);
+    const inFlight: PendingBatch[] = [];
+    const applyNext = async () => output.apply(await inFlight.shift()!.result);
+    try {
+      for await (const batch of lineBatches(content, context.maxRecordBytes)) {
+        const idle = this.workers.find((worker) => worker.queued < IN_FLIGHT_PER_WORKER);
+        inFlight.push(idle ? pending(idle.stage(batch)) : { result: Promise.resolve(outcomeBatchOfLines(batch, context)), ready: true });
+        // Apply what is done, in order; wait for a worker only when this thread is too far ahead.
+        while (inFlight[0]?.ready) await applyNext();
+        while (inFlight.length > MAX_BATCHES_AHEAD) await applyNext();
+      }
+      while (inFlight.length > 0) await applyNext();
+    } finally {
+      // Settled or not, nothing more is applied: a failed batch must not surface as unhandled.
+      for (const { result } of inFlight) result.catch(() => undefined);
     }
-    while (inFlight.length > 0) await applyNext();
-  } finally {
-    // Settled or not, nothing more is applied: a failed batch must not surface as unhandled.
-    for (const { result } of inFlight) result.catch(() => undefined);
-    await Promise.all(workers.map((worker) => worker.stop()));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.stop()));
   }
 }
 
@@ -83,8 +97,8 @@ class StageWorker {
   private readonly waiting: { resolve(batch: OutcomeBatch): void; reject(err: Error): void }[] = [];
   private failure: Error | undefined;
 
-  constructor(workerData: StageWorkerData) {
-    this.thread = new Worker(MEDQA_STAGE_WORKER!, { eval: true, workerData, resourceLimits: WORKER_LIMITS });
+  constructor() {
+    this.thread = new Worker(MEDQA_STAGE_WORKER!, { eval: true, resourceLimits: WORKER_LIMITS });
     this.thread.on('message', (batch: OutcomeBatch) => this.waiting.shift()?.resolve(batch));
     this.thread.on('error', (err) => this.fail(err));
     this.thread.on('exit', (code) => this.fail(new Error(`a transform worker thread stopped (exit code ${code})`)));
@@ -95,10 +109,14 @@ class StageWorker {
     return this.waiting.length;
   }
 
-  stage(batch: LineBatch): Promise<OutcomeBatch> {
+  setContext(context: StageWorkerContext): void {
+    this.thread.postMessage({ context } satisfies StageWorkerMessage);
+  }
+
+  stage(lines: LineBatch): Promise<OutcomeBatch> {
     if (this.failure) return Promise.reject(this.failure);
     const result = new Promise<OutcomeBatch>((resolve, reject) => this.waiting.push({ resolve, reject }));
-    this.thread.postMessage(batch, [batch.buffer]);
+    this.thread.postMessage({ lines } satisfies StageWorkerMessage, [lines.buffer]);
     return result;
   }
 

@@ -14,7 +14,7 @@ import type { ProductionDropReason } from './production-record';
 import { outcomeBatch } from './outcome-batch';
 import type { OutcomeContext } from './record-outcome';
 import { StagedOutput } from './staged-output';
-import { stageInWorkers, stageWorkerCount } from './stage-workers';
+import { StageWorkerPool, stageWorkerCount } from './stage-workers';
 
 /** A record (line) over this many bytes is dropped as `record_too_long` (transform and replay). */
 export const MaxRecordBytesParam = positiveInt(64 * 1024);
@@ -192,7 +192,12 @@ async function stageRecords(
   try {
     if (workers > 0) {
       log.info('staging_in_threads', { workers });
-      await stageInWorkers(await opened.input.open(), context, workers, output);
+      const pool = new StageWorkerPool(workers);
+      try {
+        await pool.stage(await opened.input.open(), context, output);
+      } finally {
+        await pool.stop();
+      }
     } else {
       for await (const records of inBatches(opened.records, RECORDS_PER_BATCH)) await output.apply(outcomeBatch(records, context));
     }
