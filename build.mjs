@@ -25,6 +25,12 @@ const objectRoutes = Object.fromEntries(
 const started = Date.now();
 // The dashboard page (uPlot and all), inlined into the dashboard action: no CDN, no extra files.
 const dashboardAssets = await buildDashboardAssets();
+// The question-type rules' required strings (shared/question-type/required-text.ts), worked out
+// once here rather than by parsing every rule's pattern at each cold start.
+const typeRuleText = await evaluate(`
+  import { QUESTION_TYPE_RULES } from './shared/question-type/infer';
+  import { requiredText } from './shared/question-type/required-text';
+  export default QUESTION_TYPE_RULES.map((rule) => requiredText(rule.pattern));`);
 // transform's worker thread, started from its source text: an action is one file, with no second file to load.
 const stageWorker = await build({
   entryPoints: ['shared/production/stage-worker.ts'],
@@ -36,8 +42,10 @@ const stageWorker = await build({
   legalComments: 'none',
   write: false,
   logLevel: 'warning',
+  define: { MEDQA_TYPE_RULE_TEXT: JSON.stringify(typeRuleText) },
 });
 const defines = {
+  MEDQA_TYPE_RULE_TEXT: JSON.stringify(typeRuleText),
   MEDQA_OBJECT_ROUTES: JSON.stringify(JSON.stringify(objectRoutes)),
   MEDQA_DASHBOARD_ASSETS: JSON.stringify(JSON.stringify(dashboardAssets)),
   MEDQA_STAGE_WORKER: JSON.stringify(stageWorker.outputFiles[0].text),
@@ -89,3 +97,10 @@ for (const name of names) {
   console.log(`dist/${name}.js  ${(size / 1024).toFixed(0)} KiB`);
 }
 console.log(`built ${names.length} action bundle(s) in ${Date.now() - started} ms`);
+
+/** The default export of a TypeScript module given as source, bundled and run in this process. */
+async function evaluate(source) {
+  const bundled = await build({ stdin: { contents: source, resolveDir: '.', loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
+  const module = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+  return module.default;
+}

@@ -103,8 +103,11 @@ const RULES = QUESTION_TYPE_RULES;
  */
 const PREFILTER = rulePrefilter(RULES);
 
+/** The rules' required strings as build.mjs worked them out for a bundle; absent when running from TypeScript. */
+declare const MEDQA_TYPE_RULE_TEXT: (string[] | null)[] | undefined;
+
 function rulePrefilter(rules: readonly TypeRule[]) {
-  const required = rules.map((rule) => requiredText(rule.pattern));
+  const required = typeof MEDQA_TYPE_RULE_TEXT !== 'undefined' ? MEDQA_TYPE_RULE_TEXT : rules.map((rule) => requiredText(rule.pattern));
   const always = Uint8Array.from(required, (strings) => (strings ? 0 : 1));
   const strings = [...new Set(required.flatMap((list) => list ?? []))].sort((a, b) => b.length - a.length);
   // The scan reports the longest string found at a position; every string that is a prefix of it is there too.
