@@ -42,8 +42,9 @@ export function stageWorkerCount(size: number, requested?: number): number {
 export class StageWorkerPool {
   private readonly workers: StageWorker[];
 
-  constructor(count: number) {
-    this.workers = Array.from({ length: count }, () => new StageWorker());
+  /** `source` is the worker's code: the bundled stage-worker.ts unless a test gives another. */
+  constructor(count: number, source = MEDQA_STAGE_WORKER!) {
+    this.workers = Array.from({ length: count }, () => new StageWorker(source));
   }
 
   /**
@@ -97,8 +98,8 @@ class StageWorker {
   private readonly waiting: { resolve(batch: OutcomeBatch): void; reject(err: Error): void }[] = [];
   private failure: Error | undefined;
 
-  constructor() {
-    this.thread = new Worker(MEDQA_STAGE_WORKER!, { eval: true, resourceLimits: WORKER_LIMITS });
+  constructor(source: string) {
+    this.thread = new Worker(source, { eval: true, resourceLimits: WORKER_LIMITS });
     this.thread.on('message', (batch: OutcomeBatch) => this.waiting.shift()?.resolve(batch));
     this.thread.on('error', (err) => this.fail(err));
     this.thread.on('exit', (code) => this.fail(new Error(`a transform worker thread stopped (exit code ${code})`)));
