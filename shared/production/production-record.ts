@@ -73,15 +73,14 @@ export function cleanProductionRecord(value: Record<string, unknown>, safeTypes:
   const question = reduce(normalizeQuestion(r.question), counts);
   const answer = reduce(normalizeText(r.answer), counts);
   const slice = reduce(normalizeText(r.slice), counts) ?? null;
-  const symptoms = (typeof r.symptoms === 'string' ? [r.symptoms] : (r.symptoms ?? []))
-    .map((s) => reduce(normalizeText(s), counts))
-    .filter((s): s is string => Boolean(s));
+  const symptoms = reducedSymptoms(r.symptoms, counts);
   const given = normalizeQuestionType(r.question_type);
-  const reduced = { question, answer, slice, symptoms };
-  if (!question) return { ok: false, reason: 'missing_question', reduced };
-  if (!answer) return { ok: false, reason: 'missing_answer', reduced };
+  if (!question) return { ok: false, reason: 'missing_question', reduced: { question, answer, slice, symptoms } };
+  if (!answer) return { ok: false, reason: 'missing_answer', reduced: { question, answer, slice, symptoms } };
   const questionType = given ?? inferQuestionType(question);
-  if (!safeTypes.has(questionType)) return { ok: false, reason: 'unsafe_question_type', detail: questionType, reduced: { ...reduced, question_type: questionType } };
+  if (!safeTypes.has(questionType)) {
+    return { ok: false, reason: 'unsafe_question_type', detail: questionType, reduced: { question, answer, slice, symptoms, question_type: questionType } };
+  }
   return {
     ok: true,
     record: {
@@ -95,6 +94,17 @@ export function cleanProductionRecord(value: Record<string, unknown>, safeTypes:
       latency_ms: r.latency_ms ?? null,
     },
   };
+}
+
+/** Symptoms as a list (older writers send one string), each normalised and reduced; empty ones left out. */
+function reducedSymptoms(symptoms: ProductionRecord['symptoms'], counts: RedactionCounts): string[] {
+  if (symptoms === null || symptoms === undefined) return [];
+  const out: string[] = [];
+  for (const symptom of typeof symptoms === 'string' ? [symptoms] : symptoms) {
+    const reduced = reduce(normalizeText(symptom), counts);
+    if (reduced) out.push(reduced);
+  }
+  return out;
 }
 
 function reduce(text: string | undefined, counts: RedactionCounts): string | undefined {
