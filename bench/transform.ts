@@ -2,8 +2,10 @@
  * transform benchmark: records/s, MB/s and peak RSS of the built transform bundle through
  * the folder store, next to a bare pass over the same file (split lines, JSON.parse,
  * JSON.stringify, write) in the same run. Each measurement runs in a fresh process.
+ * `--workers` lists transform's `workers` settings to measure (`auto`: its own choice, one
+ * worker thread on a machine with two cores; `0`: the action's thread alone).
  *
- *   npm run bench:transform -- [--records 100000,1000000]
+ *   npm run bench:transform -- [--records 100000,1000000] [--workers auto,0]
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -15,7 +17,9 @@ import { newExpectations, productionLogLines } from '../test/fixtures/production
 import { buildBundles, runBundle, runInFreshProcess } from './lib/child-run';
 
 const args = process.argv.slice(2);
-const sizes = (args.includes('--records') ? args[args.indexOf('--records') + 1]! : '100000,1000000').split(',').map(Number);
+const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
+const sizes = option('--records', '100000,1000000').split(',').map(Number);
+const workerSettings = option('--workers', 'auto').split(',');
 
 buildBundles();
 const work = await fs.mkdtemp(path.join(tmpdir(), 'medqa-bench-transform-'));
@@ -54,13 +58,29 @@ try {
       out.end();
       await once(out, 'finish');
       result = { lines };`);
-    const run = await runBundle('transform', { store: 'folder', data_dir: dataDir, key: `${PRODUCTION_RAW_PREFIX}requests.jsonl`, log_level: 'warn' });
-    if (run.result.error) throw new Error(JSON.stringify(run.result.error));
-    if (run.result.records_out !== expected.records_out) throw new Error(`transform kept ${run.result.records_out} records, expected ${expected.records_out}`);
-    rows.push(
-      [records, mb.toFixed(0), 'bare pass', bare.wall_s.toFixed(2), Math.round(records / bare.wall_s), (mb / bare.wall_s).toFixed(1), bare.rss_mb.toFixed(0)].join('\t'),
-      [records, mb.toFixed(0), 'transform', run.wall_s.toFixed(2), Math.round(records / run.wall_s), (mb / run.wall_s).toFixed(1), run.rss_mb.toFixed(0), `${((100 * bare.wall_s) / run.wall_s).toFixed(0)} % of bare`].join('\t'),
-    );
+    rows.push([records, mb.toFixed(0), 'bare pass', bare.wall_s.toFixed(2), Math.round(records / bare.wall_s), (mb / bare.wall_s).toFixed(1), bare.rss_mb.toFixed(0)].join('\t'));
+    for (const workers of workerSettings) {
+      // transform archives the raw file: put it back for the next setting.
+      const copy = path.join(work, `requests-${records}.jsonl`);
+      if (workerSettings.length > 1) await fs.copyFile(file, copy);
+      const run = await runBundle('transform', {
+        store: 'folder',
+        data_dir: dataDir,
+        key: `${PRODUCTION_RAW_PREFIX}requests.jsonl`,
+        log_level: 'warn',
+        ...(workers === 'auto' ? {} : { workers: Number(workers) }),
+      });
+      if (run.result.error) throw new Error(JSON.stringify(run.result.error));
+      if (run.result.records_out !== expected.records_out) throw new Error(`transform kept ${run.result.records_out} records, expected ${expected.records_out}`);
+      rows.push(
+        [records, mb.toFixed(0), `transform (workers ${workers})`, run.wall_s.toFixed(2), Math.round(records / run.wall_s), (mb / run.wall_s).toFixed(1), run.rss_mb.toFixed(0), `${((100 * bare.wall_s) / run.wall_s).toFixed(0)} % of bare`].join('\t'),
+      );
+      if (workerSettings.length > 1) {
+        await fs.rm(path.join(dataDir, 'data/production'), { recursive: true, force: true });
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        await fs.rename(copy, file);
+      }
+    }
     await fs.rm(dataDir, { recursive: true, force: true });
   }
 } finally {
