@@ -25,12 +25,18 @@ const objectRoutes = Object.fromEntries(
 const started = Date.now();
 // The dashboard page (uPlot and all), inlined into the dashboard action: no CDN, no extra files.
 const dashboardAssets = await buildDashboardAssets();
-// The question-type rules' required strings (shared/question-type/required-text.ts), worked out
-// once here rather than by parsing every rule's pattern at each cold start.
-const typeRuleText = await evaluate(`
-  import { QUESTION_TYPE_RULES } from './shared/question-type/infer';
-  import { requiredText } from './shared/question-type/required-text';
-  export default QUESTION_TYPE_RULES.map((rule) => requiredText(rule.pattern));`);
+// The question-type rules' required strings (shared/question-type/rule-text.ts), worked out once
+// here: the bundles get the values, not the regex parser, and parse no pattern at cold start.
+const ruleText = await evaluate(`export { RULE_TEXT as default } from './shared/question-type/rule-text';`);
+const precomputedRuleText = {
+  name: 'precomputed-rule-text',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]shared[\\/]question-type[\\/]rule-text\.ts$/ }, () => ({
+      contents: `export const RULE_TEXT = ${JSON.stringify(ruleText)};`,
+      loader: 'ts',
+    }));
+  },
+};
 // transform's worker thread, started from its source text: an action is one file, with no second file to load.
 const stageWorker = await build({
   entryPoints: ['shared/production/stage-worker.ts'],
@@ -42,10 +48,9 @@ const stageWorker = await build({
   legalComments: 'none',
   write: false,
   logLevel: 'warning',
-  define: { MEDQA_TYPE_RULE_TEXT: JSON.stringify(typeRuleText) },
+  plugins: [precomputedRuleText],
 });
 const defines = {
-  MEDQA_TYPE_RULE_TEXT: JSON.stringify(typeRuleText),
   MEDQA_OBJECT_ROUTES: JSON.stringify(JSON.stringify(objectRoutes)),
   MEDQA_DASHBOARD_ASSETS: JSON.stringify(JSON.stringify(dashboardAssets)),
   MEDQA_STAGE_WORKER: JSON.stringify(stageWorker.outputFiles[0].text),
@@ -69,6 +74,7 @@ await Promise.all(
       logOverride: { 'empty-import-meta': 'error' },
       logLevel: 'warning',
       define: defines,
+      plugins: [precomputedRuleText],
     }),
   ),
 );
@@ -86,6 +92,7 @@ await build({
   logOverride: { 'empty-import-meta': 'error' },
   logLevel: 'warning',
   define: defines,
+  plugins: [precomputedRuleText],
 });
 
 // The repo is "type": "module"; mark dist/ as CommonJS so Node (tests, benchmarks) loads the

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { newExpectations, productionLogLines } from '../../test/fixtures/production-logs';
-import { QUESTION_TYPE_RULES } from './infer';
+import { QUESTION_TYPE_RULES } from './rules';
 import { requiredText } from './required-text';
 
 describe('required text of a pattern', () => {
