@@ -10,10 +10,11 @@ import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../shared/layout';
 import { parseManifest, type PipelineManifest } from '../shared/manifest';
 import { transform } from '../shared/production/transform';
 import { invokeAction, type ActionDefinition } from '../shared/runtime';
-import { FolderStore, listAll, readText } from '../shared/store';
+import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
 import { productionLogFile } from './fixtures/production-logs';
 import { startFakeOpenWhisk } from './helpers/fake-openwhisk';
+import { startS3rver, type RunningS3rver } from './helpers/s3rver';
 import { tempDir } from './helpers/temp-dir';
 
 let manifest: PipelineManifest;
@@ -131,15 +132,15 @@ describe('manifest.yaml and the action bundles', () => {
 });
 
 
-describe('transform with worker threads', () => {
-  /** Every output under data/production/, the summaries without their creation time. */
-  async function productionOutputs(dir: string): Promise<Map<string, string>> {
-    const store = new FolderStore(dir);
-    const files = new Map<string, string>();
-    for (const object of await listAll(store, 'data/production/')) files.set(object.key, (await readText(store, object.key)).replace(/"created_at": "[^"]+"/, ''));
-    return files;
-  }
+/** Every output under data/production/, the summaries without their creation time. */
+async function productionOutputs(where: string | ObjectStore): Promise<Map<string, string>> {
+  const store = typeof where === 'string' ? new FolderStore(where) : where;
+  const files = new Map<string, string>();
+  for (const object of await listAll(store, 'data/production/')) files.set(object.key, (await readText(store, object.key)).replace(/"created_at": "[^"]+"/, ''));
+  return files;
+}
 
+describe('transform with worker threads', () => {
   it.each([
     ['requests.jsonl', 2, (content: Buffer) => content],
     ['requests.jsonl.gz', 1, (content: Buffer) => gzipSync(content)],
@@ -158,5 +159,32 @@ describe('transform with worker threads', () => {
     const outputs = await productionOutputs(threaded);
     expect([...outputs.keys()].some((k) => k.includes('/quarantine/'))).toBe(true);
     expect(outputs).toEqual(await productionOutputs(single));
+  });
+});
+
+describe('transform with a worker thread on the S3 store (s3rver)', () => {
+  let s3: RunningS3rver;
+  beforeAll(async () => {
+    s3 = await startS3rver();
+  });
+  afterAll(async () => {
+    await s3?.stop();
+  });
+
+  it('stages a file from S3 with a worker thread as one thread does from the folder store', async () => {
+    const { content, expected } = productionLogFile({ records: 8_000, seed: 21, noise: 0.02, longLineBytes: 70_000 });
+    const key = `${PRODUCTION_RAW_PREFIX}requests.jsonl`;
+    const store = await s3.newStore();
+    await store.put(key, content);
+    const single = await tempDir();
+    await fs.mkdir(path.join(single, PRODUCTION_RAW_PREFIX), { recursive: true });
+    await fs.writeFile(path.join(single, key), content);
+
+    const settings = { store: 's3', s3_endpoint: s3.endpoint, s3_bucket: store.bucket, s3_access_key_id: 'S3RVER', s3_secret_access_key: 'S3RVER', s3_atomic_create: false };
+    const result = await invokeBundle('dist/transform.js', { ...settings, key, workers: 1, log_level: 'silent' }, { cwd: single });
+    expect(result).toMatchObject({ status: 'staged', records_in: expected.records_in, records_out: expected.records_out });
+    await invokeAction(transform as ActionDefinition, { key, workers: 0, log_level: 'silent' }, { store: new FolderStore(single) });
+    // s3rver's ETags are the MD5 the folder store uses, so the output keys and bytes agree.
+    expect(await productionOutputs(store)).toEqual(await productionOutputs(single));
   });
 });
