@@ -8,7 +8,7 @@ import { recordOutcome, type OutcomeContext, type OutcomeCounts } from './record
  * The outcomes of consecutive records, already serialised: kept records as JSON lines with a
  * few columns beside them, dropped ones as quarantine lines. Compact enough to cross from a
  * worker thread as a handful of strings and typed arrays instead of thousands of objects.
- * De-duplication is not done here: it needs the whole file in order (see BatchApplier).
+ * De-duplication is not done here: it needs the whole file in order (see StagedOutput).
  */
 export interface OutcomeBatch {
   /** Records read (blank lines are not records). */

@@ -1,8 +1,8 @@
 /**
  * transform's worker thread: turns batches of raw log lines into outcome batches (parse,
- * validate, PII-reduce, type, serialise) while the main thread reads, de-duplicates and
- * writes. Bundled on its own by build.mjs and started from its source text: an action is a
- * single file, with no second file to point a Worker at.
+ * validate, PII-reduce, type, serialise) while the action's thread reads, decides batches of
+ * its own, de-duplicates and writes. Bundled on its own by build.mjs and started from its
+ * source text: an action is a single file, with no second file to point a Worker at.
  */
 import { parentPort } from 'node:worker_threads';
 import { outcomeBatchOfLines, type OutcomeBatch } from './outcome-batch';
@@ -16,11 +16,12 @@ parentPort!.on('message', (message: StageWorkerMessage) => {
     context = { ...message.context, safeTypes: new Set(message.context.safeTypes) };
     return;
   }
-  const batch = outcomeBatchOfLines(message.lines, context!);
+  if (!context) throw new Error('a batch of lines arrived before the file context');
+  const batch = outcomeBatchOfLines(message.lines, context);
   parentPort!.postMessage(batch, transferList(batch));
 });
 
-/** The typed arrays move to the main thread instead of being copied. */
+/** The typed arrays move to the action's thread instead of being copied. */
 function transferList({ kept, dropped }: OutcomeBatch): ArrayBuffer[] {
   return [kept.ends, kept.digests, kept.lines, kept.questionLengths, kept.typeIndex, kept.dayIndex, dropped.ends, dropped.lines].map((array) => array.buffer as ArrayBuffer);
 }
