@@ -1,11 +1,9 @@
 import type { Readable } from 'node:stream';
-import type { Line } from '../readers/lines';
+import { LineInProgress, PREFIX_BYTES, type Line } from '../readers/lines';
 
 /** Lines travel in batches of about this many bytes, or this many lines. */
 const BATCH_BYTES = 64 * 1024;
 const BATCH_LINES = 4096;
-/** How much of an over-long line is kept to show what it was (as splitLines keeps). */
-const PREFIX_BYTES = 1024;
 const NEWLINE = 0x0a;
 const CR = 0x0d;
 
@@ -29,33 +27,26 @@ export interface LineBatch {
 export async function* lineBatches(stream: Readable, maxLineBytes: number): AsyncGenerator<LineBatch> {
   const batch = new BatchBuilder();
   let number = 0;
-  // The line in progress when a chunk ends: its bytes so far, or, over the limit, its size and prefix.
-  let parts: Buffer[] = [];
-  let partBytes = 0;
-  let skipped = 0;
-  let prefix: Buffer | undefined;
-
+  // The line in progress when a chunk ends, finished by the next chunk.
+  const carried = new LineInProgress(maxLineBytes);
   const finishCarried = (tail: Buffer) => {
+    carried.add(tail);
     number += 1;
-    if (skipped > 0 || partBytes + tail.length > maxLineBytes) {
-      batch.addOverLimit(number, skipped + partBytes + tail.length, prefix ?? Buffer.concat([...parts, tail]).subarray(0, PREFIX_BYTES));
+    const line = carried.take();
+    if ('overLimit' in line) {
+      batch.addOverLimit(number, line.overLimit, line.prefix);
     } else {
-      const line = Buffer.concat([...parts, tail]);
-      batch.addRun(line, 0);
-      batch.addLine(number, 0, line.length);
-      batch.endRun(line.length);
+      batch.addRun(line.bytes, 0);
+      batch.addLine(number, 0, line.bytes.length);
+      batch.endRun(line.bytes.length);
     }
-    parts = [];
-    partBytes = 0;
-    skipped = 0;
-    prefix = undefined;
   };
 
   for await (const chunk of stream) {
     const buffer = chunk as Buffer;
     let start = 0;
     let end = buffer.indexOf(NEWLINE);
-    if (end !== -1 && (partBytes > 0 || skipped > 0)) {
+    if (end !== -1 && carried.started) {
       finishCarried(buffer.subarray(0, end));
       start = end + 1;
       end = buffer.indexOf(NEWLINE, start);
@@ -78,19 +69,9 @@ export async function* lineBatches(stream: Readable, maxLineBytes: number): Asyn
     }
     batch.endRun(start);
     // The rest of the chunk starts a line that ends in a later chunk.
-    const rest = buffer.subarray(start);
-    if (rest.length === 0) continue;
-    if (skipped > 0 || partBytes + rest.length > maxLineBytes) {
-      prefix ??= Buffer.concat([...parts, rest]).subarray(0, PREFIX_BYTES);
-      skipped += partBytes + rest.length;
-      parts = [];
-      partBytes = 0;
-    } else {
-      parts.push(rest);
-      partBytes += rest.length;
-    }
+    if (start < buffer.length) carried.add(buffer.subarray(start));
   }
-  if (partBytes > 0 || skipped > 0) finishCarried(Buffer.alloc(0));
+  if (carried.started) finishCarried(Buffer.alloc(0));
   if (batch.lines > 0) yield batch.take();
 }
 

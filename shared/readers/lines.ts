@@ -12,7 +12,7 @@ export interface Line {
 }
 
 /** How much of an over-long line is kept to show what it was. */
-const PREFIX_BYTES = 1024;
+export const PREFIX_BYTES = 1024;
 
 const NEWLINE = 0x0a;
 const CR = 0x0d;
@@ -23,24 +23,17 @@ const CR = 0x0d;
  */
 export async function* splitLines(stream: Readable, maxLineBytes: number): AsyncGenerator<Line> {
   let number = 0;
-  let parts: Buffer[] = [];
-  let partBytes = 0;
-  let skipped = 0; // bytes dropped from the current over-long line
-  let prefix: Buffer | undefined;
+  const line = new LineInProgress(maxLineBytes);
 
   function* finish(): Generator<Line> {
     number += 1;
-    if (skipped > 0) {
-      yield { number, overLimit: skipped + partBytes, prefix };
-    } else if (partBytes > 0) {
-      let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, partBytes);
-      if (bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, -1);
-      if (bytes.length > 0) yield { number, bytes };
+    const whole = line.take();
+    if ('overLimit' in whole) {
+      yield { number, ...whole };
+      return;
     }
-    parts = [];
-    partBytes = 0;
-    skipped = 0;
-    prefix = undefined;
+    const bytes = whole.bytes[whole.bytes.length - 1] === CR ? whole.bytes.subarray(0, -1) : whole.bytes;
+    if (bytes.length > 0) yield { number, bytes };
   }
 
   for await (const chunk of stream) {
@@ -48,22 +41,52 @@ export async function* splitLines(stream: Readable, maxLineBytes: number): Async
     let start = 0;
     while (start < buffer.length) {
       const end = buffer.indexOf(NEWLINE, start);
-      const piece = buffer.subarray(start, end === -1 ? buffer.length : end);
-      if (skipped > 0 || partBytes + piece.length > maxLineBytes) {
-        prefix ??= Buffer.concat([...parts, piece]).subarray(0, PREFIX_BYTES);
-        skipped += partBytes + piece.length;
-        parts = [];
-        partBytes = 0;
-      } else if (piece.length > 0) {
-        parts.push(piece);
-        partBytes += piece.length;
-      }
+      line.add(buffer.subarray(start, end === -1 ? buffer.length : end));
       if (end === -1) break;
       yield* finish();
       start = end + 1;
     }
   }
-  if (partBytes > 0 || skipped > 0) yield* finish();
+  if (line.started) yield* finish();
+}
+
+/**
+ * The bytes of one line as they arrive, chunk by chunk. Past `maxLineBytes` only its size and
+ * first bytes are kept, so a line with no end in sight never fills memory.
+ */
+export class LineInProgress {
+  private parts: Buffer[] = [];
+  private partBytes = 0;
+  private skipped = 0;
+  private prefix: Buffer | undefined;
+
+  constructor(private readonly maxLineBytes: number) {}
+
+  get started(): boolean {
+    return this.partBytes > 0 || this.skipped > 0;
+  }
+
+  add(piece: Buffer): void {
+    if (this.skipped > 0 || this.partBytes + piece.length > this.maxLineBytes) {
+      this.prefix ??= Buffer.concat([...this.parts, piece]).subarray(0, PREFIX_BYTES);
+      this.skipped += this.partBytes + piece.length;
+      this.parts = [];
+      this.partBytes = 0;
+    } else if (piece.length > 0) {
+      this.parts.push(piece);
+      this.partBytes += piece.length;
+    }
+  }
+
+  /** The line so far (line ending not included, a CR before it still there), then an empty one. */
+  take(): { bytes: Buffer } | { overLimit: number; prefix: Buffer } {
+    const whole = this.skipped > 0 ? { overLimit: this.skipped, prefix: this.prefix! } : { bytes: this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.partBytes) };
+    this.parts = [];
+    this.partBytes = 0;
+    this.skipped = 0;
+    this.prefix = undefined;
+    return whole;
+  }
 }
 
 /** Strips a UTF-8 byte-order mark, which spreadsheet tools put at the start of text exports. */
