@@ -37,63 +37,35 @@ const precomputedRuleText = {
     }));
   },
 };
-// transform's worker thread, started from its source text: an action is one file, with no second file to load.
-const stageWorker = await build({
-  entryPoints: ['shared/production/stage-worker.ts'],
+/** One minified CommonJS file for Node 20, as the nodejs:20 runtime loads it. */
+const nodeBundle = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
   minify: true,
   legalComments: 'none',
-  write: false,
   logLevel: 'warning',
+  // import.meta is empty in CommonJS: code relying on it would crash at run time, so refuse to build.
+  logOverride: { 'empty-import-meta': 'error' },
   plugins: [precomputedRuleText],
-});
-const defines = {
-  MEDQA_OBJECT_ROUTES: JSON.stringify(JSON.stringify(objectRoutes)),
-  MEDQA_DASHBOARD_ASSETS: JSON.stringify(JSON.stringify(dashboardAssets)),
-  MEDQA_STAGE_WORKER: JSON.stringify(stageWorker.outputFiles[0].text),
+};
+// transform's worker thread, started from its source text: an action is one file, with no second file to load.
+const stageWorker = await build({ ...nodeBundle, entryPoints: ['shared/production/stage-worker.ts'], write: false });
+const actionBundle = {
+  ...nodeBundle,
+  // Preinstalled in the nodejs:20 image.
+  external: ['openwhisk'],
+  define: {
+    MEDQA_OBJECT_ROUTES: JSON.stringify(JSON.stringify(objectRoutes)),
+    MEDQA_DASHBOARD_ASSETS: JSON.stringify(JSON.stringify(dashboardAssets)),
+    MEDQA_STAGE_WORKER: JSON.stringify(stageWorker.outputFiles[0].text),
+  },
 };
 
-await Promise.all(
-  names.map((name) =>
-    build({
-      entryPoints: [join(FUNCTIONS_DIR, name, 'index.ts')],
-      outfile: join(OUT_DIR, `${name}.js`),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      minify: true,
-      sourcemap: false,
-      legalComments: 'none',
-      // Preinstalled in the nodejs:20 image.
-      external: ['openwhisk'],
-      // import.meta is empty in CommonJS: code relying on it would crash at run time, so refuse to build.
-      logOverride: { 'empty-import-meta': 'error' },
-      logLevel: 'warning',
-      define: defines,
-      plugins: [precomputedRuleText],
-    }),
-  ),
-);
+await Promise.all(names.map((name) => build({ ...actionBundle, entryPoints: [join(FUNCTIONS_DIR, name, 'index.ts')], outfile: join(OUT_DIR, `${name}.js`) })));
 // The Knative container: every action behind one HTTP server (knative/server.ts).
-await build({
-  entryPoints: ['knative/server.ts'],
-  outfile: join(OUT_DIR, 'knative-server.js'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  legalComments: 'none',
-  external: ['openwhisk'],
-  logOverride: { 'empty-import-meta': 'error' },
-  logLevel: 'warning',
-  define: defines,
-  plugins: [precomputedRuleText],
-});
+await build({ ...actionBundle, entryPoints: ['knative/server.ts'], outfile: join(OUT_DIR, 'knative-server.js') });
 
 // The repo is "type": "module"; mark dist/ as CommonJS so Node (tests, benchmarks) loads the
 // bundles exactly as the OpenWhisk runtime does.
