@@ -34,6 +34,23 @@ export class StagedOutput {
     return Object.values(this.dropped).reduce((a, b) => a + (b ?? 0), 0);
   }
 
+  /**
+   * The counts a staged file's summary reports. A batch adds a name where it first turns up in
+   * that batch, so the count keys are sorted: the same file then gives the same summary however
+   * its batches fell. Unknown field names keep file order, which decides the ones kept.
+   */
+  summaryCounts() {
+    return {
+      records_in: this.recordsIn,
+      dropped: sortedByKey(this.dropped),
+      redactions: sortedByKey(this.redactions),
+      question_types: sortedByKey(this.questionTypes),
+      question_length_histogram: this.questionLengths,
+      records_by_day: sortedByKey(this.recordsByDay),
+      unknown_fields: this.unknownFields,
+    };
+  }
+
   async apply(batch: OutcomeBatch): Promise<void> {
     this.recordsIn += batch.records;
     this.addCounts(batch);
@@ -95,4 +112,8 @@ function addNamed(counts: Record<string, number>, names: string[], byIndex: Int3
   names.forEach((name, i) => {
     if (byIndex[i]! > 0) counts[name] = (counts[name] ?? 0) + byIndex[i]!;
   });
+}
+
+function sortedByKey<T extends Record<string, number | undefined>>(counts: T): T {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
 }

@@ -213,24 +213,13 @@ async function stageRecords(
   const summary: StagedSummary = {
     ...emptySummary(raw, keys),
     format: opened.reader.format,
-    records_in: output.recordsIn,
+    ...output.summaryCounts(),
     records_out: staged.records,
-    // Keys in sorted order: the same file gives the same summary however its batches fell.
-    dropped: sortedByKey(output.dropped),
-    redactions: sortedByKey(output.redactions),
-    question_types: sortedByKey(output.questionTypes),
-    question_length_histogram: output.questionLengths,
-    records_by_day: sortedByKey(output.recordsByDay),
-    unknown_fields: output.unknownFields,
     quarantine_key: droppedTotal > 0 ? keys.quarantine : null,
   };
   await store.put(keys.summary, JSON.stringify(summary, null, 2), { contentType: 'application/json' });
-  log.info('staged', { records_in: output.recordsIn, records_out: staged.records, dropped: output.dropped, redactions: output.redactions });
+  log.info('staged', { records_in: summary.records_in, records_out: summary.records_out, dropped: summary.dropped, redactions: summary.redactions });
   return summary;
-}
-
-function sortedByKey<T extends Record<string, number | undefined>>(counts: T): T {
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
 }
 
 /** Records in arrays of up to `size`, in order. */
