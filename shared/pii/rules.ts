@@ -140,12 +140,13 @@ const notCommonWord = (match: string) => !NOT_NAMES.has(match.split(/\s+/)[0]!.t
  * rule: every number rule wants four digits or more, every name rule a name cue. rules.test.ts
  * holds each rule's `applies` to its family's fact.
  */
+const fourDigits = (h: TextHints) => h.digits >= 4;
 export const FAMILY_GATES: Partial<Record<PiiType, (hints: TextHints) => boolean>> = {
-  SSN: (h) => h.digits >= 4,
-  MRN: (h) => h.digits >= 4,
-  DATE: (h) => h.digits >= 4,
-  PHONE: (h) => h.digits >= 4,
-  ZIP: (h) => h.digits >= 4,
+  SSN: fourDigits,
+  MRN: fourDigits,
+  DATE: fourDigits,
+  PHONE: fourDigits,
+  ZIP: fourDigits,
   NAME: (h) => h.nameCue,
 };
 
