@@ -64,8 +64,8 @@ const actionBundle = {
 };
 
 await Promise.all(names.map((name) => build({ ...actionBundle, entryPoints: [join(FUNCTIONS_DIR, name, 'index.ts')], outfile: join(OUT_DIR, `${name}.js`) })));
-// The Knative container: every action behind one HTTP server (knative/server.ts).
-await build({ ...actionBundle, entryPoints: ['knative/server.ts'], outfile: join(OUT_DIR, 'knative-server.js') });
+// The Knative container: every action behind one HTTP server (shared/adapter/knative/server.ts).
+await build({ ...actionBundle, entryPoints: ['shared/adapter/knative/server.ts'], outfile: join(OUT_DIR, 'knative-server.js') });
 
 // The repo is "type": "module"; mark dist/ as CommonJS so Node (tests, benchmarks) loads the
 // bundles exactly as the OpenWhisk runtime does.

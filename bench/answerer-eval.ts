@@ -6,7 +6,7 @@
  *   node --import tsx bench/answerer-eval.ts DATA_DIR      (a bucket where offline-etl has run)
  */
 import { buildIndex } from '../shared/answerer/answerer';
-import { SPLIT_KEYS } from '../shared/layout';
+import { SPLIT_KEYS } from '../shared/bucket/keys';
 import { readJsonLines } from '../shared/readers';
 import { FolderStore } from '../shared/store';
 

@@ -4,8 +4,8 @@
  * Every line of every split file must parse as a JSON object with a question and an answer;
  * no normalised question may appear in two splits; the counts must match metadata.json.
  */
-import { SPLIT_KEYS, SPLIT_METADATA_KEY, SPLIT_NAMES } from '../shared/layout';
-import type { SplitMetadata } from '../shared/offline/offline-etl';
+import { SPLIT_KEYS, SPLIT_METADATA_KEY, SPLIT_NAMES } from '../shared/bucket/keys';
+import type { SplitMetadata } from '../shared/bucket/split-metadata';
 import { splitLines } from '../shared/readers';
 import { questionKey } from '../shared/records/normalize';
 import { FolderStore, readText } from '../shared/store';

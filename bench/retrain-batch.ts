@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { PRODUCTION_STAGED_PREFIX, SPLIT_KEYS } from '../shared/layout';
+import { PRODUCTION_STAGED_PREFIX, SPLIT_KEYS } from '../shared/bucket/keys';
 import { buildBundles, runBundle, runInFreshProcess } from './lib/child-run';
 
 const args = process.argv.slice(2);

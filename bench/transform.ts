@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { PRODUCTION_RAW_PREFIX } from '../shared/layout';
+import { PRODUCTION_RAW_PREFIX } from '../shared/bucket/keys';
 import { newExpectations, productionLogLines } from '../test/fixtures/production-logs';
 import { buildBundles, runBundle, runInFreshProcess } from './lib/child-run';
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { ACTIONS } from '../shared/actions';
 import { parseManifest } from '../shared/manifest';
-import { createLogger, invokeAction, isErrorResult, paramsFromEnv, StoreSettingsSchema, storeFromSettings } from '../shared/runtime';
-import { collectStatus, formatStatus } from '../shared/status/status';
+import { createLogger, invokeAction, isErrorResult, openStore, paramsFromEnv, parseStoreSettings, PipelineError } from '../shared/runtime';
 import { FolderStore } from '../shared/store';
-import { LocalRuntime } from '../local/runtime';
-import { localWebApp, serveLocalWeb } from '../local/web';
+import { collectStatus, formatStatus } from '../shared/status/status';
+import { LocalRuntime } from '../shared/adapter/local/runtime';
+import { localWebApp, serveLocalWeb } from '../shared/adapter/local/web';
 import { parseArgs } from './args';
 import { buildDashboardAssets } from '../frontend/build-assets.mjs';
 import { deploy } from './deploy';
@@ -39,6 +39,17 @@ Settings come from MEDQA_<NAME> environment variables and -p name value (JSON wh
 const MANIFEST_URL = new URL('../manifest.yaml', import.meta.url);
 
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (err) {
+    // Settings the user can fix (a bad MEDQA_* value, say) are reported in one line, not a stack trace.
+    if (!(err instanceof PipelineError)) throw err;
+    process.stderr.write(`medqa: ${err.message}\n`);
+    return 2;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs(argv);
@@ -63,8 +74,7 @@ export async function main(argv: string[]): Promise<number> {
         return 1;
       });
     case 'status': {
-      const settings = StoreSettingsSchema.parse({ ...paramsFromEnv(process.env), ...args.params });
-      const store = storeFromSettings(settings);
+      const store = openStore({ ...paramsFromEnv(process.env), ...args.params });
       const status = await collectStatus(store);
       process.stdout.write(`${args.flags.json ? JSON.stringify(status, null, 2) : formatStatus(status, store.bucket)}\n`);
       return 0;
@@ -96,8 +106,8 @@ async function invoke(name: string | undefined, cliParams: Record<string, unknow
 async function start(flags: Record<string, string | true>): Promise<number> {
   const envParams = paramsFromEnv(process.env);
   if (typeof flags['data-dir'] === 'string') envParams.data_dir = flags['data-dir'];
-  const settings = StoreSettingsSchema.parse(envParams);
-  const store = new FolderStore(settings.data_dir);
+  // The local runtime watches a folder: it runs on the folder store whatever MEDQA_STORE says.
+  const store = new FolderStore(parseStoreSettings(envParams).data_dir);
   const log = createLogger(envParams.log_level === 'debug' ? 'debug' : 'info', { component: 'local-runtime' });
   const manifest = parseManifest(readFileSync(MANIFEST_URL, 'utf8'));
   const scanSeconds = Number(flags['scan-interval'] ?? 30);

@@ -1,8 +1,8 @@
 import { PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
 import { readFileSync } from 'node:fs';
 import { parseManifest } from '../shared/manifest';
-import { StoreSettingsSchema, storeFromSettings } from '../shared/runtime';
-import { S3Store } from '../shared/store';
+import { openS3Store, parseStoreSettings } from '../shared/runtime';
+import type { S3Store } from '../shared/store';
 
 export interface ProvisionOptions {
   manifestPath: string;
@@ -21,8 +21,8 @@ export interface ProvisionOptions {
  * exact `mc` commands are printed for it, and for everything when the server refuses.
  */
 export async function provision({ manifestPath, params, flags, env, out, store }: ProvisionOptions): Promise<number> {
-  const settings = StoreSettingsSchema.parse(params);
-  const s3 = store ?? (storeFromSettings({ ...settings, store: 's3' }) as S3Store);
+  const settings = parseStoreSettings(params);
+  const s3 = store ?? openS3Store(params);
   const prefixes = parseManifest(readFileSync(manifestPath, 'utf8')).objectRoutes.map((route) => route.prefix);
   const targetId = typeof flags['target-id'] === 'string' ? flags['target-id'] : 'MEDQA';
   const arn = `arn:minio:sqs::${targetId}:webhook`;

@@ -1,7 +1,7 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import { barChart, emptyChart, lineChart } from './charts';
-import type { Summary } from '../shared/summary/schema';
+import type { Summary } from '../shared/bucket/dashboard-summary';
 
 const SCHEMA_VERSION = 1;
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;

@@ -1,13 +1,16 @@
-import { extract } from './extract/extract';
-import { offlineEtl } from './offline/offline-etl';
-import { archive } from './production/archive';
-import { replay } from './production/replay';
-import { transform } from './production/transform';
-import { reconcile } from './reconcile/reconcile';
-import { retrainBatch } from './retraining/retrain-batch';
-import { simulate } from './simulate/simulate';
-import { summarize } from './summary/summarize';
 import type { ActionDefinition } from './runtime';
+import { archive } from './stages/archive';
+import { extract } from './stages/extract';
+import { offlineEtl } from './stages/offline-etl';
+import { reconcileAction } from './stages/reconcile';
+import { replay } from './stages/replay';
+import { retrainBatch } from './stages/retrain-batch';
+import { simulate } from './stages/simulate';
+import { summarize } from './stages/summarize';
+import { transform } from './stages/transform';
+
+/** reconcile runs the stages a lost event would have run: composed here, not imported by the stage. */
+export const reconcile = reconcileAction({ offline: offlineEtl as ActionDefinition, production: transform as ActionDefinition });
 
 /** Every action by its manifest name: what the local runtime and `medqa invoke` can run. */
 export const ACTIONS: Record<string, ActionDefinition> = {

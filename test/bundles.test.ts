@@ -6,9 +6,9 @@ import { gzipSync } from 'node:zlib';
 import { Cron } from 'croner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../shared/actions';
-import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../shared/layout';
+import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../shared/bucket/keys';
 import { parseManifest, type PipelineManifest } from '../shared/manifest';
-import { transform } from '../shared/production/transform';
+import { transform } from '../shared/stages/transform';
 import { invokeAction, type ActionDefinition } from '../shared/runtime';
 import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
@@ -126,7 +126,8 @@ describe('manifest.yaml and the action bundles', () => {
       },
       { cwd: await tempDir(), env: { __OW_API_HOST: ow.apihost, __OW_API_KEY: 'uuid:key', __OW_NAMESPACE: 'guest' } },
     );
-    expect(result).toMatchObject({ statusCode: 202, body: { fired: [{ key: 'data/offline/raw/med quad.parquet', trigger: 'offline-raw-created' }] } });
+    expect(result).toMatchObject({ statusCode: 202, headers: { 'content-type': expect.stringMatching(/^application\/json/) } });
+    expect(JSON.parse((result as { body: string }).body)).toMatchObject({ fired: [{ key: 'data/offline/raw/med quad.parquet', trigger: 'offline-raw-created' }] });
     expect(ow.requests.at(-1)).toMatchObject({ method: 'POST', path: '/api/v1/namespaces/guest/triggers/offline-raw-created', body: { bucket: 'medqa', key: 'data/offline/raw/med quad.parquet', etag: 'e1', size: 9 } });
   });
 });

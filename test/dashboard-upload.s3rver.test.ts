@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardApp } from '../shared/dashboard/app';
+import { dashboardApp } from '../shared/stages/dashboard';
 import { readText } from '../shared/store';
 import { startS3rver, type RunningS3rver } from './helpers/s3rver';
 

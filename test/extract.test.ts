@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extract, networkError } from '../shared/extract/extract';
+import { extract, networkError } from '../shared/stages/extract';
 import { invokeAction, type ActionDefinition } from '../shared/runtime';
 import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LocalRuntime } from '../local/runtime';
+import { LocalRuntime } from '../shared/adapter/local/runtime';
 import { ACTIONS } from '../shared/actions';
-import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, SPLIT_METADATA_KEY } from '../shared/layout';
+import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, SPLIT_METADATA_KEY } from '../shared/bucket/keys';
 import { parseManifest } from '../shared/manifest';
 import { createLogger } from '../shared/runtime';
 import { FolderStore, listAll } from '../shared/store';

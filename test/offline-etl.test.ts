@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SPLIT_KEYS, SPLIT_METADATA_KEY, SPLIT_NAMES } from '../shared/layout';
-import { offlineEtl, type SplitMetadata } from '../shared/offline/offline-etl';
+import { SPLIT_KEYS, SPLIT_METADATA_KEY, SPLIT_NAMES } from '../shared/bucket/keys';
+import type { SplitMetadata } from '../shared/bucket/split-metadata';
+import { offlineEtl } from '../shared/stages/offline-etl';
 import { questionKey } from '../shared/records/normalize';
 import { invokeAction, type ActionDefinition } from '../shared/runtime';
 import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, SPLIT_METADATA_KEY } from '../shared/layout';
-import { reconcile } from '../shared/reconcile/reconcile';
+import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, SPLIT_METADATA_KEY } from '../shared/bucket/keys';
+import { reconcile } from '../shared/actions';
 import { invokeAction, type ActionDefinition } from '../shared/runtime';
 import { FolderStore, listAll } from '../shared/store';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX } from '../shared/layout';
-import { productionOutputKeys } from '../shared/production/keys';
-import { replay } from '../shared/production/replay';
-import { transform } from '../shared/production/transform';
+import { PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX } from '../shared/bucket/keys';
+import { productionOutputKeys } from '../shared/bucket/keys';
+import { replay } from '../shared/stages/replay';
+import { transform } from '../shared/stages/transform';
 import { FolderStore, listAll, readText } from '../shared/store';
 import { productionLogFile } from './fixtures/production-logs';
 import { tempDir } from './helpers/temp-dir';

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_RAW_PREFIX, SPLIT_KEYS } from '../shared/layout';
-import { offlineEtl } from '../shared/offline/offline-etl';
-import { transform } from '../shared/production/transform';
+import { PRODUCTION_RAW_PREFIX, SPLIT_KEYS } from '../shared/bucket/keys';
+import { offlineEtl } from '../shared/stages/offline-etl';
+import { transform } from '../shared/stages/transform';
 import { questionKey } from '../shared/records/normalize';
-import { VERSION_TRACKER_KEY, versionKeys } from '../shared/retraining/layout';
-import { retrainBatch, type VersionMetadata } from '../shared/retraining/retrain-batch';
+import { VERSION_TRACKER_KEY, versionKeys } from '../shared/bucket/keys';
+import type { VersionMetadata } from '../shared/bucket/version-metadata';
+import { retrainBatch } from '../shared/stages/retrain-batch';
 import { latestVersion, readRetrainingRecords } from '../shared/retraining/training-job-reader';
 import { FolderStore, readText, type ObjectStore } from '../shared/store';
 import { generateRows, toJsonl } from './fixtures/medquad-fixtures';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_RAW_PREFIX } from '../shared/layout';
-import { offlineEtl } from '../shared/offline/offline-etl';
-import { transform } from '../shared/production/transform';
-import { retrainBatch } from '../shared/retraining/retrain-batch';
+import { PRODUCTION_RAW_PREFIX } from '../shared/bucket/keys';
+import { offlineEtl } from '../shared/stages/offline-etl';
+import { transform } from '../shared/stages/transform';
+import { retrainBatch } from '../shared/stages/retrain-batch';
 import { collectStatus, formatStatus } from '../shared/status/status';
 import { FolderStore } from '../shared/store';
 import { generateRows, SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';

@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX } from '../shared/layout';
-import { productionOutputKeys } from '../shared/production/keys';
-import { transform } from '../shared/production/transform';
+import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX } from '../shared/bucket/keys';
+import { productionOutputKeys } from '../shared/bucket/keys';
+import { transform } from '../shared/stages/transform';
 import { invokeAction, type ActionDefinition } from '../shared/runtime';
 import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
 import { productionLogFile } from './fixtures/production-logs';

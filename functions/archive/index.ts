@@ -1,4 +1,4 @@
-import { archive } from '../../shared/production/archive';
-import { openwhiskMain } from '../../shared/runtime/openwhisk';
+import { archive } from '../../shared/stages/archive';
+import { openwhiskMain } from '../../shared/adapter/openwhisk/main';
 
 export const main = openwhiskMain(archive);

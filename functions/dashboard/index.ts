@@ -1,6 +1,7 @@
-import { dashboardApp, type DashboardAssets } from '../../shared/dashboard/app';
-import { handleOpenWhisk } from '../../shared/runtime/hono-openwhisk';
-import { StoreSettingsSchema, paramsFromEnv, storeFromSettings } from '../../shared/runtime';
+import { openwhiskWebMain } from '../../shared/adapter/openwhisk/web';
+import { paramsFromEnv } from '../../shared/runtime/params';
+import { dashboardApp, type DashboardAssets } from '../../shared/stages/dashboard';
+import { openStore } from '../../shared/runtime/open-store';
 
 /** The built page, inlined by build.mjs. */
 declare const MEDQA_DASHBOARD_ASSETS: string;
@@ -8,7 +9,8 @@ const assets = JSON.parse(MEDQA_DASHBOARD_ASSETS) as DashboardAssets;
 
 /** The dashboard as a raw HTTP web action: store settings from the package parameters. */
 export async function main(params: Record<string, unknown>) {
-  const settings = StoreSettingsSchema.parse({ ...paramsFromEnv(process.env), ...params });
+  const settings = { ...paramsFromEnv(process.env), ...params };
   const token = (name: string) => (typeof params[name] === 'string' && params[name] ? (params[name] as string) : undefined);
-  return handleOpenWhisk(dashboardApp({ store: storeFromSettings(settings), assets, uploadToken: token('upload_token'), readToken: token('read_token') }))(params);
+  const app = dashboardApp({ store: openStore(settings), assets, uploadToken: token('upload_token'), readToken: token('read_token') });
+  return openwhiskWebMain(app.fetch, { redirectBareUrl: true })(params);
 }

@@ -1,4 +1,4 @@
-import { extract } from '../../shared/extract/extract';
-import { openwhiskMain } from '../../shared/runtime/openwhisk';
+import { extract } from '../../shared/stages/extract';
+import { openwhiskMain } from '../../shared/adapter/openwhisk/main';
 
 export const main = openwhiskMain(extract);

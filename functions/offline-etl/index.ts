@@ -1,4 +1,4 @@
-import { offlineEtl } from '../../shared/offline/offline-etl';
-import { openwhiskMain } from '../../shared/runtime/openwhisk';
+import { offlineEtl } from '../../shared/stages/offline-etl';
+import { openwhiskMain } from '../../shared/adapter/openwhisk/main';
 
 export const main = openwhiskMain(offlineEtl);

@@ -1,4 +1,8 @@
-import { reconcile } from '../../shared/reconcile/reconcile';
-import { openwhiskMain } from '../../shared/runtime/openwhisk';
+import { openwhiskMain } from '../../shared/adapter/openwhisk/main';
+import type { ActionDefinition } from '../../shared/runtime';
+import { offlineEtl } from '../../shared/stages/offline-etl';
+import { reconcileAction } from '../../shared/stages/reconcile';
+import { transform } from '../../shared/stages/transform';
 
-export const main = openwhiskMain(reconcile);
+// The stages reconcile runs, bundled with it: on OpenWhisk it stages lost files itself.
+export const main = openwhiskMain(reconcileAction({ offline: offlineEtl as ActionDefinition, production: transform as ActionDefinition }));

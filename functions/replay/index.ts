@@ -1,4 +1,4 @@
-import { replay } from '../../shared/production/replay';
-import { openwhiskMain } from '../../shared/runtime/openwhisk';
+import { replay } from '../../shared/stages/replay';
+import { openwhiskMain } from '../../shared/adapter/openwhisk/main';
 
 export const main = openwhiskMain(replay);

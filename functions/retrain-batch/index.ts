@@ -1,4 +1,4 @@
-import { retrainBatch } from '../../shared/retraining/retrain-batch';
-import { openwhiskMain } from '../../shared/runtime/openwhisk';
+import { retrainBatch } from '../../shared/stages/retrain-batch';
+import { openwhiskMain } from '../../shared/adapter/openwhisk/main';
 
 export const main = openwhiskMain(retrainBatch);

@@ -1,4 +1,4 @@
-import { simulate } from '../../shared/simulate/simulate';
-import { openwhiskMain } from '../../shared/runtime/openwhisk';
+import { simulate } from '../../shared/stages/simulate';
+import { openwhiskMain } from '../../shared/adapter/openwhisk/main';
 
 export const main = openwhiskMain(simulate);

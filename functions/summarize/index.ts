@@ -1,4 +1,4 @@
-import { summarize } from '../../shared/summary/summarize';
-import { openwhiskMain } from '../../shared/runtime/openwhisk';
+import { summarize } from '../../shared/stages/summarize';
+import { openwhiskMain } from '../../shared/adapter/openwhisk/main';
 
 export const main = openwhiskMain(summarize);

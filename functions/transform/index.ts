@@ -1,4 +1,4 @@
-import { transform } from '../../shared/production/transform';
-import { openwhiskMain } from '../../shared/runtime/openwhisk';
+import { transform } from '../../shared/stages/transform';
+import { openwhiskMain } from '../../shared/adapter/openwhisk/main';
 
 export const main = openwhiskMain(transform);

@@ -1,4 +1,4 @@
-import { SPLIT_KEYS, SPLIT_METADATA_KEY } from '../layout';
+import { SPLIT_KEYS, SPLIT_METADATA_KEY } from '../bucket/keys';
 import { readJsonLines } from '../readers';
 import type { ObjectStore } from '../store';
 import { Bm25Index } from './bm25';

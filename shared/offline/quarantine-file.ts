@@ -1,4 +1,5 @@
-import { listObjects, readText, type ObjectStore } from '../store';
+import { QUARANTINE_REASON_SUFFIX, quarantineReasonKey } from '../bucket/keys';
+import { listObjects, moveObject, ObjectNotFoundError, readText, type ObjectStore } from '../store';
 
 export interface QuarantinedFile {
   key: string;
@@ -8,18 +9,18 @@ export interface QuarantinedFile {
 
 /**
  * Moves an unreadable input out of the way, with its reason beside it: the copy and the
- * reason are written before the original is deleted, so nothing is lost if this fails half-way.
+ * reason are written before the original is deleted (a verified move), so nothing is lost if this fails half-way.
  */
 export async function quarantineFile(store: ObjectStore, key: string, fromPrefix: string, toPrefix: string, reason: string): Promise<QuarantinedFile> {
   const quarantineKey = toPrefix + key.slice(fromPrefix.length);
   const info = await store.head(key);
-  await store.copy(key, quarantineKey);
+  if (!info) throw new ObjectNotFoundError(key);
   await store.put(
-    `${quarantineKey}.reason.json`,
-    JSON.stringify({ key, etag: info?.etag, size: info?.size, reason, quarantined_at: new Date().toISOString() }, null, 2),
+    quarantineReasonKey(quarantineKey),
+    JSON.stringify({ key, etag: info.etag, size: info.size, reason, quarantined_at: new Date().toISOString() }, null, 2),
     { contentType: 'application/json' },
   );
-  await store.delete(key);
+  await moveObject(store, info, quarantineKey);
   return { key, quarantine_key: quarantineKey, reason };
 }
 
@@ -27,7 +28,7 @@ export async function quarantineFile(store: ObjectStore, key: string, fromPrefix
 export async function quarantinedFileCounts(store: ObjectStore, prefix: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for await (const object of listObjects(store, prefix)) {
-    if (!object.key.endsWith('.reason.json')) continue;
+    if (!object.key.endsWith(QUARANTINE_REASON_SUFFIX)) continue;
     const reason = (JSON.parse(await readText(store, object.key)) as { reason?: string }).reason ?? 'unknown';
     const kind = reason.split(':')[0]!.trim();
     counts[kind] = (counts[kind] ?? 0) + 1;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { SPLIT_NAMES, type SplitName } from '../layout';
+import { SPLIT_NAMES, type SplitName } from '../bucket/keys';
 
 export type SplitRatios = Record<SplitName, number>;
 

@@ -1,7 +1,7 @@
 import type { SourceRecord } from '../readers';
 import { lineToRecord } from '../readers/jsonl';
 import { batchLines, type LineBatch } from './line-batch';
-import type { ProductionDropReason } from './production-record';
+import type { ProductionDropReason } from '../bucket/staged';
 import { recordOutcome, type OutcomeContext, type OutcomeCounts } from './record-outcome';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SAFE_QUESTION_TYPES } from '../offline/safe-question-types';
+import { SAFE_QUESTION_TYPES } from '../question-type/safe-types';
 import { cleanProductionRecord, toIsoTime } from './production-record';
 
 const safe = new Set(SAFE_QUESTION_TYPES);

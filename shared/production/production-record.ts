@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { redact, type RedactionCounts } from '../pii/redact';
 import { inferQuestionType } from '../question-type/infer';
 import { normalizeQuestion, normalizeQuestionType, normalizeText } from '../records/normalize';
+import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
 
 const TEXT = { error: 'expected a string' };
 const TIME = { error: 'expected an ISO 8601 string or epoch seconds/milliseconds' };
@@ -29,32 +30,6 @@ export type ProductionRecord = z.infer<typeof ProductionRecordSchema>;
 export const KNOWN_FIELDS = new Set(Object.keys(ProductionRecordSchema.shape));
 
 /** The record as staged: PII-reduced text, a question type, provenance. */
-export interface StagedRecord {
-  record_id: string;
-  question: string;
-  answer: string;
-  question_type: string;
-  question_type_source: 'given' | 'inferred';
-  timestamp: string | null;
-  slice: string | null;
-  symptoms: string[] | null;
-  latency_ms: number | null;
-  source_key: string;
-  source_etag: string;
-  source_line: number;
-}
-
-export type ProductionDropReason =
-  | 'invalid_json'
-  | 'invalid_utf8'
-  | 'record_too_long'
-  | 'not_an_object'
-  | 'invalid_field'
-  | 'missing_question'
-  | 'missing_answer'
-  | 'unsafe_question_type'
-  | 'duplicate';
-
 export type CleanResult =
   | { ok: true; record: Omit<StagedRecord, 'record_id' | 'source_key' | 'source_etag' | 'source_line'> }
   | { ok: false; reason: ProductionDropReason; detail?: string; reduced: Record<string, unknown> };

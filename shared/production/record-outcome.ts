@@ -1,7 +1,8 @@
 import { redact, type RedactionCounts } from '../pii/redact';
 import type { SourceRecord } from '../readers';
 import { fingerprintDigest, fingerprintId } from '../records/normalize';
-import { cleanProductionRecord, KNOWN_FIELDS, type ProductionDropReason, type StagedRecord } from './production-record';
+import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
+import { cleanProductionRecord, KNOWN_FIELDS } from './production-record';
 
 /** Quarantine keeps this much of a line that could not be parsed (after PII reduction). */
 const QUARANTINE_TEXT_CHARS = 2000;

@@ -3,7 +3,7 @@ import { FingerprintSet } from '../records/fingerprint-set';
 import type { JsonlWriter } from '../store';
 import { addLength, emptyHistogram } from '../summary/histogram';
 import type { OutcomeBatch } from './outcome-batch';
-import type { ProductionDropReason, StagedRecord } from './production-record';
+import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
 import { duplicateQuarantine, type OutcomeContext } from './record-outcome';
 
 /** Unknown field names counted per file, at most: a result stays small whatever the input. */

@@ -1,6 +1,6 @@
 import { readTextIfExists, type ObjectStore } from '../store';
 import { readJsonLines } from '../readers';
-import { VERSION_TRACKER_KEY, versionKeys } from './layout';
+import { VERSION_TRACKER_KEY, versionKeys } from '../bucket/keys';
 
 /**
  * What the training job does, written once so the tests prove it keeps working: read

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { listObjects, readText, type ObjectStore } from '../store';
-import { FAILURES_PREFIX, RUNS_PREFIX } from '../layout';
+import { listObjects, type ObjectStore } from '../store';
+import { failureKey, RUNS_PREFIX, runKey } from '../bucket/keys';
+import { readRequiredObject } from '../bucket/read';
+import { type FailureRecord, type RunRecord, RunRecordSchema } from '../bucket/run-records';
 import { PipelineError, toErrorResult, type ErrorResult } from './errors';
 import { createLogger, type LogLevel, type Logger, type LogSink } from './logger';
 import { describeZodError } from './params';
-import { StoreSettingsSchema, storeFromSettings } from './store-settings';
+import { openStore } from './open-store';
 
 /** Platform-neutral facts about one invocation (from `__OW_*` on OpenWhisk, generated locally). */
 export interface Invocation {
@@ -66,13 +68,11 @@ export async function invokeAction(action: ActionDefinition, rawParams: Record<s
   try {
     const parsed = action.params.safeParse(params);
     if (!parsed.success) throw new PipelineError('BAD_PARAMS', `invalid parameters for ${action.name}: ${describeZodError(parsed.error)}`);
-    const storeSettings = StoreSettingsSchema.safeParse(params);
-    if (!storeSettings.success) throw new PipelineError('BAD_PARAMS', `invalid store settings: ${describeZodError(storeSettings.error)}`);
     const timeLeftMs = () => (invocation.deadline ? invocation.deadline - Date.now() : Number.POSITIVE_INFINITY);
     if (timeLeftMs() < MIN_TIME_TO_START_MS) {
       throw new PipelineError('DEADLINE', `only ${Math.max(0, Math.round(timeLeftMs()))} ms left before the activation deadline: not started`);
     }
-    const store = options.store ?? storeFromSettings(storeSettings.data);
+    const store = options.store ?? openStore(params);
     log.info('start', { store: store.kind, key: typeof params.key === 'string' ? params.key : undefined });
     let result: ActionResult;
     try {
@@ -95,36 +95,23 @@ export async function invokeAction(action: ActionDefinition, rawParams: Record<s
   }
 }
 
-/** Where the last failure of an action on an object is kept, for `medqa status`. */
-export function failureKey(action: string, key: string): string {
-  return `${FAILURES_PREFIX}${action}/${key}.json`;
-}
-
 /** Best effort: a store too broken to take the record must not hide the original error. */
 async function recordFailure(store: ObjectStore, action: string, params: Record<string, unknown>, failure: ErrorResult, log: Logger): Promise<void> {
   if (typeof params.key !== 'string' || !params.key) return;
-  const record = { action, key: params.key, etag: params.etag ?? null, error: failure.error, at: new Date().toISOString() };
+  const record: FailureRecord = { action, key: params.key, etag: params.etag ?? null, error: failure.error, at: new Date().toISOString() };
   await store.put(failureKey(action, params.key), JSON.stringify(record, null, 2)).catch((err: Error) => log.warn('failure_not_recorded', { message: err.message }));
 }
 
 /** Best effort, like the failure record: the run's own result matters more. */
 async function recordRun(store: ObjectStore, action: string, status: string, duration_ms: number, detail: string | null): Promise<void> {
   const record: RunRecord = { action, at: new Date().toISOString(), status, duration_ms, detail };
-  await store.put(`${RUNS_PREFIX}${action}.json`, JSON.stringify(record)).catch(() => undefined);
-}
-
-export interface RunRecord {
-  action: string;
-  at: string;
-  status: string;
-  duration_ms: number | null;
-  detail: string | null;
+  await store.put(runKey(action), JSON.stringify(record)).catch(() => undefined);
 }
 
 /** The last run of every action that has run, by action name. */
 export async function lastRuns(store: ObjectStore): Promise<RunRecord[]> {
   const runs: RunRecord[] = [];
-  for await (const object of listObjects(store, RUNS_PREFIX)) runs.push(JSON.parse(await readText(store, object.key)) as RunRecord);
+  for await (const object of listObjects(store, RUNS_PREFIX)) runs.push(await readRequiredObject(store, object.key, RunRecordSchema));
   return runs.sort((a, b) => a.action.localeCompare(b.action));
 }
 

@@ -2,5 +2,4 @@ export * from './action';
 export * from './errors';
 export * from './logger';
 export * from './params';
-export * from './store-settings';
-export { openwhiskMain } from './openwhisk';
+export * from './open-store';

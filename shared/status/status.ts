@@ -1,12 +1,22 @@
-import { FAILURES_PREFIX, OFFLINE_QUARANTINE_PREFIX, OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX, SPLIT_METADATA_KEY } from '../layout';
-import type { SplitMetadata } from '../offline/offline-etl';
-import type { StagedSummary } from '../production/transform';
-import { versionKeys } from '../retraining/layout';
-import { includedSummaryKeys } from '../retraining/retrain-batch';
+import {
+  FAILURES_PREFIX,
+  isStagedSummaryKey,
+  OFFLINE_QUARANTINE_PREFIX,
+  OFFLINE_RAW_PREFIX,
+  PRODUCTION_RAW_PREFIX,
+  PRODUCTION_STAGED_PREFIX,
+  SPLIT_METADATA_KEY,
+  versionKeys,
+} from '../bucket/keys';
+import { readObject, readRequiredObject } from '../bucket/read';
+import { FailureRecordSchema } from '../bucket/run-records';
+import { SplitMetadataSchema } from '../bucket/split-metadata';
+import { StagedSummarySchema } from '../bucket/staged';
+import { VersionMetadataSchema } from '../bucket/version-metadata';
 import { quarantinedFileCounts } from '../offline/quarantine-file';
-import type { VersionMetadata } from '../retraining/retrain-batch';
+import { includedSummaryKeys } from '../retraining/included';
 import { latestVersion } from '../retraining/training-job-reader';
-import { listObjects, readJsonIfExists, readText, type ObjectStore } from '../store';
+import { listObjects, type ObjectStore } from '../store';
 
 export interface PipelineStatus {
   offline: {
@@ -31,7 +41,7 @@ export interface PipelineStatus {
  * from the bucket alone (it is the only state), so it works against any deployment.
  */
 export async function collectStatus(store: ObjectStore, now = Date.now()): Promise<PipelineStatus> {
-  const split = await readJsonIfExists<SplitMetadata>(store, SPLIT_METADATA_KEY);
+  const split = await readObject(store, SPLIT_METADATA_KEY, SplitMetadataSchema);
   const inSplit = new Set((split?.inputs ?? []).map((i) => `${i.key}\u0000${i.etag}`));
   let rawFiles = 0;
   const notInSplit: string[] = [];
@@ -52,17 +62,17 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
   let waiting = 0;
   const productionQuarantine: Record<string, number> = {};
   for await (const object of listObjects(store, PRODUCTION_STAGED_PREFIX)) {
-    if (!object.key.endsWith('.summary.json')) continue;
+    if (!isStagedSummaryKey(object.key)) continue;
     staged += 1;
     if (!included.has(object.key)) waiting += 1;
-    const summary = JSON.parse(await readText(store, object.key)) as StagedSummary;
+    const summary = await readRequiredObject(store, object.key, StagedSummarySchema);
     for (const [reason, n] of Object.entries(summary.dropped)) productionQuarantine[reason] = (productionQuarantine[reason] ?? 0) + (n ?? 0);
   }
   const version = await latestVersion(store);
-  const versionMetadata = version ? await readJsonIfExists<VersionMetadata>(store, versionKeys(version).metadata) : undefined;
+  const versionMetadata = version ? await readObject(store, versionKeys(version).metadata, VersionMetadataSchema) : undefined;
 
   const failures: PipelineStatus['failures'] = [];
-  for await (const object of listObjects(store, FAILURES_PREFIX)) failures.push(JSON.parse(await readText(store, object.key)));
+  for await (const object of listObjects(store, FAILURES_PREFIX)) failures.push(await readRequiredObject(store, object.key, FailureRecordSchema));
 
   return {
     offline: {

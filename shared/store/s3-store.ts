@@ -11,6 +11,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Readable } from 'node:stream';
 import { ObjectExistsError, ObjectNotFoundError, StoreUnavailableError } from './errors';
 import { assertValidKey, assertValidPrefix } from './keys';
@@ -59,6 +60,13 @@ export class S3Store implements ObjectStore {
       if (statusOf(err) === 404) return undefined;
       throw translate(err, key);
     }
+  }
+
+  /** The signed Content-Length makes the server refuse a body of any other size. */
+  async presignUpload(key: string, size: number, expiresInSeconds: number): Promise<string> {
+    assertValidKey(key);
+    const command = new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentLength: size });
+    return getSignedUrl(this.client, command, { expiresIn: expiresInSeconds });
   }
 
   async get(key: string): Promise<Readable> {

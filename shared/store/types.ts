@@ -71,4 +71,9 @@ export interface ObjectStore {
   copy(sourceKey: string, targetKey: string): Promise<PutResult>;
   /** Deleting a missing key is not an error (as on S3). */
   delete(key: string): Promise<void>;
+  /**
+   * A URL that accepts one PUT of exactly `size` bytes at `key` for `expiresInSeconds`, so an
+   * upload's bytes go to the store directly. Absent on stores that cannot sign (the folder store).
+   */
+  presignUpload?(key: string, size: number, expiresInSeconds: number): Promise<string>;
 }

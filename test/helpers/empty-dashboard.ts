@@ -1,5 +1,5 @@
 import { buildDashboardAssets } from '../../frontend/build-assets.mjs';
-import { localWebApp, serveLocalWeb } from '../../local/web';
+import { localWebApp, serveLocalWeb } from '../../shared/adapter/local/web';
 import { FolderStore } from '../../shared/store';
 import { tempDir } from './temp-dir';
 

@@ -1,0 +1,40 @@
+import type { ObjectEvent } from '../../bucket/object-event';
+
+/**
+ * Runs one route's events one at a time, in arrival order. A key queued again while it is
+ * still waiting is queued once (with its latest ETag): a burst of writes makes one run.
+ */
+export class RouteQueue {
+  private readonly pending = new Map<string, ObjectEvent>();
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly handle: (event: ObjectEvent) => Promise<void>) {}
+
+  push(event: ObjectEvent): void {
+    this.pending.delete(event.key);
+    this.pending.set(event.key, event);
+    this.running ??= this.drain().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /** Resolves once nothing is queued or running. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  get size(): number {
+    return this.pending.size + (this.running ? 1 : 0);
+  }
+
+  private async drain(): Promise<void> {
+    for (let next = this.shift(); next; next = this.shift()) await this.handle(next);
+  }
+
+  private shift(): ObjectEvent | undefined {
+    const first = this.pending.values().next();
+    if (first.done) return undefined;
+    this.pending.delete(first.value.key);
+    return first.value;
+  }
+}

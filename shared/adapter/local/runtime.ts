@@ -1,0 +1,156 @@
+import { Cron } from 'croner';
+import { watch, type FSWatcher } from 'chokidar';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { ObjectRoute, PipelineManifest } from '../../manifest';
+import { invokeAction, isErrorResult, type ActionDefinition, type ActionResult, type ErrorResult, type Logger } from '../../runtime';
+import { listObjects, type FolderStore } from '../../store';
+import type { ObjectEvent } from '../../bucket/object-event';
+import { RouteQueue } from './route-queue';
+
+export interface LocalRuntimeOptions {
+  manifest: PipelineManifest;
+  actions: Record<string, ActionDefinition>;
+  store: FolderStore;
+  /** Settings passed to every invocation (from MEDQA_* variables). */
+  params?: Record<string, unknown>;
+  log: Logger;
+  /** How often raw prefixes are rescanned for objects never processed or whose run failed. */
+  scanIntervalMs?: number;
+  /** A file must keep its size this long before it is read: a copy in progress is never read half-way. */
+  settleMs?: number;
+  /** Called after every run, for the console and for tests. */
+  onRun?: (run: RunReport) => void;
+}
+
+export interface RunReport {
+  action: string;
+  trigger: string;
+  event?: ObjectEvent;
+  result: ActionResult | ErrorResult;
+}
+
+/**
+ * The whole pipeline in one process: the folder store is the bucket, a watcher plus periodic
+ * scans fire the object routes of manifest.yaml, croner fires its alarms.
+ */
+export class LocalRuntime {
+  private readonly queues = new Map<ObjectRoute, RouteQueue>();
+  /** Objects already processed successfully, per route: key → ETag. Failed ones are retried by the next scan. */
+  private readonly processed = new Map<ObjectRoute, Map<string, string>>();
+  private readonly crons: Cron[] = [];
+  private readonly running = new Set<Promise<unknown>>();
+  private watcher: FSWatcher | undefined;
+  private scanTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: LocalRuntimeOptions) {
+    for (const route of options.manifest.objectRoutes) {
+      if (!options.actions[route.action]) throw new Error(`manifest.yaml routes ${route.prefix} to ${route.action}, which this build does not have`);
+      this.queues.set(route, new RouteQueue((event) => this.runObjectEvent(route, event)));
+      this.processed.set(route, new Map());
+    }
+  }
+
+  get routes(): ObjectRoute[] {
+    return [...this.queues.keys()];
+  }
+
+  async start({ watchFiles = true }: { watchFiles?: boolean } = {}): Promise<void> {
+    const { store, manifest } = this.options;
+    for (const route of this.routes) await fs.mkdir(path.join(store.bucket, ...route.prefix.split('/')), { recursive: true });
+    if (watchFiles) await this.startWatcher();
+    for (const schedule of manifest.schedules) {
+      this.crons.push(
+        new Cron(schedule.cron, { timezone: 'UTC', protect: true }, () => {
+          void this.track(this.invoke(schedule.action, schedule.trigger, schedule.payload));
+        }),
+      );
+    }
+    await this.scan();
+    const interval = this.options.scanIntervalMs ?? 30_000;
+    if (interval > 0) this.scanTimer = setInterval(() => void this.scan().catch((err) => this.options.log.error('scan_failed', { message: (err as Error).message })), interval);
+  }
+
+  /** Queues every object under the routed prefixes that has not been processed yet (or changed since). */
+  async scan(): Promise<void> {
+    const settleMs = this.options.settleMs ?? 500;
+    let fresh = false;
+    for (const [route, queue] of this.queues) {
+      const done = this.processed.get(route)!;
+      for await (const object of listObjects(this.options.store, route.prefix)) {
+        if (done.get(object.key) === object.etag) continue;
+        if (Date.now() - object.lastModified.getTime() < settleMs) {
+          fresh = true; // may still be arriving: look again once it has settled
+          continue;
+        }
+        queue.push({ bucket: this.options.store.bucket, key: object.key, etag: object.etag, size: object.size });
+      }
+    }
+    if (fresh && !this.stopped) setTimeout(() => void this.scan().catch(() => undefined), settleMs).unref();
+  }
+
+  /** Resolves when no run is queued or in progress. */
+  async idle(): Promise<void> {
+    do {
+      await Promise.all([...this.queues.values()].map((queue) => queue.idle()));
+      await Promise.all([...this.running]);
+    } while ([...this.queues.values()].some((queue) => queue.size > 0) || this.running.size > 0);
+  }
+
+  /** Stops watching and scheduling, then waits for runs in progress to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.scanTimer);
+    for (const cron of this.crons) cron.stop();
+    await this.watcher?.close();
+    await this.idle();
+  }
+
+  /** Runs an action by name with parameters, as `medqa invoke` and the alarms do. */
+  async invoke(actionName: string, trigger: string, params: Record<string, unknown>, event?: ObjectEvent) {
+    const action = this.options.actions[actionName];
+    if (!action) throw new Error(`no action named ${actionName}`);
+    const result = await invokeAction(action, { ...this.options.params, ...params, ...event }, { store: this.options.store });
+    this.options.onRun?.({ action: actionName, trigger, event, result });
+    return result;
+  }
+
+  private async runObjectEvent(route: ObjectRoute, event: ObjectEvent): Promise<void> {
+    if (this.stopped) return;
+    const result = await this.invoke(route.action, route.trigger, {}, event);
+    if (isErrorResult(result)) {
+      this.options.log.warn('run_failed_will_retry', { action: route.action, key: event.key, ...result.error });
+    } else {
+      if (event.etag) this.processed.get(route)!.set(event.key, event.etag);
+    }
+  }
+
+  private async startWatcher(): Promise<void> {
+    const { store } = this.options;
+    const dirs = this.routes.map((route) => path.join(store.bucket, ...route.prefix.split('/')));
+    const settle = this.options.settleMs ?? 500;
+    this.watcher = watch(dirs, {
+      ignoreInitial: true, // the start-up scan covers what is already there
+      awaitWriteFinish: { stabilityThreshold: settle, pollInterval: Math.min(100, settle) },
+    });
+    const onFile = (file: string) => void this.onFileSettled(file).catch((err) => this.options.log.error('watch_failed', { file, message: (err as Error).message }));
+    this.watcher.on('add', onFile).on('change', onFile);
+    await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+  }
+
+  private async onFileSettled(file: string): Promise<void> {
+    const key = path.relative(this.options.store.bucket, file).split(path.sep).join('/');
+    const info = await this.options.store.head(key);
+    if (!info) return; // gone again (moved to quarantine, deleted)
+    for (const [route, queue] of this.queues) {
+      if (key.startsWith(route.prefix)) queue.push({ bucket: this.options.store.bucket, key, etag: info.etag, size: info.size });
+    }
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.running.add(promise);
+    void promise.finally(() => this.running.delete(promise)).catch(() => undefined);
+    return promise;
+  }
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Why retrain-batch leaves a staged record out of a version. */
+export const BATCH_DROP_REASONS = ['duplicate', 'in_earlier_version', 'evaluation_question', 'invalid_staged_record'] as const;
+export type BatchDropReason = (typeof BATCH_DROP_REASONS)[number];
+
+const count = z.number().int().nonnegative();
+
+/** The contract of v{N}/metadata.json, which the training job, the dashboard and `medqa status` read. */
+export const VersionMetadataSchema = z.looseObject({
+  version: z.string(),
+  timestamp: z.string(),
+  record_count: count,
+  archived_files: z.array(z.object({ raw_key: z.string(), etag: z.string() })),
+  staged_inputs: z.array(z.object({ staged_key: z.string(), summary_key: z.string(), records_in: count })),
+  dropped: z.record(z.string(), count),
+  redactions: z.record(z.string(), count),
+  question_type_counts: z.record(z.string(), count),
+  rules_versions: z.array(z.number().int()),
+  duration_ms: z.number(),
+});
+export type VersionMetadata = z.infer<typeof VersionMetadataSchema>;
+
+/** The claim of a version: which staged files it takes, fixed before any data is written. */
+export const ClaimSchema = z.looseObject({
+  version: z.number().int().positive(),
+  claimed_at: z.string(),
+  /** After this instant a run holding the claim cannot still be alive (its deadline or the timeout). */
+  expires_at: z.string(),
+  activation: z.string(),
+  inputs: z.array(z.object({ summary_key: z.string(), staged_key: z.string(), source_key: z.string(), source_etag: z.string() })),
+});
+export type Claim = z.infer<typeof ClaimSchema>;

@@ -1,0 +1,142 @@
+import { PRODUCTION_RULES_VERSION, type productionOutputKeys } from '../bucket/keys';
+import type { StagedSummary } from '../bucket/staged';
+import { openRecordFile, UnreadableFileError } from '../readers';
+import { LOG_FORMATS } from '../readers/log-formats';
+import { positiveInt, type Logger } from '../runtime';
+import { JsonlWriter, type ObjectStore } from '../store';
+import { emptyHistogram } from '../summary/histogram';
+import { outcomeBatch } from './outcome-batch';
+import type { OutcomeContext } from './record-outcome';
+import { StagedOutput } from './staged-output';
+import { StageWorkerPool, stageWorkerCount } from './stage-workers';
+
+/** A record (line) over this many bytes is dropped as `record_too_long` (transform and replay). */
+export const MaxRecordBytesParam = positiveInt(64 * 1024);
+
+/** Records decided together on this thread: large enough to amortise a batch, small enough to stay light. */
+const RECORDS_PER_BATCH = 1024;
+
+/** The raw object a staged file comes from; `readKey` when its bytes are elsewhere now (the archive). */
+export interface SourceObject {
+  key: string;
+  etag: string;
+  size: number;
+  readKey?: string;
+}
+
+export interface StageOptions {
+  safeTypes: Set<string>;
+  maxRecordBytes: number;
+  /** Worker threads; undefined lets stageWorkerCount decide. */
+  workers?: number;
+  log: Logger;
+}
+
+/** Streams one raw file into its staged and quarantine files, then writes the summary that marks them complete. */
+export async function stageProductionFile(
+  store: ObjectStore,
+  raw: SourceObject,
+  keys: ReturnType<typeof productionOutputKeys>,
+  options: StageOptions,
+): Promise<StagedSummary> {
+  const { log } = options;
+  try {
+    return await stageRecords(store, raw, keys, options);
+  } catch (err) {
+    if (!(err instanceof UnreadableFileError)) throw err;
+    // Not a log file, or a broken one: nothing of it is staged, the reason is quarantined, and the
+    // raw file still goes to the archive, where it is kept as it arrived.
+    log.warn('unreadable_file', { key: raw.key, reason: err.reason });
+    await store.put(keys.staged, '');
+    await store.put(keys.quarantine, `${JSON.stringify({ reason: 'unreadable_file', source_key: raw.key, source_etag: raw.etag, line: null, detail: err.reason })}\n`);
+    const summary: StagedSummary = {
+      ...emptySummary(raw, keys),
+      unreadable: err.reason,
+      dropped: { unreadable_file: 1 },
+      quarantine_key: keys.quarantine,
+    };
+    await store.put(keys.summary, JSON.stringify(summary, null, 2), { contentType: 'application/json' });
+    return summary;
+  }
+}
+
+function emptySummary(raw: SourceObject, keys: ReturnType<typeof productionOutputKeys>): StagedSummary {
+  return {
+    schema_version: 1,
+    source_key: raw.key,
+    source_etag: raw.etag,
+    source_size: raw.size,
+    format: 'unknown',
+    rules_version: PRODUCTION_RULES_VERSION,
+    records_in: 0,
+    records_out: 0,
+    dropped: {},
+    redactions: {},
+    question_types: {},
+    question_length_histogram: emptyHistogram(),
+    records_by_day: {},
+    unknown_fields: {},
+    staged_key: keys.staged,
+    quarantine_key: null,
+    created_at: new Date().toISOString(),
+  };
+}
+
+async function stageRecords(
+  store: ObjectStore,
+  raw: SourceObject,
+  keys: ReturnType<typeof productionOutputKeys>,
+  { safeTypes, maxRecordBytes, workers: requestedWorkers, log }: StageOptions,
+): Promise<StagedSummary> {
+  const opened = await openRecordFile(store, { key: raw.readKey ?? raw.key, size: raw.size }, LOG_FORMATS, { maxRecordBytes });
+  const context: OutcomeContext = { safeTypes, maxRecordBytes, format: opened.reader.format, source: { key: raw.key, etag: raw.etag } };
+  const staged = new JsonlWriter(store, keys.staged);
+  const quarantine = new JsonlWriter(store, keys.quarantine);
+  const output = new StagedOutput(staged, quarantine, context.source);
+  const workers = opened.reader.format === 'jsonl' ? stageWorkerCount(raw.size, requestedWorkers) : 0;
+
+  try {
+    if (workers > 0) {
+      log.info('staging_in_threads', { workers });
+      const pool = new StageWorkerPool(workers);
+      try {
+        await pool.stage(await opened.input.open(), context, output);
+      } finally {
+        await pool.stop();
+      }
+    } else {
+      for await (const records of inBatches(opened.records, RECORDS_PER_BATCH)) await output.apply(outcomeBatch(records, context));
+    }
+  } catch (err) {
+    await Promise.all([staged.abort(err as Error), quarantine.abort(err as Error)]);
+    throw err;
+  }
+  await staged.close();
+  const droppedTotal = output.droppedTotal;
+  if (droppedTotal > 0) await quarantine.close();
+  else await quarantine.abort(new Error('nothing to quarantine'));
+
+  const summary: StagedSummary = {
+    ...emptySummary(raw, keys),
+    format: opened.reader.format,
+    ...output.summaryCounts(),
+    records_out: staged.records,
+    quarantine_key: droppedTotal > 0 ? keys.quarantine : null,
+  };
+  await store.put(keys.summary, JSON.stringify(summary, null, 2), { contentType: 'application/json' });
+  log.info('staged', { records_in: summary.records_in, records_out: summary.records_out, dropped: summary.dropped, redactions: summary.redactions });
+  return summary;
+}
+
+/** Records in arrays of up to `size`, in order. */
+async function* inBatches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { PRODUCTION_RAW_PREFIX } from '../bucket/keys';
+import { archiveRawObject } from '../production/archive-raw';
+import { defineAction, optionalText, PipelineError, text } from '../runtime';
+
+/** archive, run by hand: `medqa invoke archive -p key data/production/retraining_data_raw/x.jsonl`. */
+export const archive = defineAction({
+  name: 'archive',
+  description: 'Move a processed raw production file to data/production/production_data_archive/',
+  params: z.object({ key: text(), etag: optionalText() }),
+  async run(params, { store, log }) {
+    if (!params.key.startsWith(PRODUCTION_RAW_PREFIX)) {
+      throw new PipelineError('WRONG_PREFIX', `archive moves objects under ${PRODUCTION_RAW_PREFIX}; got key ${JSON.stringify(params.key)}`);
+    }
+    const outcome = await archiveRawObject(store, params.key, params.etag);
+    log.info('archived', { key: params.key, ...outcome });
+    return { key: params.key, ...outcome };
+  },
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/helpers/temp-dir';
+import { FolderStore } from '../store';
+import { refreshSummary } from '../summary/refresh';
+import { dashboardApp, type DashboardAssets } from './dashboard';
+
+const ASSETS: DashboardAssets = { 'index.html': '<!doctype html><title>t</title><script src="app.js" defer></script>', 'app.js': 'console.log(1)', 'app.css': 'body{}' };
+
+async function app(options: { uploadToken?: string; maxUploadBytes?: number; withSummary?: boolean } = {}) {
+  const store = new FolderStore(await tempDir());
+  if (options.withSummary) await refreshSummary(store);
+  return { store, app: dashboardApp({ store, assets: ASSETS, uploadToken: options.uploadToken, maxUploadBytes: options.maxUploadBytes }) };
+}
+
+describe('dashboard routes', () => {
+  it('serves the page and its assets with a CSP that allows no inline script', async () => {
+    const { app: dashboard } = await app();
+    const page = await dashboard.request('/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await (await dashboard.request('/app.js')).text()).toBe(ASSETS['app.js']);
+    expect((await dashboard.request('/app.css')).headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await (await dashboard.request('/healthz')).json()).toEqual({ ok: true });
+  });
+
+  it('answers 404 with what to do before any summary exists', async () => {
+    const { app: dashboard } = await app();
+    const response = await dashboard.request('/api/summary');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: expect.stringMatching(/drop a MedQuAD export into data\/offline\/raw\//) });
+  });
+
+  it('serves the summary with an ETag and answers 304 when it has not changed', async () => {
+    const { app: dashboard } = await app({ withSummary: true });
+    const first = await dashboard.request('/api/summary');
+    expect(first.status).toBe(200);
+    expect((await first.json()).schema_version).toBe(1);
+    const tag = first.headers.get('etag')!;
+    expect(tag).toBeTruthy();
+    expect((await dashboard.request('/api/summary', { headers: { 'if-none-match': tag } })).status).toBe(304);
+  });
+
+  it('has no upload route without a token, and checks token, target, key and size with one', async () => {
+    const { app: closed } = await app();
+    expect((await closed.request('/api/upload/offline/x.jsonl', { method: 'PUT', body: 'x' })).status).toBe(404);
+    const { app: open, store } = await app({ uploadToken: 'up-token', maxUploadBytes: 10 });
+    const put = (path: string, body: string, token = 'up-token') => open.request(path, { method: 'PUT', body, headers: { authorization: `Bearer ${token}`, 'content-length': String(body.length) } });
+    expect((await put('/api/upload/offline/a.jsonl', '{}', 'nope')).status).toBe(401);
+    expect((await put('/api/upload/elsewhere/a.jsonl', '{}')).status).toBe(400);
+    expect((await put('/api/upload/offline/bad%00name', '{}')).status).toBe(400);
+    expect((await put('/api/upload/production/big.jsonl', '01234567890')).status).toBe(413);
+    const ok = await put('/api/upload/production/day1.jsonl', '{"q":1}');
+    expect(ok.status).toBe(201);
+    expect(await store.head('data/production/retraining_data_raw/day1.jsonl')).toMatchObject({ size: 7 });
+  });
+});
+
+describe('dashboard: tokens', () => {
+  it('serves PII-reduced production rows only to a reader with the read token', async () => {
+    const { store } = await app();
+    const { productionLogFile } = await import('../../test/fixtures/production-logs');
+    const { transform } = await import('./transform');
+    const { retrainBatch } = await import('./retrain-batch');
+    const { invokeAction } = await import('../runtime');
+    await store.put('data/production/retraining_data_raw/d.jsonl', productionLogFile({ records: 30 }).content);
+    await invokeAction(transform as never, { key: 'data/production/retraining_data_raw/d.jsonl', log_level: 'silent' }, { store });
+    await invokeAction(retrainBatch as never, { allow_without_split: true, log_level: 'silent' }, { store });
+    const withToken = dashboardApp({ store, assets: ASSETS, readToken: 'read-me' });
+    expect((await withToken.request('/api/production-sample')).status).toBe(401);
+    const ok = await withToken.request('/api/production-sample', { headers: { authorization: 'Bearer read-me' } });
+    const body = await ok.json();
+    expect(body.source).toBe('v1');
+    expect(body.rows.length).toBeGreaterThan(10);
+    expect(body.rows[0]).toMatchObject({ split: 'production v1', question: expect.any(String), question_type: expect.any(String) });
+    expect((await dashboardApp({ store, assets: ASSETS }).request('/api/production-sample')).status).toBe(404);
+  });
+
+  it('hands out where to upload: the direct route on the folder store', async () => {
+    const { app: dashboard } = await app({ uploadToken: 'up' });
+    const res = await dashboard.request('/api/upload-url', { method: 'POST', headers: { authorization: 'Bearer up' }, body: JSON.stringify({ target: 'offline', name: 'medquad.parquet', size: 100 }) });
+    expect(await res.json()).toMatchObject({ method: 'PUT', url: 'api/upload/offline/medquad.parquet', key: 'data/offline/raw/medquad.parquet' });
+    const big = await dashboard.request('/api/upload-url', { method: 'POST', headers: { authorization: 'Bearer up' }, body: JSON.stringify({ target: 'offline', name: 'x', size: 10 ** 12 }) });
+    expect(big.status).toBe(413);
+  });
+});

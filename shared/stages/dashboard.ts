@@ -1,0 +1,126 @@
+import { Hono } from 'hono';
+import { etag } from 'hono/etag';
+import { secureHeaders } from 'hono/secure-headers';
+import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../bucket/keys';
+import { lastRuns } from '../runtime/action';
+import type { Summary } from '../bucket/dashboard-summary';
+import { SUMMARY_KEY } from '../bucket/keys';
+import { latestVersion, readRetrainingRecords } from '../retraining/training-job-reader';
+import { carriesSecret } from '../runtime/bearer';
+import { assertValidKey, readJsonIfExists, type ObjectStore } from '../store';
+
+/** The built page: index.html, app.js and app.css (frontend/build-assets.mjs). */
+export type DashboardAssets = Record<'index.html' | 'app.js' | 'app.css', string>;
+
+export interface DashboardOptions {
+  store: ObjectStore;
+  assets: DashboardAssets;
+  /** When set, uploads are accepted with `Authorization: Bearer <token>` (see the upload routes). */
+  uploadToken?: string;
+  maxUploadBytes?: number;
+  /** When set, `GET api/production-sample` serves PII-reduced production rows with `Authorization: Bearer <token>`. */
+  readToken?: string;
+}
+
+/** Production rows served to a reader holding the read token, at most. */
+const PRODUCTION_SAMPLE_ROWS = 200;
+/** A presigned upload URL is good for this long. */
+const UPLOAD_URL_SECONDS = 300;
+
+const UPLOAD_TARGETS: Record<string, string> = { offline: OFFLINE_RAW_PREFIX, production: PRODUCTION_RAW_PREFIX };
+
+/**
+ * The dashboard web function: a static page (no inline script, no CDN) that reads
+ * `api/summary`, the precomputed summary JSON. Read-only, except the optional upload route.
+ * Every URL the page uses is relative, so it works under any path prefix (an OpenWhisk web
+ * action lives at /api/v1/web/<ns>/medqa/dashboard/).
+ */
+export function dashboardApp({ store, assets, uploadToken, readToken, maxUploadBytes = 512 * 1024 * 1024 }: DashboardOptions): Hono {
+  const app = new Hono();
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use('/api/summary', etag());
+
+  const asset = (name: keyof DashboardAssets, type: string) => (c: { body: (b: string, s: 200, h: Record<string, string>) => Response }) =>
+    c.body(assets[name], 200, { 'content-type': type, 'cache-control': name === 'index.html' ? 'no-cache' : 'public, max-age=300' });
+  app.get('/', asset('index.html', 'text/html; charset=utf-8') as never);
+  app.get('/index.html', asset('index.html', 'text/html; charset=utf-8') as never);
+  app.get('/app.js', asset('app.js', 'text/javascript; charset=utf-8') as never);
+  app.get('/app.css', asset('app.css', 'text/css; charset=utf-8') as never);
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/favicon.ico', (c) => c.body(null, 204)); // browsers ask; a 404 would be noise
+
+  app.get('/api/summary', async (c) => {
+    const summary = await readJsonIfExists<Summary>(store, SUMMARY_KEY);
+    if (!summary) return c.json({ error: 'no summary yet: drop a MedQuAD export into data/offline/raw/' }, 404);
+    // A stage records its run as it ends, after it refreshed the summary: show the latest runs.
+    const stages = await lastRuns(store);
+    if (stages.length) summary.stages = stages;
+    c.header('cache-control', 'no-cache');
+    return c.json(summary);
+  });
+
+  if (readToken) {
+    // Production rows are PII-reduced, not de-identified: only for readers who hold the token.
+    app.get('/api/production-sample', async (c) => {
+      if (!carriesSecret(c.req.header('authorization'), readToken)) return c.json({ error: 'missing or wrong read token' }, 401);
+      const version = await latestVersion(store);
+      if (!version) return c.json({ rows: [], source: null });
+      const rows = [];
+      for await (const record of readRetrainingRecords(store, version)) {
+        rows.push({ split: `production v${version}`, question: String(record.question), answer: String(record.answer).slice(0, 240), question_type: String(record.question_type) });
+        if (rows.length >= PRODUCTION_SAMPLE_ROWS) break;
+      }
+      c.header('cache-control', 'no-store');
+      return c.json({ rows, source: `v${version}` });
+    });
+  }
+
+  if (uploadToken) {
+    // Where to send a file: a short-lived presigned PUT on S3 (the bytes never pass through this
+    // function); the direct route below on the folder store.
+    app.post('/api/upload-url', async (c) => {
+      if (!carriesSecret(c.req.header('authorization'), uploadToken)) return c.json({ error: 'missing or wrong upload token' }, 401);
+      const body = (await c.req.json().catch(() => ({}))) as { target?: string; name?: string; size?: number };
+      const prefix = UPLOAD_TARGETS[body.target ?? ''];
+      if (!prefix || !body.name) return c.json({ error: `POST {"target": "offline"|"production", "name": "<file name>", "size": <bytes>}` }, 400);
+      if (!(typeof body.size === 'number' && body.size > 0)) return c.json({ error: 'size (bytes) is required' }, 400);
+      if (body.size > maxUploadBytes) return c.json({ error: `the file is over the ${maxUploadBytes}-byte limit` }, 413);
+      const key = prefix + body.name;
+      try {
+        assertValidKey(key);
+      } catch (err) {
+        return c.json({ error: (err as Error).message }, 400);
+      }
+      if (store.presignUpload) {
+        const url = await store.presignUpload(key, body.size, UPLOAD_URL_SECONDS);
+        return c.json({ method: 'PUT', url, key, expires_in: UPLOAD_URL_SECONDS });
+      }
+      return c.json({ method: 'PUT', url: `api/upload/${body.target}/${encodeURIComponent(body.name)}`, key, headers: { authorization: 'Bearer <upload token>' } });
+    });
+
+    app.put('/api/upload/:target/:name', async (c) => {
+      if (!carriesSecret(c.req.header('authorization'), uploadToken)) return c.json({ error: 'missing or wrong upload token' }, 401);
+      const prefix = UPLOAD_TARGETS[c.req.param('target')];
+      if (!prefix) return c.json({ error: `target must be one of ${Object.keys(UPLOAD_TARGETS).join(', ')}` }, 400);
+      const key = prefix + c.req.param('name');
+      try {
+        assertValidKey(key);
+      } catch (err) {
+        return c.json({ error: (err as Error).message }, 400);
+      }
+      const length = Number(c.req.header('content-length') ?? NaN);
+      if (!(length > 0)) return c.json({ error: 'a Content-Length is required' }, 411);
+      if (length > maxUploadBytes) return c.json({ error: `the file is over the ${maxUploadBytes}-byte limit` }, 413);
+      const body = await c.req.arrayBuffer();
+      const stored = await store.put(key, new Uint8Array(body));
+      return c.json({ key, etag: stored.etag, bytes: body.byteLength }, 201);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import {
+  OFFLINE_QUARANTINE_PREFIX,
+  OFFLINE_RAW_PREFIX,
+  SPLIT_KEYS,
+  SPLIT_METADATA_KEY,
+  SPLIT_NAMES,
+  type SplitName,
+} from '../bucket/keys';
+import { readObject } from '../bucket/read';
+import {
+  type InputSummary,
+  OFFLINE_DROP_REASONS,
+  OFFLINE_RULES_VERSION,
+  type OfflineDropReason,
+  type SplitMetadata,
+  SplitMetadataSchema,
+  type SplitRecord,
+} from '../bucket/split-metadata';
+import { openRecordFile, UnreadableFileError } from '../readers';
+import { MEDQUAD_FORMATS } from '../readers/medquad-formats';
+import { MedQuadRowSchema } from '../records/medquad';
+import { FingerprintSet } from '../records/fingerprint-set';
+import { fingerprintDigest, fingerprintId, normalizeQuestion, normalizeQuestionType, normalizeText, questionKey } from '../records/normalize';
+import { defineAction, flag, optionalText, PipelineError, text, type ActionContext } from '../runtime';
+import { compareKeys, JsonlWriter, listObjects, type ObjectInfo, type ObjectStore } from '../store';
+import { quarantineFile, type QuarantinedFile } from '../offline/quarantine-file';
+import { refreshSummaryAfterStage } from '../summary/refresh';
+import { SafeQuestionTypesParam } from '../question-type/safe-types';
+import { assignSplit, SplitRatiosSchema } from '../offline/split';
+
+const OfflineEtlParams = z.object({
+  /** The object event that fired the run (informational: every run rebuilds from the whole raw prefix). */
+  key: optionalText(),
+  etag: optionalText(),
+  safe_question_types: SafeQuestionTypesParam,
+  split_ratios: SplitRatiosSchema.prefault([0.6, 0.2, 0.2]),
+  split_seed: text().default('42'),
+  /** Rebuild even when inputs and settings are unchanged. */
+  force: flag().default(false),
+});
+type OfflineEtlParams = z.infer<typeof OfflineEtlParams>;
+
+/** The settings a split is built under: a change of any of them rebuilds it. */
+type SplitSettings = Pick<SplitMetadata, 'seed' | 'ratios' | 'safe_question_types' | 'rules_version'>;
+
+/**
+ * offline-etl: rebuilds the leakage-free training/validation/evaluation split from every
+ * readable MedQuAD export under data/offline/raw/. Does nothing when the inputs, their
+ * ETags and the settings are those of the current split and its files are intact.
+ */
+export const offlineEtl = defineAction({
+  name: 'offline-etl',
+  description: 'Clean, filter, de-duplicate and split the MedQuAD exports under data/offline/raw/',
+  params: OfflineEtlParams,
+  async run(params, context) {
+    const { store, log } = context;
+    if (params.key !== undefined && !params.key.startsWith(OFFLINE_RAW_PREFIX)) {
+      throw new PipelineError('WRONG_PREFIX', `offline-etl reads objects under ${OFFLINE_RAW_PREFIX}; got key ${JSON.stringify(params.key)}`);
+    }
+    const settings: SplitSettings = {
+      seed: params.split_seed,
+      ratios: params.split_ratios,
+      safe_question_types: params.safe_question_types,
+      rules_version: OFFLINE_RULES_VERSION,
+    };
+    const quarantined: QuarantinedFile[] = [];
+    const MAX_REBUILDS = 3;
+    for (let rebuild = 1; rebuild <= MAX_REBUILDS; rebuild += 1) {
+      const inputs = await listInputs(store);
+      log.info('inputs_listed', { inputs: inputs.length, bytes: inputs.reduce((n, i) => n + i.size, 0) });
+      if (inputs.length === 0) {
+        return { status: 'skipped', reason: `no input files under ${OFFLINE_RAW_PREFIX}`, quarantined };
+      }
+      const previous = await readObject(store, SPLIT_METADATA_KEY, SplitMetadataSchema).catch(() => undefined);
+      if (!params.force && previous && sameInputs(previous.inputs, inputs) && sameSettings(previous, settings) && (await splitFilesIntact(store, previous))) {
+        log.info('unchanged', { final_records: previous.final_records });
+        return { status: 'unchanged', final_records: previous.final_records, split_counts: previous.split_counts, quarantined };
+      }
+
+      const started = performance.now();
+      const built = await buildSplit(store, inputs, settings, context, quarantined);
+      if (built.inputs.length === 0) {
+        return { status: 'skipped', reason: `no readable input files under ${OFFLINE_RAW_PREFIX}`, quarantined };
+      }
+      const metadata: SplitMetadata = {
+        schema_version: 1,
+        source: built.inputs.map((i) => i.key).join(', '),
+        ...built,
+        ...settings,
+        created_at: new Date().toISOString(),
+        duration_ms: Math.round(performance.now() - started),
+      };
+      await store.put(SPLIT_METADATA_KEY, JSON.stringify(metadata, null, 2), { contentType: 'application/json' });
+      log.info('metadata_written', { key: SPLIT_METADATA_KEY });
+
+      // Another run may have changed the inputs or rewritten the files meanwhile: the last run to finish checks.
+      if (sameInputs(built.inputs, await listInputs(store)) && (await splitFilesIntact(store, metadata))) {
+        await refreshSummaryAfterStage(store, log);
+        return {
+          status: 'built',
+          initial_records: metadata.initial_records,
+          final_records: metadata.final_records,
+          split_counts: metadata.split_counts,
+          dropped: metadata.dropped,
+          inputs: metadata.inputs.map(({ key, format, records }) => ({ key, format, records })),
+          quarantined,
+          keys_written: [...SPLIT_NAMES.map((name) => SPLIT_KEYS[name]), SPLIT_METADATA_KEY],
+        };
+      }
+      log.warn('inputs_changed_during_run', { rebuild });
+    }
+    throw new PipelineError('CONCURRENT_CHANGES', `the inputs under ${OFFLINE_RAW_PREFIX} kept changing during ${MAX_REBUILDS} rebuilds; run offline-etl again`);
+  },
+});
+
+async function listInputs(store: ObjectStore): Promise<ObjectInfo[]> {
+  const inputs: ObjectInfo[] = [];
+  for await (const object of listObjects(store, OFFLINE_RAW_PREFIX)) {
+    if (!object.key.endsWith('/')) inputs.push(object);
+  }
+  // Byte order whatever the backend lists in: the first of two duplicates is the same everywhere.
+  return inputs.sort((a, b) => compareKeys(a.key, b.key));
+}
+
+/**
+ * Streams every input once, writing kept records straight into the three split files.
+ * An input that turns out unreadable is quarantined; if it had already yielded records the
+ * pass is discarded and redone without it, so no partial file ever reaches the split.
+ */
+async function buildSplit(store: ObjectStore, inputs: ObjectInfo[], settings: SplitSettings, { log }: ActionContext, quarantined: QuarantinedFile[]) {
+  const safeTypes = new Set(settings.safe_question_types);
+  for (;;) {
+    const writers = Object.fromEntries(SPLIT_NAMES.map((name) => [name, new JsonlWriter(store, SPLIT_KEYS[name])])) as Record<SplitName, JsonlWriter>;
+    const seen = new FingerprintSet();
+    const dropped = Object.fromEntries(OFFLINE_DROP_REASONS.map((reason) => [reason, 0])) as Record<OfflineDropReason, number>;
+    const typeCounts = Object.fromEntries(SPLIT_NAMES.map((name) => [name, {} as Record<string, number>])) as Record<SplitName, Record<string, number>>;
+    const read: InputSummary[] = [];
+    let initial = 0;
+    let restart = false;
+
+    try {
+      for (const input of inputs) {
+        if (quarantined.some((q) => q.key === input.key)) continue;
+        let records = 0;
+        let format = 'unknown';
+        let compression = 'none';
+        try {
+          const opened = await openRecordFile(store, input, MEDQUAD_FORMATS);
+          format = opened.reader.format;
+          compression = opened.compression;
+          for await (const record of opened.records) {
+            records += 1;
+            const kept = 'error' in record ? { drop: 'invalid_record' as const } : cleanRecord(record.value, safeTypes, seen);
+            if ('drop' in kept) {
+              dropped[kept.drop] += 1;
+              continue;
+            }
+            const split = assignSplit(questionKey(kept.row.question), settings.seed, settings.ratios);
+            typeCounts[split][kept.row.question_type] = (typeCounts[split][kept.row.question_type] ?? 0) + 1;
+            const written = writers[split].write({ ...kept.row, source_key: input.key, source_entry: record.entry ?? null, source_position: record.position });
+            if (written) await written;
+          }
+        } catch (err) {
+          if (!(err instanceof UnreadableFileError)) throw err;
+          log.warn('input_unreadable', { key: input.key, reason: err.reason, records_before_failure: records });
+          quarantined.push(await quarantineFile(store, input.key, OFFLINE_RAW_PREFIX, OFFLINE_QUARANTINE_PREFIX, err.reason));
+          if (records > 0) {
+            restart = true;
+            break;
+          }
+          continue;
+        }
+        initial += records;
+        read.push({ key: input.key, etag: input.etag, size: input.size, format, compression, records });
+        log.info('input_read', { key: input.key, format, compression, records });
+      }
+    } catch (err) {
+      await Promise.all(SPLIT_NAMES.map((name) => writers[name].abort(err as Error)));
+      throw err;
+    }
+    if (restart) {
+      await Promise.all(SPLIT_NAMES.map((name) => writers[name].abort(new Error('restarting without an unreadable input'))));
+      continue;
+    }
+
+    const files = {} as Record<SplitName, { key: string; etag: string; records: number }>;
+    for (const name of SPLIT_NAMES) {
+      const { key, etag } = await writers[name].close();
+      files[name] = { key, etag, records: writers[name].records };
+    }
+    const split_counts = Object.fromEntries(SPLIT_NAMES.map((name) => [name, files[name].records])) as Record<SplitName, number>;
+    log.info('split_written', { ...split_counts });
+    return {
+      inputs: read,
+      initial_records: initial,
+      final_records: SPLIT_NAMES.reduce((n, name) => n + split_counts[name], 0),
+      split_counts,
+      dropped,
+      question_type_counts: typeCounts,
+      files,
+    };
+  }
+}
+
+/** The cleaned row written to the split: the original columns plus provenance. */
+/** Applies the drop rules in order; the first that matches is the counted reason. */
+function cleanRecord(value: unknown, safeTypes: Set<string>, seen: FingerprintSet): { row: SplitRecord } | { drop: OfflineDropReason } {
+  const parsed = MedQuadRowSchema.safeParse(value);
+  if (!parsed.success || typeof value !== 'object' || value === null || Array.isArray(value)) return { drop: 'invalid_record' };
+  const source = parsed.data;
+  const question = normalizeQuestion(source.question);
+  if (!question) return { drop: 'missing_question' };
+  const answer = normalizeText(source.answer);
+  if (!answer) return { drop: 'missing_answer' };
+  const questionType = normalizeQuestionType(source.question_type);
+  if (!questionType || !safeTypes.has(questionType)) return { drop: 'unsafe_question_type' };
+  const digest = fingerprintDigest(question, answer);
+  if (!seen.add(digest)) return { drop: 'duplicate' };
+  const id = fingerprintId(digest);
+  return {
+    row: {
+      record_id: id,
+      question,
+      answer,
+      question_type: questionType,
+      question_focus: normalizeText(source.question_focus) ?? null,
+      synonyms: normalizeText(source.synonyms) ?? null,
+      category: normalizeText(source.category) ?? null,
+      document_id: normalizeText(source.document_id) ?? null,
+      document_source: normalizeText(source.document_source) ?? null,
+      document_url: normalizeText(source.document_url) ?? null,
+      question_id: normalizeText(source.question_id) ?? null,
+    },
+  };
+}
+
+function sameInputs(recorded: Pick<ObjectInfo, 'key' | 'etag'>[], current: Pick<ObjectInfo, 'key' | 'etag'>[]): boolean {
+  const signature = (list: Pick<ObjectInfo, 'key' | 'etag'>[]) => list.map((i) => `${i.key}\u0000${i.etag}`).sort().join('\n');
+  return signature(recorded) === signature(current);
+}
+
+function sameSettings(previous: SplitSettings, settings: SplitSettings): boolean {
+  return (
+    previous.seed === settings.seed &&
+    previous.rules_version === settings.rules_version &&
+    JSON.stringify(previous.ratios) === JSON.stringify(settings.ratios) &&
+    JSON.stringify(previous.safe_question_types) === JSON.stringify(settings.safe_question_types)
+  );
+}
+
+/** True when every split file still has the ETag the metadata recorded. */
+async function splitFilesIntact(store: ObjectStore, metadata: Pick<SplitMetadata, 'files'>): Promise<boolean> {
+  if (!metadata.files) return false;
+  for (const name of SPLIT_NAMES) {
+    const recorded = metadata.files[name];
+    const current = recorded && (await store.head(recorded.key));
+    if (!current || current.etag !== recorded.etag) return false;
+  }
+  return true;
+}

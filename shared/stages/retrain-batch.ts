@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { includedMarkerKey, isStagedSummaryKey, PRODUCTION_STAGED_PREFIX, SPLIT_KEYS, VERSION_TRACKER_KEY, versionKeys } from '../bucket/keys';
+import { readObject, readRequiredObject } from '../bucket/read';
+import { StagedSummarySchema } from '../bucket/staged';
+import { type BatchDropReason, type Claim, ClaimSchema, type VersionMetadata } from '../bucket/version-metadata';
+import { readJsonLines, splitLines } from '../readers';
+import { FingerprintSet } from '../records/fingerprint-set';
+import { fingerprintDigest, questionKey } from '../records/normalize';
+import { defineAction, flag, PipelineError, type ActionContext } from '../runtime';
+import { compareKeys, JsonlWriter, listObjects, ObjectExistsError, type ObjectStore } from '../store';
+import { includedSummaryKeys } from '../retraining/included';
+import { refreshSummaryAfterStage } from '../summary/refresh';
+import { latestVersion } from '../retraining/training-job-reader';
+
+const RetrainBatchParams = z.object({
+  /** A claim older than this with no committed version is taken as abandoned and redone. */
+  claim_timeout_ms: z.coerce.number().int().nonnegative().default(15 * 60_000),
+  /** Build the batch even when no evaluation split exists yet (nothing can be guarded then). */
+  allow_without_split: flag().default(false),
+});
+
+/**
+ * retrain-batch: turns every staged file not yet in a version into the next version
+ * v{N}/retraining_data.json + metadata.json, then bumps version_tracker.txt — last, so the
+ * tracker never names a half-written version. A version is claimed with a create-only-if-absent
+ * marker listing its staged files, so a staged file goes into one version only, even with two
+ * runs at once; a run that died half-way is redone from its claim by the next run.
+ */
+export const retrainBatch = defineAction({
+  name: 'retrain-batch',
+  description: 'Build the next retraining version from staged records no version holds yet',
+  params: RetrainBatchParams,
+  async run(params, context) {
+    const { store, log } = context;
+    const committed = (await latestVersion(store)) ?? 0;
+    const version = committed + 1;
+    const keys = versionKeys(version);
+
+    let claim = await readObject(store, keys.claim, ClaimSchema);
+    if (claim) {
+      if (Date.parse(claim.expires_at) > Date.now()) {
+        return { status: 'busy', version: `v${version}`, reason: `v${version} is being built by activation ${claim.activation} (claim expires ${claim.expires_at})` };
+      }
+      log.warn('redoing_abandoned_version', { version, claimed_at: claim.claimed_at });
+    } else {
+      const inputs = await pendingStagedFiles(store);
+      if (inputs.length === 0) return { status: 'nothing_new', latest_version: committed ? `v${committed}` : null, reason: 'no staged file is waiting: no new version' };
+      const now = Date.now();
+      const expires = Math.min(now + params.claim_timeout_ms, now + context.timeLeftMs());
+      claim = { version, claimed_at: new Date(now).toISOString(), expires_at: new Date(expires).toISOString(), activation: context.invocation.id, inputs };
+      try {
+        await store.put(keys.claim, JSON.stringify(claim, null, 2), { ifNoneMatch: '*', contentType: 'application/json' });
+      } catch (err) {
+        if (err instanceof ObjectExistsError) return { status: 'busy', version: `v${version}`, reason: `another run claimed v${version} first` };
+        throw err;
+      }
+      log.info('claimed', { version, staged_files: inputs.length });
+    }
+
+    const metadata = await buildVersion(store, claim, params, context);
+    if (!metadata.record_count) {
+      // Everything staged was dropped (evaluation questions, repeats): the files are taken, no version is made.
+      await Promise.all([store.delete(keys.data), store.delete(keys.fingerprints), store.delete(keys.metadata)]);
+      await store.delete(keys.claim);
+      return { status: 'nothing_new', latest_version: committed ? `v${committed}` : null, reason: `all records of ${claim.inputs.length} staged file(s) were dropped: no new version`, dropped: metadata.dropped };
+    }
+    log.info('version_committed', { version, record_count: metadata.record_count });
+    await refreshSummaryAfterStage(store, log);
+    return {
+      status: 'created',
+      version: metadata.version,
+      record_count: metadata.record_count,
+      staged_files: claim.inputs.length,
+      dropped: metadata.dropped,
+      keys_written: [keys.data, keys.metadata, VERSION_TRACKER_KEY],
+    };
+  },
+});
+
+/** Staged files (by their summary, which marks them complete) that no version has taken. */
+async function pendingStagedFiles(store: ObjectStore): Promise<Claim['inputs']> {
+  const included = await includedSummaryKeys(store);
+  const pending: Claim['inputs'] = [];
+  for await (const object of listObjects(store, PRODUCTION_STAGED_PREFIX)) {
+    if (!isStagedSummaryKey(object.key) || included.has(object.key)) continue;
+    const summary = await readRequiredObject(store, object.key, StagedSummarySchema);
+    pending.push({ summary_key: object.key, staged_key: summary.staged_key, source_key: summary.source_key, source_etag: summary.source_etag });
+  }
+  return pending.sort((a, b) => compareKeys(a.summary_key, b.summary_key));
+}
+
+async function buildVersion(store: ObjectStore, claim: Claim, params: z.infer<typeof RetrainBatchParams>, { log }: ActionContext): Promise<VersionMetadata> {
+  const started = performance.now();
+  const keys = versionKeys(claim.version);
+  const evaluation = await evaluationQuestions(store);
+  if (!evaluation && !params.allow_without_split) {
+    throw new PipelineError('NO_SPLIT', 'no evaluation split yet (data/dataset-split/evaluation/testing.json): run offline-etl first, or pass -p allow_without_split true');
+  }
+  const earlier = await earlierFingerprints(store, claim.version - 1);
+  const seen = new FingerprintSet();
+  const fingerprints = new FingerprintLog();
+  const dropped: Record<string, number> = {};
+  const redactions: Record<string, number> = {};
+  const questionTypes: Record<string, number> = {};
+  const rulesVersions = new Set<number>();
+  const stagedInputs: VersionMetadata['staged_inputs'] = [];
+  const count = (reason: BatchDropReason | string, n = 1) => (dropped[reason] = (dropped[reason] ?? 0) + n);
+
+  const writer = new JsonlWriter(store, keys.data);
+  try {
+    for (const input of claim.inputs) {
+      const summary = await readObject(store, input.summary_key, StagedSummarySchema);
+      if (summary) {
+        for (const [reason, n] of Object.entries(summary.dropped)) count(reason, n ?? 0);
+        for (const [type, n] of Object.entries(summary.redactions)) redactions[type] = (redactions[type] ?? 0) + (n ?? 0);
+        rulesVersions.add(summary.rules_version);
+      }
+      let recordsIn = 0;
+      for await (const line of splitLines(await store.get(input.staged_key), 16 * 1024 * 1024)) {
+        if (!line.bytes) continue;
+        recordsIn += 1;
+        let record: Record<string, any>;
+        try {
+          record = JSON.parse(line.bytes.toString('utf8'));
+        } catch {
+          count('invalid_staged_record');
+          continue;
+        }
+        if (typeof record.question !== 'string' || typeof record.answer !== 'string') {
+          count('invalid_staged_record');
+          continue;
+        }
+        if (evaluation?.has(fingerprintDigest(questionKey(record.question)))) {
+          count('evaluation_question');
+          continue;
+        }
+        const digest = fingerprintDigest(record.question, record.answer);
+        if (earlier.has(digest)) {
+          count('in_earlier_version');
+          continue;
+        }
+        if (!seen.add(digest)) {
+          count('duplicate');
+          continue;
+        }
+        fingerprints.append(digest);
+        questionTypes[record.question_type] = (questionTypes[record.question_type] ?? 0) + 1;
+        const pending = writer.write({ ...record, staged_key: input.staged_key });
+        if (pending) await pending;
+      }
+      stagedInputs.push({ staged_key: input.staged_key, summary_key: input.summary_key, records_in: recordsIn });
+    }
+  } catch (err) {
+    await writer.abort(err as Error);
+    throw err;
+  }
+  await writer.close();
+  await store.put(keys.fingerprints, fingerprints.bytes());
+  // Markers before the tracker: once the version is visible, its files are visibly taken too.
+  for (const input of claim.inputs) await store.put(includedMarkerKey(input.summary_key), JSON.stringify({ version: claim.version }));
+  const metadata: VersionMetadata = {
+    version: `v${claim.version}`,
+    timestamp: new Date().toISOString(),
+    record_count: writer.records,
+    archived_files: claim.inputs.map((input) => ({ raw_key: input.source_key, etag: input.source_etag })),
+    staged_inputs: stagedInputs,
+    dropped,
+    redactions,
+    question_type_counts: questionTypes,
+    rules_versions: [...rulesVersions].sort(),
+    duration_ms: Math.round(performance.now() - started),
+  };
+  if (!metadata.record_count) return metadata;
+  await store.put(keys.metadata, JSON.stringify(metadata, null, 2), { contentType: 'application/json' });
+  await store.put(VERSION_TRACKER_KEY, String(claim.version), { contentType: 'text/plain' });
+  log.info('written', { version: claim.version, records: writer.records });
+  return metadata;
+}
+
+/** The version's fingerprints, 8 bytes each, packed in 1 MiB blocks (not one small Buffer per record). */
+class FingerprintLog {
+  private static readonly BLOCK = 1024 * 1024;
+  private readonly blocks: Buffer[] = [];
+  private used = FingerprintLog.BLOCK;
+
+  append(digest: Uint8Array): void {
+    if (this.used === FingerprintLog.BLOCK) {
+      this.blocks.push(Buffer.allocUnsafe(FingerprintLog.BLOCK));
+      this.used = 0;
+    }
+    this.blocks.at(-1)!.set(digest.subarray(0, 8), this.used);
+    this.used += 8;
+  }
+
+  bytes(): Buffer {
+    if (this.blocks.length === 0) return Buffer.alloc(0);
+    return Buffer.concat([...this.blocks.slice(0, -1), this.blocks.at(-1)!.subarray(0, this.used)]);
+  }
+}
+
+/** Fingerprints of the evaluation split's questions: production traffic never trains on them. */
+async function evaluationQuestions(store: ObjectStore): Promise<FingerprintSet | undefined> {
+  if (!(await store.head(SPLIT_KEYS.evaluation))) return undefined;
+  const set = new FingerprintSet();
+  for await (const { question } of readJsonLines<{ question?: unknown }>(store, SPLIT_KEYS.evaluation)) {
+    if (typeof question === 'string') set.add(fingerprintDigest(questionKey(question)));
+  }
+  return set;
+}
+
+/** Every record of versions 1..upTo, as 8-byte fingerprints (16 bytes each in memory). */
+async function earlierFingerprints(store: ObjectStore, upTo: number): Promise<FingerprintSet> {
+  const set = new FingerprintSet();
+  for (let version = 1; version <= upTo; version += 1) {
+    const key = versionKeys(version).fingerprints;
+    if (!(await store.head(key))) continue;
+    let carry = Buffer.alloc(0);
+    for await (const chunk of await store.get(key)) {
+      const bytes = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+      const whole = bytes.length - (bytes.length % 8);
+      for (let i = 0; i < whole; i += 8) set.add(bytes.subarray(i, i + 8));
+      carry = Buffer.from(bytes.subarray(whole));
+    }
+  }
+  return set;
+}
+

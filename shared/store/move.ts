@@ -1,0 +1,36 @@
+import { StoreError } from './errors';
+import type { ObjectInfo, ObjectStore } from './types';
+
+/** The copy of a move does not match its source: the source is left where it was. */
+export class MoveMismatchError extends StoreError {
+  constructor(source: string, target: string) {
+    super('MOVE_MISMATCH', `the copy at ${target} does not match ${source}; ${source} was left in place`);
+  }
+}
+
+/**
+ * The same bytes, as far as ETags tell. A multipart ETag ("…-3") is not an MD5 and a server-side
+ * copy may compute a plain one, so those compare by size only (checked by the caller).
+ */
+export function sameContent(a: Pick<ObjectInfo, 'etag'>, b: Pick<ObjectInfo, 'etag'>): boolean {
+  return a.etag === b.etag || a.etag.includes('-') || b.etag.includes('-');
+}
+
+export interface MoveOptions {
+  /** What a HEAD of the target just returned, when the caller has it: saves a request. */
+  target?: ObjectInfo;
+}
+
+/**
+ * Moves `source` to `targetKey`: copy, verify the copy's size and ETag, then delete the source —
+ * never the other order, so a crash at any point leaves the data in one place or both, and a rerun
+ * finishes the move. A target that already holds the same content is kept as it is.
+ */
+export async function moveObject(store: ObjectStore, source: ObjectInfo, targetKey: string, options: MoveOptions = {}): Promise<ObjectInfo> {
+  const present = options.target ?? (await store.head(targetKey));
+  const alreadyThere = present && present.size === source.size && sameContent(present, source);
+  const copied = alreadyThere ? present : (await store.copy(source.key, targetKey), await store.head(targetKey));
+  if (!copied || copied.size !== source.size || !sameContent(copied, source)) throw new MoveMismatchError(source.key, targetKey);
+  await store.delete(source.key);
+  return copied;
+}
