@@ -3,24 +3,23 @@
 import { build } from 'esbuild';
 import { readdirSync, existsSync, rmSync, statSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { pathToFileURL } from 'node:url';
 import { buildDashboardAssets } from './frontend/build-assets.mjs';
 
 const FUNCTIONS_DIR = 'functions';
+let evaluations = 0;
 const OUT_DIR = 'dist';
 
 const names = readdirSync(FUNCTIONS_DIR).filter((name) => existsSync(join(FUNCTIONS_DIR, name, 'index.ts')));
 rmSync(OUT_DIR, { recursive: true, force: true });
 
-// The webhook dispatcher routes by the trigger prefixes declared in manifest.yaml: read them
-// here, once, so that the bundle and the manifest cannot disagree.
-const manifest = parse(readFileSync('manifest.yaml', 'utf8'));
-const [pkg] = Object.values(manifest.project.packages);
-const objectRoutes = Object.fromEntries(
-  Object.entries(pkg.triggers ?? {})
-    .filter(([, trigger]) => trigger?.inputs?.prefix && !trigger.feed)
-    .map(([name, trigger]) => [trigger.inputs.prefix, name]),
+// The webhook dispatcher routes by the trigger prefixes of manifest.yaml, read by the same
+// parser as the local runtime and the deploy command, so the three cannot disagree.
+const manifest = await evaluate(
+  `import { readFileSync } from 'node:fs'; import { parseManifest } from './shared/manifest';
+   export default parseManifest(readFileSync('manifest.yaml', 'utf8'));`,
 );
+const objectRoutes = Object.fromEntries(manifest.objectRoutes.map((route) => [route.prefix, route.trigger]));
 
 const started = Date.now();
 // The dashboard page (uPlot and all), inlined into the dashboard action: no CDN, no extra files.
@@ -77,9 +76,19 @@ for (const name of names) {
 }
 console.log(`built ${names.length} action bundle(s) in ${Date.now() - started} ms`);
 
-/** The default export of a TypeScript module given as source, bundled and run in this process. */
+/**
+ * The default export of a TypeScript module given as source, bundled and run in this process.
+ * Packages stay external and load from node_modules, so CommonJS dependencies work as usual.
+ */
 async function evaluate(source) {
-  const bundled = await build({ stdin: { contents: source, resolveDir: '.', loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
-  const module = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
-  return module.default;
+  const bundled = await build({ stdin: { contents: source, resolveDir: '.', loader: 'ts' }, bundle: true, packages: 'external', platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
+  const cache = join('node_modules', '.cache', 'medqa-build');
+  mkdirSync(cache, { recursive: true });
+  const file = join(cache, `evaluate-${process.pid}-${evaluations++}.mjs`);
+  writeFileSync(file, bundled.outputFiles[0].text);
+  try {
+    return (await import(pathToFileURL(file).href)).default;
+  } finally {
+    rmSync(file, { force: true });
+  }
 }

@@ -46,20 +46,38 @@ export interface Schedule {
   payload: Record<string, unknown>;
 }
 
+export type ActionSpec = z.infer<typeof ActionSpec>;
+export type TriggerSpec = z.infer<typeof TriggerSpec>;
+export type PackageSpec = z.infer<typeof PackageSpec>;
+
 export interface PipelineManifest {
   packageName: string;
-  actions: Record<string, z.infer<typeof ActionSpec>>;
+  /** The package as declared (the deploy command turns it into OpenWhisk entities). */
+  package: PackageSpec;
+  actions: Record<string, ActionSpec>;
   objectRoutes: ObjectRoute[];
   schedules: Schedule[];
 }
 
+/** `$VAR` and `${VAR}` from the environment, unset meaning "", as wskdeploy substitutes them. */
+export function substituteEnv(value: unknown, env: NodeJS.ProcessEnv): unknown {
+  if (typeof value === 'string') return value.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, braced, bare) => env[braced ?? bare] ?? '');
+  if (Array.isArray(value)) return value.map((item) => substituteEnv(item, env));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteEnv(v, env)]));
+  }
+  return value;
+}
+
 /**
- * Reads the wskdeploy manifest into the wiring the local runtime needs: which prefix fires
- * which action, which cron runs which action. Throws with a readable message when the
- * manifest and its rules disagree.
+ * Reads the wskdeploy manifest — the one reader for the local runtime, the bundler and the deploy
+ * command — into its package and the wiring derived from it: which prefix fires which action,
+ * which cron runs which action. With `env`, `$VAR` inputs are substituted as wskdeploy does.
+ * Throws with a readable message when the manifest and its rules disagree.
  */
-export function parseManifest(text: string): PipelineManifest {
-  const parsed = ManifestSpec.safeParse(parse(text));
+export function parseManifest(text: string, env?: NodeJS.ProcessEnv): PipelineManifest {
+  const document = parse(text) as unknown;
+  const parsed = ManifestSpec.safeParse(env ? substituteEnv(document, env) : document);
   if (!parsed.success) throw new Error(`manifest.yaml is not a valid wskdeploy manifest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const entries = Object.entries(parsed.data.project.packages);
   if (entries.length !== 1) throw new Error(`manifest.yaml must declare exactly one package, found ${entries.length}`);
@@ -80,5 +98,5 @@ export function parseManifest(text: string): PipelineManifest {
       objectRoutes.push({ trigger: rule.trigger, prefix: inputs.prefix, action });
     }
   }
-  return { packageName, actions: pkg.actions, objectRoutes, schedules };
+  return { packageName, package: pkg, actions: pkg.actions, objectRoutes, schedules };
 }

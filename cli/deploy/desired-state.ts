@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'yaml';
+import { parseManifest } from '../../shared/manifest';
 
 export interface KeyValue {
   key: string;
@@ -36,14 +36,6 @@ export interface DesiredState {
 export const CODE_HASH_ANNOTATION = 'medqa-code-sha256';
 export const FEED_PARAMS_ANNOTATION = 'medqa-feed-params';
 
-/** `$VAR` and `${VAR}` from the environment, unset meaning "", as wskdeploy substitutes them. */
-export function substituteEnv(value: unknown, env: NodeJS.ProcessEnv): unknown {
-  if (typeof value === 'string') return value.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, braced, bare) => env[braced ?? bare] ?? '');
-  if (Array.isArray(value)) return value.map((item) => substituteEnv(item, env));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteEnv(v, env)]));
-  return value;
-}
-
 const toKeyValues = (record: Record<string, unknown> | undefined): KeyValue[] => Object.entries(record ?? {}).map(([key, value]) => ({ key, value }));
 
 /**
@@ -52,9 +44,8 @@ const toKeyValues = (record: Record<string, unknown> | undefined): KeyValue[] =>
  */
 export function desiredState(manifestPath: string, env: NodeJS.ProcessEnv): DesiredState {
   const root = path.dirname(path.resolve(manifestPath));
-  const manifest = substituteEnv(parse(readFileSync(manifestPath, 'utf8')), env) as any;
-  const [packageName, pkg] = Object.entries(manifest.project.packages as Record<string, any>)[0]!;
-  const actions: DesiredAction[] = Object.entries((pkg.actions ?? {}) as Record<string, any>).map(([name, spec]) => {
+  const { packageName, package: pkg } = parseManifest(readFileSync(manifestPath, 'utf8'), env);
+  const actions: DesiredAction[] = Object.entries(pkg.actions).map(([name, spec]) => {
     const code = readFileSync(path.join(root, spec.function), 'utf8');
     const annotations: KeyValue[] = [
       ...toKeyValues(spec.annotations),
@@ -70,8 +61,8 @@ export function desiredState(manifestPath: string, env: NodeJS.ProcessEnv): Desi
       body: { exec: { kind: spec.runtime ?? 'nodejs:20', code, main: spec.main ?? 'main' }, parameters: toKeyValues(spec.inputs), annotations, limits },
     };
   });
-  const triggers: DesiredTrigger[] = Object.entries((pkg.triggers ?? {}) as Record<string, any>).map(([name, spec]) => {
-    if (spec?.feed) {
+  const triggers: DesiredTrigger[] = Object.entries(pkg.triggers).map(([name, spec]) => {
+    if (spec.feed) {
       const params = spec.inputs ?? {};
       return {
         name,
@@ -85,9 +76,9 @@ export function desiredState(manifestPath: string, env: NodeJS.ProcessEnv): Desi
         feed: { name: spec.feed, params },
       };
     }
-    return { name, body: { parameters: toKeyValues(spec?.inputs), annotations: [] } };
+    return { name, body: { parameters: toKeyValues(spec.inputs), annotations: [] } };
   });
-  const rules: DesiredRule[] = Object.entries((pkg.rules ?? {}) as Record<string, any>).map(([name, spec]) => ({
+  const rules: DesiredRule[] = Object.entries(pkg.rules).map(([name, spec]) => ({
     name,
     trigger: spec.trigger,
     action: spec.action.includes('/') ? spec.action : `${packageName}/${spec.action}`,
