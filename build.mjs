@@ -1,9 +1,10 @@
 // Bundles each function under functions/<name>/index.ts into dist/<name>.js: one minified
 // CommonJS file per action, as the OpenWhisk nodejs:20 runtime loads it (it loads no ESM).
-import { build } from 'esbuild';
-import { readdirSync, existsSync, rmSync, statSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { buildDashboardAssets } from './frontend/build-assets.mjs';
 
 const FUNCTIONS_DIR = 'functions';
@@ -15,6 +16,7 @@ rmSync(OUT_DIR, { recursive: true, force: true });
 
 // The webhook dispatcher routes by the trigger prefixes of manifest.yaml, read by the same
 // parser as the local runtime and the deploy command, so the three cannot disagree.
+/** @type {import('./shared/manifest').PipelineManifest} */
 const manifest = await evaluate(
   `import { readFileSync } from 'node:fs'; import { parseManifest } from './shared/manifest';
    export default parseManifest(readFileSync('manifest.yaml', 'utf8'));`,
@@ -27,6 +29,7 @@ const dashboardAssets = await buildDashboardAssets();
 // The question-type rules' required strings (shared/question-type/rule-text.ts), worked out once
 // here: the bundles get the values, not the regex parser, and parse no pattern at cold start.
 const ruleText = await evaluate(`export { RULE_TEXT as default } from './shared/question-type/rule-text';`);
+/** @type {import('esbuild').Plugin} */
 const precomputedRuleText = {
   name: 'precomputed-rule-text',
   setup(build) {
@@ -36,7 +39,7 @@ const precomputedRuleText = {
     }));
   },
 };
-/** One minified CommonJS file for Node 20, as the nodejs:20 runtime loads it. */
+/** One minified CommonJS file for Node 20, as the nodejs:20 runtime loads it. @type {import('esbuild').BuildOptions} */
 const nodeBundle = {
   bundle: true,
   platform: 'node',
@@ -51,6 +54,8 @@ const nodeBundle = {
 };
 // transform's worker thread, started from its source text: an action is one file, with no second file to load.
 const stageWorker = await build({ ...nodeBundle, entryPoints: ['shared/production/stage-worker.ts'], write: false });
+const [stageWorkerFile] = stageWorker.outputFiles;
+if (!stageWorkerFile) throw new Error('the stage worker bundle came out empty');
 const actionBundle = {
   ...nodeBundle,
   // Preinstalled in the nodejs:20 image.
@@ -58,13 +63,25 @@ const actionBundle = {
   define: {
     MEDQA_OBJECT_ROUTES: JSON.stringify(JSON.stringify(objectRoutes)),
     MEDQA_DASHBOARD_ASSETS: JSON.stringify(JSON.stringify(dashboardAssets)),
-    MEDQA_STAGE_WORKER: JSON.stringify(stageWorker.outputFiles[0].text),
+    MEDQA_STAGE_WORKER: JSON.stringify(stageWorkerFile.text),
   },
 };
 
-await Promise.all(names.map((name) => build({ ...actionBundle, entryPoints: [join(FUNCTIONS_DIR, name, 'index.ts')], outfile: join(OUT_DIR, `${name}.js`) })));
+await Promise.all(
+  names.map((name) =>
+    build({
+      ...actionBundle,
+      entryPoints: [join(FUNCTIONS_DIR, name, 'index.ts')],
+      outfile: join(OUT_DIR, `${name}.js`),
+    }),
+  ),
+);
 // The Knative container: every action behind one HTTP server (shared/adapter/knative/server.ts).
-await build({ ...actionBundle, entryPoints: ['shared/adapter/knative/server.ts'], outfile: join(OUT_DIR, 'knative-server.js') });
+await build({
+  ...actionBundle,
+  entryPoints: ['shared/adapter/knative/server.ts'],
+  outfile: join(OUT_DIR, 'knative-server.js'),
+});
 
 // The repo is "type": "module"; mark dist/ as CommonJS so Node (tests, benchmarks) loads the
 // bundles exactly as the OpenWhisk runtime does.
@@ -80,12 +97,26 @@ console.log(`built ${names.length} action bundle(s) in ${Date.now() - started} m
  * The default export of a TypeScript module given as source, bundled and run in this process.
  * Packages stay external and load from node_modules, so CommonJS dependencies work as usual.
  */
+/**
+ * @param {string} source
+ * @returns {Promise<any>}
+ */
 async function evaluate(source) {
-  const bundled = await build({ stdin: { contents: source, resolveDir: '.', loader: 'ts' }, bundle: true, packages: 'external', platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
+  const bundled = await build({
+    stdin: { contents: source, resolveDir: '.', loader: 'ts' },
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
   const cache = join('node_modules', '.cache', 'medqa-build');
   mkdirSync(cache, { recursive: true });
   const file = join(cache, `evaluate-${process.pid}-${evaluations++}.mjs`);
-  writeFileSync(file, bundled.outputFiles[0].text);
+  const [output] = bundled.outputFiles;
+  if (!output) throw new Error('nothing to evaluate: the bundle came out empty');
+  writeFileSync(file, output.text);
   try {
     return (await import(pathToFileURL(file).href)).default;
   } finally {

@@ -17,7 +17,10 @@ const buildMs = performance.now() - started;
 // What the split allows at best: an evaluation focus/type the training split has at all.
 const trainingPairs = new Set<string>();
 const trainingFoci = new Set<string>();
-for await (const row of readJsonLines<{ question_focus: string | null; question_type: string }>(store, SPLIT_KEYS.training)) {
+for await (const row of readJsonLines<{ question_focus: string | null; question_type: string }>(
+  store,
+  SPLIT_KEYS.training,
+)) {
   const focus = (row.question_focus ?? '').toLowerCase();
   trainingFoci.add(focus);
   trainingPairs.add(`${focus}|${row.question_type}`);
@@ -30,7 +33,10 @@ let focus5 = 0;
 let pairCeiling = 0;
 let focusCeiling = 0;
 const latencies: number[] = [];
-for await (const row of readJsonLines<{ question: string; question_focus: string | null; question_type: string }>(store, SPLIT_KEYS.evaluation)) {
+for await (const row of readJsonLines<{ question: string; question_focus: string | null; question_type: string }>(
+  store,
+  SPLIT_KEYS.evaluation,
+)) {
   const t = performance.now();
   const top = index.search(row.question, 5);
   latencies.push(performance.now() - t);
@@ -47,7 +53,15 @@ for await (const row of readJsonLines<{ question: string; question_focus: string
 }
 latencies.sort((a, b) => a - b);
 const pct = (n: number) => `${((100 * n) / questions).toFixed(1)} %`;
-console.log(`baseline answerer: ${index.size} training questions indexed in ${buildMs.toFixed(0)} ms; ${questions} evaluation questions`);
-console.log(`recall@1 ${pct(hit1)}  recall@5 ${pct(hit5)}  (hit = same question_focus and question_type; ceiling ${pct(pairCeiling)}: the split keeps a focus/type pair's question on one side)`);
-console.log(`focus recall@1 ${pct(focus1)}  focus recall@5 ${pct(focus5)}  (hit = same question_focus, any type; ceiling ${pct(focusCeiling)})`);
-console.log(`latency per question: median ${latencies[Math.floor(latencies.length / 2)]!.toFixed(2)} ms, p95 ${latencies[Math.floor(latencies.length * 0.95)]!.toFixed(2)} ms, max ${latencies.at(-1)!.toFixed(2)} ms`);
+console.log(
+  `baseline answerer: ${index.size} training questions indexed in ${buildMs.toFixed(0)} ms; ${questions} evaluation questions`,
+);
+console.log(
+  `recall@1 ${pct(hit1)}  recall@5 ${pct(hit5)}  (hit = same question_focus and question_type; ceiling ${pct(pairCeiling)}: the split keeps a focus/type pair's question on one side)`,
+);
+console.log(
+  `focus recall@1 ${pct(focus1)}  focus recall@5 ${pct(focus5)}  (hit = same question_focus, any type; ceiling ${pct(focusCeiling)})`,
+);
+console.log(
+  `latency per question: median ${latencies[Math.floor(latencies.length / 2)]!.toFixed(2)} ms, p95 ${latencies[Math.floor(latencies.length * 0.95)]!.toFixed(2)} ms, max ${latencies.at(-1)!.toFixed(2)} ms`,
+);

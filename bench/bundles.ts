@@ -36,12 +36,25 @@ try {
     for (let i = 0; i < RUNS; i += 1) {
       const dir = path.join(work, `${name}-${i}`);
       await fs.mkdir(path.join(dir, 'data/production/retraining_data_raw'), { recursive: true });
-      await fs.writeFile(path.join(dir, 'data/production/retraining_data_raw/tiny.jsonl'), '{"question":"what is tarrow fever","answer":"A made-up fever."}\n');
-      const run = await runInFreshProcess<unknown>(`result = await require(${JSON.stringify(file)}).main(${JSON.stringify({ ...TINY[name]!(dir), log_level: 'silent' })});`);
+      await fs.writeFile(
+        path.join(dir, 'data/production/retraining_data_raw/tiny.jsonl'),
+        '{"question":"what is tarrow fever","answer":"A made-up fever."}\n',
+      );
+      const run = await runInFreshProcess<unknown>(
+        `result = await require(${JSON.stringify(file)}).main(${JSON.stringify({ ...TINY[name]!(dir), log_level: 'silent' })});`,
+      );
       times.push(run.wall_s * 1000);
     }
     times.sort((a, b) => a - b);
-    console.log([name, (size / 1024).toFixed(0), ((times[4]! + times[5]!) / 2).toFixed(0), times[0]!.toFixed(0), times.at(-1)!.toFixed(0)].join('\t'));
+    console.log(
+      [
+        name,
+        (size / 1024).toFixed(0),
+        ((times[4]! + times[5]!) / 2).toFixed(0),
+        times[0]!.toFixed(0),
+        times.at(-1)!.toFixed(0),
+      ].join('\t'),
+    );
   }
 } finally {
   await fs.rm(work, { recursive: true, force: true });

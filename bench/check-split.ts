@@ -40,9 +40,16 @@ for (const name of SPLIT_NAMES) {
 }
 const total = Object.values(counts).reduce((a, b) => a + b, 0);
 console.log(`inputs: ${metadata.inputs.map((i) => `${i.key} (${i.format}, ${i.records} records)`).join(', ')}`);
-console.log(`initial_records ${metadata.initial_records}, final_records ${metadata.final_records}, dropped ${JSON.stringify(metadata.dropped)}`);
-for (const name of SPLIT_NAMES) console.log(`${name}: ${counts[name]} lines (${((100 * counts[name]!) / total).toFixed(2)} %), metadata says ${metadata.split_counts[name]}`);
-console.log(`distinct normalised questions: ${owner.size}; lines whose question is in another split: ${shared}; lines that are not a JSON QA object: ${badLines}`);
+console.log(
+  `initial_records ${metadata.initial_records}, final_records ${metadata.final_records}, dropped ${JSON.stringify(metadata.dropped)}`,
+);
+for (const name of SPLIT_NAMES)
+  console.log(
+    `${name}: ${counts[name]} lines (${((100 * counts[name]!) / total).toFixed(2)} %), metadata says ${metadata.split_counts[name]}`,
+  );
+console.log(
+  `distinct normalised questions: ${owner.size}; lines whose question is in another split: ${shared}; lines that are not a JSON QA object: ${badLines}`,
+);
 const ok = shared === 0 && badLines === 0 && SPLIT_NAMES.every((n) => counts[n] === metadata.split_counts[n]);
 console.log(ok ? 'OK' : 'PROBLEMS FOUND');
 process.exitCode = ok ? 0 : 1;

@@ -5,8 +5,9 @@
  *   node --import tsx bench/dashboard.ts --split-dir DIR [--records 1000000]
  * DIR is a bucket where offline-etl has run (e.g. on ../shared/data/medquad/medquad.parquet).
  */
-import { createWriteStream, existsSync } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream, existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -30,28 +31,51 @@ buildBundles();
 const work = await fs.mkdtemp(path.join(tmpdir(), 'medqa-bench-dashboard-'));
 try {
   const bucket = path.join(work, 'bucket');
-  await fs.cp(path.join(splitDir, 'data', 'dataset-split'), path.join(bucket, 'data', 'dataset-split'), { recursive: true });
+  await fs.cp(path.join(splitDir, 'data', 'dataset-split'), path.join(bucket, 'data', 'dataset-split'), {
+    recursive: true,
+  });
   // A million production records through transform, in files of 100,000: the summary reads their partial summaries.
   for (let file = 0; file * 100_000 < records; file += 1) {
     const raw = path.join(bucket, PRODUCTION_RAW_PREFIX, `day-${file}.jsonl`);
     await fs.mkdir(path.dirname(raw), { recursive: true });
     const out = createWriteStream(raw);
-    for (const line of productionLogLines({ records: Math.min(100_000, records - file * 100_000), seed: file + 1 }, newExpectations())) {
+    for (const line of productionLogLines(
+      { records: Math.min(100_000, records - file * 100_000), seed: file + 1 },
+      newExpectations(),
+    )) {
       if (!out.write(Buffer.concat([line, Buffer.from('\n')]))) await once(out, 'drain');
     }
     out.end();
     await once(out, 'finish');
-    const staged = await runBundle('transform', { store: 'folder', data_dir: bucket, key: `${PRODUCTION_RAW_PREFIX}day-${file}.jsonl`, log_level: 'warn' });
+    const staged = await runBundle('transform', {
+      store: 'folder',
+      data_dir: bucket,
+      key: `${PRODUCTION_RAW_PREFIX}day-${file}.jsonl`,
+      log_level: 'warn',
+    });
     if (staged.result.error) throw new Error(JSON.stringify(staged.result.error));
   }
   const rebuild = await runBundle('summarize', { store: 'folder', data_dir: bucket, rebuild: true, log_level: 'warn' });
   const refresh = await runBundle('summarize', { store: 'folder', data_dir: bucket, log_level: 'warn' });
-  console.log(`summary: ${(rebuild.result.bytes / 1024).toFixed(1)} KiB for ${rebuild.result.offline_records} offline and ${rebuild.result.production_records} production records`);
-  console.log(`summarize, full rebuild: ${(rebuild.wall_s * 1000).toFixed(0)} ms; refresh from the kept partials: ${(refresh.wall_s * 1000).toFixed(0)} ms (bundle load included)`);
+  console.log(
+    `summary: ${(rebuild.result.bytes / 1024).toFixed(1)} KiB for ${rebuild.result.offline_records} offline and ${rebuild.result.production_records} production records`,
+  );
+  console.log(
+    `summarize, full rebuild: ${(rebuild.wall_s * 1000).toFixed(0)} ms; refresh from the kept partials: ${(refresh.wall_s * 1000).toFixed(0)} ms (bundle load included)`,
+  );
 
   if (existsSync('/usr/bin/chromium')) {
     const { server, url } = await serveLocalWeb(localWebApp(new FolderStore(bucket), await buildDashboardAssets()), 0);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
     const times: number[] = [];
     for (let i = 0; i < 5; i += 1) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -64,7 +88,9 @@ try {
     await browser.close();
     server.close();
     times.sort((a, b) => a - b);
-    console.log(`navigation to first chart in headless Chromium: median ${times[2]!.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times[4]!.toFixed(0)})`);
+    console.log(
+      `navigation to first chart in headless Chromium: median ${times[2]!.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times[4]!.toFixed(0)})`,
+    );
   }
 } finally {
   await fs.rm(work, { recursive: true, force: true });

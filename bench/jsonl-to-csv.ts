@@ -3,8 +3,9 @@
  * JSON Lines export, to check that the CSV path gives the same split as the original:
  *   node --import tsx bench/jsonl-to-csv.ts IN.jsonl[.gz] OUT.csv
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { stringify } from 'csv-stringify';
@@ -16,7 +17,10 @@ if (!input || !output) {
   process.exit(2);
 }
 const source = createReadStream(input);
-const lines = createInterface({ input: input.endsWith('.gz') ? source.pipe(createGunzip()) : source, crlfDelay: Infinity });
+const lines = createInterface({
+  input: input.endsWith('.gz') ? source.pipe(createGunzip()) : source,
+  crlfDelay: Infinity,
+});
 const csv = stringify({ header: true, columns: ['', ...MEDQUAD_COLUMNS] });
 const done = once(csv.pipe(createWriteStream(output)), 'finish');
 let index = 0;

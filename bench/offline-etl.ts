@@ -62,7 +62,8 @@ async function scaledCopy(file: string, times: number): Promise<string> {
 }
 
 const files = [...inputs];
-if (scale > 1) for (const input of inputs.filter((f) => f.endsWith('.jsonl.gz'))) files.push(await scaledCopy(input, scale));
+if (scale > 1)
+  for (const input of inputs.filter((f) => f.endsWith('.jsonl.gz'))) files.push(await scaledCopy(input, scale));
 
 const s3 = stores.includes('s3') ? await startS3rver() : undefined;
 const results: Measurement[] = [];
@@ -80,7 +81,14 @@ try {
       } else {
         const s3Store = await s3!.newStore();
         await s3Store.put(key, createReadStream(file));
-        params = { store: 's3', s3_endpoint: s3!.endpoint, s3_bucket: s3Store.bucket, s3_access_key_id: 'S3RVER', s3_secret_access_key: 'S3RVER', s3_atomic_create: false };
+        params = {
+          store: 's3',
+          s3_endpoint: s3!.endpoint,
+          s3_bucket: s3Store.bucket,
+          s3_access_key_id: 'S3RVER',
+          s3_secret_access_key: 'S3RVER',
+          s3_atomic_create: false,
+        };
       }
       const run = await runBundle('offline-etl', { ...params, log_level: 'warn', force: true });
       if (run.result.error) throw new Error(`${file} via ${store}: ${JSON.stringify(run.result.error)}`);
@@ -100,10 +108,22 @@ try {
   await fs.rm(work, { recursive: true, force: true });
 }
 
-console.log(`offline-etl benchmark — Node ${process.version}, ${(await import('node:os')).cpus().length} cores; one fresh process per run`);
+console.log(
+  `offline-etl benchmark — Node ${process.version}, ${(await import('node:os')).cpus().length} cores; one fresh process per run`,
+);
 console.log(['input', 'store', 'MB', 'wall s', 'records', 'records/s', 'MB/s', 'final', 'peak RSS MB'].join('\t'));
 for (const r of results) {
   console.log(
-    [r.input, r.store, r.mb.toFixed(1), r.wall_s.toFixed(2), r.records, Math.round(r.records / r.wall_s), (r.mb / r.wall_s).toFixed(1), r.final_records, r.rss_mb.toFixed(0)].join('\t'),
+    [
+      r.input,
+      r.store,
+      r.mb.toFixed(1),
+      r.wall_s.toFixed(2),
+      r.records,
+      Math.round(r.records / r.wall_s),
+      (r.mb / r.wall_s).toFixed(1),
+      r.final_records,
+      r.rss_mb.toFixed(0),
+    ].join('\t'),
   );
 }

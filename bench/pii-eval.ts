@@ -11,8 +11,19 @@ const { perType, overall, misses, falseAlarms } = scorePii(sentences);
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 console.log(`PII rules on ${sentences.length} labelled sentences (${file})`);
 console.log(['type', 'gold', 'found', 'predicted', 'correct', 'recall', 'precision'].join('\t'));
-for (const [type, s] of Object.entries(perType)) console.log([type, s.gold, s.found, s.predicted, s.correct, pct(s.recall), pct(s.precision)].join('\t'));
-console.log(['overall', overall.gold, overall.found, overall.predicted, overall.correct, pct(overall.recall), pct(overall.precision)].join('\t'));
+for (const [type, s] of Object.entries(perType))
+  console.log([type, s.gold, s.found, s.predicted, s.correct, pct(s.recall), pct(s.precision)].join('\t'));
+console.log(
+  [
+    'overall',
+    overall.gold,
+    overall.found,
+    overall.predicted,
+    overall.correct,
+    pct(overall.recall),
+    pct(overall.precision),
+  ].join('\t'),
+);
 if (process.argv.includes('--show-errors')) {
   for (const m of misses) console.log(`missed      ${m.id} ${m.type}: ${JSON.stringify(m.text)}`);
   for (const f of falseAlarms) console.log(`false alarm ${f.id} ${f.type}: ${JSON.stringify(f.text)}`);

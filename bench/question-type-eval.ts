@@ -10,12 +10,15 @@ import { inferQuestionType } from '../shared/question-type/infer';
 import { normalizeQuestion } from '../shared/records/normalize';
 
 const args = process.argv.slice(2);
-const valueOf = (flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]!] : []));
+const flagValues = (flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]!] : []));
 const showErrors = args.includes('--show-errors');
 
 async function* rows(path: string): AsyncGenerator<{ question: string; gold: string }> {
   const input = createReadStream(path);
-  for await (const line of createInterface({ input: path.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity })) {
+  for await (const line of createInterface({
+    input: path.endsWith('.gz') ? input.pipe(createGunzip()) : input,
+    crlfDelay: Infinity,
+  })) {
     if (!line.trim()) continue;
     const row = JSON.parse(line);
     if (path.includes('medquad') && !row.answer) continue; // answered rows only
@@ -43,10 +46,11 @@ async function evaluate(path: string) {
     perType.set(gold, stats);
   }
   console.log(`\n${path}: ${correct}/${n} = ${((100 * correct) / n).toFixed(1)} %`);
-  for (const [type, s] of [...perType].sort((a, b) => b[1].n - a[1].n)) console.log(`  ${type.padEnd(40)} ${String(s.n).padStart(5)}  ${((100 * s.correct) / s.n).toFixed(1)} %`);
+  for (const [type, s] of [...perType].sort((a, b) => b[1].n - a[1].n))
+    console.log(`  ${type.padEnd(40)} ${String(s.n).padStart(5)}  ${((100 * s.correct) / s.n).toFixed(1)} %`);
   const top = [...confusions].sort((a, b) => b[1] - a[1]).slice(0, 8);
   if (top.length) console.log(`  most frequent confusions: ${top.map(([k, v]) => `${k} (${v})`).join(', ')}`);
 }
 
-for (const path of valueOf('--medquad')) await evaluate(path);
-for (const path of valueOf('--set')) await evaluate(path);
+for (const path of flagValues('--medquad')) await evaluate(path);
+for (const path of flagValues('--set')) await evaluate(path);

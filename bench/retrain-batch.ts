@@ -4,8 +4,9 @@
  * same staged bytes (split lines, JSON.parse, JSON.stringify, write) in the same run.
  *   npm run bench:retrain -- [--records 1000000]
  */
-import { createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -23,7 +24,12 @@ const stagedFiles: string[] = [];
 try {
   // An evaluation split, so the guard runs as in production.
   await fs.mkdir(path.join(dataDir, path.dirname(SPLIT_KEYS.evaluation)), { recursive: true });
-  await fs.writeFile(path.join(dataDir, SPLIT_KEYS.evaluation), Array.from({ length: 2000 }, (_, i) => JSON.stringify({ question: `what is held-out condition ${i}?`, answer: 'x' })).join('\n') + '\n');
+  await fs.writeFile(
+    path.join(dataDir, SPLIT_KEYS.evaluation),
+    `${Array.from({ length: 2000 }, (_, i) =>
+      JSON.stringify({ question: `what is held-out condition ${i}?`, answer: 'x' }),
+    ).join('\n')}\n`,
+  );
   for (let file = 0; file * PER_FILE < records; file += 1) {
     const rel = `bench/day-${String(file).padStart(3, '0')}.jsonl`;
     const staged = `${PRODUCTION_STAGED_PREFIX}${rel}/etag${file}-r1.jsonl`;
@@ -51,7 +57,26 @@ try {
     }
     out.end();
     await once(out, 'finish');
-    await fs.writeFile(full.replace(/\.jsonl$/, '.summary.json'), JSON.stringify({ schema_version: 1, source_key: `data/production/retraining_data_raw/${rel}`, source_etag: `etag${file}`, source_size: 0, format: 'jsonl', rules_version: 1, records_in: count, records_out: count, dropped: {}, redactions: {}, question_types: { symptoms: count }, unknown_fields: {}, staged_key: staged, quarantine_key: null, created_at: new Date().toISOString() }));
+    await fs.writeFile(
+      full.replace(/\.jsonl$/, '.summary.json'),
+      JSON.stringify({
+        schema_version: 1,
+        source_key: `data/production/retraining_data_raw/${rel}`,
+        source_etag: `etag${file}`,
+        source_size: 0,
+        format: 'jsonl',
+        rules_version: 1,
+        records_in: count,
+        records_out: count,
+        dropped: {},
+        redactions: {},
+        question_types: { symptoms: count },
+        unknown_fields: {},
+        staged_key: staged,
+        quarantine_key: null,
+        created_at: new Date().toISOString(),
+      }),
+    );
     stagedFiles.push(full);
   }
   let bytes = 0;
@@ -76,10 +101,30 @@ try {
     result = { lines };`);
   const run = await runBundle('retrain-batch', { store: 'folder', data_dir: dataDir, log_level: 'warn' });
   if (run.result.error) throw new Error(JSON.stringify(run.result.error));
-  console.log(`retrain-batch benchmark — Node ${process.version}; folder store; ${records} staged records in ${stagedFiles.length} files (${mb.toFixed(0)} MB); fresh process per run`);
+  console.log(
+    `retrain-batch benchmark — Node ${process.version}; folder store; ${records} staged records in ${stagedFiles.length} files (${mb.toFixed(0)} MB); fresh process per run`,
+  );
   console.log(['run', 'wall s', 'records/s', 'MB/s', 'peak RSS MB'].join('\t'));
-  console.log(['bare pass', bare.wall_s.toFixed(2), Math.round(records / bare.wall_s), (mb / bare.wall_s).toFixed(1), bare.rss_mb.toFixed(0)].join('\t'));
-  console.log(['retrain-batch', run.wall_s.toFixed(2), Math.round(records / run.wall_s), (mb / run.wall_s).toFixed(1), run.rss_mb.toFixed(0), `${((100 * bare.wall_s) / run.wall_s).toFixed(0)} % of bare`, `v1: ${run.result.record_count} records`].join('\t'));
+  console.log(
+    [
+      'bare pass',
+      bare.wall_s.toFixed(2),
+      Math.round(records / bare.wall_s),
+      (mb / bare.wall_s).toFixed(1),
+      bare.rss_mb.toFixed(0),
+    ].join('\t'),
+  );
+  console.log(
+    [
+      'retrain-batch',
+      run.wall_s.toFixed(2),
+      Math.round(records / run.wall_s),
+      (mb / run.wall_s).toFixed(1),
+      run.rss_mb.toFixed(0),
+      `${((100 * bare.wall_s) / run.wall_s).toFixed(0)} % of bare`,
+      `v1: ${run.result.record_count} records`,
+    ].join('\t'),
+  );
 } finally {
   await fs.rm(work, { recursive: true, force: true });
 }

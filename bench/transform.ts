@@ -7,8 +7,9 @@
  *
  *   npm run bench:transform -- [--records 100000,1000000] [--workers auto,0]
  */
-import { createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -58,7 +59,17 @@ try {
       out.end();
       await once(out, 'finish');
       result = { lines };`);
-    rows.push([records, mb.toFixed(0), 'bare pass', bare.wall_s.toFixed(2), Math.round(records / bare.wall_s), (mb / bare.wall_s).toFixed(1), bare.rss_mb.toFixed(0)].join('\t'));
+    rows.push(
+      [
+        records,
+        mb.toFixed(0),
+        'bare pass',
+        bare.wall_s.toFixed(2),
+        Math.round(records / bare.wall_s),
+        (mb / bare.wall_s).toFixed(1),
+        bare.rss_mb.toFixed(0),
+      ].join('\t'),
+    );
     for (const workers of workerSettings) {
       // transform archives the raw file: put it back for the next setting.
       const copy = path.join(work, `requests-${records}.jsonl`);
@@ -71,9 +82,19 @@ try {
         ...(workers === 'auto' ? {} : { workers: Number(workers) }),
       });
       if (run.result.error) throw new Error(JSON.stringify(run.result.error));
-      if (run.result.records_out !== expected.records_out) throw new Error(`transform kept ${run.result.records_out} records, expected ${expected.records_out}`);
+      if (run.result.records_out !== expected.records_out)
+        throw new Error(`transform kept ${run.result.records_out} records, expected ${expected.records_out}`);
       rows.push(
-        [records, mb.toFixed(0), `transform (workers ${workers})`, run.wall_s.toFixed(2), Math.round(records / run.wall_s), (mb / run.wall_s).toFixed(1), run.rss_mb.toFixed(0), `${((100 * bare.wall_s) / run.wall_s).toFixed(0)} % of bare`].join('\t'),
+        [
+          records,
+          mb.toFixed(0),
+          `transform (workers ${workers})`,
+          run.wall_s.toFixed(2),
+          Math.round(records / run.wall_s),
+          (mb / run.wall_s).toFixed(1),
+          run.rss_mb.toFixed(0),
+          `${((100 * bare.wall_s) / run.wall_s).toFixed(0)} % of bare`,
+        ].join('\t'),
       );
       if (workerSettings.length > 1) {
         await fs.rm(path.join(dataDir, 'data/production'), { recursive: true, force: true });

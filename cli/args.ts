@@ -19,14 +19,16 @@ export function parseArgs(argv: string[]): ParsedArgs {
     if (arg === '-p' || arg === '--param') {
       const name = argv[i + 1];
       const value = argv[i + 2];
-      if (name === undefined || value === undefined) throw new Error(`${arg} needs a name and a value: ${arg} name value`);
+      if (name === undefined || value === undefined)
+        throw new Error(`${arg} needs a name and a value: ${arg} name value`);
       parsed.params[name] = parseParamValue(value);
       i += 2;
     } else if (arg === '-P' || arg === '--param-file') {
       const file = argv[i + 1];
       if (file === undefined) throw new Error(`${arg} needs a JSON file`);
       const content = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-      if (typeof content !== 'object' || content === null || Array.isArray(content)) throw new Error(`${file} must hold a JSON object`);
+      if (typeof content !== 'object' || content === null || Array.isArray(content))
+        throw new Error(`${file} must hold a JSON object`);
       Object.assign(parsed.params, content);
       i += 1;
     } else if (arg.startsWith('--')) {
@@ -45,4 +47,14 @@ export function parseArgs(argv: string[]): ParsedArgs {
 }
 
 /** Flags that take a value. */
-const VALUE_FLAGS = new Set(['data-dir', 'port', 'manifest', 'scan-interval', 'apihost', 'auth', 'namespace', 'webhook-url', 'target-id']);
+const VALUE_FLAGS = new Set([
+  'data-dir',
+  'port',
+  'manifest',
+  'scan-interval',
+  'apihost',
+  'auth',
+  'namespace',
+  'webhook-url',
+  'target-id',
+]);

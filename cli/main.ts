@@ -1,16 +1,24 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildDashboardAssets } from '../frontend/build-assets.mjs';
 import { ACTIONS } from '../shared/actions';
-import { parseManifest } from '../shared/manifest';
-import { createLogger, invokeAction, isErrorResult, openStore, paramsFromEnv, parseStoreSettings, PipelineError } from '../shared/runtime';
-import { FolderStore } from '../shared/store';
-import { collectStatus, formatStatus } from '../shared/status/status';
 import { LocalRuntime } from '../shared/adapter/local/runtime';
 import { localWebApp, serveLocalWeb } from '../shared/adapter/local/web';
+import { parseManifest } from '../shared/manifest';
+import {
+  createLogger,
+  invokeAction,
+  isErrorResult,
+  openStore,
+  PipelineError,
+  paramsFromEnv,
+  parseStoreSettings,
+} from '../shared/runtime';
+import { collectStatus, formatStatus } from '../shared/status/status';
+import { FolderStore } from '../shared/store';
 import { parseArgs } from './args';
-import { buildDashboardAssets } from '../frontend/build-assets.mjs';
 import { deploy } from './deploy';
 import { provision } from './provision';
-import { fileURLToPath } from 'node:url';
 
 const USAGE = `medqa — the medqa data pipeline
 
@@ -50,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function run(argv: string[]): Promise<number> {
-  let args;
+  let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
   } catch (err) {
@@ -64,19 +72,32 @@ async function run(argv: string[]): Promise<number> {
     case 'start':
       return start(args.flags);
     case 'deploy':
-      return deploy({ manifestPath: fileURLToPath(MANIFEST_URL), flags: args.flags, env: process.env, out: (line) => process.stdout.write(`${line}\n`) }).catch((err: Error) => {
+      return deploy({
+        manifestPath: fileURLToPath(MANIFEST_URL),
+        flags: args.flags,
+        env: process.env,
+        out: (line) => process.stdout.write(`${line}\n`),
+      }).catch((err: Error) => {
         process.stderr.write(`medqa deploy: ${err.message}\n`);
         return 1;
       });
     case 'provision':
-      return provision({ manifestPath: fileURLToPath(MANIFEST_URL), params: { ...paramsFromEnv(process.env), ...args.params }, flags: args.flags, env: process.env, out: (line) => process.stdout.write(`${line}\n`) }).catch((err: Error) => {
+      return provision({
+        manifestPath: fileURLToPath(MANIFEST_URL),
+        params: { ...paramsFromEnv(process.env), ...args.params },
+        flags: args.flags,
+        env: process.env,
+        out: (line) => process.stdout.write(`${line}\n`),
+      }).catch((err: Error) => {
         process.stderr.write(`medqa provision: ${err.message}\n`);
         return 1;
       });
     case 'status': {
       const store = openStore({ ...paramsFromEnv(process.env), ...args.params });
       const status = await collectStatus(store);
-      process.stdout.write(`${args.flags.json ? JSON.stringify(status, null, 2) : formatStatus(status, store.bucket)}\n`);
+      process.stdout.write(
+        `${args.flags.json ? JSON.stringify(status, null, 2) : formatStatus(status, store.bucket)}\n`,
+      );
       return 0;
     }
     case 'actions':
@@ -95,7 +116,9 @@ async function run(argv: string[]): Promise<number> {
 async function invoke(name: string | undefined, cliParams: Record<string, unknown>): Promise<number> {
   const action = name ? ACTIONS[name] : undefined;
   if (!action) {
-    process.stderr.write(`medqa invoke: ${name ? `no action named ${JSON.stringify(name)}` : 'which action?'}; actions: ${Object.keys(ACTIONS).join(', ')}\n`);
+    process.stderr.write(
+      `medqa invoke: ${name ? `no action named ${JSON.stringify(name)}` : 'which action?'}; actions: ${Object.keys(ACTIONS).join(', ')}\n`,
+    );
     return 2;
   }
   const result = await invokeAction(action, { ...paramsFromEnv(process.env), ...cliParams });
@@ -121,7 +144,9 @@ async function start(flags: Record<string, string | true>): Promise<number> {
     scanIntervalMs: scanSeconds * 1000,
     onRun: ({ action, event, result }) => {
       const what = event ? ` ${event.key}` : '';
-      const outcome = isErrorResult(result) ? `failed: ${result.error.code}: ${result.error.message}` : String(result.status ?? 'done');
+      const outcome = isErrorResult(result)
+        ? `failed: ${result.error.code}: ${result.error.message}`
+        : String(result.status ?? 'done');
       process.stdout.write(`${new Date().toISOString()}  ${action}${what} → ${outcome}\n`);
     },
   });
@@ -129,8 +154,12 @@ async function start(flags: Record<string, string | true>): Promise<number> {
   const port = Number(flags.port ?? envParams.port ?? 8080);
   // The page is built from frontend/ at start-up (esbuild, well under a second), so it is never stale.
   const assets = await buildDashboardAssets();
-  const token = (name: string) => (typeof envParams[name] === 'string' && envParams[name] ? String(envParams[name]) : undefined);
-  const { server, url } = await serveLocalWeb(localWebApp(store, assets, { uploadToken: token('upload_token'), readToken: token('read_token') }), port).catch((err: NodeJS.ErrnoException) => {
+  const token = (name: string) =>
+    typeof envParams[name] === 'string' && envParams[name] ? String(envParams[name]) : undefined;
+  const { server, url } = await serveLocalWeb(
+    localWebApp(store, assets, { uploadToken: token('upload_token'), readToken: token('read_token') }),
+    port,
+  ).catch((err: NodeJS.ErrnoException) => {
     throw new Error(err.code === 'EADDRINUSE' ? `port ${port} is in use: pass --port N` : err.message);
   });
   process.stdout.write(

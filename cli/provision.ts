@@ -1,5 +1,5 @@
-import { PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
 import { readFileSync } from 'node:fs';
+import { PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
 import { parseManifest } from '../shared/manifest';
 import { openS3Store, parseStoreSettings } from '../shared/runtime';
 import type { S3Store } from '../shared/store';
@@ -53,7 +53,9 @@ export async function provision({ manifestPath, params, flags, env, out, store }
     out(`bucket notifications: object-created events under ${prefixes.join(', ')} go to ${arn}`);
     out('Configure that webhook target on the MinIO server once (admin API, not reachable through S3):');
   } catch (err) {
-    out(`bucket notifications could not be set through the S3 API (${(err as Error).name}: ${(err as Error).message}).`);
+    out(
+      `bucket notifications could not be set through the S3 API (${(err as Error).name}: ${(err as Error).message}).`,
+    );
     out('Run these mc commands to wire the bucket to on-object-created:');
     commands.push(...prefixes.map((prefix) => `mc event add medqa/${s3.bucket} ${arn} --event put --prefix ${prefix}`));
   }

@@ -1,14 +1,16 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
-import { barChart, emptyChart, lineChart } from './charts';
 import type { Summary } from '../shared/bucket/dashboard-summary';
+import { barChart, emptyChart, lineChart } from './charts';
 
 const SCHEMA_VERSION = 1;
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** Sorted [labels, values] of a count record, biggest first. */
 function sortedCounts(counts: Record<string, number>): [string[], number[]] {
-  const entries = Object.entries(counts).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  const entries = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
   return [entries.map(([k]) => k), entries.map(([, n]) => n)];
 }
 
@@ -36,7 +38,8 @@ function renderOffline(summary: Summary): void {
   const offline = summary.offline;
   if (!offline) {
     $('offline-facts').textContent = 'No split yet: drop a MedQuAD export into data/offline/raw/.';
-    for (const id of ['chart-splits', 'chart-offline-dropped', 'chart-types', 'chart-lengths']) emptyChart($(id), 'waiting for the first split');
+    for (const id of ['chart-splits', 'chart-offline-dropped', 'chart-types', 'chart-lengths'])
+      emptyChart($(id), 'waiting for the first split');
     return;
   }
   facts($('offline-facts'), [
@@ -47,18 +50,38 @@ function renderOffline(summary: Summary): void {
     ['quarantined files', Object.values(offline.quarantined_files).reduce((a, b) => a + b, 0)],
   ]);
   const splits = Object.keys(offline.split_counts);
-  barChart($('chart-splits'), splits, splits.map((s) => offline.split_counts[s]!), 'records');
+  barChart(
+    $('chart-splits'),
+    splits,
+    splits.map((s) => offline.split_counts[s]!),
+    'records',
+  );
   const [reasons, dropped] = sortedCounts(offline.dropped);
   barChart($('chart-offline-dropped'), reasons, dropped, 'dropped', '#dc2626');
 
   const select = $<HTMLSelectElement>('type-split');
   select.replaceChildren(...splits.map((s) => option(s)));
-  const drawTypes = () => barChart($('chart-types'), offline.question_types.types, offline.question_types.series[select.value] ?? [], select.value, '#16a34a');
+  const drawTypes = () =>
+    barChart(
+      $('chart-types'),
+      offline.question_types.types,
+      offline.question_types.series[select.value] ?? [],
+      select.value,
+      '#16a34a',
+    );
   select.onchange = drawTypes;
   drawTypes();
 
-  lineChart($('chart-lengths'), offline.question_length.bins, splits.map((s) => ({ label: s, values: offline.question_length.series[s] ?? [] })), { xLabel: 'characters' });
-  facts($('quartiles'), splits.map((s) => [`${s} quartiles`, offline.question_length.quartiles[s]?.join(' / ') ?? '–']));
+  lineChart(
+    $('chart-lengths'),
+    offline.question_length.bins,
+    splits.map((s) => ({ label: s, values: offline.question_length.series[s] ?? [] })),
+    { xLabel: 'characters' },
+  );
+  facts(
+    $('quartiles'),
+    splits.map((s) => [`${s} quartiles`, offline.question_length.quartiles[s]?.join(' / ') ?? '–']),
+  );
 }
 
 type SampleRow = NonNullable<Summary['offline']>['sample'][number];
@@ -66,14 +89,22 @@ type SampleRow = NonNullable<Summary['offline']>['sample'][number];
 function renderExplorer(summary: Summary): void {
   const rows: SampleRow[] = [...(summary.offline?.sample ?? [])];
   const typeSelect = $<HTMLSelectElement>('filter-type');
-  const fillTypes = () => typeSelect.replaceChildren(option('', 'all'), ...[...new Set(rows.map((r) => r.question_type))].sort().map((t) => option(t)));
+  const fillTypes = () =>
+    typeSelect.replaceChildren(
+      option('', 'all'),
+      ...[...new Set(rows.map((r) => r.question_type))].sort().map((t) => option(t)),
+    );
   fillTypes();
   const search = $<HTMLInputElement>('search');
   const body = $('rows').querySelector('tbody')!;
   let visible = rows;
   const draw = () => {
     const needle = search.value.trim().toLowerCase();
-    visible = rows.filter((r) => (!typeSelect.value || r.question_type === typeSelect.value) && (!needle || `${r.question} ${r.answer}`.toLowerCase().includes(needle)));
+    visible = rows.filter(
+      (r) =>
+        (!typeSelect.value || r.question_type === typeSelect.value) &&
+        (!needle || `${r.question} ${r.answer}`.toLowerCase().includes(needle)),
+    );
     body.replaceChildren(
       ...visible.map((r) => {
         const tr = document.createElement('tr');
@@ -85,7 +116,9 @@ function renderExplorer(summary: Summary): void {
         return tr;
       }),
     );
-    $('match-count').textContent = rows.length ? `${visible.length} of ${rows.length} sample rows` : 'no sample rows yet';
+    $('match-count').textContent = rows.length
+      ? `${visible.length} of ${rows.length} sample rows`
+      : 'no sample rows yet';
   };
   typeSelect.onchange = draw;
   search.oninput = draw;
@@ -94,7 +127,10 @@ function renderExplorer(summary: Summary): void {
     const token = $<HTMLInputElement>('read-token').value.trim();
     const response = await fetch('api/production-sample', { headers: { authorization: `Bearer ${token}` } });
     if (!response.ok) {
-      $('match-count').textContent = response.status === 404 ? 'production rows are not enabled here (no read token configured)' : 'the read token was refused';
+      $('match-count').textContent =
+        response.status === 404
+          ? 'production rows are not enabled here (no read token configured)'
+          : 'the read token was refused';
       return;
     }
     const { rows: production } = (await response.json()) as { rows: SampleRow[] };
@@ -104,7 +140,10 @@ function renderExplorer(summary: Summary): void {
   };
   $('download').onclick = () => {
     const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
-    const csv = ['split,question_type,question,answer', ...visible.map((r) => [r.split, r.question_type, r.question, r.answer].map(quote).join(','))].join('\r\n');
+    const csv = [
+      'split,question_type,question,answer',
+      ...visible.map((r) => [r.split, r.question_type, r.question, r.answer].map(quote).join(',')),
+    ].join('\r\n');
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
     link.download = 'medqa-sample.csv';
@@ -123,7 +162,8 @@ function renderProduction(summary: Summary): void {
     ['quarantined records', Object.values(p.dropped).reduce((a, b) => a + b, 0)],
     ['question length quartiles', p.question_length.quartiles?.join(' / ') ?? '–'],
   ]);
-  if (p.volume[0].length) lineChart($('chart-volume'), p.volume[0], [{ label: 'records kept', values: p.volume[1] }], { time: true });
+  if (p.volume[0].length)
+    lineChart($('chart-volume'), p.volume[0], [{ label: 'records kept', values: p.volume[1] }], { time: true });
   else emptyChart($('chart-volume'), 'no production logs yet: they arrive in data/production/retraining_data_raw/');
   const [reasons, dropped] = sortedCounts(p.dropped);
   barChart($('chart-production-dropped'), reasons, dropped, 'dropped', '#dc2626');
@@ -144,7 +184,8 @@ function renderVersions(summary: Summary): void {
   const select = $<HTMLSelectElement>('version-select');
   if (summary.versions.length === 0) {
     select.replaceChildren(option('', 'none yet'));
-    $('version-facts').textContent = 'No retraining version yet: retrain-batch makes one nightly from staged production records.';
+    $('version-facts').textContent =
+      'No retraining version yet: retrain-batch makes one nightly from staged production records.';
     emptyChart($('chart-version-types'), 'no version yet');
     emptyChart($('chart-version-dropped'), 'no version yet');
     return;
@@ -180,7 +221,13 @@ function renderStages(summary: Summary): void {
   body.replaceChildren(
     ...summary.stages.map((s) => {
       const tr = document.createElement('tr');
-      for (const value of [s.action, new Date(s.at).toLocaleString('en'), s.status, s.duration_ms === null ? '–' : `${s.duration_ms} ms`, s.detail ?? '']) {
+      for (const value of [
+        s.action,
+        new Date(s.at).toLocaleString('en'),
+        s.status,
+        s.duration_ms === null ? '–' : `${s.duration_ms} ms`,
+        s.detail ?? '',
+      ]) {
         const td = document.createElement('td');
         td.textContent = value;
         tr.append(td);
@@ -200,7 +247,8 @@ async function main(): Promise<void> {
   }
   if (!response.ok) throw new Error(`api/summary answered ${response.status}`);
   const summary = (await response.json()) as Summary;
-  if (summary.schema_version !== SCHEMA_VERSION) throw new Error(`summary schema ${summary.schema_version}; this page reads ${SCHEMA_VERSION}`);
+  if (summary.schema_version !== SCHEMA_VERSION)
+    throw new Error(`summary schema ${summary.schema_version}; this page reads ${SCHEMA_VERSION}`);
   $('generated').textContent = `summary of ${new Date(summary.generated_at).toLocaleString('en')}`;
   renderOffline(summary);
   renderExplorer(summary);

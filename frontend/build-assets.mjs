@@ -1,8 +1,9 @@
 // Builds the dashboard page into three strings (index.html, app.js, app.css), so that they can
 // be inlined into the dashboard action bundle: the page needs no CDN and no extra files.
-import { build } from 'esbuild';
+
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 

@@ -10,7 +10,10 @@ import { summarize } from './stages/summarize';
 import { transform } from './stages/transform';
 
 /** reconcile runs the stages a lost event would have run: composed here, not imported by the stage. */
-export const reconcile = reconcileAction({ offline: offlineEtl as ActionDefinition, production: transform as ActionDefinition });
+export const reconcile = reconcileAction({
+  offline: offlineEtl as ActionDefinition,
+  production: transform as ActionDefinition,
+});
 
 /** Every action by its manifest name: what the local runtime and `medqa invoke` can run. */
 export const ACTIONS: Record<string, ActionDefinition> = {

@@ -61,7 +61,8 @@ export interface PipelineManifest {
 
 /** `$VAR` and `${VAR}` from the environment, unset meaning "", as wskdeploy substitutes them. */
 export function substituteEnv(value: unknown, env: NodeJS.ProcessEnv): unknown {
-  if (typeof value === 'string') return value.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, braced, bare) => env[braced ?? bare] ?? '');
+  if (typeof value === 'string')
+    return value.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, braced, bare) => env[braced ?? bare] ?? '');
   if (Array.isArray(value)) return value.map((item) => substituteEnv(item, env));
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteEnv(v, env)]));
@@ -78,7 +79,10 @@ export function substituteEnv(value: unknown, env: NodeJS.ProcessEnv): unknown {
 export function parseManifest(text: string, env?: NodeJS.ProcessEnv): PipelineManifest {
   const document = parse(text) as unknown;
   const parsed = ManifestSpec.safeParse(env ? substituteEnv(document, env) : document);
-  if (!parsed.success) throw new Error(`manifest.yaml is not a valid wskdeploy manifest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `manifest.yaml is not a valid wskdeploy manifest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   const entries = Object.entries(parsed.data.project.packages);
   if (entries.length !== 1) throw new Error(`manifest.yaml must declare exactly one package, found ${entries.length}`);
   const [packageName, pkg] = entries[0]!;
@@ -86,13 +90,18 @@ export function parseManifest(text: string, env?: NodeJS.ProcessEnv): PipelineMa
   const schedules: Schedule[] = [];
   for (const [ruleName, rule] of Object.entries(pkg.rules)) {
     const trigger = pkg.triggers[rule.trigger];
-    if (!trigger) throw new Error(`rule ${ruleName} names trigger ${rule.trigger}, which the manifest does not declare`);
+    if (!trigger)
+      throw new Error(`rule ${ruleName} names trigger ${rule.trigger}, which the manifest does not declare`);
     const action = rule.action.replace(new RegExp(`^${packageName}/`), '');
-    if (!pkg.actions[action]) throw new Error(`rule ${ruleName} names action ${rule.action}, which the manifest does not declare`);
+    if (!pkg.actions[action])
+      throw new Error(`rule ${ruleName} names action ${rule.action}, which the manifest does not declare`);
     const inputs = trigger.inputs ?? {};
     if (trigger.feed === ALARM_FEED) {
       if (typeof inputs.cron !== 'string') throw new Error(`alarm trigger ${rule.trigger} has no cron input`);
-      const payload = typeof inputs.trigger_payload === 'object' && inputs.trigger_payload !== null ? (inputs.trigger_payload as Record<string, unknown>) : {};
+      const payload =
+        typeof inputs.trigger_payload === 'object' && inputs.trigger_payload !== null
+          ? (inputs.trigger_payload as Record<string, unknown>)
+          : {};
       schedules.push({ trigger: rule.trigger, cron: inputs.cron, action, payload });
     } else if (typeof inputs.prefix === 'string') {
       objectRoutes.push({ trigger: rule.trigger, prefix: inputs.prefix, action });

@@ -1,20 +1,20 @@
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { Cron } from 'croner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../shared/actions';
 import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../shared/bucket/keys';
-import { parseManifest, type PipelineManifest } from '../shared/manifest';
+import { type PipelineManifest, parseManifest } from '../shared/manifest';
+import { type ActionDefinition, invokeAction } from '../shared/runtime';
 import { transform } from '../shared/stages/transform';
-import { invokeAction, type ActionDefinition } from '../shared/runtime';
-import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
+import { FolderStore, listAll, type ObjectStore, readText } from '../shared/store';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
 import { productionLogFile } from './fixtures/production-logs';
 import { startFakeOpenWhisk } from './helpers/fake-openwhisk';
-import { startS3rver, type RunningS3rver } from './helpers/s3rver';
+import { type RunningS3rver, startS3rver } from './helpers/s3rver';
 import { tempDir } from './helpers/temp-dir';
 
 let manifest: PipelineManifest;
@@ -33,7 +33,11 @@ afterAll(async () => {
  * evaluated as CommonJS by a `require` that sees no project files, from a folder of its own,
  * with the activation facts in __OW_* variables.
  */
-async function invokeBundle(bundle: string, params: Record<string, unknown>, { cwd, env = {} }: { cwd: string; env?: Record<string, string> }): Promise<Record<string, any>> {
+async function invokeBundle(
+  bundle: string,
+  params: Record<string, unknown>,
+  { cwd, env = {} }: { cwd: string; env?: Record<string, string> },
+): Promise<Record<string, any>> {
   const script = `
     const source = require('fs').readFileSync(${JSON.stringify(path.resolve(bundle))}, 'utf8');
     const module = { exports: {} };
@@ -66,42 +70,94 @@ describe('manifest.yaml and the action bundles', () => {
   });
 
   it('routes each raw prefix of the design to exactly one trigger, and that trigger to its action', () => {
-    expect(manifest.objectRoutes.filter((r) => r.prefix === OFFLINE_RAW_PREFIX)).toEqual([{ trigger: 'offline-raw-created', prefix: OFFLINE_RAW_PREFIX, action: 'offline-etl' }]);
+    expect(manifest.objectRoutes.filter((r) => r.prefix === OFFLINE_RAW_PREFIX)).toEqual([
+      { trigger: 'offline-raw-created', prefix: OFFLINE_RAW_PREFIX, action: 'offline-etl' },
+    ]);
     expect(manifest.objectRoutes.filter((r) => r.prefix === 'data/production/retraining_data_raw/')).toEqual([
       { trigger: 'production-raw-created', prefix: 'data/production/retraining_data_raw/', action: 'transform' },
     ]);
   });
 
   it('schedules retrain-batch daily at 02:00 UTC, and every cron in the manifest parses', () => {
-    expect(manifest.schedules).toContainEqual({ trigger: 'retrain-nightly', cron: '0 2 * * *', action: 'retrain-batch', payload: {} });
-    for (const schedule of manifest.schedules) expect(() => new Cron(schedule.cron, { paused: true }), schedule.cron).not.toThrow();
+    expect(manifest.schedules).toContainEqual({
+      trigger: 'retrain-nightly',
+      cron: '0 2 * * *',
+      action: 'retrain-batch',
+      payload: {},
+    });
+    for (const schedule of manifest.schedules)
+      expect(() => new Cron(schedule.cron, { paused: true }), schedule.cron).not.toThrow();
   });
 
-  it.each(Object.keys(ACTIONS))('%s: answers bad input with {error: {code, message}} and no stack trace', async (name) => {
-    const result = await invokeBundle(`dist/${name}.js`, { store: 'folder', data_dir: await tempDir(), key: 42, url: 'ftp://x', split_seed: { nested: true }, claim_timeout_ms: 'soon', stale_after_ms: -1, count: -1, from: 'tape', rebuild: 'maybe', log_level: 'silent' }, { cwd: await tempDir() });
-    expect(Object.keys(result)).toEqual(['error']);
-    expect(Object.keys(result.error).sort()).toEqual(['code', 'message']);
-    expect(JSON.stringify(result)).not.toMatch(/\n\s+at /);
-  });
+  it.each(Object.keys(ACTIONS))(
+    '%s: answers bad input with {error: {code, message}} and no stack trace',
+    async (name) => {
+      const result = await invokeBundle(
+        `dist/${name}.js`,
+        {
+          store: 'folder',
+          data_dir: await tempDir(),
+          key: 42,
+          url: 'ftp://x',
+          split_seed: { nested: true },
+          claim_timeout_ms: 'soon',
+          stale_after_ms: -1,
+          count: -1,
+          from: 'tape',
+          rebuild: 'maybe',
+          log_level: 'silent',
+        },
+        { cwd: await tempDir() },
+      );
+      expect(Object.keys(result)).toEqual(['error']);
+      expect(Object.keys(result.error).sort()).toEqual(['code', 'message']);
+      expect(JSON.stringify(result)).not.toMatch(/\n\s+at /);
+    },
+  );
 
   it('runs offline-etl from its bundle as the runtime would, returning a JSON result under 1 MB', async () => {
     const dataDir = await tempDir();
     await fs.mkdir(path.join(dataDir, OFFLINE_RAW_PREFIX), { recursive: true });
     await fs.writeFile(path.join(dataDir, OFFLINE_RAW_PREFIX, 'x.jsonl'), toJsonl(SMALL_EXPORT));
-    const result = await invokeBundle('dist/offline-etl.js', { store: 'folder', data_dir: dataDir, log_level: 'silent' }, { cwd: dataDir });
+    const result = await invokeBundle(
+      'dist/offline-etl.js',
+      { store: 'folder', data_dir: dataDir, log_level: 'silent' },
+      { cwd: dataDir },
+    );
     expect(result).toMatchObject({ status: 'built', final_records: 6 });
     expect(JSON.stringify(result).length).toBeLessThan(1024 * 1024);
   });
 
   it('does not start work it cannot finish before __OW_DEADLINE, and says so', async () => {
     const dataDir = await tempDir();
-    const result = await invokeBundle('dist/offline-etl.js', { store: 'folder', data_dir: dataDir, log_level: 'silent' }, { cwd: dataDir, env: { __OW_DEADLINE: String(Date.now() + 500) } });
-    expect(result).toEqual({ error: { code: 'DEADLINE', message: expect.stringMatching(/ms left before the activation deadline: not started/) } });
+    const result = await invokeBundle(
+      'dist/offline-etl.js',
+      { store: 'folder', data_dir: dataDir, log_level: 'silent' },
+      { cwd: dataDir, env: { __OW_DEADLINE: String(Date.now() + 500) } },
+    );
+    expect(result).toEqual({
+      error: {
+        code: 'DEADLINE',
+        message: expect.stringMatching(/ms left before the activation deadline: not started/),
+      },
+    });
   });
 
   it('dashboard: serves the inlined page, its script and its summary as a raw web action', async () => {
     const dataDir = await tempDir();
-    const call = (path: string) => invokeBundle('dist/dashboard.js', { store: 'folder', data_dir: dataDir, __ow_method: 'get', __ow_path: path, __ow_headers: { host: 'ow.example.org' }, __ow_query: '' }, { cwd: dataDir, env: { __OW_ACTION_NAME: '/guest/medqa/dashboard' } });
+    const call = (path: string) =>
+      invokeBundle(
+        'dist/dashboard.js',
+        {
+          store: 'folder',
+          data_dir: dataDir,
+          __ow_method: 'get',
+          __ow_path: path,
+          __ow_headers: { host: 'ow.example.org' },
+          __ow_query: '',
+        },
+        { cwd: dataDir, env: { __OW_ACTION_NAME: '/guest/medqa/dashboard' } },
+      );
     const page = await call('/');
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<script src="app\.js" defer><\/script>/);
@@ -114,7 +170,14 @@ describe('manifest.yaml and the action bundles', () => {
   });
 
   it('on-object-created: fires the matching trigger through the OpenWhisk API from a raw-http request', async () => {
-    const notification = { Records: [{ eventName: 's3:ObjectCreated:Put', s3: { bucket: { name: 'medqa' }, object: { key: 'data/offline/raw/med+quad.parquet', size: 9, eTag: 'e1' } } }] };
+    const notification = {
+      Records: [
+        {
+          eventName: 's3:ObjectCreated:Put',
+          s3: { bucket: { name: 'medqa' }, object: { key: 'data/offline/raw/med+quad.parquet', size: 9, eTag: 'e1' } },
+        },
+      ],
+    };
     const result = await invokeBundle(
       'dist/on-object-created.js',
       {
@@ -126,18 +189,27 @@ describe('manifest.yaml and the action bundles', () => {
       },
       { cwd: await tempDir(), env: { __OW_API_HOST: ow.apihost, __OW_API_KEY: 'uuid:key', __OW_NAMESPACE: 'guest' } },
     );
-    expect(result).toMatchObject({ statusCode: 202, headers: { 'content-type': expect.stringMatching(/^application\/json/) } });
-    expect(JSON.parse((result as { body: string }).body)).toMatchObject({ fired: [{ key: 'data/offline/raw/med quad.parquet', trigger: 'offline-raw-created' }] });
-    expect(ow.requests.at(-1)).toMatchObject({ method: 'POST', path: '/api/v1/namespaces/guest/triggers/offline-raw-created', body: { bucket: 'medqa', key: 'data/offline/raw/med quad.parquet', etag: 'e1', size: 9 } });
+    expect(result).toMatchObject({
+      statusCode: 202,
+      headers: { 'content-type': expect.stringMatching(/^application\/json/) },
+    });
+    expect(JSON.parse((result as { body: string }).body)).toMatchObject({
+      fired: [{ key: 'data/offline/raw/med quad.parquet', trigger: 'offline-raw-created' }],
+    });
+    expect(ow.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/namespaces/guest/triggers/offline-raw-created',
+      body: { bucket: 'medqa', key: 'data/offline/raw/med quad.parquet', etag: 'e1', size: 9 },
+    });
   });
 });
-
 
 /** Every output under data/production/, the summaries without their creation time. */
 async function productionOutputs(where: string | ObjectStore): Promise<Map<string, string>> {
   const store = typeof where === 'string' ? new FolderStore(where) : where;
   const files = new Map<string, string>();
-  for (const object of await listAll(store, 'data/production/')) files.set(object.key, (await readText(store, object.key)).replace(/"created_at": "[^"]+"/, ''));
+  for (const object of await listAll(store, 'data/production/'))
+    files.set(object.key, (await readText(store, object.key)).replace(/"created_at": "[^"]+"/, ''));
   return files;
 }
 
@@ -154,9 +226,22 @@ describe('transform with worker threads', () => {
       await fs.mkdir(path.join(dir, PRODUCTION_RAW_PREFIX), { recursive: true });
       await fs.writeFile(path.join(dir, key), encode(content));
     }
-    const result = await invokeBundle('dist/transform.js', { store: 'folder', data_dir: threaded, key, workers, log_level: 'silent' }, { cwd: threaded });
-    expect(result).toMatchObject({ status: 'staged', records_in: expected.records_in, records_out: expected.records_out, dropped: expected.dropped });
-    await invokeAction(transform as ActionDefinition, { key, workers: 0, log_level: 'silent' }, { store: new FolderStore(single) });
+    const result = await invokeBundle(
+      'dist/transform.js',
+      { store: 'folder', data_dir: threaded, key, workers, log_level: 'silent' },
+      { cwd: threaded },
+    );
+    expect(result).toMatchObject({
+      status: 'staged',
+      records_in: expected.records_in,
+      records_out: expected.records_out,
+      dropped: expected.dropped,
+    });
+    await invokeAction(
+      transform as ActionDefinition,
+      { key, workers: 0, log_level: 'silent' },
+      { store: new FolderStore(single) },
+    );
     const outputs = await productionOutputs(threaded);
     expect([...outputs.keys()].some((k) => k.includes('/quarantine/'))).toBe(true);
     expect(outputs).toEqual(await productionOutputs(single));
@@ -181,10 +266,29 @@ describe('transform with a worker thread on the S3 store (s3rver)', () => {
     await fs.mkdir(path.join(single, PRODUCTION_RAW_PREFIX), { recursive: true });
     await fs.writeFile(path.join(single, key), content);
 
-    const settings = { store: 's3', s3_endpoint: s3.endpoint, s3_bucket: store.bucket, s3_access_key_id: 'S3RVER', s3_secret_access_key: 'S3RVER', s3_atomic_create: false };
-    const result = await invokeBundle('dist/transform.js', { ...settings, key, workers: 1, log_level: 'silent' }, { cwd: single });
-    expect(result).toMatchObject({ status: 'staged', records_in: expected.records_in, records_out: expected.records_out });
-    await invokeAction(transform as ActionDefinition, { key, workers: 0, log_level: 'silent' }, { store: new FolderStore(single) });
+    const settings = {
+      store: 's3',
+      s3_endpoint: s3.endpoint,
+      s3_bucket: store.bucket,
+      s3_access_key_id: 'S3RVER',
+      s3_secret_access_key: 'S3RVER',
+      s3_atomic_create: false,
+    };
+    const result = await invokeBundle(
+      'dist/transform.js',
+      { ...settings, key, workers: 1, log_level: 'silent' },
+      { cwd: single },
+    );
+    expect(result).toMatchObject({
+      status: 'staged',
+      records_in: expected.records_in,
+      records_out: expected.records_out,
+    });
+    await invokeAction(
+      transform as ActionDefinition,
+      { key, workers: 0, log_level: 'silent' },
+      { store: new FolderStore(single) },
+    );
     // s3rver's ETags are the MD5 the folder store uses, so the output keys and bytes agree.
     expect(await productionOutputs(store)).toEqual(await productionOutputs(single));
   });

@@ -9,7 +9,10 @@ import { tempDir } from './helpers/temp-dir';
 const CLI = path.resolve('bin/medqa.mjs');
 
 function medqa(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -27,20 +30,34 @@ describe('medqa invoke', () => {
   it('runs an action against the folder store and prints its JSON result, exit 0', async () => {
     const dataDir = await tempDir();
     await dropExport(dataDir);
-    const { code, stdout, stderr } = await medqa(['invoke', 'offline-etl', '-p', 'split_seed', '7'], { MEDQA_DATA_DIR: dataDir }).exited;
+    const { code, stdout, stderr } = await medqa(['invoke', 'offline-etl', '-p', 'split_seed', '7'], {
+      MEDQA_DATA_DIR: dataDir,
+    }).exited;
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ status: 'built', final_records: 6 });
-    expect(JSON.parse(await fs.readFile(path.join(dataDir, 'data/dataset-split/metadata.json'), 'utf8')).seed).toBe('7');
+    expect(JSON.parse(await fs.readFile(path.join(dataDir, 'data/dataset-split/metadata.json'), 'utf8')).seed).toBe(
+      '7',
+    );
     // Logs go to stderr, one JSON object a line.
-    expect(stderr.trim().split('\n').every((line) => JSON.parse(line).action === 'offline-etl')).toBe(true);
+    expect(
+      stderr
+        .trim()
+        .split('\n')
+        .every((line) => JSON.parse(line).action === 'offline-etl'),
+    ).toBe(true);
   });
 
   it('takes -p data_dir over MEDQA_DATA_DIR, and exits 1 with the error JSON when the action fails', async () => {
     const dataDir = await tempDir();
-    const { code, stdout } = await medqa(['invoke', 'offline-etl', '-p', 'data_dir', dataDir, '-p', 'split_ratios', '[1,2]'], { MEDQA_DATA_DIR: '/nonexistent' }).exited;
+    const { code, stdout } = await medqa(
+      ['invoke', 'offline-etl', '-p', 'data_dir', dataDir, '-p', 'split_ratios', '[1,2]'],
+      { MEDQA_DATA_DIR: '/nonexistent' },
+    ).exited;
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toEqual({ error: { code: 'BAD_PARAMS', message: expect.stringContaining('split_ratios') } });
+    expect(JSON.parse(stdout)).toEqual({
+      error: { code: 'BAD_PARAMS', message: expect.stringContaining('split_ratios') },
+    });
   });
 
   it('exits 2 naming the actions when the action does not exist', async () => {
@@ -53,7 +70,10 @@ describe('medqa invoke', () => {
 describe('medqa start', () => {
   it('processes an export dropped while running, serves the web page, and stops cleanly on Ctrl-C', async () => {
     const dataDir = await tempDir();
-    const run = medqa(['start', '--port', '0', '--scan-interval', '0'], { MEDQA_DATA_DIR: dataDir, MEDQA_LOG_LEVEL: 'warn' });
+    const run = medqa(['start', '--port', '0', '--scan-interval', '0'], {
+      MEDQA_DATA_DIR: dataDir,
+      MEDQA_LOG_LEVEL: 'warn',
+    });
     const waitFor = async (pattern: RegExp) => {
       for (let i = 0; i < 200 && !pattern.test(run.output()); i += 1) await new Promise((r) => setTimeout(r, 50));
       expect(run.output()).toMatch(pattern);
@@ -77,7 +97,8 @@ describe('medqa start', () => {
     const dataDir = await tempDir();
     await dropExport(dataDir, 'before.jsonl');
     const run = medqa(['start', '--port', '0'], { MEDQA_DATA_DIR: dataDir, MEDQA_LOG_LEVEL: 'warn' });
-    for (let i = 0; i < 200 && !/before.jsonl → built/.test(run.output()); i += 1) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && !/before.jsonl → built/.test(run.output()); i += 1)
+      await new Promise((r) => setTimeout(r, 50));
     expect(run.output()).toMatch(/offline-etl data\/offline\/raw\/before.jsonl → built/);
     run.child.kill('SIGTERM');
     expect((await run.exited).code).toBe(0);

@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ActionDefinition, invokeAction } from '../shared/runtime';
 import { offlineEtl } from '../shared/stages/offline-etl';
-import { transform } from '../shared/stages/transform';
 import { retrainBatch } from '../shared/stages/retrain-batch';
-import { invokeAction, type ActionDefinition } from '../shared/runtime';
+import { transform } from '../shared/stages/transform';
 import { FolderStore } from '../shared/store';
 import { generateRows, toJsonl } from './fixtures/medquad-fixtures';
 import { productionLogFile } from './fixtures/production-logs';
@@ -15,7 +15,8 @@ import { tempDir } from './helpers/temp-dir';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve('test-artifacts');
-const run = (action: unknown, store: FolderStore, params: Record<string, unknown> = {}) => invokeAction(action as ActionDefinition, { log_level: 'silent', ...params }, { store });
+const run = (action: unknown, store: FolderStore, params: Record<string, unknown> = {}) =>
+  invokeAction(action as ActionDefinition, { log_level: 'silent', ...params }, { store });
 
 let browser: Browser | undefined;
 let server: ChildProcess | undefined;
@@ -29,7 +30,10 @@ async function generatedBucket(): Promise<string> {
   await run(offlineEtl, store);
   for (const day of ['day1', 'day2']) {
     const key = `data/production/retraining_data_raw/${day}.jsonl`;
-    await store.put(key, productionLogFile({ records: 300, seed: day.length + day.charCodeAt(3), noise: 0.03 }).content);
+    await store.put(
+      key,
+      productionLogFile({ records: 300, seed: day.length + day.charCodeAt(3), noise: 0.03 }).content,
+    );
     await run(transform, store, { key });
   }
   await run(retrainBatch, store);
@@ -39,7 +43,10 @@ async function generatedBucket(): Promise<string> {
 describe.skipIf(!existsSync(CHROMIUM))('dashboard in headless Chromium', () => {
   beforeAll(async () => {
     const dataDir = await generatedBucket();
-    server = spawn(process.execPath, ['bin/medqa.mjs', 'start', '--port', '0', '--scan-interval', '0'], { env: { ...process.env, MEDQA_DATA_DIR: dataDir, MEDQA_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    server = spawn(process.execPath, ['bin/medqa.mjs', 'start', '--port', '0', '--scan-interval', '0'], {
+      env: { ...process.env, MEDQA_DATA_DIR: dataDir, MEDQA_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     await new Promise<void>((resolve, reject) => {
       server!.stdout!.on('data', (chunk) => {
@@ -54,7 +61,15 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in headless Chromium', () => {
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 

@@ -1,12 +1,16 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deploy } from '../cli/deploy/index';
 import { startFakeOpenWhisk } from './helpers/fake-openwhisk';
 import { tempDir } from './helpers/temp-dir';
-import { deploy } from '../cli/deploy/index';
 
 let ow: Awaited<ReturnType<typeof startFakeOpenWhisk>>;
-const ENV = { MEDQA_S3_ENDPOINT: 'http://minio.internal:9000', MEDQA_S3_BUCKET: 'medqa', MEDQA_WEBHOOK_SECRET: 'hook-secret' };
+const ENV = {
+  MEDQA_S3_ENDPOINT: 'http://minio.internal:9000',
+  MEDQA_S3_BUCKET: 'medqa',
+  MEDQA_WEBHOOK_SECRET: 'hook-secret',
+};
 
 beforeEach(async () => {
   ow = await startFakeOpenWhisk();
@@ -15,9 +19,18 @@ afterEach(async () => {
   await ow.stop();
 });
 
-async function run(flags: Record<string, string | true> = {}, env: Record<string, string> = ENV, manifestPath = 'manifest.yaml') {
+async function run(
+  flags: Record<string, string | true> = {},
+  env: Record<string, string> = ENV,
+  manifestPath = 'manifest.yaml',
+) {
   const lines: string[] = [];
-  const code = await deploy({ manifestPath, flags: { apihost: ow.apihost, auth: 'uuid:key', namespace: 'guest', 'no-build': true, ...flags }, env: { ...env, WSK_CONFIG_FILE: '/nonexistent' }, out: (l) => lines.push(l) });
+  const code = await deploy({
+    manifestPath,
+    flags: { apihost: ow.apihost, auth: 'uuid:key', namespace: 'guest', 'no-build': true, ...flags },
+    env: { ...env, WSK_CONFIG_FILE: '/nonexistent' },
+    out: (l) => lines.push(l),
+  });
   return { code, lines };
 }
 
@@ -27,17 +40,39 @@ describe('medqa deploy', () => {
   it('creates the package, every action, the triggers and the rules of manifest.yaml', async () => {
     const { code } = await run();
     expect(code).toBe(0);
-    const put = (p: string) => ow.requests.find((r) => r.method === 'PUT' && r.path === `/api/v1/namespaces/guest/${p}`);
-    expect(put('packages/medqa')!.body.parameters).toEqual(expect.arrayContaining([{ key: 'store', value: 's3' }, { key: 's3_endpoint', value: 'http://minio.internal:9000' }]));
+    const put = (p: string) =>
+      ow.requests.find((r) => r.method === 'PUT' && r.path === `/api/v1/namespaces/guest/${p}`);
+    expect(put('packages/medqa')!.body.parameters).toEqual(
+      expect.arrayContaining([
+        { key: 'store', value: 's3' },
+        { key: 's3_endpoint', value: 'http://minio.internal:9000' },
+      ]),
+    );
     const etl = put('actions/medqa/offline-etl')!;
     expect(etl.query).toContain('overwrite=true');
-    expect(etl.body.exec).toEqual({ kind: 'nodejs:20', code: await fs.readFile('dist/offline-etl.js', 'utf8'), main: 'main' });
+    expect(etl.body.exec).toEqual({
+      kind: 'nodejs:20',
+      code: await fs.readFile('dist/offline-etl.js', 'utf8'),
+      main: 'main',
+    });
     expect(etl.body.limits).toEqual({ timeout: 300000, memory: 512 });
     const hook = put('actions/medqa/on-object-created')!;
-    expect(hook.body.annotations).toEqual(expect.arrayContaining([{ key: 'web-export', value: true }, { key: 'raw-http', value: true }, { key: 'final', value: true }, { key: 'provide-api-key', value: true }]));
+    expect(hook.body.annotations).toEqual(
+      expect.arrayContaining([
+        { key: 'web-export', value: true },
+        { key: 'raw-http', value: true },
+        { key: 'final', value: true },
+        { key: 'provide-api-key', value: true },
+      ]),
+    );
     expect(hook.body.parameters).toEqual([{ key: 'webhook_secret', value: 'hook-secret' }]);
-    expect(put('triggers/production-raw-created')!.body.parameters).toEqual([{ key: 'prefix', value: 'data/production/retraining_data_raw/' }]);
-    expect(put('rules/production-raw-to-transform')!.body).toMatchObject({ trigger: '/guest/production-raw-created', action: '/guest/medqa/transform' });
+    expect(put('triggers/production-raw-created')!.body.parameters).toEqual([
+      { key: 'prefix', value: 'data/production/retraining_data_raw/' },
+    ]);
+    expect(put('rules/production-raw-to-transform')!.body).toMatchObject({
+      trigger: '/guest/production-raw-created',
+      action: '/guest/medqa/transform',
+    });
   });
 
   it('changes nothing on a second run, and only what differs after a setting changes', async () => {
@@ -47,7 +82,11 @@ describe('medqa deploy', () => {
     expect(writes().length).toBe(before);
     expect(second.lines.at(-1)).toBe('0 change(s) applied');
     await run({}, { ...ENV, MEDQA_S3_BUCKET: 'other' });
-    expect(writes().slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /api/v1/namespaces/guest/packages/medqa']);
+    expect(
+      writes()
+        .slice(before)
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual(['PUT /api/v1/namespaces/guest/packages/medqa']);
   });
 
   it('prints the plan and writes nothing with --dry-run', async () => {
@@ -76,6 +115,13 @@ describe('medqa deploy', () => {
   });
 
   it('says where credentials come from when there are none', async () => {
-    await expect(deploy({ manifestPath: 'manifest.yaml', flags: { 'no-build': true }, env: { WSK_CONFIG_FILE: '/nonexistent' }, out: () => undefined })).rejects.toThrow(/no OpenWhisk credentials: pass --apihost and --auth/);
+    await expect(
+      deploy({
+        manifestPath: 'manifest.yaml',
+        flags: { 'no-build': true },
+        env: { WSK_CONFIG_FILE: '/nonexistent' },
+        out: () => undefined,
+      }),
+    ).rejects.toThrow(/no OpenWhisk credentials: pass --apihost and --auth/);
   });
 });

@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ActionDefinition, invokeAction } from '../shared/runtime';
 import { extract, networkError } from '../shared/stages/extract';
-import { invokeAction, type ActionDefinition } from '../shared/runtime';
-import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
+import { FolderStore, listAll, type ObjectStore, readText } from '../shared/store';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
-import { startS3rver, type RunningS3rver } from './helpers/s3rver';
+import { type RunningS3rver, startS3rver } from './helpers/s3rver';
 import { tempDir } from './helpers/temp-dir';
 
 const BODY = toJsonl(SMALL_EXPORT);
@@ -38,7 +38,11 @@ function startServer(): Promise<{ base: string; server: Server }> {
         return res.end('no such file');
     }
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
 }
 
 let http: { base: string; server: Server };
@@ -54,7 +58,9 @@ afterAll(async () => {
 });
 
 const run = (store: ObjectStore, params: Record<string, unknown>) =>
-  invokeAction(extract as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<Record<string, any>>;
+  invokeAction(extract as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<
+    Record<string, any>
+  >;
 
 describe.each([
   ['folder store', async () => new FolderStore(await tempDir())],
@@ -71,8 +77,20 @@ describe.each([
     ['a 404', '/data/missing.parquet', {}, 'HTTP_ERROR', /answered 404 Not Found/],
     ['a stalled server', '/data/slow.jsonl', { idle_timeout_ms: 300 }, 'TIMEOUT', /no data arrived for 300 ms/],
     ['a body cut short', '/data/truncated.jsonl', {}, 'TRUNCATED', /the connection broke after \d+ of \d+ bytes/],
-    ['a file over max_bytes', '/data/big.bin', { max_bytes: 1024 * 1024 }, 'TOO_LARGE', /3145728 bytes, over max_bytes 1048576/],
-    ['a stream growing past max_bytes', '/data/chunked.bin', { max_bytes: 1024 * 1024 }, 'TOO_LARGE', /passed max_bytes/],
+    [
+      'a file over max_bytes',
+      '/data/big.bin',
+      { max_bytes: 1024 * 1024 },
+      'TOO_LARGE',
+      /3145728 bytes, over max_bytes 1048576/,
+    ],
+    [
+      'a stream growing past max_bytes',
+      '/data/chunked.bin',
+      { max_bytes: 1024 * 1024 },
+      'TOO_LARGE',
+      /passed max_bytes/,
+    ],
   ])('fails on %s with a clear error and stores nothing', async (_, path, extra, code, message) => {
     const store = await newStore();
     const result = await run(store, { url: http.base + path, ...extra });
@@ -85,23 +103,34 @@ describe.each([
 describe('extract without network', () => {
   it('fails fast and says how to drop the file by hand', async () => {
     const closed = createServer();
-    const port = await new Promise<number>((resolve) => closed.listen(0, '127.0.0.1', () => resolve((closed.address() as AddressInfo).port)));
+    const port = await new Promise<number>((resolve) =>
+      closed.listen(0, '127.0.0.1', () => resolve((closed.address() as AddressInfo).port)),
+    );
     await new Promise((resolve) => closed.close(resolve)); // nothing listens there now
     const started = Date.now();
     const result = await run(new FolderStore(await tempDir()), { url: `http://127.0.0.1:${port}/medquad.parquet` });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(result.error.code).toBe('NETWORK_UNAVAILABLE');
-    expect(result.error.message).toMatch(new RegExp(`could not reach 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\).*copy the file into data/offline/raw/`));
+    expect(result.error.message).toMatch(
+      new RegExp(`could not reach 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\).*copy the file into data/offline/raw/`),
+    );
   });
 
   it('recognises an unresolvable host as no network', () => {
-    const err = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND huggingface.co' } });
-    expect(networkError(err, new URL('https://huggingface.co/x.parquet')).message).toMatch(/could not reach huggingface.co \(ENOTFOUND\)/);
+    const err = Object.assign(new TypeError('fetch failed'), {
+      cause: { code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND huggingface.co' },
+    });
+    expect(networkError(err, new URL('https://huggingface.co/x.parquet')).message).toMatch(
+      /could not reach huggingface.co \(ENOTFOUND\)/,
+    );
   });
 
   it('refuses URLs it cannot use', async () => {
     const store = new FolderStore(await tempDir());
-    expect((await run(store, { url: 'ftp://example.org/x' })).error).toEqual({ code: 'BAD_PARAMS', message: 'url must be http or https, got ftp:' });
+    expect((await run(store, { url: 'ftp://example.org/x' })).error).toEqual({
+      code: 'BAD_PARAMS',
+      message: 'url must be http or https, got ftp:',
+    });
     expect((await run(store, { url: 'http://127.0.0.1:1/' })).error.message).toMatch(/pass -p target_name/);
   });
 });

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LocalRuntime } from '../shared/adapter/local/runtime';
 import { ACTIONS } from '../shared/actions';
+import { LocalRuntime } from '../shared/adapter/local/runtime';
 import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, SPLIT_METADATA_KEY } from '../shared/bucket/keys';
 import { parseManifest } from '../shared/manifest';
 import { createLogger } from '../shared/runtime';
@@ -27,14 +27,24 @@ describe('the local pipeline wired from manifest.yaml', () => {
     await runtime.start();
     await fs.writeFile(path.join(root, 'data/offline/raw/export.jsonl'), toJsonl(SMALL_EXPORT));
     await fs.mkdir(path.join(root, PRODUCTION_RAW_PREFIX, '2026-05-01'), { recursive: true });
-    await fs.writeFile(path.join(root, PRODUCTION_RAW_PREFIX, '2026-05-01/requests.jsonl'), productionLogFile({ records: 200 }).content);
+    await fs.writeFile(
+      path.join(root, PRODUCTION_RAW_PREFIX, '2026-05-01/requests.jsonl'),
+      productionLogFile({ records: 200 }).content,
+    );
 
-    for (let i = 0; i < 100 && (!(await store.head(SPLIT_METADATA_KEY)) || (await listAll(store, PRODUCTION_ARCHIVE_PREFIX)).length === 0); i += 1) {
+    for (
+      let i = 0;
+      i < 100 &&
+      (!(await store.head(SPLIT_METADATA_KEY)) || (await listAll(store, PRODUCTION_ARCHIVE_PREFIX)).length === 0);
+      i += 1
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await runtime.stop();
     expect(await store.head(SPLIT_METADATA_KEY)).toBeDefined();
-    expect((await listAll(store, PRODUCTION_ARCHIVE_PREFIX)).map((o) => o.key)).toEqual([`${PRODUCTION_ARCHIVE_PREFIX}2026-05-01/requests.jsonl`]);
+    expect((await listAll(store, PRODUCTION_ARCHIVE_PREFIX)).map((o) => o.key)).toEqual([
+      `${PRODUCTION_ARCHIVE_PREFIX}2026-05-01/requests.jsonl`,
+    ]);
     expect(await listAll(store, PRODUCTION_RAW_PREFIX)).toEqual([]);
   });
 });

@@ -1,25 +1,41 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SPLIT_KEYS, SPLIT_METADATA_KEY, SPLIT_NAMES } from '../shared/bucket/keys';
 import type { SplitMetadata } from '../shared/bucket/split-metadata';
-import { offlineEtl } from '../shared/stages/offline-etl';
 import { questionKey } from '../shared/records/normalize';
-import { invokeAction, type ActionDefinition } from '../shared/runtime';
-import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
-import { generateRows, gzip, SMALL_EXPORT, SMALL_EXPORT_EXPECTED, toCsv, toJsonArray, toJsonl, toMedQuadXmlFiles, toParquet, toZip } from './fixtures/medquad-fixtures';
-import { startS3rver, type RunningS3rver } from './helpers/s3rver';
+import { type ActionDefinition, invokeAction } from '../shared/runtime';
+import { offlineEtl } from '../shared/stages/offline-etl';
+import { FolderStore, listAll, type ObjectStore, readText } from '../shared/store';
+import {
+  generateRows,
+  gzip,
+  SMALL_EXPORT,
+  SMALL_EXPORT_EXPECTED,
+  toCsv,
+  toJsonArray,
+  toJsonl,
+  toMedQuadXmlFiles,
+  toParquet,
+  toZip,
+} from './fixtures/medquad-fixtures';
+import { type RunningS3rver, startS3rver } from './helpers/s3rver';
 import { tempDir } from './helpers/temp-dir';
 
 const RAW = 'data/offline/raw/';
 
 async function run(store: ObjectStore, params: Record<string, unknown> = {}) {
-  return invokeAction(offlineEtl as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<Record<string, any>>;
+  return invokeAction(offlineEtl as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<
+    Record<string, any>
+  >;
 }
 
 async function splitRows(store: ObjectStore) {
   const rows: Record<string, Record<string, any>[]> = {};
   for (const name of SPLIT_NAMES) {
     const text = await readText(store, SPLIT_KEYS[name]);
-    rows[name] = text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    rows[name] = text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
   }
   return rows as Record<(typeof SPLIT_NAMES)[number], Record<string, any>[]>;
 }
@@ -51,13 +67,23 @@ describe.each(stores)('offline-etl through the %s', (_, newStore) => {
     const rows = await splitRows(store);
     const all = SPLIT_NAMES.flatMap((name) => rows[name]);
     expect(all).toHaveLength(6);
-    const byId = new Map(all.map((row) => [row.document_id + '/' + row.question_id, row]));
-    expect(byId.get('d1/d1-2')).toMatchObject({ question: 'Who is at risk for Glimmerfold disease?', answer: 'People who work night shifts.', question_type: 'causes' });
-    expect(byId.get('d4/d4-1')).toMatchObject({ question_type: 'symptoms', answer: 'Weak grip.', source_key: `${RAW}small.jsonl`, source_position: 7 });
+    const byId = new Map(all.map((row) => [`${row.document_id}/${row.question_id}`, row]));
+    expect(byId.get('d1/d1-2')).toMatchObject({
+      question: 'Who is at risk for Glimmerfold disease?',
+      answer: 'People who work night shifts.',
+      question_type: 'causes',
+    });
+    expect(byId.get('d4/d4-1')).toMatchObject({
+      question_type: 'symptoms',
+      answer: 'Weak grip.',
+      source_key: `${RAW}small.jsonl`,
+      source_position: 7,
+    });
     expect(byId.get('d7/d7-1')!.question).toBe('What is Caf\u00e9 lung ?');
     // The duplicate (row 10) is gone; the same question with another answer (row 11) is kept, in the same split.
     expect(byId.has('d1/d1-9')).toBe(false);
-    const splitOf = (id: string) => SPLIT_NAMES.find((name) => rows[name].some((row) => `${row.document_id}/${row.question_id}` === id));
+    const splitOf = (id: string) =>
+      SPLIT_NAMES.find((name) => rows[name].some((row) => `${row.document_id}/${row.question_id}` === id));
     expect(splitOf('d6/d6-1')).toBe(splitOf('d1/d1-1'));
 
     const metadata = await metadataOf(store);
@@ -126,32 +152,62 @@ describe.each(stores)('offline-etl through the %s', (_, newStore) => {
     await store.put(`${RAW}part-1.jsonl`, toJsonl(rows.slice(0, 2000)));
     await run(store);
     const first = await splitRows(store);
-    const splitBefore = new Map(SPLIT_NAMES.flatMap((name) => first[name].map((row) => [row.record_id, name] as const)));
+    const splitBefore = new Map(
+      SPLIT_NAMES.flatMap((name) => first[name].map((row) => [row.record_id, name] as const)),
+    );
 
     await store.put(`${RAW}part-2.jsonl`, toJsonl(rows.slice(2000)));
     const second = await run(store, { key: `${RAW}part-2.jsonl` });
     expect(second.inputs).toHaveLength(2);
     const after = await splitRows(store);
     for (const name of SPLIT_NAMES) {
-      for (const row of after[name]) if (splitBefore.has(row.record_id)) expect(splitBefore.get(row.record_id)).toBe(name);
+      for (const row of after[name])
+        if (splitBefore.has(row.record_id)) expect(splitBefore.get(row.record_id)).toBe(name);
     }
     const questionSplits = new Map<string, Set<string>>();
-    for (const name of SPLIT_NAMES) for (const row of after[name]) (questionSplits.get(questionKey(row.question)) ?? questionSplits.set(questionKey(row.question), new Set()).get(questionKey(row.question))!).add(name);
+    for (const name of SPLIT_NAMES)
+      for (const row of after[name])
+        (
+          questionSplits.get(questionKey(row.question)) ??
+          questionSplits.set(questionKey(row.question), new Set()).get(questionKey(row.question))!
+        ).add(name);
     expect([...questionSplits.values()].filter((splits) => splits.size > 1)).toEqual([]);
   });
 
   it.each([
-    ['wrong magic bytes', 'notes.docx', async () => Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0x01]), /unknown format/],
-    ['a truncated gzip file', 'cut.jsonl.gz', async () => gzip(toJsonl(generateRows(3000))).subarray(0, 2000), /gzip|unexpected end/i],
-    ['a zip bomb-like expansion ratio', 'bomb.zip', () => toZip({ 'x/1_A_QA/1.xml': Buffer.alloc(8 * 1024 * 1024, ' ') }), /zip bomb/],
-    ['an XML file with an entity expansion', 'lol.xml', async () => '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><Document>&a;</Document>', /DOCTYPE or entities/],
+    [
+      'wrong magic bytes',
+      'notes.docx',
+      async () => Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0x01]),
+      /unknown format/,
+    ],
+    [
+      'a truncated gzip file',
+      'cut.jsonl.gz',
+      async () => gzip(toJsonl(generateRows(3000))).subarray(0, 2000),
+      /gzip|unexpected end/i,
+    ],
+    [
+      'a zip bomb-like expansion ratio',
+      'bomb.zip',
+      () => toZip({ 'x/1_A_QA/1.xml': Buffer.alloc(8 * 1024 * 1024, ' ') }),
+      /zip bomb/,
+    ],
+    [
+      'an XML file with an entity expansion',
+      'lol.xml',
+      async () => '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><Document>&a;</Document>',
+      /DOCTYPE or entities/,
+    ],
   ])('quarantines %s with its reason and builds from the other files', async (_, name, content, reason) => {
     const store = await newStore();
     await store.put(`${RAW}good.jsonl`, toJsonl(SMALL_EXPORT));
     await store.put(RAW + name, await content());
     const result = await run(store);
     expect(result).toMatchObject({ status: 'built', final_records: 6 });
-    expect(result.quarantined).toEqual([{ key: RAW + name, quarantine_key: `data/offline/quarantine/${name}`, reason: expect.stringMatching(reason) }]);
+    expect(result.quarantined).toEqual([
+      { key: RAW + name, quarantine_key: `data/offline/quarantine/${name}`, reason: expect.stringMatching(reason) },
+    ]);
     expect(await store.head(RAW + name)).toBeUndefined();
     expect(await store.head(`data/offline/quarantine/${name}`)).toBeDefined();
     expect(JSON.parse(await readText(store, `data/offline/quarantine/${name}.reason.json`)).reason).toMatch(reason);
@@ -164,15 +220,23 @@ describe.each(stores)('offline-etl through the %s', (_, newStore) => {
     await store.put(`${RAW}b-cut.jsonl.gz`, big.subarray(0, Math.floor(big.length * 0.6)));
     const result = await run(store);
     expect(result).toMatchObject({ status: 'built', initial_records: 12, final_records: 6 });
-    expect(result.quarantined[0]).toMatchObject({ key: `${RAW}b-cut.jsonl.gz`, reason: expect.stringMatching(/gzip|unexpected end/i) });
+    expect(result.quarantined[0]).toMatchObject({
+      key: `${RAW}b-cut.jsonl.gz`,
+      reason: expect.stringMatching(/gzip|unexpected end/i),
+    });
     const rows = await splitRows(store);
-    expect(SPLIT_NAMES.flatMap((name) => rows[name]).every((row) => row.source_key === `${RAW}a-good.jsonl`)).toBe(true);
+    expect(SPLIT_NAMES.flatMap((name) => rows[name]).every((row) => row.source_key === `${RAW}a-good.jsonl`)).toBe(
+      true,
+    );
   });
 
   it('answers with a clear error for bad parameters and keys outside its prefix', async () => {
     const store = await newStore();
     expect(await run(store, { split_ratios: 'half/half' })).toEqual({
-      error: { code: 'BAD_PARAMS', message: expect.stringMatching(/^invalid parameters for offline-etl: split_ratios/) },
+      error: {
+        code: 'BAD_PARAMS',
+        message: expect.stringMatching(/^invalid parameters for offline-etl: split_ratios/),
+      },
     });
     expect(await run(store, { key: 'data/production/retraining_data_raw/x.jsonl' })).toEqual({
       error: { code: 'WRONG_PREFIX', message: expect.stringContaining('data/offline/raw/') },

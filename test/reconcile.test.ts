@@ -1,9 +1,9 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, SPLIT_METADATA_KEY } from '../shared/bucket/keys';
 import { reconcile } from '../shared/actions';
-import { invokeAction, type ActionDefinition } from '../shared/runtime';
+import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, SPLIT_METADATA_KEY } from '../shared/bucket/keys';
+import { type ActionDefinition, invokeAction } from '../shared/runtime';
 import { FolderStore, listAll } from '../shared/store';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
 import { productionLogFile } from './fixtures/production-logs';
@@ -28,24 +28,36 @@ async function bucketWithLostEvents() {
 }
 
 const run = (store: FolderStore, deadline?: number) =>
-  invokeAction(reconcile as ActionDefinition, { log_level: 'silent' }, { store, invocation: { id: 'r1', ...(deadline ? { deadline } : {}) } }) as Promise<Record<string, any>>;
+  invokeAction(
+    reconcile as ActionDefinition,
+    { log_level: 'silent' },
+    { store, invocation: { id: 'r1', ...(deadline ? { deadline } : {}) } },
+  ) as Promise<Record<string, any>>;
 
 describe('reconcile', () => {
   it('processes files whose events were lost, and leaves files that may still get theirs', async () => {
     const store = await bucketWithLostEvents();
     const result = await run(store);
     expect(result).toMatchObject({ status: 'done', checked: 3, remaining: 0, failed: [] });
-    expect(result.processed.map((p: { key: string }) => p.key).sort()).toEqual([`${PRODUCTION_RAW_PREFIX}lost-1.jsonl`, `${PRODUCTION_RAW_PREFIX}lost-2.jsonl`, 'data/offline/raw/'].sort());
+    expect(result.processed.map((p: { key: string }) => p.key).sort()).toEqual(
+      [`${PRODUCTION_RAW_PREFIX}lost-1.jsonl`, `${PRODUCTION_RAW_PREFIX}lost-2.jsonl`, 'data/offline/raw/'].sort(),
+    );
     expect(await store.head(SPLIT_METADATA_KEY)).toBeDefined();
     expect((await listAll(store, PRODUCTION_ARCHIVE_PREFIX)).map((o) => o.key)).toHaveLength(2);
-    expect((await listAll(store, PRODUCTION_RAW_PREFIX)).map((o) => o.key)).toEqual([`${PRODUCTION_RAW_PREFIX}just-arrived.jsonl`]);
+    expect((await listAll(store, PRODUCTION_RAW_PREFIX)).map((o) => o.key)).toEqual([
+      `${PRODUCTION_RAW_PREFIX}just-arrived.jsonl`,
+    ]);
     expect((await run(store)).processed).toEqual([]); // nothing left to do
   });
 
   it('stops taking new files near the activation deadline and says how many are left', async () => {
     const store = await bucketWithLostEvents();
     const result = await run(store, Date.now() + 20_000);
-    expect(result).toMatchObject({ status: 'stopped_before_deadline', remaining: 2, reason: expect.stringMatching(/2 stale file\(s\) left/) });
-    expect((await listAll(store, PRODUCTION_RAW_PREFIX))).toHaveLength(3);
+    expect(result).toMatchObject({
+      status: 'stopped_before_deadline',
+      remaining: 2,
+      reason: expect.stringMatching(/2 stale file\(s\) left/),
+    });
+    expect(await listAll(store, PRODUCTION_RAW_PREFIX)).toHaveLength(3);
   });
 });

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX } from '../shared/bucket/keys';
-import { productionOutputKeys } from '../shared/bucket/keys';
+import { PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX, productionOutputKeys } from '../shared/bucket/keys';
 import { replay } from '../shared/stages/replay';
 import { transform } from '../shared/stages/transform';
 import { FolderStore, listAll, readText } from '../shared/store';
 import { productionLogFile } from './fixtures/production-logs';
-import { tempDir } from './helpers/temp-dir';
 import { runAction as run } from './helpers/run-action';
-
+import { tempDir } from './helpers/temp-dir';
 
 describe('replay', () => {
   it('re-stages archived files under the current rules, replacing the output of older rules', async () => {
@@ -20,7 +18,11 @@ describe('replay', () => {
 
     // As if the file had been staged under rules version 0: its outputs carry r0.
     const older = productionOutputKeys(key, etag, 0);
-    for (const [from, to] of [[current.staged, older.staged], [current.summary, older.summary], [current.quarantine, older.quarantine]] as const) {
+    for (const [from, to] of [
+      [current.staged, older.staged],
+      [current.summary, older.summary],
+      [current.quarantine, older.quarantine],
+    ] as const) {
       await store.copy(from, to);
       await store.delete(from);
     }
@@ -29,7 +31,9 @@ describe('replay', () => {
     expect(result).toMatchObject({ status: 'done', rules_version: 1, replayed: [key], already_current: 0 });
     expect(result.replaced_outputs.sort()).toEqual([older.staged, older.summary, older.quarantine].sort());
     expect(await readText(store, current.staged)).toBe(staged);
-    expect((await listAll(store, PRODUCTION_STAGED_PREFIX)).map((o) => o.key).sort()).toEqual([current.staged, current.summary].sort());
+    expect((await listAll(store, PRODUCTION_STAGED_PREFIX)).map((o) => o.key).sort()).toEqual(
+      [current.staged, current.summary].sort(),
+    );
 
     expect(await run(replay, store)).toMatchObject({ replayed: [], already_current: 1 });
     expect(await run(replay, store, { since: '2999-01-01' })).toMatchObject({ replayed: [], already_current: 0 });

@@ -1,38 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_RAW_PREFIX, SPLIT_KEYS } from '../shared/bucket/keys';
-import { offlineEtl } from '../shared/stages/offline-etl';
-import { transform } from '../shared/stages/transform';
-import { questionKey } from '../shared/records/normalize';
-import { VERSION_TRACKER_KEY, versionKeys } from '../shared/bucket/keys';
+import { PRODUCTION_RAW_PREFIX, SPLIT_KEYS, VERSION_TRACKER_KEY, versionKeys } from '../shared/bucket/keys';
 import type { VersionMetadata } from '../shared/bucket/version-metadata';
-import { retrainBatch } from '../shared/stages/retrain-batch';
+import { questionKey } from '../shared/records/normalize';
 import { latestVersion, readRetrainingRecords } from '../shared/retraining/training-job-reader';
-import { FolderStore, readText, type ObjectStore } from '../shared/store';
+import { offlineEtl } from '../shared/stages/offline-etl';
+import { retrainBatch } from '../shared/stages/retrain-batch';
+import { transform } from '../shared/stages/transform';
+import { FolderStore, type ObjectStore, readText } from '../shared/store';
 import { generateRows, toJsonl } from './fixtures/medquad-fixtures';
 import { crashingStore } from './helpers/crashing-store';
+import { runAction as run } from './helpers/run-action';
 import { storesUnderTest } from './helpers/stores-under-test';
 import { tempDir } from './helpers/temp-dir';
-import { runAction as run } from './helpers/run-action';
-
 
 /** A bucket with an offline split, and the evaluation questions production must never train on. */
 async function withSplit(store: ObjectStore) {
   await store.put('data/offline/raw/export.jsonl', toJsonl(generateRows(600, 3)));
   await run(offlineEtl, store);
-  const evaluation = (await readText(store, SPLIT_KEYS.evaluation)).trim().split('\n').map((l) => JSON.parse(l).question as string);
+  const evaluation = (await readText(store, SPLIT_KEYS.evaluation))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l).question as string);
   return evaluation;
 }
 
 /** Drops a production log of the given questions (each answered `<tag>: answer to <question>`) and transforms it. */
 async function stage(store: ObjectStore, name: string, questions: string[], tag: string) {
   const key = `${PRODUCTION_RAW_PREFIX}${name}.jsonl`;
-  await store.put(key, questions.map((q) => JSON.stringify({ ts: '2026-05-01T10:00:00Z', question: q, answer: `${tag}: answer to ${q}` })).join('\n'));
+  await store.put(
+    key,
+    questions
+      .map((q) => JSON.stringify({ ts: '2026-05-01T10:00:00Z', question: q, answer: `${tag}: answer to ${q}` }))
+      .join('\n'),
+  );
   const result = await run(transform, store, { key });
   expect(result.error).toBeUndefined();
   return result.records_out as number;
 }
 
-const safeQuestions = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `what are the symptoms of tarrow fever type ${from + i}`);
+const safeQuestions = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, i) => `what are the symptoms of tarrow fever type ${from + i}`);
 
 async function trainingJobReads(store: ObjectStore) {
   const version = await latestVersion(store);
@@ -45,28 +52,53 @@ describe.each(storesUnderTest())('retrain-batch through the %s', (_, newStore) =
   it('builds v1 from staged records, then nothing without new data, then v2 with only the new records', async () => {
     const store = await newStore();
     const evaluation = await withSplit(store);
-    const staged = (await stage(store, 'day1', [...safeQuestions(40), ...evaluation.slice(0, 5)], 'a')) + (await stage(store, 'day1b', safeQuestions(10), 'a'));
+    const staged =
+      (await stage(store, 'day1', [...safeQuestions(40), ...evaluation.slice(0, 5)], 'a')) +
+      (await stage(store, 'day1b', safeQuestions(10), 'a'));
     expect(staged).toBe(55);
 
     const first = await run(retrainBatch, store);
     // day1b repeats 10 (question, answer) pairs of day1; the 5 evaluation questions are held out.
-    expect(first).toMatchObject({ status: 'created', version: 'v1', record_count: 40, dropped: { evaluation_question: 5, duplicate: 10 } });
+    expect(first).toMatchObject({
+      status: 'created',
+      version: 'v1',
+      record_count: 40,
+      dropped: { evaluation_question: 5, duplicate: 10 },
+    });
     const job = await trainingJobReads(store);
     expect(job.version).toBe(1);
     expect(await readText(store, VERSION_TRACKER_KEY)).toBe('1');
     expect(job.records).toHaveLength(40);
-    expect(job.records[0]).toMatchObject({ question: expect.any(String), answer: expect.any(String), question_type: 'symptoms', source_key: expect.stringContaining(PRODUCTION_RAW_PREFIX) });
+    expect(job.records[0]).toMatchObject({
+      question: expect.any(String),
+      answer: expect.any(String),
+      question_type: 'symptoms',
+      source_key: expect.stringContaining(PRODUCTION_RAW_PREFIX),
+    });
     const evaluationKeys = new Set(evaluation.map(questionKey));
     expect(job.records.some((r) => evaluationKeys.has(questionKey(r.question as string)))).toBe(false);
     const metadata = JSON.parse(await readText(store, versionKeys(1).metadata)) as VersionMetadata;
-    expect(metadata).toMatchObject({ version: 'v1', record_count: 40, question_type_counts: { symptoms: 40 }, archived_files: [{ raw_key: `${PRODUCTION_RAW_PREFIX}day1.jsonl` }, { raw_key: `${PRODUCTION_RAW_PREFIX}day1b.jsonl` }] });
+    expect(metadata).toMatchObject({
+      version: 'v1',
+      record_count: 40,
+      question_type_counts: { symptoms: 40 },
+      archived_files: [
+        { raw_key: `${PRODUCTION_RAW_PREFIX}day1.jsonl` },
+        { raw_key: `${PRODUCTION_RAW_PREFIX}day1b.jsonl` },
+      ],
+    });
     expect(metadata.staged_inputs).toHaveLength(2);
 
     expect(await run(retrainBatch, store)).toMatchObject({ status: 'nothing_new', latest_version: 'v1' });
     expect(await store.head(versionKeys(2).claim)).toBeUndefined();
 
     await stage(store, 'day2', [...safeQuestions(15, 100), ...safeQuestions(3)], 'a'); // 3 already in v1
-    expect(await run(retrainBatch, store)).toMatchObject({ status: 'created', version: 'v2', record_count: 15, dropped: { in_earlier_version: 3 } });
+    expect(await run(retrainBatch, store)).toMatchObject({
+      status: 'created',
+      version: 'v2',
+      record_count: 15,
+      dropped: { in_earlier_version: 3 },
+    });
     expect((await trainingJobReads(store)).records).toHaveLength(15);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listObjects } from '../shared/store';
-import { startS3rver, type RunningS3rver } from './helpers/s3rver';
+import { type RunningS3rver, startS3rver } from './helpers/s3rver';
 import { describeStoreContract } from './store-contract';
 
 let s3rver: RunningS3rver;
@@ -17,7 +17,8 @@ describe('S3Store on s3rver: listings beyond one page', () => {
   it('lists 1,205 keys across pages of 1,000, each key once, in order', async () => {
     const store = await s3rver.newStore();
     const keys = Array.from({ length: 1205 }, (_, i) => `many/${String(i).padStart(5, '0')}`);
-    for (let i = 0; i < keys.length; i += 50) await Promise.all(keys.slice(i, i + 50).map((key) => store.put(key, 'x')));
+    for (let i = 0; i < keys.length; i += 50)
+      await Promise.all(keys.slice(i, i + 50).map((key) => store.put(key, 'x')));
     const listed: string[] = [];
     for await (const object of listObjects(store, 'many/')) listed.push(object.key);
     expect(listed).toEqual(keys);

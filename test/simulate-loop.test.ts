@@ -1,19 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serveLocalWeb, localWebApp } from '../shared/adapter/local/web';
+import { localWebApp, serveLocalWeb } from '../shared/adapter/local/web';
 import { PRODUCTION_RAW_PREFIX, SPLIT_KEYS } from '../shared/bucket/keys';
-import { offlineEtl } from '../shared/stages/offline-etl';
-import { transform } from '../shared/stages/transform';
 import { questionKey } from '../shared/records/normalize';
-import { retrainBatch } from '../shared/stages/retrain-batch';
 import { latestVersion, readRetrainingRecords } from '../shared/retraining/training-job-reader';
+import { offlineEtl } from '../shared/stages/offline-etl';
+import { retrainBatch } from '../shared/stages/retrain-batch';
 import { simulate } from '../shared/stages/simulate';
+import { transform } from '../shared/stages/transform';
 import { FolderStore, listAll, readText } from '../shared/store';
 import { generateRows, toJsonl } from './fixtures/medquad-fixtures';
-import { tempDir } from './helpers/temp-dir';
 import { runAction as run } from './helpers/run-action';
-
+import { tempDir } from './helpers/temp-dir';
 
 const servers: { close(): void }[] = [];
 afterEach(() => {
@@ -55,7 +54,10 @@ describe('simulate and the baseline answerer', () => {
   it('answers from the training split over HTTP', async () => {
     const store = await bucketWithSplit();
     const endpoint = await answererFor(store);
-    const [first] = (await readText(store, SPLIT_KEYS.training)).trim().split('\n').map((l) => JSON.parse(l));
+    const [first] = (await readText(store, SPLIT_KEYS.training))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const response = await fetch(endpoint, { method: 'POST', body: JSON.stringify({ question: first.question }) });
     expect(await response.json()).toMatchObject({ answer: first.answer, matched_question: first.question });
     expect((await fetch(endpoint, { method: 'POST', body: '{}' })).status).toBe(400);
@@ -63,7 +65,12 @@ describe('simulate and the baseline answerer', () => {
 
   it('counts timeouts and HTTP errors with latencies, never failing, and logs nothing for them', async () => {
     const store = await bucketWithSplit();
-    const hung = await run(simulate, store, { endpoint: await brokenServer('hang'), count: 4, rate: 100, timeout_ms: 200 });
+    const hung = await run(simulate, store, {
+      endpoint: await brokenServer('hang'),
+      count: 4,
+      rate: 100,
+      timeout_ms: 200,
+    });
     expect(hung).toMatchObject({ status: 'done', requests: 4, answered: 0, timeouts: 4, keys_written: [] });
     const failing = await run(simulate, store, { endpoint: await brokenServer('500'), count: 5, rate: 100 });
     expect(failing).toMatchObject({ answered: 0, http_errors: { 500: 5 }, latency_ms: { p50: expect.any(Number) } });
@@ -73,8 +80,20 @@ describe('simulate and the baseline answerer', () => {
   it('closes the loop: simulate → transform → archive → retrain-batch, v1 then no v2 then v2 with only new records', async () => {
     const store = await bucketWithSplit();
     const endpoint = await answererFor(store);
-    const simulated = await run(simulate, store, { endpoint, count: 60, rate: 200, file_records: 25, split: 'validation' });
-    expect(simulated).toMatchObject({ requests: 60, answered: 60, keys_written: expect.arrayContaining([expect.stringMatching(/^data\/production\/retraining_data_raw\/simulated\//)]) });
+    const simulated = await run(simulate, store, {
+      endpoint,
+      count: 60,
+      rate: 200,
+      file_records: 25,
+      split: 'validation',
+    });
+    expect(simulated).toMatchObject({
+      requests: 60,
+      answered: 60,
+      keys_written: expect.arrayContaining([
+        expect.stringMatching(/^data\/production\/retraining_data_raw\/simulated\//),
+      ]),
+    });
     expect(simulated.keys_written).toHaveLength(3);
 
     let staged = 0;
@@ -91,10 +110,20 @@ describe('simulate and the baseline answerer', () => {
     const more = await run(simulate, store, { endpoint, count: 30, rate: 200, split: 'evaluation', seed: 5 });
     for (const key of more.keys_written) await run(transform, store, { key });
     const noVersion = await run(retrainBatch, store);
-    expect(noVersion).toMatchObject({ status: 'nothing_new', latest_version: 'v1', dropped: { evaluation_question: expect.any(Number) } });
+    expect(noVersion).toMatchObject({
+      status: 'nothing_new',
+      latest_version: 'v1',
+      dropped: { evaluation_question: expect.any(Number) },
+    });
     expect(noVersion.dropped.evaluation_question).toBeGreaterThan(20);
-    const evaluation = new Set((await readText(store, SPLIT_KEYS.evaluation)).trim().split('\n').map((l) => questionKey(JSON.parse(l).question)));
-    for await (const record of readRetrainingRecords(store, 1)) expect(evaluation.has(questionKey(record.question as string))).toBe(false);
+    const evaluation = new Set(
+      (await readText(store, SPLIT_KEYS.evaluation))
+        .trim()
+        .split('\n')
+        .map((l) => questionKey(JSON.parse(l).question)),
+    );
+    for await (const record of readRetrainingRecords(store, 1))
+      expect(evaluation.has(questionKey(record.question as string))).toBe(false);
     expect(await latestVersion(store)).toBe(1);
 
     // New traffic after that makes v2 of only the new records.

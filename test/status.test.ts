@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PRODUCTION_RAW_PREFIX } from '../shared/bucket/keys';
 import { offlineEtl } from '../shared/stages/offline-etl';
-import { transform } from '../shared/stages/transform';
 import { retrainBatch } from '../shared/stages/retrain-batch';
+import { transform } from '../shared/stages/transform';
 import { collectStatus, formatStatus } from '../shared/status/status';
 import { FolderStore } from '../shared/store';
 import { generateRows, SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
 import { productionLogFile } from './fixtures/production-logs';
-import { tempDir } from './helpers/temp-dir';
 import { runAction as run } from './helpers/run-action';
-
+import { tempDir } from './helpers/temp-dir';
 
 describe('medqa status', () => {
   it('reports pending, failed and quarantined work per stage, and the latest split and version', async () => {
@@ -26,11 +25,31 @@ describe('medqa status', () => {
     await run(transform, store, { key: missing });
 
     const status = await collectStatus(store);
-    expect(status.offline).toMatchObject({ raw_files: 3, not_in_split: ['data/offline/raw/b.jsonl', 'data/offline/raw/c.bin'], split: { final_records: expect.any(Number) } });
-    expect(status.production).toMatchObject({ pending_raw: 1, oldest_pending_minutes: 0, staged_files: 1, waiting_for_batch: 0, latest_version: { version: 'v1' } });
+    expect(status.offline).toMatchObject({
+      raw_files: 3,
+      not_in_split: ['data/offline/raw/b.jsonl', 'data/offline/raw/c.bin'],
+      split: { final_records: expect.any(Number) },
+    });
+    expect(status.production).toMatchObject({
+      pending_raw: 1,
+      oldest_pending_minutes: 0,
+      staged_files: 1,
+      waiting_for_batch: 0,
+      latest_version: { version: 'v1' },
+    });
     expect(Object.keys(status.production.quarantined).length).toBeGreaterThan(2);
-    expect(status.failures).toEqual([{ action: 'transform', key: missing, etag: null, error: { code: 'NOT_FOUND', message: expect.any(String) }, at: expect.any(String) }]);
-    expect(formatStatus(status, store.bucket)).toMatch(/pending raw files: 1 \(oldest 0 min\)[\s\S]*latest version: v1[\s\S]*transform data\/production\/retraining_data_raw\/gone.jsonl: NOT_FOUND/);
+    expect(status.failures).toEqual([
+      {
+        action: 'transform',
+        key: missing,
+        etag: null,
+        error: { code: 'NOT_FOUND', message: expect.any(String) },
+        at: expect.any(String),
+      },
+    ]);
+    expect(formatStatus(status, store.bucket)).toMatch(
+      /pending raw files: 1 \(oldest 0 min\)[\s\S]*latest version: v1[\s\S]*transform data\/production\/retraining_data_raw\/gone.jsonl: NOT_FOUND/,
+    );
 
     // The failure record goes away when the same action succeeds on that key.
     await store.put(missing, productionLogFile({ records: 3 }).content);

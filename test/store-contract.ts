@@ -1,7 +1,14 @@
-import { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { InvalidKeyError, listObjects, ObjectExistsError, ObjectNotFoundError, readText, type ObjectStore } from '../shared/store';
+import {
+  InvalidKeyError,
+  listObjects,
+  ObjectExistsError,
+  ObjectNotFoundError,
+  type ObjectStore,
+  readText,
+} from '../shared/store';
 
 async function bytesOf(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -116,7 +123,8 @@ export function describeStoreContract(name: string, newStore: () => Promise<Obje
 
     it('copies keys holding reserved URL characters', async (context) => {
       const store = await newStore();
-      if (!store.capabilities.copyReservedCharacters) context.skip('this backend cannot copy keys with "+" (s3rver decodes CopySource with decodeURI)');
+      if (!store.capabilities.copyReservedCharacters)
+        context.skip('this backend cannot copy keys with "+" (s3rver decodes CopySource with decodeURI)');
       await store.put('src/a+b&c=d.txt', 'plus');
       await store.copy('src/a+b&c=d.txt', 'dst/a+b&c=d.txt');
       expect(await readText(store, 'dst/a+b&c=d.txt')).toBe('plus');
@@ -134,11 +142,14 @@ export function describeStoreContract(name: string, newStore: () => Promise<Obje
 
     it('creates only if absent, atomically', async (context) => {
       const store = await newStore();
-      if (!store.capabilities.atomicCreateIfAbsent) context.skip('this backend ignores If-None-Match (s3rver); the S3 mapping is unit-tested with a mocked client');
+      if (!store.capabilities.atomicCreateIfAbsent)
+        context.skip('this backend ignores If-None-Match (s3rver); the S3 mapping is unit-tested with a mocked client');
       await store.put('lock/v1', 'first', { ifNoneMatch: '*' });
       await expect(store.put('lock/v1', 'second', { ifNoneMatch: '*' })).rejects.toBeInstanceOf(ObjectExistsError);
       expect(await readText(store, 'lock/v1')).toBe('first');
-      const racers = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => store.put('lock/v2', `racer ${i}`, { ifNoneMatch: '*' })));
+      const racers = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) => store.put('lock/v2', `racer ${i}`, { ifNoneMatch: '*' })),
+      );
       expect(racers.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     });
 
@@ -147,7 +158,9 @@ export function describeStoreContract(name: string, newStore: () => Promise<Obje
       for (const key of ['../x', 'a/../../x', '/etc/passwd', 'a\u0000b', 'a/./b', '', 'a//b']) {
         await expect(store.put(key, 'x'), JSON.stringify(key)).rejects.toBeInstanceOf(InvalidKeyError);
       }
-      await expect(store.get('../secret')).rejects.toThrow(/invalid object key "..\/secret": contains a "." or ".." path segment/);
+      await expect(store.get('../secret')).rejects.toThrow(
+        /invalid object key "..\/secret": contains a "." or ".." path segment/,
+      );
     });
   });
 }

@@ -1,10 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX } from '../shared/bucket/keys';
-import { productionOutputKeys } from '../shared/bucket/keys';
+import {
+  PRODUCTION_ARCHIVE_PREFIX,
+  PRODUCTION_RAW_PREFIX,
+  PRODUCTION_STAGED_PREFIX,
+  productionOutputKeys,
+} from '../shared/bucket/keys';
+import { type ActionDefinition, invokeAction } from '../shared/runtime';
 import { transform } from '../shared/stages/transform';
-import { invokeAction, type ActionDefinition } from '../shared/runtime';
-import { FolderStore, listAll, readText, type ObjectStore } from '../shared/store';
+import { FolderStore, listAll, type ObjectStore, readText } from '../shared/store';
 import { productionLogFile } from './fixtures/production-logs';
 import { crashingStore } from './helpers/crashing-store';
 import { storesUnderTest } from './helpers/stores-under-test';
@@ -14,7 +18,9 @@ const RAW_KEY = `${PRODUCTION_RAW_PREFIX}2026/05/01/requests.jsonl`;
 const IDENTIFIER_VALUES = ['Dana Whitfield', 'dana.w@example.com', '201-3344', '00451234', '03/14/1985'];
 
 const run = (store: ObjectStore, params: Record<string, unknown>) =>
-  invokeAction(transform as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<Record<string, any>>;
+  invokeAction(transform as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<
+    Record<string, any>
+  >;
 
 async function everything(store: ObjectStore, prefix: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -29,24 +35,55 @@ describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
     const put = await store.put(RAW_KEY, content);
     const result = await run(store, { key: RAW_KEY, etag: put.etag });
 
-    expect(result).toMatchObject({ status: 'staged', records_in: expected.records_in, records_out: expected.records_out, dropped: expected.dropped });
-    expect(Object.keys(expected.dropped).sort()).toEqual(['duplicate', 'invalid_json', 'invalid_utf8', 'missing_answer', 'missing_question', 'not_an_object', 'record_too_long', 'unsafe_question_type']);
+    expect(result).toMatchObject({
+      status: 'staged',
+      records_in: expected.records_in,
+      records_out: expected.records_out,
+      dropped: expected.dropped,
+    });
+    expect(Object.keys(expected.dropped).sort()).toEqual([
+      'duplicate',
+      'invalid_json',
+      'invalid_utf8',
+      'missing_answer',
+      'missing_question',
+      'not_an_object',
+      'record_too_long',
+      'unsafe_question_type',
+    ]);
     expect(result.unknown_fields).toMatchObject({ model: expect.any(Number), session: expect.any(Number) });
-    expect(Object.values(result.redactions as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(expected.identifiers);
+    expect(
+      Object.values(result.redactions as Record<string, number>).reduce((a, b) => a + b, 0),
+    ).toBeGreaterThanOrEqual(expected.identifiers);
 
     const keys = productionOutputKeys(RAW_KEY, put.etag);
-    const staged = (await readText(store, keys.staged)).trim().split('\n').map((line) => JSON.parse(line));
+    const staged = (await readText(store, keys.staged))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(staged).toHaveLength(expected.records_out);
-    expect(staged[0]).toMatchObject({ record_id: expect.any(String), question_type_source: 'inferred', source_key: RAW_KEY, source_etag: put.etag, source_line: expect.any(Number) });
+    expect(staged[0]).toMatchObject({
+      record_id: expect.any(String),
+      question_type_source: 'inferred',
+      source_key: RAW_KEY,
+      source_etag: put.etag,
+      source_line: expect.any(Number),
+    });
     expect(new Set(staged.map((r) => r.record_id)).size).toBe(staged.length);
     expect(staged.every((r) => typeof r.timestamp === 'string' && !('model' in r) && !('session' in r))).toBe(true);
 
-    const quarantined = (await readText(store, keys.quarantine)).trim().split('\n').map((line) => JSON.parse(line));
+    const quarantined = (await readText(store, keys.quarantine))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(quarantined).toHaveLength(expected.records_in - expected.records_out);
     expect(quarantined.every((q) => q.source_key === RAW_KEY && Number.isInteger(q.line) && q.reason)).toBe(true);
 
     // PII-reduced downstream of transform: none of the generated identifiers survive.
-    for (const text of [...(await everything(store, PRODUCTION_STAGED_PREFIX)).values(), ...(await everything(store, 'data/production/quarantine/')).values()]) {
+    for (const text of [
+      ...(await everything(store, PRODUCTION_STAGED_PREFIX)).values(),
+      ...(await everything(store, 'data/production/quarantine/')).values(),
+    ]) {
       for (const value of IDENTIFIER_VALUES) expect(text).not.toContain(value);
     }
     expect(await listAll(store, PRODUCTION_RAW_PREFIX)).toEqual([]);
@@ -63,8 +100,15 @@ describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
     const key = `${PRODUCTION_RAW_PREFIX}batch.json.gz`;
     await store.put(key, gzipSync(JSON.stringify(records)));
     const result = await run(store, { key });
-    expect(result).toMatchObject({ records_in: 3, records_out: 1, dropped: { unsafe_question_type: 1, not_an_object: 1 } });
-    const [row] = (await readText(store, result.keys_written[0])).trim().split('\n').map((l) => JSON.parse(l));
+    expect(result).toMatchObject({
+      records_in: 3,
+      records_out: 1,
+      dropped: { unsafe_question_type: 1, not_an_object: 1 },
+    });
+    const [row] = (await readText(store, result.keys_written[0]))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(row).toMatchObject({ question_type: 'symptoms', timestamp: '2026-04-24T03:06:40.000Z', source_line: 1 });
   });
 
@@ -74,7 +118,10 @@ describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
     const put = await store.put(RAW_KEY, content);
     const first = await run(store, { key: RAW_KEY, etag: put.etag });
     const outputs = await everything(store, 'data/production/');
-    const again = [await run(store, { key: RAW_KEY, etag: put.etag }), await run(store, { key: RAW_KEY, etag: put.etag })];
+    const again = [
+      await run(store, { key: RAW_KEY, etag: put.etag }),
+      await run(store, { key: RAW_KEY, etag: put.etag }),
+    ];
     expect(first.status).toBe('staged');
     expect(again.map((r) => r.status)).toEqual(['already_processed', 'already_processed']);
     expect(await everything(store, 'data/production/')).toEqual(outputs);
@@ -89,8 +136,13 @@ describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
     expect(second.status).toBe('staged');
     expect(second.records_in).toBe(80);
     const archived = (await listAll(store, PRODUCTION_ARCHIVE_PREFIX)).map((o) => o.key).sort();
-    expect(archived).toEqual([`${PRODUCTION_ARCHIVE_PREFIX}2026/05/01/requests.jsonl`, `${PRODUCTION_ARCHIVE_PREFIX}2026/05/01/requests.jsonl.${v2.etag}`]);
-    expect((await listAll(store, PRODUCTION_STAGED_PREFIX)).filter((o) => o.key.endsWith('.summary.json'))).toHaveLength(2);
+    expect(archived).toEqual([
+      `${PRODUCTION_ARCHIVE_PREFIX}2026/05/01/requests.jsonl`,
+      `${PRODUCTION_ARCHIVE_PREFIX}2026/05/01/requests.jsonl.${v2.etag}`,
+    ]);
+    expect(
+      (await listAll(store, PRODUCTION_STAGED_PREFIX)).filter((o) => o.key.endsWith('.summary.json')),
+    ).toHaveLength(2);
   });
 
   it('archives a file that is not a log, with its reason quarantined and nothing staged', async () => {
@@ -98,15 +150,29 @@ describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
     const key = `${PRODUCTION_RAW_PREFIX}photo.jpg`;
     await store.put(key, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
     const result = await run(store, { key });
-    expect(result).toMatchObject({ records_in: 0, records_out: 0, dropped: { unreadable_file: 1 }, archived_to: `${PRODUCTION_ARCHIVE_PREFIX}photo.jpg` });
-    const [reason] = (await readText(store, result.keys_written[1])).trim().split('\n').map((l) => JSON.parse(l));
-    expect(reason).toMatchObject({ reason: 'unreadable_file', detail: expect.stringMatching(/unknown format: expected JSON Lines or a JSON array/) });
+    expect(result).toMatchObject({
+      records_in: 0,
+      records_out: 0,
+      dropped: { unreadable_file: 1 },
+      archived_to: `${PRODUCTION_ARCHIVE_PREFIX}photo.jpg`,
+    });
+    const [reason] = (await readText(store, result.keys_written[1]))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(reason).toMatchObject({
+      reason: 'unreadable_file',
+      detail: expect.stringMatching(/unknown format: expected JSON Lines or a JSON array/),
+    });
   });
 
   it('answers with clear errors for keys it does not handle', async () => {
     const store = await newStore();
     expect((await run(store, { key: 'data/offline/raw/x.jsonl' })).error.code).toBe('WRONG_PREFIX');
-    expect((await run(store, { key: `${PRODUCTION_RAW_PREFIX}missing.jsonl` })).error).toEqual({ code: 'NOT_FOUND', message: expect.stringContaining('no object at data/production/retraining_data_raw/missing.jsonl') });
+    expect((await run(store, { key: `${PRODUCTION_RAW_PREFIX}missing.jsonl` })).error).toEqual({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('no object at data/production/retraining_data_raw/missing.jsonl'),
+    });
     expect((await run(store, {})).error.code).toBe('BAD_PARAMS');
   });
 });
@@ -120,7 +186,8 @@ describe('transform after a crash between any two writes', () => {
     const put = await reference.put(RAW_KEY, content);
     await run(counted, { key: RAW_KEY, etag: put.etag });
     const referenceOutputs = await everything(reference, 'data/production/');
-    const withoutTimes = (outputs: Map<string, string>) => new Map([...outputs].map(([k, v]) => [k, v.replace(/"created_at": "[^"]+"/, '')]));
+    const withoutTimes = (outputs: Map<string, string>) =>
+      new Map([...outputs].map(([k, v]) => [k, v.replace(/"created_at": "[^"]+"/, '')]));
     expect(counted.mutations).toBeGreaterThanOrEqual(5); // staged, quarantine, summary, copy, delete
 
     for (let crashAt = 1; crashAt <= counted.mutations; crashAt += 1) {
@@ -135,7 +202,9 @@ describe('transform after a crash between any two writes', () => {
 
       const rerun = await run(store, { key: RAW_KEY, etag: put.etag });
       expect(rerun.error, `rerun after crash at ${crashAt}`).toBeUndefined();
-      expect(withoutTimes(await everything(store, 'data/production/')), `outputs after crash at ${crashAt}`).toEqual(withoutTimes(referenceOutputs));
+      expect(withoutTimes(await everything(store, 'data/production/')), `outputs after crash at ${crashAt}`).toEqual(
+        withoutTimes(referenceOutputs),
+      );
       const staged = (await readText(store, productionOutputKeys(RAW_KEY, put.etag).staged)).trim().split('\n');
       expect(staged).toHaveLength(expected.records_out);
     }

@@ -35,7 +35,10 @@ export async function runInFreshProcess<T>(body: string): Promise<ChildMeasureme
 }
 
 /** Invokes a built action bundle's `main` with parameters in a fresh process. */
-export function runBundle<T = Record<string, any>>(action: string, params: Record<string, unknown>): Promise<ChildMeasurement<T>> {
+export function runBundle<T = Record<string, any>>(
+  action: string,
+  params: Record<string, unknown>,
+): Promise<ChildMeasurement<T>> {
   const bundle = path.resolve(`dist/${action}.js`);
   return runInFreshProcess<T>(`result = await require(${JSON.stringify(bundle)}).main(${JSON.stringify(params)});`);
 }

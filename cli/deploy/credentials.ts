@@ -30,11 +30,18 @@ function readWskprops(env: NodeJS.ProcessEnv): Record<string, string> {
  */
 export function resolveCredentials(flags: Record<string, string | true>, env: NodeJS.ProcessEnv): Credentials {
   const props = readWskprops(env);
-  const pick = (flag: string, variable: string, prop: string) => (typeof flags[flag] === 'string' ? (flags[flag] as string) : (env[variable] ?? props[prop]));
+  const pick = (flag: string, variable: string, prop: string) =>
+    typeof flags[flag] === 'string' ? (flags[flag] as string) : (env[variable] ?? props[prop]);
   const apihost = pick('apihost', 'WSK_APIHOST', 'APIHOST');
   const apiKey = pick('auth', 'WSK_AUTH', 'AUTH');
   if (!apihost || !apiKey) {
-    throw new Error('no OpenWhisk credentials: pass --apihost and --auth, set WSK_APIHOST and WSK_AUTH, or run `wsk property set --apihost … --auth …`');
+    throw new Error(
+      'no OpenWhisk credentials: pass --apihost and --auth, set WSK_APIHOST and WSK_AUTH, or run `wsk property set --apihost … --auth …`',
+    );
   }
-  return { apihost: /^https?:\/\//.test(apihost) ? apihost : `https://${apihost}`, api_key: apiKey, namespace: pick('namespace', 'WSK_NAMESPACE', 'NAMESPACE') ?? '_' };
+  return {
+    apihost: /^https?:\/\//.test(apihost) ? apihost : `https://${apihost}`,
+    api_key: apiKey,
+    namespace: pick('namespace', 'WSK_NAMESPACE', 'NAMESPACE') ?? '_',
+  };
 }

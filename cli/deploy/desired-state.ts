@@ -10,7 +10,12 @@ export interface KeyValue {
 
 export interface DesiredAction {
   name: string; // package/action
-  body: { exec: { kind: string; code: string; main: string }; parameters: KeyValue[]; annotations: KeyValue[]; limits: Record<string, number> };
+  body: {
+    exec: { kind: string; code: string; main: string };
+    parameters: KeyValue[];
+    annotations: KeyValue[];
+    limits: Record<string, number>;
+  };
 }
 
 export interface DesiredTrigger {
@@ -36,7 +41,8 @@ export interface DesiredState {
 export const CODE_HASH_ANNOTATION = 'medqa-code-sha256';
 export const FEED_PARAMS_ANNOTATION = 'medqa-feed-params';
 
-const toKeyValues = (record: Record<string, unknown> | undefined): KeyValue[] => Object.entries(record ?? {}).map(([key, value]) => ({ key, value }));
+const toKeyValues = (record: Record<string, unknown> | undefined): KeyValue[] =>
+  Object.entries(record ?? {}).map(([key, value]) => ({ key, value }));
 
 /**
  * What manifest.yaml asks for, as OpenWhisk entities: the same reading wskdeploy does, so
@@ -49,7 +55,13 @@ export function desiredState(manifestPath: string, env: NodeJS.ProcessEnv): Desi
     const code = readFileSync(path.join(root, spec.function), 'utf8');
     const annotations: KeyValue[] = [
       ...toKeyValues(spec.annotations),
-      ...(spec.web ? [{ key: 'web-export', value: true }, { key: 'final', value: true }, { key: 'raw-http', value: spec.web === 'raw' }] : []),
+      ...(spec.web
+        ? [
+            { key: 'web-export', value: true },
+            { key: 'final', value: true },
+            { key: 'raw-http', value: spec.web === 'raw' },
+          ]
+        : []),
       { key: CODE_HASH_ANNOTATION, value: createHash('sha256').update(code).digest('hex') },
     ];
     const limits: Record<string, number> = {};
@@ -58,7 +70,12 @@ export function desiredState(manifestPath: string, env: NodeJS.ProcessEnv): Desi
     if (spec.limits?.logSize) limits.logs = spec.limits.logSize;
     return {
       name: `${packageName}/${name}`,
-      body: { exec: { kind: spec.runtime ?? 'nodejs:20', code, main: spec.main ?? 'main' }, parameters: toKeyValues(spec.inputs), annotations, limits },
+      body: {
+        exec: { kind: spec.runtime ?? 'nodejs:20', code, main: spec.main ?? 'main' },
+        parameters: toKeyValues(spec.inputs),
+        annotations,
+        limits,
+      },
     };
   });
   const triggers: DesiredTrigger[] = Object.entries(pkg.triggers).map(([name, spec]) => {

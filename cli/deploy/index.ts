@@ -19,14 +19,17 @@ export interface DeployOptions {
  */
 export async function deploy({ manifestPath, flags, env, out }: DeployOptions): Promise<number> {
   // Build from the project folder, whatever folder the command was started in.
-  if (!flags['no-build']) execFileSync(process.execPath, ['build.mjs'], { stdio: 'ignore', cwd: path.dirname(path.resolve(manifestPath)) });
+  if (!flags['no-build'])
+    execFileSync(process.execPath, ['build.mjs'], { stdio: 'ignore', cwd: path.dirname(path.resolve(manifestPath)) });
   const credentials = resolveCredentials(flags, env);
-  const ow = openwhisk({ ...credentials, ignore_certs: flags['insecure'] === true });
+  const ow = openwhisk({ ...credentials, ignore_certs: flags.insecure === true });
   const steps = await planDeployment(ow, desiredState(manifestPath, env));
   const dryRun = flags['dry-run'] === true;
   out(`${dryRun ? 'plan' : 'deploying'} to ${credentials.apihost} (namespace ${credentials.namespace}):`);
   for (const step of steps) {
-    out(`  ${step.change.padEnd(9)} ${step.kind.padEnd(7)} ${step.name}${step.change !== 'unchanged' && step.why ? `  (${step.why})` : ''}`);
+    out(
+      `  ${step.change.padEnd(9)} ${step.kind.padEnd(7)} ${step.name}${step.change !== 'unchanged' && step.why ? `  (${step.why})` : ''}`,
+    );
     if (!dryRun && step.change !== 'unchanged') await step.apply();
   }
   const changes = steps.filter((s) => s.change !== 'unchanged').length;

@@ -22,11 +22,14 @@ async function current<T>(get: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
-const valueOf = (list: KeyValue[] | undefined, key: string) => list?.find((kv) => kv.key === key)?.value;
-const sameKeyValues = (want: KeyValue[], have: KeyValue[] | undefined) => want.every((kv) => JSON.stringify(valueOf(have, kv.key)) === JSON.stringify(kv.value)) && (have ?? []).length >= want.length;
+const annotationValue = (list: KeyValue[] | undefined, key: string) => list?.find((kv) => kv.key === key)?.value;
+const sameKeyValues = (want: KeyValue[], have: KeyValue[] | undefined) =>
+  want.every((kv) => JSON.stringify(annotationValue(have, kv.key)) === JSON.stringify(kv.value)) &&
+  (have ?? []).length >= want.length;
 /** A rule's trigger or action as the controller names it (`/ns/pkg/name`, or `{path, name}`), reduced to `pkg/name`. */
 const entityName = (ref: unknown): string => {
-  const full = typeof ref === 'string' ? ref : `${(ref as { path?: string }).path ?? ''}/${(ref as { name?: string }).name ?? ''}`;
+  const full =
+    typeof ref === 'string' ? ref : `${(ref as { path?: string }).path ?? ''}/${(ref as { name?: string }).name ?? ''}`;
   return full.replace(/^\/[^/]+\//, '').replace(/^\//, '');
 };
 
@@ -40,16 +43,25 @@ export async function planDeployment(ow: Client, desired: DesiredState): Promise
   steps.push({
     kind: 'package',
     name: desired.package.name,
-    change: !pkg ? 'create' : sameKeyValues(desired.package.body.parameters, pkg.parameters as KeyValue[]) && (pkg.parameters?.length ?? 0) === desired.package.body.parameters.length ? 'unchanged' : 'update',
+    change: !pkg
+      ? 'create'
+      : sameKeyValues(desired.package.body.parameters, pkg.parameters as KeyValue[]) &&
+          (pkg.parameters?.length ?? 0) === desired.package.body.parameters.length
+        ? 'unchanged'
+        : 'update',
     why: pkg ? 'parameters differ' : undefined,
     apply: () => ow.packages.update({ name: desired.package.name, package: desired.package.body } as never),
   });
   for (const action of desired.actions) {
+    // biome-ignore lint/suspicious/noExplicitAny: loosely typed client entities; the fields read are checked
     const have = (await current(() => ow.actions.get({ name: action.name, code: false } as never))) as any;
     const differences = have
       ? [
           !sameKeyValues(action.body.annotations, have.annotations) && 'code or annotations',
-          !(sameKeyValues(action.body.parameters, have.parameters) && (have.parameters?.length ?? 0) === action.body.parameters.length) && 'parameters',
+          !(
+            sameKeyValues(action.body.parameters, have.parameters) &&
+            (have.parameters?.length ?? 0) === action.body.parameters.length
+          ) && 'parameters',
           Object.entries(action.body.limits).some(([k, v]) => have.limits?.[k] !== v) && 'limits',
           have.exec?.kind !== action.body.exec.kind && 'runtime',
         ].filter(Boolean)
@@ -63,8 +75,13 @@ export async function planDeployment(ow: Client, desired: DesiredState): Promise
     });
   }
   for (const trigger of desired.triggers) {
+    // biome-ignore lint/suspicious/noExplicitAny: loosely typed client entities; the fields read are checked
     const have = (await current(() => ow.triggers.get({ name: trigger.name }))) as any;
-    const same = have && sameKeyValues(trigger.body.annotations, have.annotations) && sameKeyValues(trigger.body.parameters, have.parameters) && (have.parameters?.length ?? 0) === trigger.body.parameters.length;
+    const same =
+      have &&
+      sameKeyValues(trigger.body.annotations, have.annotations) &&
+      sameKeyValues(trigger.body.parameters, have.parameters) &&
+      (have.parameters?.length ?? 0) === trigger.body.parameters.length;
     steps.push({
       kind: 'trigger',
       name: trigger.name,
@@ -72,13 +89,20 @@ export async function planDeployment(ow: Client, desired: DesiredState): Promise
       why: trigger.feed ? `feed ${trigger.feed.name} ${JSON.stringify(trigger.feed.params)}` : undefined,
       async apply() {
         // An alarm lives in the feed provider: re-register it when its settings change.
-        if (have && trigger.feed && valueOf(have.annotations, 'feed')) await ow.feeds.delete({ name: trigger.feed.name, trigger: trigger.name } as never).catch(() => undefined);
+        if (have && trigger.feed && annotationValue(have.annotations, 'feed'))
+          await ow.feeds.delete({ name: trigger.feed.name, trigger: trigger.name } as never).catch(() => undefined);
         await ow.triggers.update({ name: trigger.name, trigger: trigger.body } as never);
-        if (trigger.feed) await ow.feeds.create({ name: trigger.feed.name, trigger: trigger.name, params: trigger.feed.params } as never);
+        if (trigger.feed)
+          await ow.feeds.create({
+            name: trigger.feed.name,
+            trigger: trigger.name,
+            params: trigger.feed.params,
+          } as never);
       },
     });
   }
   for (const rule of desired.rules) {
+    // biome-ignore lint/suspicious/noExplicitAny: loosely typed client entities; the fields read are checked
     const have = (await current(() => ow.rules.get({ name: rule.name }))) as any;
     const same = have && entityName(have.trigger) === rule.trigger && entityName(have.action) === rule.action;
     steps.push({

@@ -1,4 +1,4 @@
-import { offlineEtl } from '../../shared/stages/offline-etl';
 import { openwhiskMain } from '../../shared/adapter/openwhisk/main';
+import { offlineEtl } from '../../shared/stages/offline-etl';
 
 export const main = openwhiskMain(offlineEtl);

@@ -7,7 +7,9 @@ declare const MEDQA_OBJECT_ROUTES: string;
 
 /** A raw HTTP web action (`.http`): MinIO / S3 notifications in, trigger fires out. */
 export async function main(params: Record<string, unknown>) {
-  const routes = (params.routes as Record<string, string> | undefined) ?? (JSON.parse(MEDQA_OBJECT_ROUTES) as Record<string, string>);
+  const routes =
+    (params.routes as Record<string, string> | undefined) ??
+    (JSON.parse(MEDQA_OBJECT_ROUTES) as Record<string, string>);
   const secret = typeof params.webhook_secret === 'string' && params.webhook_secret ? params.webhook_secret : undefined;
   const dispatch = (request: Request) =>
     dispatchObjectNotification(request, {

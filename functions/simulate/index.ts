@@ -1,4 +1,4 @@
-import { simulate } from '../../shared/stages/simulate';
 import { openwhiskMain } from '../../shared/adapter/openwhisk/main';
+import { simulate } from '../../shared/stages/simulate';
 
 export const main = openwhiskMain(simulate);

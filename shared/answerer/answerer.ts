@@ -39,7 +39,12 @@ export class BaselineAnswerer {
 export async function buildIndex(store: ObjectStore, splitKey = SPLIT_KEYS.training): Promise<Bm25Index<SplitRecord>> {
   const index = new Bm25Index<SplitRecord>();
   for await (const row of readJsonLines<SplitRecord>(store, splitKey)) {
-    index.add(row.question, { question: row.question, answer: row.answer, question_type: row.question_type, question_focus: row.question_focus ?? null });
+    index.add(row.question, {
+      question: row.question,
+      answer: row.answer,
+      question_type: row.question_type,
+      question_focus: row.question_focus ?? null,
+    });
   }
   return index;
 }

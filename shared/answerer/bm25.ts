@@ -2,7 +2,11 @@
  * Okapi BM25 over short texts (questions): the baseline answerer's retrieval. Small and in
  * memory: the training split is thousands of questions, not millions.
  */
-const STOPWORDS = new Set('a an and are as at be by can do does for from how i in is it me my of on or should the to what when where which who why will with you your are'.split(' '));
+const STOPWORDS = new Set(
+  'a an and are as at be by can do does for from how i in is it me my of on or should the to what when where which who why will with you your are'.split(
+    ' ',
+  ),
+);
 const K1 = 1.2;
 const B = 0.75;
 

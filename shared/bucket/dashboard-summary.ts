@@ -32,8 +32,14 @@ export const SummarySchema = z.object({
       /** types[i] has series[split][i] records. */
       question_types: z.object({ types: z.array(z.string()), series: z.record(z.string(), z.array(z.number())) }),
       /** bins[i] is the lower edge in characters; series[split][i] the count. */
-      question_length: z.object({ bins: z.array(z.number()), series: z.record(z.string(), z.array(z.number())), quartiles: z.record(z.string(), Quartiles) }),
-      sample: z.array(z.object({ split: z.string(), question: z.string(), answer: z.string(), question_type: z.string() })),
+      question_length: z.object({
+        bins: z.array(z.number()),
+        series: z.record(z.string(), z.array(z.number())),
+        quartiles: z.record(z.string(), Quartiles),
+      }),
+      sample: z.array(
+        z.object({ split: z.string(), question: z.string(), answer: z.string(), question_type: z.string() }),
+      ),
       quarantined_files: Counts,
     })
     .nullable(),
@@ -49,13 +55,38 @@ export const SummarySchema = z.object({
     volume: z.tuple([z.array(z.number()), z.array(z.number())]),
   }),
   versions: z.array(
-    z.object({ version: z.string(), timestamp: z.string(), record_count: z.number(), dropped: Counts, question_type_counts: Counts, missing_types: z.array(z.string()) }),
+    z.object({
+      version: z.string(),
+      timestamp: z.string(),
+      record_count: z.number(),
+      dropped: Counts,
+      question_type_counts: Counts,
+      missing_types: z.array(z.string()),
+    }),
   ),
   drift: z.object({
-    question_type_mix: z.object({ test: z.string(), value: z.number().nullable(), threshold: z.number(), drifted: z.boolean().nullable() }),
-    question_length: z.object({ test: z.string(), value: z.number().nullable(), threshold: z.number(), drifted: z.boolean().nullable() }),
+    question_type_mix: z.object({
+      test: z.string(),
+      value: z.number().nullable(),
+      threshold: z.number(),
+      drifted: z.boolean().nullable(),
+    }),
+    question_length: z.object({
+      test: z.string(),
+      value: z.number().nullable(),
+      threshold: z.number(),
+      drifted: z.boolean().nullable(),
+    }),
   }),
-  stages: z.array(z.object({ action: z.string(), at: z.string(), status: z.string(), duration_ms: z.number().nullable(), detail: z.string().nullable() })),
+  stages: z.array(
+    z.object({
+      action: z.string(),
+      at: z.string(),
+      status: z.string(),
+      duration_ms: z.number().nullable(),
+      detail: z.string().nullable(),
+    }),
+  ),
 });
 
 export type Summary = z.infer<typeof SummarySchema>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { readTextIfExists, StoreError, type ObjectStore } from '../store';
+import { type ObjectStore, readTextIfExists, StoreError } from '../store';
 
 /** An object of the bucket that does not hold what its key promises (an old or hand-edited file). */
 export class InvalidObjectError extends StoreError {
@@ -16,7 +16,11 @@ export class InvalidObjectError extends StoreError {
  * undefined when the key does not exist. A file that does not validate fails with
  * `INVALID_OBJECT`, naming the key and the first fields that differ, rather than a wrong number later.
  */
-export async function readObject<S extends z.ZodType>(store: ObjectStore, key: string, schema: S): Promise<z.infer<S> | undefined> {
+export async function readObject<S extends z.ZodType>(
+  store: ObjectStore,
+  key: string,
+  schema: S,
+): Promise<z.infer<S> | undefined> {
   const text = await readTextIfExists(store, key);
   if (text === undefined) return undefined;
   let value: unknown;
@@ -27,14 +31,20 @@ export async function readObject<S extends z.ZodType>(store: ObjectStore, key: s
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || 'value'}: ${issue.message}`);
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || 'value'}: ${issue.message}`);
     throw new InvalidObjectError(key, issues.join('; '));
   }
   return parsed.data;
 }
 
 /** As readObject, for an object that must exist. */
-export async function readRequiredObject<S extends z.ZodType>(store: ObjectStore, key: string, schema: S): Promise<z.infer<S>> {
+export async function readRequiredObject<S extends z.ZodType>(
+  store: ObjectStore,
+  key: string,
+  schema: S,
+): Promise<z.infer<S>> {
   const value = await readObject(store, key, schema);
   if (value === undefined) throw new InvalidObjectError(key, 'the object is missing');
   return value;

@@ -5,7 +5,13 @@ import type { SplitName } from './keys';
 export const OFFLINE_RULES_VERSION = 1;
 
 /** Why offline-etl leaves a row out of the split, in the order the rules are applied. */
-export const OFFLINE_DROP_REASONS = ['invalid_record', 'missing_question', 'missing_answer', 'unsafe_question_type', 'duplicate'] as const;
+export const OFFLINE_DROP_REASONS = [
+  'invalid_record',
+  'missing_question',
+  'missing_answer',
+  'unsafe_question_type',
+  'duplicate',
+] as const;
 export type OfflineDropReason = (typeof OFFLINE_DROP_REASONS)[number];
 
 const count = z.number().int().nonnegative();

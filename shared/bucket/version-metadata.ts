@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** Why retrain-batch leaves a staged record out of a version. */
-export const BATCH_DROP_REASONS = ['duplicate', 'in_earlier_version', 'evaluation_question', 'invalid_staged_record'] as const;
+export const BATCH_DROP_REASONS = [
+  'duplicate',
+  'in_earlier_version',
+  'evaluation_question',
+  'invalid_staged_record',
+] as const;
 export type BatchDropReason = (typeof BATCH_DROP_REASONS)[number];
 
 const count = z.number().int().nonnegative();
@@ -28,6 +33,8 @@ export const ClaimSchema = z.looseObject({
   /** After this instant a run holding the claim cannot still be alive (its deadline or the timeout). */
   expires_at: z.string(),
   activation: z.string(),
-  inputs: z.array(z.object({ summary_key: z.string(), staged_key: z.string(), source_key: z.string(), source_etag: z.string() })),
+  inputs: z.array(
+    z.object({ summary_key: z.string(), staged_key: z.string(), source_key: z.string(), source_etag: z.string() }),
+  ),
 });
 export type Claim = z.infer<typeof ClaimSchema>;

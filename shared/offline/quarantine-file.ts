@@ -1,5 +1,5 @@
 import { QUARANTINE_REASON_SUFFIX, quarantineReasonKey } from '../bucket/keys';
-import { listObjects, moveObject, ObjectNotFoundError, readText, type ObjectStore } from '../store';
+import { listObjects, moveObject, ObjectNotFoundError, type ObjectStore, readText } from '../store';
 
 export interface QuarantinedFile {
   key: string;
@@ -11,13 +11,23 @@ export interface QuarantinedFile {
  * Moves an unreadable input out of the way, with its reason beside it: the copy and the
  * reason are written before the original is deleted (a verified move), so nothing is lost if this fails half-way.
  */
-export async function quarantineFile(store: ObjectStore, key: string, fromPrefix: string, toPrefix: string, reason: string): Promise<QuarantinedFile> {
+export async function quarantineFile(
+  store: ObjectStore,
+  key: string,
+  fromPrefix: string,
+  toPrefix: string,
+  reason: string,
+): Promise<QuarantinedFile> {
   const quarantineKey = toPrefix + key.slice(fromPrefix.length);
   const info = await store.head(key);
   if (!info) throw new ObjectNotFoundError(key);
   await store.put(
     quarantineReasonKey(quarantineKey),
-    JSON.stringify({ key, etag: info.etag, size: info.size, reason, quarantined_at: new Date().toISOString() }, null, 2),
+    JSON.stringify(
+      { key, etag: info.etag, size: info.size, reason, quarantined_at: new Date().toISOString() },
+      null,
+      2,
+    ),
     { contentType: 'application/json' },
   );
   await moveObject(store, info, quarantineKey);

@@ -29,6 +29,8 @@ describe('seeded split', () => {
 
   it('puts everything in training when the other shares are 0', () => {
     const all = SplitRatiosSchema.parse([1, 0, 0]);
-    expect(new Set(Array.from({ length: 100 }, (_, i) => assignSplit(`q${i}`, 's', all)))).toEqual(new Set(['training']));
+    expect(new Set(Array.from({ length: 100 }, (_, i) => assignSplit(`q${i}`, 's', all)))).toEqual(
+      new Set(['training']),
+    );
   });
 });

@@ -12,7 +12,11 @@ describe('PII reduction', () => {
     ['DATE', 'born on 03/14/1985 and seen March 2, 2024', 'born on [DATE] and seen [DATE]'],
     ['PHONE', 'call me at (555) 201-3344 or +44 20 7946 0958', 'call me at [PHONE] or [PHONE]'],
     ['ZIP', 'I live in Springfield, IL 62704', 'I live in Springfield, IL [ZIP]'],
-    ['NAME', 'Hi, my name is Dana Whitfield and my son Leo has a rash', 'Hi, my name is [NAME] and my son [NAME] has a rash'],
+    [
+      'NAME',
+      'Hi, my name is Dana Whitfield and my son Leo has a rash',
+      'Hi, my name is [NAME] and my son [NAME] has a rash',
+    ],
     ['NAME', 'patient: Ruiz Ortega, seen by Dr. Okafor', 'patient: [NAME], seen by Dr. [NAME]'],
   ])('replaces %s with a typed placeholder', (type, text, expected) => {
     const result = redact(text);
@@ -26,7 +30,7 @@ describe('PII reduction', () => {
     'is COVID-19 worse for people with asthma',
     'I am 45 years old and was diagnosed in 2019',
     'my blood pressure was 140/90 and my A1c is 7.2%',
-    'I am worried about Parkinson\'s disease',
+    "I am worried about Parkinson's disease",
     'patients with lupus often feel tired',
     'the app version 4.2.0.17 crashed',
     'take 2 tablets every 4-6 hours, 3 times a day',

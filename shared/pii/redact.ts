@@ -1,4 +1,4 @@
-import { FAMILY_GATES, PII_RULES, PII_TYPES, textHints, type PiiType, type TextHints } from './rules';
+import { FAMILY_GATES, PII_RULES, PII_TYPES, type PiiType, type TextHints, textHints } from './rules';
 
 export type RedactionCounts = Partial<Record<PiiType, number>>;
 
@@ -16,7 +16,10 @@ const COMPILED = PII_RULES.map((rule, priority) => ({
   accept: rule.accept,
   priority,
   groups: Array.isArray(rule.group) ? rule.group : [rule.group ?? 0],
-  pattern: new RegExp(rule.pattern.source, rule.pattern.flags.includes('d') ? rule.pattern.flags : `${rule.pattern.flags}d`),
+  pattern: new RegExp(
+    rule.pattern.source,
+    rule.pattern.flags.includes('d') ? rule.pattern.flags : `${rule.pattern.flags}d`,
+  ),
 }));
 
 /** The compiled rules by type, each type behind its family gate (spans are ordered by priority afterwards). */

@@ -3,8 +3,23 @@ import { FAMILY_GATES, PII_RULES, type TextHints } from './rules';
 
 /** A text's hints with every cue present: only the fact under test is missing. */
 function everythingBut(missing: Partial<TextHints>): TextHints {
-  const lower = 'my name is: mrn mrns record chart patient hospital ssn social call phone text number zip postal postcode area near from live http www.x.com localhost + i am this is dr thanks regards here born dob - end';
-  return { digits: 40, digitRuns: 8, longestRun: 12, yearLikeRun: true, zipLikeRun: true, at: true, dot: true, colons: 9, upper: true, nameCue: true, text: 'AB 12345', lower, ...missing };
+  const lower =
+    'my name is: mrn mrns record chart patient hospital ssn social call phone text number zip postal postcode area near from live http www.x.com localhost + i am this is dr thanks regards here born dob - end';
+  return {
+    digits: 40,
+    digitRuns: 8,
+    longestRun: 12,
+    yearLikeRun: true,
+    zipLikeRun: true,
+    at: true,
+    dot: true,
+    colons: 9,
+    upper: true,
+    nameCue: true,
+    text: 'AB 12345',
+    lower,
+    ...missing,
+  };
 }
 
 describe('PII rule families', () => {
@@ -16,7 +31,9 @@ describe('PII rule families', () => {
       const closed =
         type === 'NAME'
           ? [everythingBut({ nameCue: false })]
-          : Array.from({ length: 30 }, (_, d) => everythingBut({ digits: d, digitRuns: d, longestRun: d, yearLikeRun: d >= 4, zipLikeRun: d >= 5 })).filter((h) => !gate(h));
+          : Array.from({ length: 30 }, (_, d) =>
+              everythingBut({ digits: d, digitRuns: d, longestRun: d, yearLikeRun: d >= 4, zipLikeRun: d >= 5 }),
+            ).filter((h) => !gate(h));
       expect(closed.length).toBeGreaterThan(0);
       expect(rule.applies, 'a gated rule has its own applies').toBeDefined();
       for (const hints of closed) expect(rule.applies!(hints), `with ${hints.digits} digits`).toBe(false);

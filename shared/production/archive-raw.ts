@@ -13,14 +13,19 @@ export interface ArchiveOutcome {
  * `raw` is the raw object as the caller last saw it (its HEAD), or its key when the caller has
  * none; `expectedEtag` is the content the caller processed.
  */
-export async function archiveRawObject(store: ObjectStore, raw: ObjectInfo | string, expectedEtag?: string): Promise<ArchiveOutcome> {
+export async function archiveRawObject(
+  store: ObjectStore,
+  raw: ObjectInfo | string,
+  expectedEtag?: string,
+): Promise<ArchiveOutcome> {
   const rawKey = typeof raw === 'string' ? raw : raw.key;
   const source = typeof raw === 'string' ? await store.head(raw) : raw;
   if (!source) {
     if (expectedEtag) {
       for (const candidate of archiveKeyCandidates(rawKey, expectedEtag)) {
         const archived = await store.head(candidate);
-        if (archived && sameContent(archived, { etag: expectedEtag })) return { status: 'already_archived', archived_to: candidate };
+        if (archived && sameContent(archived, { etag: expectedEtag }))
+          return { status: 'already_archived', archived_to: candidate };
       }
     }
     throw new PipelineError('NOT_FOUND', `no raw object at ${rawKey} and no archived copy of it`);
@@ -39,7 +44,10 @@ export async function archiveRawObject(store: ObjectStore, raw: ObjectInfo | str
     await moveObject(store, source, target, free && existing ? { target: existing } : {});
   } catch (err) {
     if ((err as { code?: string }).code !== 'MOVE_MISMATCH') throw err;
-    throw new PipelineError('ARCHIVE_MISMATCH', `the archived copy at ${target} does not match ${rawKey}; the raw file was left in place`);
+    throw new PipelineError(
+      'ARCHIVE_MISMATCH',
+      `the archived copy at ${target} does not match ${rawKey}; the raw file was left in place`,
+    );
   }
   return { status: 'archived', archived_to: target };
 }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { LineInProgress, PREFIX_BYTES, type Line } from '../readers/lines';
+import { type Line, LineInProgress, PREFIX_BYTES } from '../readers/lines';
 
 /** Lines travel in batches of about this many bytes, or this many lines. */
 const BATCH_BYTES = 64 * 1024;

@@ -1,8 +1,8 @@
+import type { ProductionDropReason } from '../bucket/staged';
 import type { SourceRecord } from '../readers';
 import { lineToRecord } from '../readers/jsonl';
 import { batchLines, type LineBatch } from './line-batch';
-import type { ProductionDropReason } from '../bucket/staged';
-import { recordOutcome, type OutcomeContext, type OutcomeCounts } from './record-outcome';
+import { type OutcomeContext, type OutcomeCounts, recordOutcome } from './record-outcome';
 
 /**
  * The outcomes of consecutive records, already serialised: kept records as JSON lines with a

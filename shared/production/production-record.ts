@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { redact, type RedactionCounts } from '../pii/redact';
+import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
+import { type RedactionCounts, redact } from '../pii/redact';
 import { inferQuestionType } from '../question-type/infer';
 import { normalizeQuestion, normalizeQuestionType, normalizeText } from '../records/normalize';
-import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
 
 const TEXT = { error: 'expected a string' };
 const TIME = { error: 'expected an ISO 8601 string or epoch seconds/milliseconds' };
@@ -22,7 +22,11 @@ export const ProductionRecordSchema = z.object({
   timestamp: optional(z.union([z.string(), z.number()], TIME)),
   slice: optional(z.string(TEXT)),
   symptoms: optional(z.union([z.string(), z.array(z.string())], { error: 'expected a string or a list of strings' })),
-  latency_ms: optional(z.number({ error: 'expected a non-negative number' }).check(z.nonnegative({ error: 'expected a non-negative number' }))),
+  latency_ms: optional(
+    z
+      .number({ error: 'expected a non-negative number' })
+      .check(z.nonnegative({ error: 'expected a non-negative number' })),
+  ),
   question_type: optional(z.string(TEXT)),
 });
 
@@ -38,11 +42,20 @@ export type CleanResult =
  * Validates, normalises and PII-reduces one parsed record, then types it. Redaction counts
  * are added to `counts`. A dropped record comes back PII-reduced too (for quarantine).
  */
-export function cleanProductionRecord(value: Record<string, unknown>, safeTypes: Set<string>, counts: RedactionCounts): CleanResult {
+export function cleanProductionRecord(
+  value: Record<string, unknown>,
+  safeTypes: Set<string>,
+  counts: RedactionCounts,
+): CleanResult {
   const parsed = ProductionRecordSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, reason: 'invalid_field', detail: `${issue?.path[0]?.toString() ?? 'record'}: ${issue?.message ?? 'invalid'}`, reduced: reduceKnownFields(value, counts) };
+    return {
+      ok: false,
+      reason: 'invalid_field',
+      detail: `${issue?.path[0]?.toString() ?? 'record'}: ${issue?.message ?? 'invalid'}`,
+      reduced: reduceKnownFields(value, counts),
+    };
   }
   const r: ProductionRecord = parsed.data;
   const question = reduce(normalizeQuestion(r.question), counts);
@@ -54,7 +67,12 @@ export function cleanProductionRecord(value: Record<string, unknown>, safeTypes:
   if (!answer) return { ok: false, reason: 'missing_answer', reduced: { question, answer, slice, symptoms } };
   const questionType = given ?? inferQuestionType(question);
   if (!safeTypes.has(questionType)) {
-    return { ok: false, reason: 'unsafe_question_type', detail: questionType, reduced: { question, answer, slice, symptoms, question_type: questionType } };
+    return {
+      ok: false,
+      reason: 'unsafe_question_type',
+      detail: questionType,
+      reduced: { question, answer, slice, symptoms, question_type: questionType },
+    };
   }
   return {
     ok: true,
@@ -91,7 +109,8 @@ function reduceKnownFields(value: Record<string, unknown>, counts: RedactionCoun
   const out: Record<string, unknown> = {};
   for (const name of ['question', 'answer', 'slice'] as const) {
     const field = value[name];
-    if (field !== undefined && field !== null) out[name] = redact(typeof field === 'string' ? field : JSON.stringify(field), counts).text;
+    if (field !== undefined && field !== null)
+      out[name] = redact(typeof field === 'string' ? field : JSON.stringify(field), counts).text;
   }
   return out;
 }

@@ -1,7 +1,7 @@
-import { redact, type RedactionCounts } from '../pii/redact';
+import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
+import { type RedactionCounts, redact } from '../pii/redact';
 import type { SourceRecord } from '../readers';
 import { fingerprintDigest, fingerprintId } from '../records/normalize';
-import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
 import { cleanProductionRecord, KNOWN_FIELDS } from './production-record';
 
 /** Quarantine keeps this much of a line that could not be parsed (after PII reduction). */
@@ -39,7 +39,12 @@ export function recordOutcome(record: SourceRecord, ctx: OutcomeContext, counts:
     quarantine: quarantineLine(reason, ctx.source, record.position, content),
   });
   if ('error' in record) {
-    const reason = record.reason === 'too_long' ? 'record_too_long' : record.reason === 'invalid_utf8' ? 'invalid_utf8' : 'invalid_json';
+    const reason =
+      record.reason === 'too_long'
+        ? 'record_too_long'
+        : record.reason === 'invalid_utf8'
+          ? 'invalid_utf8'
+          : 'invalid_json';
     return drop(reason, { raw_text: reducedSnippet(record.raw, counts.redactions) });
   }
   const value = record.value;
@@ -49,9 +54,11 @@ export function recordOutcome(record: SourceRecord, ctx: OutcomeContext, counts:
   if (ctx.format === 'json-array' && Buffer.byteLength(JSON.stringify(value)) > ctx.maxRecordBytes) {
     return drop('record_too_long', { raw_text: reducedSnippet(JSON.stringify(value), counts.redactions) });
   }
-  for (const name in value) if (!KNOWN_FIELDS.has(name)) counts.unknownFields[name] = (counts.unknownFields[name] ?? 0) + 1;
+  for (const name in value)
+    if (!KNOWN_FIELDS.has(name)) counts.unknownFields[name] = (counts.unknownFields[name] ?? 0) + 1;
   const cleaned = cleanProductionRecord(value as Record<string, unknown>, ctx.safeTypes, counts.redactions);
-  if (!cleaned.ok) return drop(cleaned.reason, { ...(cleaned.detail ? { detail: cleaned.detail } : {}), record: cleaned.reduced });
+  if (!cleaned.ok)
+    return drop(cleaned.reason, { ...(cleaned.detail ? { detail: cleaned.detail } : {}), record: cleaned.reduced });
   const kept = cleaned.record;
   const digest = fingerprintDigest(kept.question, kept.answer);
   // Field by field rather than spread: this runs once per record, and the order is the staged line's.
@@ -73,11 +80,20 @@ export function recordOutcome(record: SourceRecord, ctx: OutcomeContext, counts:
 }
 
 /** The quarantine entry of a kept-looking record that repeats an earlier one of the file. */
-export function duplicateQuarantine(record: Pick<StagedRecord, 'question' | 'answer'>, line: number, source: OutcomeContext['source']): string {
+export function duplicateQuarantine(
+  record: Pick<StagedRecord, 'question' | 'answer'>,
+  line: number,
+  source: OutcomeContext['source'],
+): string {
   return quarantineLine('duplicate', source, line, { record: { question: record.question, answer: record.answer } });
 }
 
-function quarantineLine(reason: ProductionDropReason, source: OutcomeContext['source'], line: number, content: Record<string, unknown>): string {
+function quarantineLine(
+  reason: ProductionDropReason,
+  source: OutcomeContext['source'],
+  line: number,
+  content: Record<string, unknown>,
+): string {
   return JSON.stringify({ reason, source_key: source.key, source_etag: source.etag, line, ...content });
 }
 

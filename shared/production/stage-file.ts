@@ -2,13 +2,13 @@ import { PRODUCTION_RULES_VERSION, type productionOutputKeys } from '../bucket/k
 import type { StagedSummary } from '../bucket/staged';
 import { openRecordFile, UnreadableFileError } from '../readers';
 import { LOG_FORMATS } from '../readers/log-formats';
-import { positiveInt, type Logger } from '../runtime';
+import { type Logger, positiveInt } from '../runtime';
 import { JsonlWriter, type ObjectStore } from '../store';
 import { emptyHistogram } from '../summary/histogram';
 import { outcomeBatch } from './outcome-batch';
 import type { OutcomeContext } from './record-outcome';
-import { StagedOutput } from './staged-output';
 import { StageWorkerPool, stageWorkerCount } from './stage-workers';
+import { StagedOutput } from './staged-output';
 
 /** A record (line) over this many bytes is dropped as `record_too_long` (transform and replay). */
 export const MaxRecordBytesParam = positiveInt(64 * 1024);
@@ -48,7 +48,10 @@ export async function stageProductionFile(
     // raw file still goes to the archive, where it is kept as it arrived.
     log.warn('unreadable_file', { key: raw.key, reason: err.reason });
     await store.put(keys.staged, '');
-    await store.put(keys.quarantine, `${JSON.stringify({ reason: 'unreadable_file', source_key: raw.key, source_etag: raw.etag, line: null, detail: err.reason })}\n`);
+    await store.put(
+      keys.quarantine,
+      `${JSON.stringify({ reason: 'unreadable_file', source_key: raw.key, source_etag: raw.etag, line: null, detail: err.reason })}\n`,
+    );
     const summary: StagedSummary = {
       ...emptySummary(raw, keys),
       unreadable: err.reason,
@@ -88,8 +91,15 @@ async function stageRecords(
   keys: ReturnType<typeof productionOutputKeys>,
   { safeTypes, maxRecordBytes, workers: requestedWorkers, log }: StageOptions,
 ): Promise<StagedSummary> {
-  const opened = await openRecordFile(store, { key: raw.readKey ?? raw.key, size: raw.size }, LOG_FORMATS, { maxRecordBytes });
-  const context: OutcomeContext = { safeTypes, maxRecordBytes, format: opened.reader.format, source: { key: raw.key, etag: raw.etag } };
+  const opened = await openRecordFile(store, { key: raw.readKey ?? raw.key, size: raw.size }, LOG_FORMATS, {
+    maxRecordBytes,
+  });
+  const context: OutcomeContext = {
+    safeTypes,
+    maxRecordBytes,
+    format: opened.reader.format,
+    source: { key: raw.key, etag: raw.etag },
+  };
   const staged = new JsonlWriter(store, keys.staged);
   const quarantine = new JsonlWriter(store, keys.quarantine);
   const output = new StagedOutput(staged, quarantine, context.source);
@@ -105,7 +115,8 @@ async function stageRecords(
         await pool.stop();
       }
     } else {
-      for await (const records of inBatches(opened.records, RECORDS_PER_BATCH)) await output.apply(outcomeBatch(records, context));
+      for await (const records of inBatches(opened.records, RECORDS_PER_BATCH))
+        await output.apply(outcomeBatch(records, context));
     }
   } catch (err) {
     await Promise.all([staged.abort(err as Error), quarantine.abort(err as Error)]);
@@ -124,7 +135,12 @@ async function stageRecords(
     quarantine_key: droppedTotal > 0 ? keys.quarantine : null,
   };
   await store.put(keys.summary, JSON.stringify(summary, null, 2), { contentType: 'application/json' });
-  log.info('staged', { records_in: summary.records_in, records_out: summary.records_out, dropped: summary.dropped, redactions: summary.redactions });
+  log.info('staged', {
+    records_in: summary.records_in,
+    records_out: summary.records_out,
+    dropped: summary.dropped,
+    redactions: summary.redactions,
+  });
   return summary;
 }
 

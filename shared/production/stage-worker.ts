@@ -5,7 +5,7 @@
  * source text: an action is a single file, with no second file to point a Worker at.
  */
 import { parentPort } from 'node:worker_threads';
-import { outcomeBatchOfLines, type OutcomeBatch } from './outcome-batch';
+import { type OutcomeBatch, outcomeBatchOfLines } from './outcome-batch';
 import type { OutcomeContext } from './record-outcome';
 import type { StageWorkerMessage } from './stage-workers';
 
@@ -23,5 +23,14 @@ parentPort!.on('message', (message: StageWorkerMessage) => {
 
 /** The typed arrays move to the action's thread instead of being copied. */
 function transferList({ kept, dropped }: OutcomeBatch): ArrayBuffer[] {
-  return [kept.ends, kept.digests, kept.lines, kept.questionLengths, kept.typeIndex, kept.dayIndex, dropped.ends, dropped.lines].map((array) => array.buffer as ArrayBuffer);
+  return [
+    kept.ends,
+    kept.digests,
+    kept.lines,
+    kept.questionLengths,
+    kept.typeIndex,
+    kept.dayIndex,
+    dropped.ends,
+    dropped.lines,
+  ].map((array) => array.buffer as ArrayBuffer);
 }

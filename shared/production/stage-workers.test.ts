@@ -1,12 +1,17 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { newExpectations, productionLogLines } from '../../test/fixtures/production-logs';
-import { FolderStore, JsonlWriter } from '../store';
 import { tempDir } from '../../test/helpers/temp-dir';
-import { StagedOutput } from './staged-output';
+import { FolderStore, JsonlWriter } from '../store';
 import { StageWorkerPool } from './stage-workers';
+import { StagedOutput } from './staged-output';
 
-const context = { safeTypes: new Set(['symptoms', 'causes']), maxRecordBytes: 65536, format: 'jsonl', source: { key: 'k', etag: 'e' } };
+const context = {
+  safeTypes: new Set(['symptoms', 'causes']),
+  maxRecordBytes: 65536,
+  format: 'jsonl',
+  source: { key: 'k', etag: 'e' },
+};
 
 /** Enough lines for several batches, so that the worker gets some of them. */
 function logFile(): Readable {
@@ -32,12 +37,16 @@ async function stageWith(workerSource: string): Promise<Error> {
 
 describe('transform worker threads', () => {
   it('fail the file with the worker error when a worker throws', async () => {
-    const err = await stageWith(`require('node:worker_threads').parentPort.on('message', (m) => { if (m.lines) throw new Error('worker broke on a batch'); });`);
+    const err = await stageWith(
+      `require('node:worker_threads').parentPort.on('message', (m) => { if (m.lines) throw new Error('worker broke on a batch'); });`,
+    );
     expect(err.message).toBe('worker broke on a batch');
   });
 
   it('fail the file when a worker thread exits', async () => {
-    const err = await stageWith(`require('node:worker_threads').parentPort.on('message', (m) => { if (m.lines) process.exit(3); });`);
+    const err = await stageWith(
+      `require('node:worker_threads').parentPort.on('message', (m) => { if (m.lines) process.exit(3); });`,
+    );
     expect(err.message).toMatch(/worker thread stopped \(exit code 3\)/);
   });
 });

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
-import { lineBatches, type LineBatch } from './line-batch';
-import { outcomeBatchOfLines, type OutcomeBatch } from './outcome-batch';
+import { Worker } from 'node:worker_threads';
+import { type LineBatch, lineBatches } from './line-batch';
+import { type OutcomeBatch, outcomeBatchOfLines } from './outcome-batch';
 import type { OutcomeContext } from './record-outcome';
 import type { StagedOutput } from './staged-output';
 
@@ -61,7 +61,11 @@ export class StageWorkerPool {
     try {
       for await (const batch of lineBatches(content, context.maxRecordBytes)) {
         const idle = this.workers.find((worker) => worker.queued < IN_FLIGHT_PER_WORKER);
-        inFlight.push(idle ? pending(idle.stage(batch)) : { result: Promise.resolve(outcomeBatchOfLines(batch, context)), ready: true });
+        inFlight.push(
+          idle
+            ? pending(idle.stage(batch))
+            : { result: Promise.resolve(outcomeBatchOfLines(batch, context)), ready: true },
+        );
         // Apply what is done, in order; wait for a worker only when this thread is too far ahead.
         while (inFlight[0]?.ready) await applyNext();
         while (inFlight.length > MAX_BATCHES_AHEAD) await applyNext();

@@ -1,9 +1,9 @@
+import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
 import type { RedactionCounts } from '../pii/redact';
 import { FingerprintSet } from '../records/fingerprint-set';
 import type { JsonlWriter } from '../store';
 import { addLength, emptyHistogram } from '../summary/histogram';
 import type { OutcomeBatch } from './outcome-batch';
-import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
 import { duplicateQuarantine, type OutcomeContext } from './record-outcome';
 
 /** Unknown field names counted per file, at most: a result stays small whatever the input. */
@@ -87,10 +87,13 @@ export class StagedOutput {
   }
 
   private addCounts({ dropped, counts }: OutcomeBatch): void {
-    for (const [reason, n] of Object.entries(dropped.byReason) as [ProductionDropReason, number][]) this.dropped[reason] = (this.dropped[reason] ?? 0) + n;
-    for (const [type, n] of Object.entries(counts.redactions) as [keyof RedactionCounts, number][]) this.redactions[type] = (this.redactions[type] ?? 0) + n;
+    for (const [reason, n] of Object.entries(dropped.byReason) as [ProductionDropReason, number][])
+      this.dropped[reason] = (this.dropped[reason] ?? 0) + n;
+    for (const [type, n] of Object.entries(counts.redactions) as [keyof RedactionCounts, number][])
+      this.redactions[type] = (this.redactions[type] ?? 0) + n;
     for (const [name, n] of Object.entries(counts.unknownFields)) {
-      if (this.unknownFields[name] === undefined && Object.keys(this.unknownFields).length >= MAX_UNKNOWN_FIELD_NAMES) continue;
+      if (this.unknownFields[name] === undefined && Object.keys(this.unknownFields).length >= MAX_UNKNOWN_FIELD_NAMES)
+        continue;
       this.unknownFields[name] = (this.unknownFields[name] ?? 0) + n;
     }
   }

@@ -33,7 +33,12 @@ function rulePrefilter(required: readonly (readonly string[] | null)[]) {
   const always = Uint8Array.from(required, (strings) => (strings ? 0 : 1));
   const strings = [...new Set(required.flatMap((list) => list ?? []))].sort((a, b) => b.length - a.length);
   // The scan reports the longest string found at a position; every string that is a prefix of it is there too.
-  const rulesFound = new Map(strings.map((found) => [found, required.flatMap((list, rule) => (list?.some((s) => found.startsWith(s)) ? [rule] : []))]));
+  const rulesFound = new Map(
+    strings.map((found) => [
+      found,
+      required.flatMap((list, rule) => (list?.some((s) => found.startsWith(s)) ? [rule] : [])),
+    ]),
+  );
   const scan = new RegExp(strings.map(escapeRegExp).join('|'), 'g');
   return (text: string): Uint8Array => {
     const candidates = always.slice();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { newExpectations, productionLogLines } from '../../test/fixtures/production-logs';
-import { QUESTION_TYPE_RULES } from './rules';
 import { requiredText } from './required-text';
+import { QUESTION_TYPE_RULES } from './rules';
 
 describe('required text of a pattern', () => {
   it.each([
@@ -21,7 +21,11 @@ describe('required text of a pattern', () => {
   });
 
   it('never rules out a question a type rule matches', () => {
-    const questions = ['patient-questions.jsonl', 'patient-questions-heldout.jsonl', 'patient-questions-final.jsonl'].flatMap((file) =>
+    const questions = [
+      'patient-questions.jsonl',
+      'patient-questions-heldout.jsonl',
+      'patient-questions-final.jsonl',
+    ].flatMap((file) =>
       readFileSync(`test/fixtures/${file}`, 'utf8')
         .split('\n')
         .filter(Boolean)
@@ -37,7 +41,11 @@ describe('required text of a pattern', () => {
       for (const question of questions) {
         if (!rule.pattern.test(question)) continue;
         matches += 1;
-        if (required) expect(required.some((text) => question.includes(text)), `${rule.type}: ${question}`).toBe(true);
+        if (required)
+          expect(
+            required.some((text) => question.includes(text)),
+            `${rule.type}: ${question}`,
+          ).toBe(true);
       }
     }
     expect(matches).toBeGreaterThan(500);

@@ -1,4 +1,4 @@
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { type AST, RegExpParser } from '@eslint-community/regexpp';
 
 /**
  * Literal strings one of which every match of a pattern contains (/^what causes\b/ needs
@@ -8,7 +8,9 @@ import { RegExpParser, type AST } from '@eslint-community/regexpp';
  */
 export function requiredText(pattern: RegExp): string[] | null {
   if (pattern.flags.includes('i')) return null; // literals would have to be compared caseless
-  const ast = new RegExpParser().parsePattern(pattern.source, 0, pattern.source.length, { unicode: pattern.flags.includes('u') });
+  const ast = new RegExpParser().parsePattern(pattern.source, 0, pattern.source.length, {
+    unicode: pattern.flags.includes('u'),
+  });
   return ofAlternatives(ast.alternatives);
 }
 
@@ -30,7 +32,7 @@ function ofSequence(elements: AST.Element[]): string[] | null {
   let best: string[] | null = null;
   let run = '';
   const consider = (strings: string[] | null) => {
-    if (strings && strings.every((s) => s.length >= MIN_LENGTH) && (!best || score(strings) > score(best))) best = strings;
+    if (strings?.every((s) => s.length >= MIN_LENGTH) && (!best || score(strings) > score(best))) best = strings;
   };
   for (const element of elements) {
     if (element.type === 'Character') {

@@ -6,4 +6,6 @@ import { QUESTION_TYPE_RULES } from './rules';
  * values themselves in the bundles, so that an action neither parses the patterns at every
  * cold start nor carries the regex parser.
  */
-export const RULE_TEXT: readonly (readonly string[] | null)[] = QUESTION_TYPE_RULES.map((rule) => requiredText(rule.pattern));
+export const RULE_TEXT: readonly (readonly string[] | null)[] = QUESTION_TYPE_RULES.map((rule) =>
+  requiredText(rule.pattern),
+);

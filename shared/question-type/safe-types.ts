@@ -33,5 +33,7 @@ export const SAFE_QUESTION_TYPES: readonly string[] = [
  * comma-separated string, compared case-insensitively; comes out normalised, sorted, unique.
  */
 export const SafeQuestionTypesParam = textList()
-  .transform((types) => [...new Set(types.map((t) => normalizeQuestionType(t)).filter((t): t is string => Boolean(t)))].sort())
+  .transform((types) =>
+    [...new Set(types.map((t) => normalizeQuestionType(t)).filter((t): t is string => Boolean(t)))].sort(),
+  )
   .prefault([...SAFE_QUESTION_TYPES]);

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { SMALL_EXPORT, toCsv, toMedQuadXmlFiles, toZip } from '../../test/fixtures/medquad-fixtures';
+import { readAll } from '../../test/helpers/read-all';
 import { tempDir } from '../../test/helpers/temp-dir';
 import { FolderStore } from '../store';
 import { UnreadableFileError } from './errors';
-import { parseMedQuadXml, sourceFromPath } from './medquad-xml';
 import { MEDQUAD_FORMATS } from './medquad-formats';
+import { parseMedQuadXml, sourceFromPath } from './medquad-xml';
 import { openRecordFile } from './registry';
 import type { SourceRecord } from './types';
-import { readAll } from '../../test/helpers/read-all';
 
-const rowsOf = (records: SourceRecord[]) => records.filter((r) => 'value' in r).map((r) => (r as { value: Record<string, unknown> }).value);
+const rowsOf = (records: SourceRecord[]) =>
+  records.filter((r) => 'value' in r).map((r) => (r as { value: Record<string, unknown> }).value);
 
 describe('CSV reader', () => {
   it.each([
@@ -20,19 +21,29 @@ describe('CSV reader', () => {
     expect(format).toBe('csv');
     const rows = rowsOf(records);
     expect(rows).toHaveLength(SMALL_EXPORT.length);
-    expect(rows[1]).toMatchObject({ question: 'Who is at risk for Glimmerfold disease? ?', answer: 'People who  work\nnight shifts.', question_type: 'causes' });
+    expect(rows[1]).toMatchObject({
+      question: 'Who is at risk for Glimmerfold disease? ?',
+      answer: 'People who  work\nnight shifts.',
+      question_type: 'causes',
+    });
     expect(rows[2]!.answer).toBe(''); // pandas writes NaN as an empty field
   });
 
   it('reports a row that does not parse with its line, and reads on', async () => {
-    const csv = 'question,answer,question_type\n"What is A?","Answer A",information\nWhat is C?,one,too,many,fields\n"What is B?","Answer B",symptoms\n';
+    const csv =
+      'question,answer,question_type\n"What is A?","Answer A",information\nWhat is C?,one,too,many,fields\n"What is B?","Answer B",symptoms\n';
     const { records } = await readAll('rows.csv', csv);
     expect(rowsOf(records).map((r) => r.question)).toEqual(['What is A?', 'What is B?']);
-    expect(records.find((r) => 'error' in r)).toMatchObject({ position: 3, error: expect.stringMatching(/CSV row does not parse/) });
+    expect(records.find((r) => 'error' in r)).toMatchObject({
+      position: 3,
+      error: expect.stringMatching(/CSV row does not parse/),
+    });
   });
 
   it('needs a header row naming the question column', async () => {
-    await expect(readAll('noheader.csv', 'What is A?,Answer A\n')).rejects.toThrow(/csv: no "question" column in the header/);
+    await expect(readAll('noheader.csv', 'What is A?,Answer A\n')).rejects.toThrow(
+      /csv: no "question" column in the header/,
+    );
   });
 });
 
@@ -98,10 +109,22 @@ describe('MedQuAD XML', () => {
 
   it('maps the older NINDS <doc> layout and the CDC <DiseaseFile> variant', () => {
     expect(parseMedQuadXml(OLD_NINDS, '6_NINDS_QA/0000007.xml')).toEqual([
-      expect.objectContaining({ document_id: '0000007', document_source: 'NINDS', question_focus: 'Tarrow palsy', question_type: 'information', answer: 'A made-up palsy.', umls_cui: null }),
+      expect.objectContaining({
+        document_id: '0000007',
+        document_source: 'NINDS',
+        question_focus: 'Tarrow palsy',
+        question_type: 'information',
+        answer: 'A made-up palsy.',
+        umls_cui: null,
+      }),
     ]);
     expect(parseMedQuadXml(CDC_VARIANT, '9_CDC_QA/0000397.xml')).toEqual([
-      expect.objectContaining({ document_id: '0000397', document_source: 'CDC', question: 'Who is at risk for Parasites - Quenby? ?', answer: 'Travellers.' }),
+      expect.objectContaining({
+        document_id: '0000397',
+        document_source: 'CDC',
+        question: 'Who is at risk for Parasites - Quenby? ?',
+        answer: 'Travellers.',
+      }),
     ]);
   });
 
@@ -121,7 +144,9 @@ describe('MedQuAD XML', () => {
   });
 
   it('refuses XML that is not a MedQuAD document', async () => {
-    await expect(readAll('feed.xml', '<?xml version="1.0"?><rss><channel/></rss>')).rejects.toThrow(/not a MedQuAD document: root element <rss>/);
+    await expect(readAll('feed.xml', '<?xml version="1.0"?><rss><channel/></rss>')).rejects.toThrow(
+      /not a MedQuAD document: root element <rss>/,
+    );
   });
 
   it('reads a single XML file of the release', async () => {
@@ -145,11 +170,15 @@ describe('zip of the XML release', () => {
     expect(format).toBe('medquad-xml-zip');
     expect(rowsOf(records).map((r) => r.document_id)).toEqual(['0000042', '0000042', '0000007', '0000397']);
     expect(records.map((r) => r.entry)).toContain('medquad/9_CDC_QA/0000397.xml');
-    expect(records.filter((r) => 'error' in r)).toEqual([{ position: 4, entry: 'medquad/6_NINDS_QA/0000008.xml', error: expect.any(String) }]);
+    expect(records.filter((r) => 'error' in r)).toEqual([
+      { position: 4, entry: 'medquad/6_NINDS_QA/0000008.xml', error: expect.any(String) },
+    ]);
   });
 
   it('reads many entries through a few ranged reads', async () => {
-    const files = toMedQuadXmlFiles(Array.from({ length: 600 }, (_, i) => ({ ...SMALL_EXPORT[0]!, document_id: `d${i}`, question_id: `d${i}-1` })));
+    const files = toMedQuadXmlFiles(
+      Array.from({ length: 600 }, (_, i) => ({ ...SMALL_EXPORT[0]!, document_id: `d${i}`, question_id: `d${i}-1` })),
+    );
     const store = new FolderStore(await tempDir());
     await store.put('data/offline/raw/many.zip', await toZip(files));
     let ranges = 0;

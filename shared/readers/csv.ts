@@ -5,7 +5,9 @@ const DELIMITERS = [',', ';', '\t'] as const;
 
 /** The header line of the head, without a BOM. */
 function headerLine(head: Uint8Array): string {
-  const text = Buffer.from(head).toString('utf8').replace(/^\uFEFF/, '');
+  const text = Buffer.from(head)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   return text.split(/\r?\n/, 1)[0] ?? '';
 }
 
@@ -35,8 +37,11 @@ export const csvReader: RecordReader = {
   },
   async *read(input): AsyncGenerator<SourceRecord> {
     const header = headerLine(input.head);
-    const columns = header.split(detectDelimiter(header)).map((name) => name.trim().replace(/^"|"$/g, '').toLowerCase());
-    if (!columns.includes('question')) throw new Error(`no "question" column in the header (${columns.slice(0, 15).join(', ')})`);
+    const columns = header
+      .split(detectDelimiter(header))
+      .map((name) => name.trim().replace(/^"|"$/g, '').toLowerCase());
+    if (!columns.includes('question'))
+      throw new Error(`no "question" column in the header (${columns.slice(0, 15).join(', ')})`);
     const skipped: SourceRecord[] = [];
     const parser = parse({
       bom: true,
@@ -46,14 +51,20 @@ export const csvReader: RecordReader = {
       skip_empty_lines: true,
       skip_records_with_error: true,
       on_skip: (err) => {
-        skipped.push({ position: (err as { lines?: number } | undefined)?.lines ?? 0, error: `CSV row does not parse: ${err?.message ?? 'unknown error'}` });
+        skipped.push({
+          position: (err as { lines?: number } | undefined)?.lines ?? 0,
+          error: `CSV row does not parse: ${err?.message ?? 'unknown error'}`,
+        });
         return undefined;
       },
     });
     const source = await input.open();
     source.once('error', (err) => parser.destroy(err));
     source.pipe(parser);
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       yield* skipped.splice(0);
       yield { position: info.lines, value: record };
     }

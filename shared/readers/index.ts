@@ -1,5 +1,5 @@
-export * from './types';
 export { UnreadableFileError } from './errors';
-export { chooseReader, openRecordFile, type FormatSet, type OpenedFile } from './registry';
 export { splitLines, stripBom } from './lines';
 export { readJsonLines } from './read-json-lines';
+export { chooseReader, type FormatSet, type OpenedFile, openRecordFile } from './registry';
+export * from './types';

@@ -1,4 +1,4 @@
-import { splitLines, stripBom, type Line } from './lines';
+import { type Line, splitLines, stripBom } from './lines';
 import type { RecordReader, SourceRecord } from './types';
 
 /** One line far beyond any QA record is a corrupt or non-JSONL file, not a record to keep in memory. */
@@ -25,20 +25,35 @@ export const jsonlReader: RecordReader = {
  */
 export function lineToRecord(line: Line, limit: number, decoder: TextDecoder): SourceRecord | undefined {
   if (line.overLimit !== undefined) {
-    return { position: line.number, reason: 'too_long', error: `line of ${line.overLimit} bytes is over the ${limit}-byte limit`, raw: line.prefix?.toString('utf8') };
+    return {
+      position: line.number,
+      reason: 'too_long',
+      error: `line of ${line.overLimit} bytes is over the ${limit}-byte limit`,
+      raw: line.prefix?.toString('utf8'),
+    };
   }
   const bytes = line.number === 1 ? stripBom(line.bytes!) : line.bytes!;
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
-    return { position: line.number, reason: 'invalid_utf8', error: 'the line is not valid UTF-8', raw: bytes.toString('utf8') };
+    return {
+      position: line.number,
+      reason: 'invalid_utf8',
+      error: 'the line is not valid UTF-8',
+      raw: bytes.toString('utf8'),
+    };
   }
   if (text.trim() === '') return undefined;
   try {
     return { position: line.number, value: JSON.parse(text) };
   } catch (err) {
-    return { position: line.number, reason: 'invalid_json', error: `invalid JSON: ${(err as Error).message}`, raw: text };
+    return {
+      position: line.number,
+      reason: 'invalid_json',
+      error: `invalid JSON: ${(err as Error).message}`,
+      raw: text,
+    };
   }
 }
 
@@ -47,7 +62,10 @@ export function lineToRecord(line: Line, limit: number, decoder: TextDecoder): S
  * its first record is an array (`[1, 2]`), not one JSON array spread over the file.
  */
 export function startsWithJsonLine(head: Uint8Array): boolean {
-  const lines = Buffer.from(head).toString('utf8').replace(/^\uFEFF/, '').split('\n');
+  const lines = Buffer.from(head)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\n');
   if (lines.length < 2 || !lines.slice(1).some((line) => line.trim())) return false;
   try {
     JSON.parse(lines[0]!);

@@ -80,7 +80,10 @@ export class LineInProgress {
 
   /** The line so far (line ending not included, a CR before it still there), then an empty one. */
   take(): { bytes: Buffer } | { overLimit: number; prefix: Buffer } {
-    const whole = this.skipped > 0 ? { overLimit: this.skipped, prefix: this.prefix! } : { bytes: this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.partBytes) };
+    const whole =
+      this.skipped > 0
+        ? { overLimit: this.skipped, prefix: this.prefix! }
+        : { bytes: this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.partBytes) };
     this.parts = [];
     this.partBytes = 0;
     this.skipped = 0;

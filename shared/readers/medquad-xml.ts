@@ -45,10 +45,12 @@ export function sourceFromPath(path: string): string | undefined {
  * Throws with a reason for anything else; never resolves DOCTYPE or entity declarations.
  */
 export function parseMedQuadXml(text: string, path: string): MedQuadRow[] {
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new Error('the XML declares a DOCTYPE or entities, which are refused (entity expansion, external entities)');
+  if (/<!DOCTYPE|<!ENTITY/i.test(text))
+    throw new Error('the XML declares a DOCTYPE or entities, which are refused (entity expansion, external entities)');
   // The parser is lenient (unclosed tags parse); a truncated document must not yield rows.
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new Error(`malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
+  // biome-ignore lint/suspicious/noExplicitAny: an XML tree of any shape; the fields read are checked below
   const tree = parser.parse(text) as Record<string, any>;
   const fallbackSource = sourceFromPath(path) ?? null;
 
@@ -97,7 +99,9 @@ export function parseMedQuadXml(text: string, path: string): MedQuadRow[] {
     }));
   }
   const root = Object.keys(tree).find((name) => name !== '?xml');
-  throw new Error(`not a MedQuAD document: root element <${root ?? 'none'}> (expected <Document>, <doc> or <DiseaseFile>)`);
+  throw new Error(
+    `not a MedQuAD document: root element <${root ?? 'none'}> (expected <Document>, <doc> or <DiseaseFile>)`,
+  );
 }
 
 /** A single XML file of the release. */
@@ -126,7 +130,8 @@ function asList<T>(value: T | T[] | undefined): T[] {
 function textOf(node: unknown): string | null {
   if (node === undefined || node === null) return null;
   if (typeof node === 'string') return node.trim() || null;
-  if (typeof node === 'object' && '#text' in (node as object)) return String((node as Record<string, unknown>)['#text']).trim() || null;
+  if (typeof node === 'object' && '#text' in (node as object))
+    return String((node as Record<string, unknown>)['#text']).trim() || null;
   return null;
 }
 
@@ -137,6 +142,8 @@ function attr(node: unknown, name: string): string | null {
 }
 
 function joined(values: unknown): string | null {
-  const texts = asList(values as unknown[]).map(textOf).filter((v): v is string => Boolean(v));
+  const texts = asList(values as unknown[])
+    .map(textOf)
+    .filter((v): v is string => Boolean(v));
   return texts.length ? texts.join('|') : null;
 }

@@ -40,7 +40,15 @@ export const parquetReader: RecordReader = {
       const batch = indexed ? ROWS_PER_BATCH : groupEnd - groupStart;
       for (let rowStart = groupStart; rowStart < groupEnd; rowStart += batch) {
         const rowEnd = Math.min(rowStart + batch, groupEnd);
-        const rows = await parquetReadObjects({ file, metadata, columns, rowStart, rowEnd, compressors, useOffsetIndex: indexed });
+        const rows = await parquetReadObjects({
+          file,
+          metadata,
+          columns,
+          rowStart,
+          rowEnd,
+          compressors,
+          useOffsetIndex: indexed,
+        });
         for (let i = 0; i < rows.length; i += 1) yield { position: rowStart + i + 1, value: rows[i] };
       }
       groupStart = groupEnd;

@@ -11,7 +11,8 @@ const MAX_OUTPUT_LINE_BYTES = 16 * 1024 * 1024;
  */
 export async function* readJsonLines<T = Record<string, unknown>>(store: ObjectStore, key: string): AsyncGenerator<T> {
   for await (const line of splitLines(await store.get(key), MAX_OUTPUT_LINE_BYTES)) {
-    if (line.overLimit !== undefined) throw new Error(`${key}: line ${line.number} is over ${MAX_OUTPUT_LINE_BYTES} bytes`);
+    if (line.overLimit !== undefined)
+      throw new Error(`${key}: line ${line.number} is over ${MAX_OUTPUT_LINE_BYTES} bytes`);
     if (line.bytes) yield JSON.parse(line.bytes.toString('utf8')) as T;
   }
 }

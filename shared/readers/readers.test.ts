@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { gzip, SMALL_EXPORT, toJsonArray, toJsonl, toParquet, generateRows } from '../../test/fixtures/medquad-fixtures';
+import {
+  generateRows,
+  gzip,
+  SMALL_EXPORT,
+  toJsonArray,
+  toJsonl,
+  toParquet,
+} from '../../test/fixtures/medquad-fixtures';
+import { readAll } from '../../test/helpers/read-all';
 import { UnreadableFileError } from './errors';
 import type { SourceRecord } from './types';
-import { readAll } from '../../test/helpers/read-all';
 
 const values = (records: SourceRecord[]) => records.map((r) => ('value' in r ? r.value : r));
 
@@ -41,7 +48,9 @@ describe('record readers', () => {
     const { format, records } = await readAll('log.jsonl', '[1, 2, 3]\n{"question":"a","answer":"b"}\n');
     expect(format).toBe('jsonl');
     expect(records.map((r) => r.position)).toEqual([1, 2]);
-    expect((await readAll('pretty.json', '[\n  {"question": "a"},\n  {"question": "b"}\n]\n')).format).toBe('json-array');
+    expect((await readAll('pretty.json', '[\n  {"question": "a"},\n  {"question": "b"}\n]\n')).format).toBe(
+      'json-array',
+    );
     expect((await readAll('one-line.json', '[{"question": "a"}, {"question": "b"}]\n')).format).toBe('json-array');
   });
 

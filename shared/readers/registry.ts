@@ -34,7 +34,12 @@ export interface OpenedFile {
  * Opens one stored object for reading records: undoes gzip, picks the reader by content
  * (magic bytes) and then by extension, and wraps every failure in UnreadableFileError.
  */
-export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo, 'key' | 'size'>, formats: FormatSet, options: ReadOptions = {}): Promise<OpenedFile> {
+export async function openRecordFile(
+  store: ObjectStore,
+  object: Pick<ObjectInfo, 'key' | 'size'>,
+  formats: FormatSet,
+  options: ReadOptions = {},
+): Promise<OpenedFile> {
   const { key, size } = object;
   const fail = (reason: string, cause?: unknown) => new UnreadableFileError(key, reason, { cause });
   if (size === 0) throw fail('the file is empty');
@@ -45,18 +50,33 @@ export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo
   let cleanup = async () => {};
   if (gzipped) {
     const open = async () => gunzipped(await store.get(key));
-    input = { key, head: await readHead(await open()).catch((err) => Promise.reject(fail(`corrupt gzip: ${err.message}`, err))), open, options };
+    input = {
+      key,
+      head: await readHead(await open()).catch((err) => Promise.reject(fail(`corrupt gzip: ${err.message}`, err))),
+      open,
+      options,
+    };
   } else {
-    input = { key, head: rawHead, open: () => store.get(key), randomAccess: storeRandomAccess(store, key, size), options };
+    input = {
+      key,
+      head: rawHead,
+      open: () => store.get(key),
+      randomAccess: storeRandomAccess(store, key, size),
+      options,
+    };
   }
 
   const reader = chooseReader(key, input.head, formats.readers);
   if (!reader) {
-    throw fail(`unknown format: expected ${formats.description} (optionally gzip-compressed); the file starts with ${describeBytes(input.head)}`);
+    throw fail(
+      `unknown format: expected ${formats.description} (optionally gzip-compressed); the file starts with ${describeBytes(input.head)}`,
+    );
   }
   if (reader.needsRandomAccess && !input.randomAccess) {
     // A gzip-wrapped parquet file: spill the decompressed bytes to local disk, never to memory.
-    const spilled = await spillToTempFile(await input.open()).catch((err) => Promise.reject(fail(`corrupt gzip: ${err.message}`, err)));
+    const spilled = await spillToTempFile(await input.open()).catch((err) =>
+      Promise.reject(fail(`corrupt gzip: ${err.message}`, err)),
+    );
     input = { ...input, randomAccess: spilled.access, open: async () => createReadStream(spilled.file) };
     cleanup = spilled.remove;
   }
@@ -75,7 +95,11 @@ export async function openRecordFile(store: ObjectStore, object: Pick<ObjectInfo
 }
 
 /** The reader whose signature matches, else the one whose extension matches (`.gz` ignored). */
-export function chooseReader(key: string, head: Uint8Array, readers: readonly RecordReader[]): RecordReader | undefined {
+export function chooseReader(
+  key: string,
+  head: Uint8Array,
+  readers: readonly RecordReader[],
+): RecordReader | undefined {
   const bySignature = readers.find((reader) => reader.sniff(head));
   if (bySignature) return bySignature;
   const name = key.toLowerCase().replace(/\.gz$/, '');

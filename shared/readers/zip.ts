@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { parseMedQuadXml, MAX_XML_BYTES } from './medquad-xml';
+import { MAX_XML_BYTES, parseMedQuadXml } from './medquad-xml';
 import type { RandomAccess, RecordReader, SourceRecord } from './types';
 
 const MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4"
@@ -33,15 +33,22 @@ export const zipReader: RecordReader = {
         if (entry.fileName.endsWith('/') || !entry.fileName.toLowerCase().endsWith('.xml')) continue;
         const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
         if (entry.uncompressedSize > 1024 * 1024 && ratio > MAX_COMPRESSION_RATIO) {
-          throw new Error(`entry ${entry.fileName} expands ${Math.round(ratio)}× (limit ${MAX_COMPRESSION_RATIO}×): refused as a possible zip bomb`);
+          throw new Error(
+            `entry ${entry.fileName} expands ${Math.round(ratio)}× (limit ${MAX_COMPRESSION_RATIO}×): refused as a possible zip bomb`,
+          );
         }
         expanded += entry.uncompressedSize;
-        if (expanded > MAX_TOTAL_UNCOMPRESSED) throw new Error(`the archive expands beyond ${MAX_TOTAL_UNCOMPRESSED} bytes: refused as a possible zip bomb`);
+        if (expanded > MAX_TOTAL_UNCOMPRESSED)
+          throw new Error(`the archive expands beyond ${MAX_TOTAL_UNCOMPRESSED} bytes: refused as a possible zip bomb`);
         if (entry.uncompressedSize > MAX_XML_BYTES) {
-          yield { position: ++position, entry: entry.fileName, error: `entry over the ${MAX_XML_BYTES}-byte limit for one document` };
+          yield {
+            position: ++position,
+            entry: entry.fileName,
+            error: `entry over the ${MAX_XML_BYTES}-byte limit for one document`,
+          };
           continue;
         }
-        let rows;
+        let rows: ReturnType<typeof parseMedQuadXml>;
         try {
           rows = parseMedQuadXml((await zip.read(entry)).toString('utf8'), entry.fileName);
         } catch (err) {
@@ -65,8 +72,11 @@ interface ZipCursor {
 async function openZip(access: RandomAccess): Promise<ZipCursor> {
   const reader = new WindowedReader(access);
   const zipfile = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromRandomAccessReader(reader, access.byteLength, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) =>
-      err ? reject(err) : resolve(zip!),
+    yauzl.fromRandomAccessReader(
+      reader,
+      access.byteLength,
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
+      (err, zip) => (err ? reject(err) : resolve(zip!)),
     ),
   );
   return {

@@ -1,8 +1,8 @@
-
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range spans all of ASCII, control characters included
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** What only the full normalisation fixes: a non-printable or non-ASCII character, or a double space. */
-const NEEDS_WORK = /[^\x20-\x7e]|  /;
+const NEEDS_WORK = /[^\x20-\x7e]| {2}/;
 
 /**
  * The text normal form every stage compares and writes: Unicode NFC, whitespace runs

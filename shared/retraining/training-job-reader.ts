@@ -1,6 +1,6 @@
-import { readTextIfExists, type ObjectStore } from '../store';
-import { readJsonLines } from '../readers';
 import { VERSION_TRACKER_KEY, versionKeys } from '../bucket/keys';
+import { readJsonLines } from '../readers';
+import { type ObjectStore, readTextIfExists } from '../store';
 
 /**
  * What the training job does, written once so the tests prove it keeps working: read
@@ -10,7 +10,8 @@ import { VERSION_TRACKER_KEY, versionKeys } from '../bucket/keys';
 export async function latestVersion(store: ObjectStore): Promise<number | undefined> {
   const text = (await readTextIfExists(store, VERSION_TRACKER_KEY))?.trim();
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new Error(`${VERSION_TRACKER_KEY} holds ${JSON.stringify(text)}, not a version number`);
+  if (!/^\d+$/.test(text))
+    throw new Error(`${VERSION_TRACKER_KEY} holds ${JSON.stringify(text)}, not a version number`);
   return Number(text);
 }
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { listObjects, type ObjectStore } from '../store';
 import { failureKey, RUNS_PREFIX, runKey } from '../bucket/keys';
 import { readRequiredObject } from '../bucket/read';
 import { type FailureRecord, type RunRecord, RunRecordSchema } from '../bucket/run-records';
-import { PipelineError, toErrorResult, type ErrorResult } from './errors';
-import { createLogger, type LogLevel, type Logger, type LogSink } from './logger';
-import { describeZodError } from './params';
+import { listObjects, type ObjectStore } from '../store';
+import { type ErrorResult, PipelineError, toErrorResult } from './errors';
+import { createLogger, type Logger, type LogLevel, type LogSink } from './logger';
 import { openStore } from './open-store';
+import { describeZodError } from './params';
 
 /** Platform-neutral facts about one invocation (from `__OW_*` on OpenWhisk, generated locally). */
 export interface Invocation {
@@ -25,7 +25,7 @@ export interface ActionContext {
 
 /** An action is not started with less time than this left: it would be killed half-way. */
 export const MIN_TIME_TO_START_MS = 2_000;
-/** Actions that work through many files stop taking new ones this long before the deadline: one file can take that long. */
+/** Actions that work through many files stop taking new ones this long before the deadline (one file's worth). */
 export const DEADLINE_MARGIN_MS = 30_000;
 
 export type ActionResult = Record<string, unknown>;
@@ -59,7 +59,11 @@ const LogLevelSchema = z.enum(['debug', 'info', 'warn', 'error', 'silent']).catc
  * times the run, and turns every failure into `{ error: { code, message } }` (never a throw,
  * never a stack trace in the result).
  */
-export async function invokeAction(action: ActionDefinition, rawParams: Record<string, unknown>, options: InvokeOptions = {}): Promise<ActionResult | ErrorResult> {
+export async function invokeAction(
+  action: ActionDefinition,
+  rawParams: Record<string, unknown>,
+  options: InvokeOptions = {},
+): Promise<ActionResult | ErrorResult> {
   const started = performance.now();
   const invocation = options.invocation ?? { id: cryptoRandomId() };
   const level: LogLevel = LogLevelSchema.parse(rawParams.log_level ?? 'info');
@@ -67,10 +71,14 @@ export async function invokeAction(action: ActionDefinition, rawParams: Record<s
   const params = withoutPlatformParams(rawParams);
   try {
     const parsed = action.params.safeParse(params);
-    if (!parsed.success) throw new PipelineError('BAD_PARAMS', `invalid parameters for ${action.name}: ${describeZodError(parsed.error)}`);
+    if (!parsed.success)
+      throw new PipelineError('BAD_PARAMS', `invalid parameters for ${action.name}: ${describeZodError(parsed.error)}`);
     const timeLeftMs = () => (invocation.deadline ? invocation.deadline - Date.now() : Number.POSITIVE_INFINITY);
     if (timeLeftMs() < MIN_TIME_TO_START_MS) {
-      throw new PipelineError('DEADLINE', `only ${Math.max(0, Math.round(timeLeftMs()))} ms left before the activation deadline: not started`);
+      throw new PipelineError(
+        'DEADLINE',
+        `only ${Math.max(0, Math.round(timeLeftMs()))} ms left before the activation deadline: not started`,
+      );
     }
     const store = options.store ?? openStore(params);
     log.info('start', { store: store.kind, key: typeof params.key === 'string' ? params.key : undefined });
@@ -80,12 +88,24 @@ export async function invokeAction(action: ActionDefinition, rawParams: Record<s
     } catch (err) {
       const failure = toErrorResult(err);
       await recordFailure(store, action.name, params, failure, log);
-      await recordRun(store, action.name, 'failed', Math.round(performance.now() - started), `${failure.error.code}: ${failure.error.message}`);
+      await recordRun(
+        store,
+        action.name,
+        'failed',
+        Math.round(performance.now() - started),
+        `${failure.error.code}: ${failure.error.message}`,
+      );
       throw err;
     }
     await clearFailure(store, action.name, params);
     const duration_ms = Math.round(performance.now() - started);
-    await recordRun(store, action.name, String(result.status ?? 'ok'), duration_ms, typeof result.reason === 'string' ? result.reason : null);
+    await recordRun(
+      store,
+      action.name,
+      String(result.status ?? 'ok'),
+      duration_ms,
+      typeof result.reason === 'string' ? result.reason : null,
+    );
     log.info('done', { duration_ms });
     return { ...result, duration_ms };
   } catch (err) {
@@ -96,14 +116,34 @@ export async function invokeAction(action: ActionDefinition, rawParams: Record<s
 }
 
 /** Best effort: a store too broken to take the record must not hide the original error. */
-async function recordFailure(store: ObjectStore, action: string, params: Record<string, unknown>, failure: ErrorResult, log: Logger): Promise<void> {
+async function recordFailure(
+  store: ObjectStore,
+  action: string,
+  params: Record<string, unknown>,
+  failure: ErrorResult,
+  log: Logger,
+): Promise<void> {
   if (typeof params.key !== 'string' || !params.key) return;
-  const record: FailureRecord = { action, key: params.key, etag: params.etag ?? null, error: failure.error, at: new Date().toISOString() };
-  await store.put(failureKey(action, params.key), JSON.stringify(record, null, 2)).catch((err: Error) => log.warn('failure_not_recorded', { message: err.message }));
+  const record: FailureRecord = {
+    action,
+    key: params.key,
+    etag: params.etag ?? null,
+    error: failure.error,
+    at: new Date().toISOString(),
+  };
+  await store
+    .put(failureKey(action, params.key), JSON.stringify(record, null, 2))
+    .catch((err: Error) => log.warn('failure_not_recorded', { message: err.message }));
 }
 
 /** Best effort, like the failure record: the run's own result matters more. */
-async function recordRun(store: ObjectStore, action: string, status: string, duration_ms: number, detail: string | null): Promise<void> {
+async function recordRun(
+  store: ObjectStore,
+  action: string,
+  status: string,
+  duration_ms: number,
+  detail: string | null,
+): Promise<void> {
   const record: RunRecord = { action, at: new Date().toISOString(), status, duration_ms, detail };
   await store.put(runKey(action), JSON.stringify(record)).catch(() => undefined);
 }
@@ -111,7 +151,8 @@ async function recordRun(store: ObjectStore, action: string, status: string, dur
 /** The last run of every action that has run, by action name. */
 export async function lastRuns(store: ObjectStore): Promise<RunRecord[]> {
   const runs: RunRecord[] = [];
-  for await (const object of listObjects(store, RUNS_PREFIX)) runs.push(await readRequiredObject(store, object.key, RunRecordSchema));
+  for await (const object of listObjects(store, RUNS_PREFIX))
+    runs.push(await readRequiredObject(store, object.key, RunRecordSchema));
   return runs.sort((a, b) => a.action.localeCompare(b.action));
 }
 

@@ -19,7 +19,8 @@ export interface ErrorResult {
 }
 
 export function toErrorResult(err: unknown): ErrorResult {
-  const code = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : 'INTERNAL_ERROR';
+  const code =
+    typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : 'INTERNAL_ERROR';
   const message = err instanceof Error ? err.message : String(err);
   return { error: { code: /^[A-Z][A-Z0-9_]*$/.test(code) ? code : `INTERNAL_ERROR`, message: message || code } };
 }

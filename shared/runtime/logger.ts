@@ -18,11 +18,17 @@ const stderrSink: LogSink = (line) => process.stderr.write(`${line}\n`);
  * One JSON line per step: `{"time","level","action","step",...}`. Callers pass counts and
  * keys, never record text: records may carry personal data.
  */
-export function createLogger(level: LogLevel = 'info', base: Record<string, unknown> = {}, sink: LogSink = stderrSink): Logger {
-  const emit = (at: LogLevel) => (step: string, fields: Record<string, unknown> = {}) => {
-    if (RANK[at] < RANK[level]) return;
-    sink(JSON.stringify({ time: new Date().toISOString(), level: at, ...base, step, ...fields }));
-  };
+export function createLogger(
+  level: LogLevel = 'info',
+  base: Record<string, unknown> = {},
+  sink: LogSink = stderrSink,
+): Logger {
+  const emit =
+    (at: LogLevel) =>
+    (step: string, fields: Record<string, unknown> = {}) => {
+      if (RANK[at] < RANK[level]) return;
+      sink(JSON.stringify({ time: new Date().toISOString(), level: at, ...base, step, ...fields }));
+    };
   return {
     debug: emit('debug'),
     info: emit('info'),

@@ -51,7 +51,12 @@ export const positiveInt = (fallback: number) => z.coerce.number().int().positiv
 export const textList = () =>
   z.preprocess((value) => {
     const v = unsetIfEmpty(value);
-    return typeof v === 'string' ? v.split(',').map((item) => item.trim()).filter(Boolean) : v;
+    return typeof v === 'string'
+      ? v
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+      : v;
   }, z.array(z.string()));
 
 /** One readable line per problem, e.g. `split_ratios: expected 3 numbers`. */

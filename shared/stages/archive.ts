@@ -10,7 +10,10 @@ export const archive = defineAction({
   params: z.object({ key: text(), etag: optionalText() }),
   async run(params, { store, log }) {
     if (!params.key.startsWith(PRODUCTION_RAW_PREFIX)) {
-      throw new PipelineError('WRONG_PREFIX', `archive moves objects under ${PRODUCTION_RAW_PREFIX}; got key ${JSON.stringify(params.key)}`);
+      throw new PipelineError(
+        'WRONG_PREFIX',
+        `archive moves objects under ${PRODUCTION_RAW_PREFIX}; got key ${JSON.stringify(params.key)}`,
+      );
     }
     const outcome = await archiveRawObject(store, params.key, params.etag);
     log.info('archived', { key: params.key, ...outcome });

@@ -2,14 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers/temp-dir';
 import { FolderStore } from '../store';
 import { refreshSummary } from '../summary/refresh';
-import { dashboardApp, type DashboardAssets } from './dashboard';
+import { type DashboardAssets, dashboardApp } from './dashboard';
 
-const ASSETS: DashboardAssets = { 'index.html': '<!doctype html><title>t</title><script src="app.js" defer></script>', 'app.js': 'console.log(1)', 'app.css': 'body{}' };
+const ASSETS: DashboardAssets = {
+  'index.html': '<!doctype html><title>t</title><script src="app.js" defer></script>',
+  'app.js': 'console.log(1)',
+  'app.css': 'body{}',
+};
 
 async function app(options: { uploadToken?: string; maxUploadBytes?: number; withSummary?: boolean } = {}) {
   const store = new FolderStore(await tempDir());
   if (options.withSummary) await refreshSummary(store);
-  return { store, app: dashboardApp({ store, assets: ASSETS, uploadToken: options.uploadToken, maxUploadBytes: options.maxUploadBytes }) };
+  return {
+    store,
+    app: dashboardApp({
+      store,
+      assets: ASSETS,
+      uploadToken: options.uploadToken,
+      maxUploadBytes: options.maxUploadBytes,
+    }),
+  };
 }
 
 describe('dashboard routes', () => {
@@ -30,7 +42,9 @@ describe('dashboard routes', () => {
     const { app: dashboard } = await app();
     const response = await dashboard.request('/api/summary');
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: expect.stringMatching(/drop a MedQuAD export into data\/offline\/raw\//) });
+    expect(await response.json()).toEqual({
+      error: expect.stringMatching(/drop a MedQuAD export into data\/offline\/raw\//),
+    });
   });
 
   it('serves the summary with an ETag and answers 304 when it has not changed', async () => {
@@ -47,7 +61,12 @@ describe('dashboard routes', () => {
     const { app: closed } = await app();
     expect((await closed.request('/api/upload/offline/x.jsonl', { method: 'PUT', body: 'x' })).status).toBe(404);
     const { app: open, store } = await app({ uploadToken: 'up-token', maxUploadBytes: 10 });
-    const put = (path: string, body: string, token = 'up-token') => open.request(path, { method: 'PUT', body, headers: { authorization: `Bearer ${token}`, 'content-length': String(body.length) } });
+    const put = (path: string, body: string, token = 'up-token') =>
+      open.request(path, {
+        method: 'PUT',
+        body,
+        headers: { authorization: `Bearer ${token}`, 'content-length': String(body.length) },
+      });
     expect((await put('/api/upload/offline/a.jsonl', '{}', 'nope')).status).toBe(401);
     expect((await put('/api/upload/elsewhere/a.jsonl', '{}')).status).toBe(400);
     expect((await put('/api/upload/offline/bad%00name', '{}')).status).toBe(400);
@@ -66,7 +85,11 @@ describe('dashboard: tokens', () => {
     const { retrainBatch } = await import('./retrain-batch');
     const { invokeAction } = await import('../runtime');
     await store.put('data/production/retraining_data_raw/d.jsonl', productionLogFile({ records: 30 }).content);
-    await invokeAction(transform as never, { key: 'data/production/retraining_data_raw/d.jsonl', log_level: 'silent' }, { store });
+    await invokeAction(
+      transform as never,
+      { key: 'data/production/retraining_data_raw/d.jsonl', log_level: 'silent' },
+      { store },
+    );
     await invokeAction(retrainBatch as never, { allow_without_split: true, log_level: 'silent' }, { store });
     const withToken = dashboardApp({ store, assets: ASSETS, readToken: 'read-me' });
     expect((await withToken.request('/api/production-sample')).status).toBe(401);
@@ -74,15 +97,31 @@ describe('dashboard: tokens', () => {
     const body = await ok.json();
     expect(body.source).toBe('v1');
     expect(body.rows.length).toBeGreaterThan(10);
-    expect(body.rows[0]).toMatchObject({ split: 'production v1', question: expect.any(String), question_type: expect.any(String) });
+    expect(body.rows[0]).toMatchObject({
+      split: 'production v1',
+      question: expect.any(String),
+      question_type: expect.any(String),
+    });
     expect((await dashboardApp({ store, assets: ASSETS }).request('/api/production-sample')).status).toBe(404);
   });
 
   it('hands out where to upload: the direct route on the folder store', async () => {
     const { app: dashboard } = await app({ uploadToken: 'up' });
-    const res = await dashboard.request('/api/upload-url', { method: 'POST', headers: { authorization: 'Bearer up' }, body: JSON.stringify({ target: 'offline', name: 'medquad.parquet', size: 100 }) });
-    expect(await res.json()).toMatchObject({ method: 'PUT', url: 'api/upload/offline/medquad.parquet', key: 'data/offline/raw/medquad.parquet' });
-    const big = await dashboard.request('/api/upload-url', { method: 'POST', headers: { authorization: 'Bearer up' }, body: JSON.stringify({ target: 'offline', name: 'x', size: 10 ** 12 }) });
+    const res = await dashboard.request('/api/upload-url', {
+      method: 'POST',
+      headers: { authorization: 'Bearer up' },
+      body: JSON.stringify({ target: 'offline', name: 'medquad.parquet', size: 100 }),
+    });
+    expect(await res.json()).toMatchObject({
+      method: 'PUT',
+      url: 'api/upload/offline/medquad.parquet',
+      key: 'data/offline/raw/medquad.parquet',
+    });
+    const big = await dashboard.request('/api/upload-url', {
+      method: 'POST',
+      headers: { authorization: 'Bearer up' },
+      body: JSON.stringify({ target: 'offline', name: 'x', size: 10 ** 12 }),
+    });
     expect(big.status).toBe(413);
   });
 });

@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
-import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../bucket/keys';
-import { lastRuns } from '../runtime/action';
 import type { Summary } from '../bucket/dashboard-summary';
-import { SUMMARY_KEY } from '../bucket/keys';
+import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, SUMMARY_KEY } from '../bucket/keys';
 import { latestVersion, readRetrainingRecords } from '../retraining/training-job-reader';
+import { lastRuns } from '../runtime/action';
 import { carriesSecret } from '../runtime/bearer';
-import { assertValidKey, readJsonIfExists, type ObjectStore } from '../store';
+import { assertValidKey, type ObjectStore, readJsonIfExists } from '../store';
 
 /** The built page: index.html, app.js and app.css (frontend/build-assets.mjs). */
 export type DashboardAssets = Record<'index.html' | 'app.js' | 'app.css', string>;
@@ -35,19 +34,39 @@ const UPLOAD_TARGETS: Record<string, string> = { offline: OFFLINE_RAW_PREFIX, pr
  * Every URL the page uses is relative, so it works under any path prefix (an OpenWhisk web
  * action lives at /api/v1/web/<ns>/medqa/dashboard/).
  */
-export function dashboardApp({ store, assets, uploadToken, readToken, maxUploadBytes = 512 * 1024 * 1024 }: DashboardOptions): Hono {
+export function dashboardApp({
+  store,
+  assets,
+  uploadToken,
+  readToken,
+  maxUploadBytes = 512 * 1024 * 1024,
+}: DashboardOptions): Hono {
   const app = new Hono();
   app.use(
     '*',
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+      },
       referrerPolicy: 'no-referrer',
     }),
   );
   app.use('/api/summary', etag());
 
-  const asset = (name: keyof DashboardAssets, type: string) => (c: { body: (b: string, s: 200, h: Record<string, string>) => Response }) =>
-    c.body(assets[name], 200, { 'content-type': type, 'cache-control': name === 'index.html' ? 'no-cache' : 'public, max-age=300' });
+  const asset =
+    (name: keyof DashboardAssets, type: string) =>
+    (c: { body: (b: string, s: 200, h: Record<string, string>) => Response }) =>
+      c.body(assets[name], 200, {
+        'content-type': type,
+        'cache-control': name === 'index.html' ? 'no-cache' : 'public, max-age=300',
+      });
   app.get('/', asset('index.html', 'text/html; charset=utf-8') as never);
   app.get('/index.html', asset('index.html', 'text/html; charset=utf-8') as never);
   app.get('/app.js', asset('app.js', 'text/javascript; charset=utf-8') as never);
@@ -68,12 +87,18 @@ export function dashboardApp({ store, assets, uploadToken, readToken, maxUploadB
   if (readToken) {
     // Production rows are PII-reduced, not de-identified: only for readers who hold the token.
     app.get('/api/production-sample', async (c) => {
-      if (!carriesSecret(c.req.header('authorization'), readToken)) return c.json({ error: 'missing or wrong read token' }, 401);
+      if (!carriesSecret(c.req.header('authorization'), readToken))
+        return c.json({ error: 'missing or wrong read token' }, 401);
       const version = await latestVersion(store);
       if (!version) return c.json({ rows: [], source: null });
       const rows = [];
       for await (const record of readRetrainingRecords(store, version)) {
-        rows.push({ split: `production v${version}`, question: String(record.question), answer: String(record.answer).slice(0, 240), question_type: String(record.question_type) });
+        rows.push({
+          split: `production v${version}`,
+          question: String(record.question),
+          answer: String(record.answer).slice(0, 240),
+          question_type: String(record.question_type),
+        });
         if (rows.length >= PRODUCTION_SAMPLE_ROWS) break;
       }
       c.header('cache-control', 'no-store');
@@ -85,12 +110,18 @@ export function dashboardApp({ store, assets, uploadToken, readToken, maxUploadB
     // Where to send a file: a short-lived presigned PUT on S3 (the bytes never pass through this
     // function); the direct route below on the folder store.
     app.post('/api/upload-url', async (c) => {
-      if (!carriesSecret(c.req.header('authorization'), uploadToken)) return c.json({ error: 'missing or wrong upload token' }, 401);
+      if (!carriesSecret(c.req.header('authorization'), uploadToken))
+        return c.json({ error: 'missing or wrong upload token' }, 401);
       const body = (await c.req.json().catch(() => ({}))) as { target?: string; name?: string; size?: number };
       const prefix = UPLOAD_TARGETS[body.target ?? ''];
-      if (!prefix || !body.name) return c.json({ error: `POST {"target": "offline"|"production", "name": "<file name>", "size": <bytes>}` }, 400);
+      if (!prefix || !body.name)
+        return c.json(
+          { error: `POST {"target": "offline"|"production", "name": "<file name>", "size": <bytes>}` },
+          400,
+        );
       if (!(typeof body.size === 'number' && body.size > 0)) return c.json({ error: 'size (bytes) is required' }, 400);
-      if (body.size > maxUploadBytes) return c.json({ error: `the file is over the ${maxUploadBytes}-byte limit` }, 413);
+      if (body.size > maxUploadBytes)
+        return c.json({ error: `the file is over the ${maxUploadBytes}-byte limit` }, 413);
       const key = prefix + body.name;
       try {
         assertValidKey(key);
@@ -101,11 +132,17 @@ export function dashboardApp({ store, assets, uploadToken, readToken, maxUploadB
         const url = await store.presignUpload(key, body.size, UPLOAD_URL_SECONDS);
         return c.json({ method: 'PUT', url, key, expires_in: UPLOAD_URL_SECONDS });
       }
-      return c.json({ method: 'PUT', url: `api/upload/${body.target}/${encodeURIComponent(body.name)}`, key, headers: { authorization: 'Bearer <upload token>' } });
+      return c.json({
+        method: 'PUT',
+        url: `api/upload/${body.target}/${encodeURIComponent(body.name)}`,
+        key,
+        headers: { authorization: 'Bearer <upload token>' },
+      });
     });
 
     app.put('/api/upload/:target/:name', async (c) => {
-      if (!carriesSecret(c.req.header('authorization'), uploadToken)) return c.json({ error: 'missing or wrong upload token' }, 401);
+      if (!carriesSecret(c.req.header('authorization'), uploadToken))
+        return c.json({ error: 'missing or wrong upload token' }, 401);
       const prefix = UPLOAD_TARGETS[c.req.param('target')];
       if (!prefix) return c.json({ error: `target must be one of ${Object.keys(UPLOAD_TARGETS).join(', ')}` }, 400);
       const key = prefix + c.req.param('name');

@@ -1,7 +1,7 @@
 import { Readable, Transform } from 'node:stream';
 import { z } from 'zod';
 import { OFFLINE_RAW_PREFIX } from '../bucket/keys';
-import { defineAction, optionalText, PipelineError, positiveInt, text, type Logger } from '../runtime';
+import { defineAction, type Logger, optionalText, PipelineError, positiveInt, text } from '../runtime';
 
 /** The published Hugging Face `lavita/MedQuAD` file (47,441 rows). */
 export const LAVITA_MEDQUAD_URL =
@@ -34,11 +34,17 @@ export const extract = defineAction({
     const url = parseUrl(params.url);
     const key = OFFLINE_RAW_PREFIX + targetName(url, params.target_name);
     const abort = new AbortController();
-    const total = setTimeout(() => abort.abort(new PipelineError('TIMEOUT', `the download did not finish within ${params.timeout_ms} ms`)), params.timeout_ms);
+    const total = setTimeout(
+      () => abort.abort(new PipelineError('TIMEOUT', `the download did not finish within ${params.timeout_ms} ms`)),
+      params.timeout_ms,
+    );
     let idle: NodeJS.Timeout | undefined;
     const armIdle = () => {
       clearTimeout(idle);
-      idle = setTimeout(() => abort.abort(new PipelineError('TIMEOUT', `no data arrived for ${params.idle_timeout_ms} ms`)), params.idle_timeout_ms);
+      idle = setTimeout(
+        () => abort.abort(new PipelineError('TIMEOUT', `no data arrived for ${params.idle_timeout_ms} ms`)),
+        params.idle_timeout_ms,
+      );
     };
     try {
       armIdle();
@@ -46,13 +52,27 @@ export const extract = defineAction({
         throw abort.signal.aborted ? abort.signal.reason : networkError(err, url);
       });
       if (!response.ok || !response.body) {
-        throw new PipelineError('HTTP_ERROR', `GET ${url.href} answered ${response.status} ${response.statusText}`.trim());
+        throw new PipelineError(
+          'HTTP_ERROR',
+          `GET ${url.href} answered ${response.status} ${response.statusText}`.trim(),
+        );
       }
       const expected = Number(response.headers.get('content-length') ?? NaN);
-      if (expected > params.max_bytes) throw new PipelineError('TOO_LARGE', `the file is ${expected} bytes, over max_bytes ${params.max_bytes}`);
-      log.info('download_started', { url: url.href, key, bytes_expected: Number.isFinite(expected) ? expected : undefined });
+      if (expected > params.max_bytes)
+        throw new PipelineError('TOO_LARGE', `the file is ${expected} bytes, over max_bytes ${params.max_bytes}`);
+      log.info('download_started', {
+        url: url.href,
+        key,
+        bytes_expected: Number.isFinite(expected) ? expected : undefined,
+      });
 
-      const meter = byteMeter({ expected, maxBytes: params.max_bytes, progressEvery: params.progress_every_bytes, log, onBytes: armIdle });
+      const meter = byteMeter({
+        expected,
+        maxBytes: params.max_bytes,
+        progressEvery: params.progress_every_bytes,
+        log,
+        onBytes: armIdle,
+      });
       // The store's put reports the meter's failure; this listener only keeps a failure that
       // happens after put gave up from also surfacing as an uncaught 'error' event.
       meter.on('error', () => undefined);
@@ -60,7 +80,10 @@ export const extract = defineAction({
       body.once('error', (err) => {
         const reason = abort.signal.aborted
           ? (abort.signal.reason as Error)
-          : new PipelineError('TRUNCATED', `the connection broke after ${meter.bytes}${Number.isFinite(expected) ? ` of ${expected}` : ''} bytes: ${(err as { cause?: Error }).cause?.message ?? err.message}`);
+          : new PipelineError(
+              'TRUNCATED',
+              `the connection broke after ${meter.bytes}${Number.isFinite(expected) ? ` of ${expected}` : ''} bytes: ${(err as { cause?: Error }).cause?.message ?? err.message}`,
+            );
         meter.destroy(reason);
       });
       const stored = await store.put(key, body.pipe(meter)).catch((err) => {
@@ -82,7 +105,8 @@ function parseUrl(value: string): URL {
   } catch {
     throw new PipelineError('BAD_PARAMS', `url is not a URL: ${JSON.stringify(value)}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new PipelineError('BAD_PARAMS', `url must be http or https, got ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new PipelineError('BAD_PARAMS', `url must be http or https, got ${url.protocol}`);
   return url;
 }
 
@@ -95,23 +119,35 @@ function targetName(url: URL, given: string | undefined): string {
 }
 
 /** Counts bytes, enforces the limit and the expected length, and logs progress every few MB. */
-function byteMeter(options: { expected: number; maxBytes: number; progressEvery: number; log: Logger; onBytes: () => void }) {
+function byteMeter(options: {
+  expected: number;
+  maxBytes: number;
+  progressEvery: number;
+  log: Logger;
+  onBytes: () => void;
+}) {
   let nextProgress = options.progressEvery;
   const meter = Object.assign(
     new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         meter.bytes += chunk.length;
         options.onBytes();
-        if (meter.bytes > options.maxBytes) return callback(new PipelineError('TOO_LARGE', `the download passed max_bytes ${options.maxBytes}`));
+        if (meter.bytes > options.maxBytes)
+          return callback(new PipelineError('TOO_LARGE', `the download passed max_bytes ${options.maxBytes}`));
         if (meter.bytes >= nextProgress) {
-          options.log.info('download_progress', { bytes: meter.bytes, percent: Number.isFinite(options.expected) ? Math.floor((100 * meter.bytes) / options.expected) : undefined });
+          options.log.info('download_progress', {
+            bytes: meter.bytes,
+            percent: Number.isFinite(options.expected) ? Math.floor((100 * meter.bytes) / options.expected) : undefined,
+          });
           nextProgress += options.progressEvery;
         }
         callback(null, chunk);
       },
       flush(callback) {
         if (Number.isFinite(options.expected) && meter.bytes !== options.expected) {
-          return callback(new PipelineError('TRUNCATED', `the server announced ${options.expected} bytes but sent ${meter.bytes}`));
+          return callback(
+            new PipelineError('TRUNCATED', `the server announced ${options.expected} bytes but sent ${meter.bytes}`),
+          );
         }
         callback();
       },
@@ -121,7 +157,16 @@ function byteMeter(options: { expected: number; maxBytes: number; progressEvery:
   return meter;
 }
 
-const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+const OFFLINE_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** Turns fetch's "fetch failed" into what the user can do about it. */
 export function networkError(err: unknown, url: URL): Error {
@@ -134,5 +179,8 @@ export function networkError(err: unknown, url: URL): Error {
         `and copy the file into ${OFFLINE_RAW_PREFIX} of the bucket (locally: .medqa/bucket/${OFFLINE_RAW_PREFIX}); offline-etl picks it up from there.`,
     );
   }
-  return new PipelineError('DOWNLOAD_FAILED', `GET ${url.href} failed: ${cause?.message ?? (err as Error)?.message ?? String(err)}`);
+  return new PipelineError(
+    'DOWNLOAD_FAILED',
+    `GET ${url.href} failed: ${cause?.message ?? (err as Error)?.message ?? String(err)}`,
+  );
 }

@@ -17,17 +17,24 @@ import {
   SplitMetadataSchema,
   type SplitRecord,
 } from '../bucket/split-metadata';
+import { type QuarantinedFile, quarantineFile } from '../offline/quarantine-file';
+import { assignSplit, SplitRatiosSchema } from '../offline/split';
+import { SafeQuestionTypesParam } from '../question-type/safe-types';
 import { openRecordFile, UnreadableFileError } from '../readers';
 import { MEDQUAD_FORMATS } from '../readers/medquad-formats';
-import { MedQuadRowSchema } from '../records/medquad';
 import { FingerprintSet } from '../records/fingerprint-set';
-import { fingerprintDigest, fingerprintId, normalizeQuestion, normalizeQuestionType, normalizeText, questionKey } from '../records/normalize';
-import { defineAction, flag, optionalText, PipelineError, text, type ActionContext } from '../runtime';
+import { MedQuadRowSchema } from '../records/medquad';
+import {
+  fingerprintDigest,
+  fingerprintId,
+  normalizeQuestion,
+  normalizeQuestionType,
+  normalizeText,
+  questionKey,
+} from '../records/normalize';
+import { type ActionContext, defineAction, flag, optionalText, PipelineError, text } from '../runtime';
 import { compareKeys, JsonlWriter, listObjects, type ObjectInfo, type ObjectStore } from '../store';
-import { quarantineFile, type QuarantinedFile } from '../offline/quarantine-file';
 import { refreshSummaryAfterStage } from '../summary/refresh';
-import { SafeQuestionTypesParam } from '../question-type/safe-types';
-import { assignSplit, SplitRatiosSchema } from '../offline/split';
 
 const OfflineEtlParams = z.object({
   /** The object event that fired the run (informational: every run rebuilds from the whole raw prefix). */
@@ -39,7 +46,6 @@ const OfflineEtlParams = z.object({
   /** Rebuild even when inputs and settings are unchanged. */
   force: flag().default(false),
 });
-type OfflineEtlParams = z.infer<typeof OfflineEtlParams>;
 
 /** The settings a split is built under: a change of any of them rebuilds it. */
 type SplitSettings = Pick<SplitMetadata, 'seed' | 'ratios' | 'safe_question_types' | 'rules_version'>;
@@ -56,7 +62,10 @@ export const offlineEtl = defineAction({
   async run(params, context) {
     const { store, log } = context;
     if (params.key !== undefined && !params.key.startsWith(OFFLINE_RAW_PREFIX)) {
-      throw new PipelineError('WRONG_PREFIX', `offline-etl reads objects under ${OFFLINE_RAW_PREFIX}; got key ${JSON.stringify(params.key)}`);
+      throw new PipelineError(
+        'WRONG_PREFIX',
+        `offline-etl reads objects under ${OFFLINE_RAW_PREFIX}; got key ${JSON.stringify(params.key)}`,
+      );
     }
     const settings: SplitSettings = {
       seed: params.split_seed,
@@ -73,9 +82,20 @@ export const offlineEtl = defineAction({
         return { status: 'skipped', reason: `no input files under ${OFFLINE_RAW_PREFIX}`, quarantined };
       }
       const previous = await readObject(store, SPLIT_METADATA_KEY, SplitMetadataSchema).catch(() => undefined);
-      if (!params.force && previous && sameInputs(previous.inputs, inputs) && sameSettings(previous, settings) && (await splitFilesIntact(store, previous))) {
+      if (
+        !params.force &&
+        previous &&
+        sameInputs(previous.inputs, inputs) &&
+        sameSettings(previous, settings) &&
+        (await splitFilesIntact(store, previous))
+      ) {
         log.info('unchanged', { final_records: previous.final_records });
-        return { status: 'unchanged', final_records: previous.final_records, split_counts: previous.split_counts, quarantined };
+        return {
+          status: 'unchanged',
+          final_records: previous.final_records,
+          split_counts: previous.split_counts,
+          quarantined,
+        };
       }
 
       const started = performance.now();
@@ -110,7 +130,10 @@ export const offlineEtl = defineAction({
       }
       log.warn('inputs_changed_during_run', { rebuild });
     }
-    throw new PipelineError('CONCURRENT_CHANGES', `the inputs under ${OFFLINE_RAW_PREFIX} kept changing during ${MAX_REBUILDS} rebuilds; run offline-etl again`);
+    throw new PipelineError(
+      'CONCURRENT_CHANGES',
+      `the inputs under ${OFFLINE_RAW_PREFIX} kept changing during ${MAX_REBUILDS} rebuilds; run offline-etl again`,
+    );
   },
 });
 
@@ -128,13 +151,27 @@ async function listInputs(store: ObjectStore): Promise<ObjectInfo[]> {
  * An input that turns out unreadable is quarantined; if it had already yielded records the
  * pass is discarded and redone without it, so no partial file ever reaches the split.
  */
-async function buildSplit(store: ObjectStore, inputs: ObjectInfo[], settings: SplitSettings, { log }: ActionContext, quarantined: QuarantinedFile[]) {
+async function buildSplit(
+  store: ObjectStore,
+  inputs: ObjectInfo[],
+  settings: SplitSettings,
+  { log }: ActionContext,
+  quarantined: QuarantinedFile[],
+) {
   const safeTypes = new Set(settings.safe_question_types);
   for (;;) {
-    const writers = Object.fromEntries(SPLIT_NAMES.map((name) => [name, new JsonlWriter(store, SPLIT_KEYS[name])])) as Record<SplitName, JsonlWriter>;
+    const writers = Object.fromEntries(
+      SPLIT_NAMES.map((name) => [name, new JsonlWriter(store, SPLIT_KEYS[name])]),
+    ) as Record<SplitName, JsonlWriter>;
     const seen = new FingerprintSet();
-    const dropped = Object.fromEntries(OFFLINE_DROP_REASONS.map((reason) => [reason, 0])) as Record<OfflineDropReason, number>;
-    const typeCounts = Object.fromEntries(SPLIT_NAMES.map((name) => [name, {} as Record<string, number>])) as Record<SplitName, Record<string, number>>;
+    const dropped = Object.fromEntries(OFFLINE_DROP_REASONS.map((reason) => [reason, 0])) as Record<
+      OfflineDropReason,
+      number
+    >;
+    const typeCounts = Object.fromEntries(SPLIT_NAMES.map((name) => [name, {} as Record<string, number>])) as Record<
+      SplitName,
+      Record<string, number>
+    >;
     const read: InputSummary[] = [];
     let initial = 0;
     let restart = false;
@@ -151,20 +188,28 @@ async function buildSplit(store: ObjectStore, inputs: ObjectInfo[], settings: Sp
           compression = opened.compression;
           for await (const record of opened.records) {
             records += 1;
-            const kept = 'error' in record ? { drop: 'invalid_record' as const } : cleanRecord(record.value, safeTypes, seen);
+            const kept =
+              'error' in record ? { drop: 'invalid_record' as const } : cleanRecord(record.value, safeTypes, seen);
             if ('drop' in kept) {
               dropped[kept.drop] += 1;
               continue;
             }
             const split = assignSplit(questionKey(kept.row.question), settings.seed, settings.ratios);
             typeCounts[split][kept.row.question_type] = (typeCounts[split][kept.row.question_type] ?? 0) + 1;
-            const written = writers[split].write({ ...kept.row, source_key: input.key, source_entry: record.entry ?? null, source_position: record.position });
+            const written = writers[split].write({
+              ...kept.row,
+              source_key: input.key,
+              source_entry: record.entry ?? null,
+              source_position: record.position,
+            });
             if (written) await written;
           }
         } catch (err) {
           if (!(err instanceof UnreadableFileError)) throw err;
           log.warn('input_unreadable', { key: input.key, reason: err.reason, records_before_failure: records });
-          quarantined.push(await quarantineFile(store, input.key, OFFLINE_RAW_PREFIX, OFFLINE_QUARANTINE_PREFIX, err.reason));
+          quarantined.push(
+            await quarantineFile(store, input.key, OFFLINE_RAW_PREFIX, OFFLINE_QUARANTINE_PREFIX, err.reason),
+          );
           if (records > 0) {
             restart = true;
             break;
@@ -180,7 +225,9 @@ async function buildSplit(store: ObjectStore, inputs: ObjectInfo[], settings: Sp
       throw err;
     }
     if (restart) {
-      await Promise.all(SPLIT_NAMES.map((name) => writers[name].abort(new Error('restarting without an unreadable input'))));
+      await Promise.all(
+        SPLIT_NAMES.map((name) => writers[name].abort(new Error('restarting without an unreadable input'))),
+      );
       continue;
     }
 
@@ -189,7 +236,10 @@ async function buildSplit(store: ObjectStore, inputs: ObjectInfo[], settings: Sp
       const { key, etag } = await writers[name].close();
       files[name] = { key, etag, records: writers[name].records };
     }
-    const split_counts = Object.fromEntries(SPLIT_NAMES.map((name) => [name, files[name].records])) as Record<SplitName, number>;
+    const split_counts = Object.fromEntries(SPLIT_NAMES.map((name) => [name, files[name].records])) as Record<
+      SplitName,
+      number
+    >;
     log.info('split_written', { ...split_counts });
     return {
       inputs: read,
@@ -205,9 +255,14 @@ async function buildSplit(store: ObjectStore, inputs: ObjectInfo[], settings: Sp
 
 /** The cleaned row written to the split: the original columns plus provenance. */
 /** Applies the drop rules in order; the first that matches is the counted reason. */
-function cleanRecord(value: unknown, safeTypes: Set<string>, seen: FingerprintSet): { row: SplitRecord } | { drop: OfflineDropReason } {
+function cleanRecord(
+  value: unknown,
+  safeTypes: Set<string>,
+  seen: FingerprintSet,
+): { row: SplitRecord } | { drop: OfflineDropReason } {
   const parsed = MedQuadRowSchema.safeParse(value);
-  if (!parsed.success || typeof value !== 'object' || value === null || Array.isArray(value)) return { drop: 'invalid_record' };
+  if (!parsed.success || typeof value !== 'object' || value === null || Array.isArray(value))
+    return { drop: 'invalid_record' };
   const source = parsed.data;
   const question = normalizeQuestion(source.question);
   if (!question) return { drop: 'missing_question' };
@@ -235,8 +290,15 @@ function cleanRecord(value: unknown, safeTypes: Set<string>, seen: FingerprintSe
   };
 }
 
-function sameInputs(recorded: Pick<ObjectInfo, 'key' | 'etag'>[], current: Pick<ObjectInfo, 'key' | 'etag'>[]): boolean {
-  const signature = (list: Pick<ObjectInfo, 'key' | 'etag'>[]) => list.map((i) => `${i.key}\u0000${i.etag}`).sort().join('\n');
+function sameInputs(
+  recorded: Pick<ObjectInfo, 'key' | 'etag'>[],
+  current: Pick<ObjectInfo, 'key' | 'etag'>[],
+): boolean {
+  const signature = (list: Pick<ObjectInfo, 'key' | 'etag'>[]) =>
+    list
+      .map((i) => `${i.key}\u0000${i.etag}`)
+      .sort()
+      .join('\n');
   return signature(recorded) === signature(current);
 }
 

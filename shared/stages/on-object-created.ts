@@ -1,5 +1,5 @@
 import { OUTPUT_PREFIXES } from '../bucket/keys';
-import { NotificationBody, objectCreatedEvents, type ObjectEvent } from '../bucket/object-event';
+import { NotificationBody, type ObjectEvent, objectCreatedEvents } from '../bucket/object-event';
 import { carriesSecret } from '../runtime/bearer';
 
 export interface DispatchOptions {
@@ -20,7 +20,8 @@ const json = (status: number, body: unknown) => Response.json(body, { status });
 export async function dispatchObjectNotification(request: Request, options: DispatchOptions): Promise<Response> {
   const method = request.method.toLowerCase();
   if (method === 'head' || method === 'get') return new Response(null, { status: 200 }); // MinIO probes the endpoint with HEAD
-  if (method !== 'post') return json(405, { error: `method ${method.toUpperCase()} not allowed; POST a bucket notification` });
+  if (method !== 'post')
+    return json(405, { error: `method ${method.toUpperCase()} not allowed; POST a bucket notification` });
   if (!options.secret) return json(500, { error: 'webhook_secret is not configured' });
   if (!carriesSecret(request.headers.get('authorization') ?? undefined, options.secret, { verbatim: true })) {
     return json(401, { error: 'missing or wrong Authorization header' });

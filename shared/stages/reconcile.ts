@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../bucket/keys';
-import { DEADLINE_MARGIN_MS, defineAction, invokeAction, isErrorResult, type ActionDefinition } from '../runtime';
+import { type ActionDefinition, DEADLINE_MARGIN_MS, defineAction, invokeAction, isErrorResult } from '../runtime';
 import { listObjects } from '../store';
 
 const ReconcileParams = z.object({
   /** A raw object older than this that is still waiting lost its event (webhooks can drop them). */
-  stale_after_ms: z.coerce.number().int().nonnegative().default(10 * 60_000),
+  stale_after_ms: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(10 * 60_000),
 });
 
 /** The stages reconcile runs for what it finds: given by whoever composes the actions (shared/actions.ts). */
@@ -25,51 +29,54 @@ export interface ReconcileTargets {
  */
 export function reconcileAction(targets: ReconcileTargets) {
   return defineAction({
-  name: 'reconcile',
-  description: 'Process raw objects whose object event was lost or whose run failed',
-  params: ReconcileParams,
-  async run(params, context) {
-    const { store, log } = context;
-    const now = Date.now();
-    const processed: { key: string; status: unknown }[] = [];
-    const failed: { key: string; error: { code: string; message: string } }[] = [];
-    let remaining = 0;
-    const settings = { store: store.kind, log_level: 'warn' };
-    const runStage = (action: ActionDefinition, params: Record<string, unknown>) => invokeAction(action, { ...settings, ...params }, { store, invocation: context.invocation });
+    name: 'reconcile',
+    description: 'Process raw objects whose object event was lost or whose run failed',
+    params: ReconcileParams,
+    async run(params, context) {
+      const { store, log } = context;
+      const now = Date.now();
+      const processed: { key: string; status: unknown }[] = [];
+      const failed: { key: string; error: { code: string; message: string } }[] = [];
+      let remaining = 0;
+      const settings = { store: store.kind, log_level: 'warn' };
+      const runStage = (action: ActionDefinition, params: Record<string, unknown>) =>
+        invokeAction(action, { ...settings, ...params }, { store, invocation: context.invocation });
 
-    // Offline: offline-etl itself tells whether the split includes every export (cheap when it does).
-    let offlineStale = false;
-    for await (const object of listObjects(store, OFFLINE_RAW_PREFIX)) {
-      if (now - object.lastModified.getTime() >= params.stale_after_ms) offlineStale = true;
-    }
-    if (offlineStale) {
-      const result = await runStage(targets.offline, {});
-      if (isErrorResult(result)) failed.push({ key: OFFLINE_RAW_PREFIX, error: result.error });
-      else if (result.status !== 'unchanged') processed.push({ key: OFFLINE_RAW_PREFIX, status: result.status });
-    }
-
-    // Production: anything still in raw is unprocessed (processed files move to the archive).
-    let checked = 0;
-    for await (const object of listObjects(store, PRODUCTION_RAW_PREFIX)) {
-      checked += 1;
-      if (now - object.lastModified.getTime() < params.stale_after_ms || object.key.endsWith('/')) continue;
-      if (context.timeLeftMs() < DEADLINE_MARGIN_MS) {
-        remaining += 1;
-        continue;
+      // Offline: offline-etl itself tells whether the split includes every export (cheap when it does).
+      let offlineStale = false;
+      for await (const object of listObjects(store, OFFLINE_RAW_PREFIX)) {
+        if (now - object.lastModified.getTime() >= params.stale_after_ms) offlineStale = true;
       }
-      const result = await runStage(targets.production, { key: object.key, etag: object.etag });
-      if (isErrorResult(result)) failed.push({ key: object.key, error: result.error });
-      else processed.push({ key: object.key, status: result.status });
-    }
-    log.info('reconciled', { checked, processed: processed.length, failed: failed.length, remaining });
-    return {
-      status: remaining ? 'stopped_before_deadline' : 'done',
-      checked,
-      processed,
-      failed,
-      remaining,
-      ...(remaining ? { reason: `${remaining} stale file(s) left for the next run: the activation deadline was near` } : {}),
-    };
-  },
-});
+      if (offlineStale) {
+        const result = await runStage(targets.offline, {});
+        if (isErrorResult(result)) failed.push({ key: OFFLINE_RAW_PREFIX, error: result.error });
+        else if (result.status !== 'unchanged') processed.push({ key: OFFLINE_RAW_PREFIX, status: result.status });
+      }
+
+      // Production: anything still in raw is unprocessed (processed files move to the archive).
+      let checked = 0;
+      for await (const object of listObjects(store, PRODUCTION_RAW_PREFIX)) {
+        checked += 1;
+        if (now - object.lastModified.getTime() < params.stale_after_ms || object.key.endsWith('/')) continue;
+        if (context.timeLeftMs() < DEADLINE_MARGIN_MS) {
+          remaining += 1;
+          continue;
+        }
+        const result = await runStage(targets.production, { key: object.key, etag: object.etag });
+        if (isErrorResult(result)) failed.push({ key: object.key, error: result.error });
+        else processed.push({ key: object.key, status: result.status });
+      }
+      log.info('reconciled', { checked, processed: processed.length, failed: failed.length, remaining });
+      return {
+        status: remaining ? 'stopped_before_deadline' : 'done',
+        checked,
+        processed,
+        failed,
+        remaining,
+        ...(remaining
+          ? { reason: `${remaining} stale file(s) left for the next run: the activation deadline was near` }
+          : {}),
+      };
+    },
+  });
 }

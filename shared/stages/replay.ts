@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_QUARANTINE_PREFIX, PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX } from '../bucket/keys';
+import {
+  PRODUCTION_ARCHIVE_PREFIX,
+  PRODUCTION_QUARANTINE_PREFIX,
+  PRODUCTION_RAW_PREFIX,
+  PRODUCTION_RULES_VERSION,
+  PRODUCTION_STAGED_PREFIX,
+  productionOutputKeys,
+} from '../bucket/keys';
+import { MaxRecordBytesParam, stageProductionFile } from '../production/stage-file';
 import { SafeQuestionTypesParam } from '../question-type/safe-types';
 import { DEADLINE_MARGIN_MS, defineAction, optionalText, PipelineError } from '../runtime';
 import { listObjects, type ObjectStore } from '../store';
-import { PRODUCTION_RULES_VERSION, productionOutputKeys } from '../bucket/keys';
-import { MaxRecordBytesParam, stageProductionFile } from '../production/stage-file';
 
 /** Archive keys carry the ETag when another version of the file was archived first (see archive.ts). */
 const ETAG_SUFFIX = /\.[0-9a-f]{32}(?:-\d+)?$/;
@@ -30,7 +36,8 @@ export const replay = defineAction({
   params: ReplayParams,
   async run(params, { store, log, timeLeftMs }) {
     const since = params.since ? Date.parse(params.since) : 0;
-    if (Number.isNaN(since)) throw new PipelineError('BAD_PARAMS', `since is not a date: ${JSON.stringify(params.since)}`);
+    if (Number.isNaN(since))
+      throw new PipelineError('BAD_PARAMS', `since is not a date: ${JSON.stringify(params.since)}`);
     const safeTypes = new Set(params.safe_question_types);
     const replayed: string[] = [];
     const replaced: string[] = [];
@@ -42,13 +49,19 @@ export const replay = defineAction({
         remaining += 1;
         continue;
       }
-      const rawKey = PRODUCTION_RAW_PREFIX + archived.key.slice(PRODUCTION_ARCHIVE_PREFIX.length).replace(ETAG_SUFFIX, '');
+      const rawKey =
+        PRODUCTION_RAW_PREFIX + archived.key.slice(PRODUCTION_ARCHIVE_PREFIX.length).replace(ETAG_SUFFIX, '');
       const keys = productionOutputKeys(rawKey, archived.etag);
       if (await store.head(keys.summary)) {
         current += 1;
         continue;
       }
-      await stageProductionFile(store, { key: rawKey, etag: archived.etag, size: archived.size, readKey: archived.key }, keys, { safeTypes, maxRecordBytes: params.max_record_bytes, log });
+      await stageProductionFile(
+        store,
+        { key: rawKey, etag: archived.etag, size: archived.size, readKey: archived.key },
+        keys,
+        { safeTypes, maxRecordBytes: params.max_record_bytes, log },
+      );
       replayed.push(rawKey);
       replaced.push(...(await deleteOlderRules(store, rawKey, archived.etag)));
     }
@@ -69,10 +82,13 @@ async function deleteOlderRules(store: ObjectStore, rawKey: string, etag: string
   const current = productionOutputKeys(rawKey, etag);
   const deleted: string[] = [];
   for (const prefix of [PRODUCTION_STAGED_PREFIX, PRODUCTION_QUARANTINE_PREFIX]) {
-    const folder = productionOutputKeys(rawKey, etag, 0).staged.replace(PRODUCTION_STAGED_PREFIX, prefix).replace(/[^/]*$/, '');
+    const folder = productionOutputKeys(rawKey, etag, 0)
+      .staged.replace(PRODUCTION_STAGED_PREFIX, prefix)
+      .replace(/[^/]*$/, '');
     for await (const object of listObjects(store, folder)) {
       const name = object.key.slice(folder.length);
-      if (!name.startsWith(`${etag}-r`) || [current.staged, current.summary, current.quarantine].includes(object.key)) continue;
+      if (!name.startsWith(`${etag}-r`) || [current.staged, current.summary, current.quarantine].includes(object.key))
+        continue;
       await store.delete(object.key);
       deleted.push(object.key);
     }

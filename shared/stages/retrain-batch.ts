@@ -1,20 +1,31 @@
 import { z } from 'zod';
-import { includedMarkerKey, isStagedSummaryKey, PRODUCTION_STAGED_PREFIX, SPLIT_KEYS, VERSION_TRACKER_KEY, versionKeys } from '../bucket/keys';
+import {
+  includedMarkerKey,
+  isStagedSummaryKey,
+  PRODUCTION_STAGED_PREFIX,
+  SPLIT_KEYS,
+  VERSION_TRACKER_KEY,
+  versionKeys,
+} from '../bucket/keys';
 import { readObject, readRequiredObject } from '../bucket/read';
 import { StagedSummarySchema } from '../bucket/staged';
 import { type BatchDropReason, type Claim, ClaimSchema, type VersionMetadata } from '../bucket/version-metadata';
 import { readJsonLines, splitLines } from '../readers';
 import { FingerprintSet } from '../records/fingerprint-set';
 import { fingerprintDigest, questionKey } from '../records/normalize';
-import { defineAction, flag, PipelineError, type ActionContext } from '../runtime';
-import { compareKeys, JsonlWriter, listObjects, ObjectExistsError, type ObjectStore } from '../store';
 import { includedSummaryKeys } from '../retraining/included';
-import { refreshSummaryAfterStage } from '../summary/refresh';
 import { latestVersion } from '../retraining/training-job-reader';
+import { type ActionContext, defineAction, flag, PipelineError } from '../runtime';
+import { compareKeys, JsonlWriter, listObjects, ObjectExistsError, type ObjectStore } from '../store';
+import { refreshSummaryAfterStage } from '../summary/refresh';
 
 const RetrainBatchParams = z.object({
   /** A claim older than this with no committed version is taken as abandoned and redone. */
-  claim_timeout_ms: z.coerce.number().int().nonnegative().default(15 * 60_000),
+  claim_timeout_ms: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(15 * 60_000),
   /** Build the batch even when no evaluation split exists yet (nothing can be guarded then). */
   allow_without_split: flag().default(false),
 });
@@ -39,19 +50,38 @@ export const retrainBatch = defineAction({
     let claim = await readObject(store, keys.claim, ClaimSchema);
     if (claim) {
       if (Date.parse(claim.expires_at) > Date.now()) {
-        return { status: 'busy', version: `v${version}`, reason: `v${version} is being built by activation ${claim.activation} (claim expires ${claim.expires_at})` };
+        return {
+          status: 'busy',
+          version: `v${version}`,
+          reason: `v${version} is being built by activation ${claim.activation} (claim expires ${claim.expires_at})`,
+        };
       }
       log.warn('redoing_abandoned_version', { version, claimed_at: claim.claimed_at });
     } else {
       const inputs = await pendingStagedFiles(store);
-      if (inputs.length === 0) return { status: 'nothing_new', latest_version: committed ? `v${committed}` : null, reason: 'no staged file is waiting: no new version' };
+      if (inputs.length === 0)
+        return {
+          status: 'nothing_new',
+          latest_version: committed ? `v${committed}` : null,
+          reason: 'no staged file is waiting: no new version',
+        };
       const now = Date.now();
       const expires = Math.min(now + params.claim_timeout_ms, now + context.timeLeftMs());
-      claim = { version, claimed_at: new Date(now).toISOString(), expires_at: new Date(expires).toISOString(), activation: context.invocation.id, inputs };
+      claim = {
+        version,
+        claimed_at: new Date(now).toISOString(),
+        expires_at: new Date(expires).toISOString(),
+        activation: context.invocation.id,
+        inputs,
+      };
       try {
-        await store.put(keys.claim, JSON.stringify(claim, null, 2), { ifNoneMatch: '*', contentType: 'application/json' });
+        await store.put(keys.claim, JSON.stringify(claim, null, 2), {
+          ifNoneMatch: '*',
+          contentType: 'application/json',
+        });
       } catch (err) {
-        if (err instanceof ObjectExistsError) return { status: 'busy', version: `v${version}`, reason: `another run claimed v${version} first` };
+        if (err instanceof ObjectExistsError)
+          return { status: 'busy', version: `v${version}`, reason: `another run claimed v${version} first` };
         throw err;
       }
       log.info('claimed', { version, staged_files: inputs.length });
@@ -62,7 +92,12 @@ export const retrainBatch = defineAction({
       // Everything staged was dropped (evaluation questions, repeats): the files are taken, no version is made.
       await Promise.all([store.delete(keys.data), store.delete(keys.fingerprints), store.delete(keys.metadata)]);
       await store.delete(keys.claim);
-      return { status: 'nothing_new', latest_version: committed ? `v${committed}` : null, reason: `all records of ${claim.inputs.length} staged file(s) were dropped: no new version`, dropped: metadata.dropped };
+      return {
+        status: 'nothing_new',
+        latest_version: committed ? `v${committed}` : null,
+        reason: `all records of ${claim.inputs.length} staged file(s) were dropped: no new version`,
+        dropped: metadata.dropped,
+      };
     }
     log.info('version_committed', { version, record_count: metadata.record_count });
     await refreshSummaryAfterStage(store, log);
@@ -84,17 +119,30 @@ async function pendingStagedFiles(store: ObjectStore): Promise<Claim['inputs']> 
   for await (const object of listObjects(store, PRODUCTION_STAGED_PREFIX)) {
     if (!isStagedSummaryKey(object.key) || included.has(object.key)) continue;
     const summary = await readRequiredObject(store, object.key, StagedSummarySchema);
-    pending.push({ summary_key: object.key, staged_key: summary.staged_key, source_key: summary.source_key, source_etag: summary.source_etag });
+    pending.push({
+      summary_key: object.key,
+      staged_key: summary.staged_key,
+      source_key: summary.source_key,
+      source_etag: summary.source_etag,
+    });
   }
   return pending.sort((a, b) => compareKeys(a.summary_key, b.summary_key));
 }
 
-async function buildVersion(store: ObjectStore, claim: Claim, params: z.infer<typeof RetrainBatchParams>, { log }: ActionContext): Promise<VersionMetadata> {
+async function buildVersion(
+  store: ObjectStore,
+  claim: Claim,
+  params: z.infer<typeof RetrainBatchParams>,
+  { log }: ActionContext,
+): Promise<VersionMetadata> {
   const started = performance.now();
   const keys = versionKeys(claim.version);
   const evaluation = await evaluationQuestions(store);
   if (!evaluation && !params.allow_without_split) {
-    throw new PipelineError('NO_SPLIT', 'no evaluation split yet (data/dataset-split/evaluation/testing.json): run offline-etl first, or pass -p allow_without_split true');
+    throw new PipelineError(
+      'NO_SPLIT',
+      'no evaluation split yet (data/dataset-split/evaluation/testing.json): run offline-etl first, or pass -p allow_without_split true',
+    );
   }
   const earlier = await earlierFingerprints(store, claim.version - 1);
   const seen = new FingerprintSet();
@@ -112,13 +160,15 @@ async function buildVersion(store: ObjectStore, claim: Claim, params: z.infer<ty
       const summary = await readObject(store, input.summary_key, StagedSummarySchema);
       if (summary) {
         for (const [reason, n] of Object.entries(summary.dropped)) count(reason, n ?? 0);
-        for (const [type, n] of Object.entries(summary.redactions)) redactions[type] = (redactions[type] ?? 0) + (n ?? 0);
+        for (const [type, n] of Object.entries(summary.redactions))
+          redactions[type] = (redactions[type] ?? 0) + (n ?? 0);
         rulesVersions.add(summary.rules_version);
       }
       let recordsIn = 0;
       for await (const line of splitLines(await store.get(input.staged_key), 16 * 1024 * 1024)) {
         if (!line.bytes) continue;
         recordsIn += 1;
+        // biome-ignore lint/suspicious/noExplicitAny: a staged line as parsed; its fields are checked before use
         let record: Record<string, any>;
         try {
           record = JSON.parse(line.bytes.toString('utf8'));
@@ -157,7 +207,8 @@ async function buildVersion(store: ObjectStore, claim: Claim, params: z.infer<ty
   await writer.close();
   await store.put(keys.fingerprints, fingerprints.bytes());
   // Markers before the tracker: once the version is visible, its files are visibly taken too.
-  for (const input of claim.inputs) await store.put(includedMarkerKey(input.summary_key), JSON.stringify({ version: claim.version }));
+  for (const input of claim.inputs)
+    await store.put(includedMarkerKey(input.summary_key), JSON.stringify({ version: claim.version }));
   const metadata: VersionMetadata = {
     version: `v${claim.version}`,
     timestamp: new Date().toISOString(),
@@ -224,4 +275,3 @@ async function earlierFingerprints(store: ObjectStore, upTo: number): Promise<Fi
   }
   return set;
 }
-

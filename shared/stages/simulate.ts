@@ -32,7 +32,8 @@ export const simulate = defineAction({
   params: SimulateParams,
   async run(params, { store, log, invocation }) {
     const questions = await sampleQuestions(store, SPLIT_KEYS[params.split], params.count, params.seed);
-    if (questions.length === 0) throw new PipelineError('NO_SPLIT', `no questions in the ${params.split} split: run offline-etl first`);
+    if (questions.length === 0)
+      throw new PipelineError('NO_SPLIT', `no questions in the ${params.split} split: run offline-etl first`);
     const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${invocation.id.slice(0, 8)}`;
     const latencies: number[] = [];
     const failures = { timeouts: 0, network_errors: 0, http_errors: {} as Record<string, number>, bad_responses: 0 };
@@ -62,7 +63,14 @@ export const simulate = defineAction({
             failures.bad_responses += 1;
             return;
           }
-          exchanges[i] = { ts: new Date().toISOString(), question, answer, latency_ms: Math.round(latency * 10) / 10, slice: 'simulated', simulation: runId };
+          exchanges[i] = {
+            ts: new Date().toISOString(),
+            question,
+            answer,
+            latency_ms: Math.round(latency * 10) / 10,
+            slice: 'simulated',
+            simulation: runId,
+          };
         } catch (err) {
           if ((err as Error).name === 'TimeoutError') failures.timeouts += 1;
           else failures.network_errors += 1;
@@ -70,7 +78,12 @@ export const simulate = defineAction({
       }),
     );
 
-    const keys = await writeLogFiles(store, runId, exchanges.filter((e): e is Record<string, unknown> => Boolean(e)), params.file_records);
+    const keys = await writeLogFiles(
+      store,
+      runId,
+      exchanges.filter((e): e is Record<string, unknown> => Boolean(e)),
+      params.file_records,
+    );
     const ok = exchanges.filter(Boolean).length;
     log.info('simulated', { requests: questions.length, ok, files: keys.length });
     return {
@@ -103,11 +116,23 @@ async function sampleQuestions(store: ObjectStore, key: string, count: number, s
   return sample;
 }
 
-async function writeLogFiles(store: ObjectStore, runId: string, records: Record<string, unknown>[], perFile: number): Promise<string[]> {
+async function writeLogFiles(
+  store: ObjectStore,
+  runId: string,
+  records: Record<string, unknown>[],
+  perFile: number,
+): Promise<string[]> {
   const keys: string[] = [];
   for (let i = 0; i < records.length; i += perFile) {
     const key = `${PRODUCTION_RAW_PREFIX}simulated/${runId}-${String(keys.length + 1).padStart(4, '0')}.jsonl`;
-    await store.put(key, records.slice(i, i + perFile).map((r) => JSON.stringify(r)).join('\n') + '\n', { contentType: 'application/x-ndjson' });
+    await store.put(
+      key,
+      `${records
+        .slice(i, i + perFile)
+        .map((r) => JSON.stringify(r))
+        .join('\n')}\n`,
+      { contentType: 'application/x-ndjson' },
+    );
     keys.push(key);
   }
   return keys;

@@ -28,7 +28,10 @@ export const transform = defineAction({
   params: TransformParams,
   async run(params, { store, log }) {
     if (!params.key.startsWith(PRODUCTION_RAW_PREFIX)) {
-      throw new PipelineError('WRONG_PREFIX', `transform reads objects under ${PRODUCTION_RAW_PREFIX}; got key ${JSON.stringify(params.key)}`);
+      throw new PipelineError(
+        'WRONG_PREFIX',
+        `transform reads objects under ${PRODUCTION_RAW_PREFIX}; got key ${JSON.stringify(params.key)}`,
+      );
     }
     const raw = await store.head(params.key);
     if (!raw) {
@@ -37,7 +40,10 @@ export const transform = defineAction({
         const archived = await archiveRawObject(store, params.key, params.etag);
         return { ...archived, status: 'already_processed', key: params.key, etag: params.etag };
       }
-      throw new PipelineError('NOT_FOUND', `no object at ${params.key} (already processed under another ETag, or never uploaded)`);
+      throw new PipelineError(
+        'NOT_FOUND',
+        `no object at ${params.key} (already processed under another ETag, or never uploaded)`,
+      );
     }
     const keys = productionOutputKeys(params.key, raw.etag);
     let summary = await readObject(store, keys.summary, StagedSummarySchema);
@@ -71,4 +77,3 @@ export const transform = defineAction({
     };
   },
 });
-

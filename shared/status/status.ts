@@ -66,19 +66,25 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
     staged += 1;
     if (!included.has(object.key)) waiting += 1;
     const summary = await readRequiredObject(store, object.key, StagedSummarySchema);
-    for (const [reason, n] of Object.entries(summary.dropped)) productionQuarantine[reason] = (productionQuarantine[reason] ?? 0) + (n ?? 0);
+    for (const [reason, n] of Object.entries(summary.dropped))
+      productionQuarantine[reason] = (productionQuarantine[reason] ?? 0) + (n ?? 0);
   }
   const version = await latestVersion(store);
-  const versionMetadata = version ? await readObject(store, versionKeys(version).metadata, VersionMetadataSchema) : undefined;
+  const versionMetadata = version
+    ? await readObject(store, versionKeys(version).metadata, VersionMetadataSchema)
+    : undefined;
 
   const failures: PipelineStatus['failures'] = [];
-  for await (const object of listObjects(store, FAILURES_PREFIX)) failures.push(await readRequiredObject(store, object.key, FailureRecordSchema));
+  for await (const object of listObjects(store, FAILURES_PREFIX))
+    failures.push(await readRequiredObject(store, object.key, FailureRecordSchema));
 
   return {
     offline: {
       raw_files: rawFiles,
       not_in_split: notInSplit,
-      split: split ? { final_records: split.final_records, split_counts: split.split_counts, created_at: split.created_at } : null,
+      split: split
+        ? { final_records: split.final_records, split_counts: split.split_counts, created_at: split.created_at }
+        : null,
       quarantined: offlineQuarantine,
     },
     production: {
@@ -87,7 +93,13 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
       staged_files: staged,
       waiting_for_batch: waiting,
       quarantined: productionQuarantine,
-      latest_version: versionMetadata ? { version: versionMetadata.version, record_count: versionMetadata.record_count, timestamp: versionMetadata.timestamp } : null,
+      latest_version: versionMetadata
+        ? {
+            version: versionMetadata.version,
+            record_count: versionMetadata.record_count,
+            timestamp: versionMetadata.timestamp,
+          }
+        : null,
     },
     failures,
   };
@@ -106,7 +118,9 @@ export function formatStatus(status: PipelineStatus, bucket: string): string {
     'offline',
     `  raw exports: ${offline.raw_files}${offline.not_in_split.length ? `, not yet in the split: ${offline.not_in_split.join(', ')}` : ''}`,
     offline.split
-      ? `  split: ${offline.split.final_records} records (${Object.entries(offline.split.split_counts).map(([k, v]) => `${k} ${v}`).join(', ')}), built ${offline.split.created_at}`
+      ? `  split: ${offline.split.final_records} records (${Object.entries(offline.split.split_counts)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}), built ${offline.split.created_at}`
       : '  split: none yet (drop a MedQuAD export into data/offline/raw/)',
     `  quarantined files: ${counts(offline.quarantined)}`,
     'production',

@@ -3,8 +3,8 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { describeStoreContract } from '../../test/store-contract';
 import { tempDir } from '../../test/helpers/temp-dir';
+import { describeStoreContract } from '../../test/store-contract';
 import { FolderStore } from './folder-store';
 import { listAll } from './list';
 
@@ -17,7 +17,11 @@ describe('FolderStore specifics', () => {
     await fs.writeFile(path.join(root, 'data/offline/raw/export.jsonl'), '{"question":"q"}\n');
     const store = new FolderStore(root);
     const [object] = await listAll(store, 'data/offline/raw/');
-    expect(object).toMatchObject({ key: 'data/offline/raw/export.jsonl', size: 17, etag: createHash('md5').update('{"question":"q"}\n').digest('hex') });
+    expect(object).toMatchObject({
+      key: 'data/offline/raw/export.jsonl',
+      size: 17,
+      etag: createHash('md5').update('{"question":"q"}\n').digest('hex'),
+    });
   });
 
   it('never shows a half-written object: a failed stream leaves the old content and no temp file', async () => {

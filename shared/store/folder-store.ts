@@ -4,7 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ObjectExistsError, ObjectNotFoundError, InvalidKeyError } from './errors';
+import { InvalidKeyError, ObjectExistsError, ObjectNotFoundError } from './errors';
 import { assertValidKey, assertValidPrefix, compareKeys } from './keys';
 import type { ListPage, ListPageOptions, ObjectBody, ObjectInfo, ObjectStore, PutOptions, PutResult } from './types';
 
@@ -33,7 +33,8 @@ export class FolderStore implements ObjectStore {
   /** The file path for a key; refuses keys that would leave the folder. */
   pathOf(key: string): string {
     assertValidKey(key);
-    if (key === TEMP_DIR || key.startsWith(`${TEMP_DIR}/`)) throw new InvalidKeyError(key, `"${TEMP_DIR}/" is reserved by the folder store`);
+    if (key === TEMP_DIR || key.startsWith(`${TEMP_DIR}/`))
+      throw new InvalidKeyError(key, `"${TEMP_DIR}/" is reserved by the folder store`);
     if (key.endsWith('/')) throw new InvalidKeyError(key, 'ends with "/" (the folder store has no directory markers)');
     return path.join(this.bucket, ...key.split('/'));
   }

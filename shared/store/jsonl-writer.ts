@@ -16,7 +16,10 @@ export class JsonlWriter {
   private failure: unknown;
   records = 0;
 
-  constructor(store: ObjectStore, readonly key: string) {
+  constructor(
+    store: ObjectStore,
+    readonly key: string,
+  ) {
     // Failures are reported through `done`; a stream the store never started reading must not
     // turn its destroy() into an uncaught 'error' event.
     this.stream.on('error', () => undefined);

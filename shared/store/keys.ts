@@ -12,10 +12,13 @@ export function assertValidKey(key: string): void {
   if (key.includes('\0')) throw new InvalidKeyError(key, 'contains a NUL character');
   if (key.startsWith('/')) throw new InvalidKeyError(key, 'starts with "/"');
   if (key.includes('\\')) throw new InvalidKeyError(key, 'contains a backslash');
-  if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) throw new InvalidKeyError(key, `longer than ${MAX_KEY_BYTES} bytes`);
+  if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES)
+    throw new InvalidKeyError(key, `longer than ${MAX_KEY_BYTES} bytes`);
   const segments = key.split('/');
-  if (segments.some((s) => s === '..' || s === '.')) throw new InvalidKeyError(key, 'contains a "." or ".." path segment');
-  if (segments.slice(0, -1).some((s) => s === '')) throw new InvalidKeyError(key, 'contains an empty path segment ("//")');
+  if (segments.some((s) => s === '..' || s === '.'))
+    throw new InvalidKeyError(key, 'contains a "." or ".." path segment');
+  if (segments.slice(0, -1).some((s) => s === ''))
+    throw new InvalidKeyError(key, 'contains an empty path segment ("//")');
 }
 
 /** Prefixes are keys that may be empty or end with "/". */

@@ -26,11 +26,18 @@ export interface MoveOptions {
  * never the other order, so a crash at any point leaves the data in one place or both, and a rerun
  * finishes the move. A target that already holds the same content is kept as it is.
  */
-export async function moveObject(store: ObjectStore, source: ObjectInfo, targetKey: string, options: MoveOptions = {}): Promise<ObjectInfo> {
+export async function moveObject(
+  store: ObjectStore,
+  source: ObjectInfo,
+  targetKey: string,
+  options: MoveOptions = {},
+): Promise<ObjectInfo> {
   const present = options.target ?? (await store.head(targetKey));
   const alreadyThere = present && present.size === source.size && sameContent(present, source);
-  const copied = alreadyThere ? present : (await store.copy(source.key, targetKey), await store.head(targetKey));
-  if (!copied || copied.size !== source.size || !sameContent(copied, source)) throw new MoveMismatchError(source.key, targetKey);
+  if (!alreadyThere) await store.copy(source.key, targetKey);
+  const copied = alreadyThere ? present : await store.head(targetKey);
+  if (!copied || copied.size !== source.size || !sameContent(copied, source))
+    throw new MoveMismatchError(source.key, targetKey);
   await store.delete(source.key);
   return copied;
 }

@@ -1,4 +1,11 @@
-import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { ObjectExistsError, ObjectNotFoundError, StoreUnavailableError } from './errors';
@@ -19,7 +26,11 @@ describe('S3Store with a mocked S3 API', () => {
     const { mock, store } = mockedStore();
     mock.on(PutObjectCommand).rejectsOnce(serviceError('PreconditionFailed', 412));
     await expect(store.put('data/lock', 'x', { ifNoneMatch: '*' })).rejects.toBeInstanceOf(ObjectExistsError);
-    expect(mock.commandCalls(PutObjectCommand)[0]!.args[0].input).toMatchObject({ Bucket: 'medqa', Key: 'data/lock', IfNoneMatch: '*' });
+    expect(mock.commandCalls(PutObjectCommand)[0]!.args[0].input).toMatchObject({
+      Bucket: 'medqa',
+      Key: 'data/lock',
+      IfNoneMatch: '*',
+    });
   });
 
   it('maps 409 ConditionalRequestConflict (a concurrent conditional write) to ObjectExistsError', async () => {
@@ -57,7 +68,12 @@ describe('S3Store with a mocked S3 API', () => {
   });
 
   it('uses path-style addressing and checksums only when required for custom endpoints', async () => {
-    const store = new S3Store({ bucket: 'b', endpoint: 'http://127.0.0.1:9000', accessKeyId: 'a', secretAccessKey: 'b' });
+    const store = new S3Store({
+      bucket: 'b',
+      endpoint: 'http://127.0.0.1:9000',
+      accessKeyId: 'a',
+      secretAccessKey: 'b',
+    });
     expect(await store.client.config.forcePathStyle).toBe(true);
     expect(await store.client.config.requestChecksumCalculation()).toBe('WHEN_REQUIRED');
     const aws = new S3Store({ bucket: 'b', region: 'eu-west-1' });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   CopyObjectCommand,
   CreateBucketCommand,
@@ -12,10 +13,18 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { Readable } from 'node:stream';
 import { ObjectExistsError, ObjectNotFoundError, StoreUnavailableError } from './errors';
 import { assertValidKey, assertValidPrefix } from './keys';
-import type { ListPage, ListPageOptions, ObjectBody, ObjectInfo, ObjectStore, PutOptions, PutResult, StoreCapabilities } from './types';
+import type {
+  ListPage,
+  ListPageOptions,
+  ObjectBody,
+  ObjectInfo,
+  ObjectStore,
+  PutOptions,
+  PutResult,
+  StoreCapabilities,
+} from './types';
 
 export interface S3StoreOptions {
   bucket: string;
@@ -48,14 +57,24 @@ export class S3Store implements ObjectStore {
     this.bucket = options.bucket;
     this.client = options.client ?? new S3Client(clientConfig(options));
     this.partSize = Math.max(options.partSize ?? 5 * MIB, 5 * MIB);
-    this.capabilities = { atomicCreateIfAbsent: true, copyReservedCharacters: true, byteOrderListing: true, ...options.capabilities };
+    this.capabilities = {
+      atomicCreateIfAbsent: true,
+      copyReservedCharacters: true,
+      byteOrderListing: true,
+      ...options.capabilities,
+    };
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {
     assertValidKey(key);
     try {
       const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return { key, size: out.ContentLength ?? 0, etag: bareEtag(out.ETag), lastModified: out.LastModified ?? new Date(0) };
+      return {
+        key,
+        size: out.ContentLength ?? 0,
+        etag: bareEtag(out.ETag),
+        lastModified: out.LastModified ?? new Date(0),
+      };
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
       throw translate(err, key);
@@ -83,7 +102,9 @@ export class S3Store implements ObjectStore {
     assertValidKey(key);
     if (end <= start) return new Uint8Array(0);
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${start}-${end - 1}` }));
+      const out = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${start}-${end - 1}` }),
+      );
       return await out.Body!.transformToByteArray();
     } catch (err) {
       throw translate(err, key);
@@ -149,7 +170,11 @@ export class S3Store implements ObjectStore {
     assertValidKey(targetKey);
     try {
       const out = await this.client.send(
-        new CopyObjectCommand({ Bucket: this.bucket, Key: targetKey, CopySource: `${this.bucket}/${encodeKey(sourceKey)}` }),
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: targetKey,
+          CopySource: `${this.bucket}/${encodeKey(sourceKey)}`,
+        }),
       );
       return { key: targetKey, etag: bareEtag(out.CopyObjectResult?.ETag) };
     } catch (err) {
@@ -174,7 +199,8 @@ export class S3Store implements ObjectStore {
     } catch (err) {
       if (statusOf(err) !== 404) throw translate(err, this.bucket);
       await this.client.send(new CreateBucketCommand({ Bucket: this.bucket })).catch((e: unknown) => {
-        if (!['BucketAlreadyOwnedByYou', 'BucketAlreadyExists'].includes((e as Error).name)) throw translate(e, this.bucket);
+        if (!['BucketAlreadyOwnedByYou', 'BucketAlreadyExists'].includes((e as Error).name))
+          throw translate(e, this.bucket);
       });
     }
   }
@@ -212,14 +238,19 @@ function translate(err: unknown, key: string): Error {
   const name = (err as Error)?.name;
   const status = statusOf(err);
   if (name === 'NoSuchKey' || name === 'NotFound' || status === 404) {
-    if (name === 'NoSuchBucket') return new StoreUnavailableError(`bucket does not exist: ${(err as Error).message}`, err);
+    if (name === 'NoSuchBucket')
+      return new StoreUnavailableError(`bucket does not exist: ${(err as Error).message}`, err);
     return new ObjectNotFoundError(key);
   }
   // 412: If-None-Match lost; 409: a concurrent conditional write to the same key is in flight.
   if (name === 'PreconditionFailed' || status === 412 || name === 'ConditionalRequestConflict' || status === 409) {
     return new ObjectExistsError(key);
   }
-  if (name === 'CredentialsProviderError' || (err as NodeJS.ErrnoException)?.code === 'ECONNREFUSED' || status === 403) {
+  if (
+    name === 'CredentialsProviderError' ||
+    (err as NodeJS.ErrnoException)?.code === 'ECONNREFUSED' ||
+    status === 403
+  ) {
     return new StoreUnavailableError(`object store refused or unreachable: ${(err as Error).message}`, err);
   }
   return err instanceof Error ? err : new Error(String(err));

@@ -11,7 +11,7 @@ export function addLength(histogram: number[], length: number): void {
 }
 
 export function mergeHistograms(into: number[], from: readonly number[] | undefined): number[] {
-  from?.forEach((n, i) => (into[i] = (into[i] ?? 0) + n));
+  for (const [i, n] of (from ?? []).entries()) into[i] = (into[i] ?? 0) + n;
   return into;
 }
 

@@ -1,30 +1,35 @@
 import * as fs from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { productionLogFile } from '../../test/fixtures/production-logs';
 import { SMALL_EXPORT, toJsonl } from '../../test/fixtures/medquad-fixtures';
+import { productionLogFile } from '../../test/fixtures/production-logs';
+import { runAction as run } from '../../test/helpers/run-action';
 import { tempDir } from '../../test/helpers/temp-dir';
-import { offlineEtl } from '../stages/offline-etl';
-import { transform } from '../stages/transform';
-import { retrainBatch } from '../stages/retrain-batch';
-import { FolderStore, listAll, readText } from '../store';
-import { histogramQuartiles, jensenShannonDistance, wassersteinDistance } from './histogram';
 import { SummarySchema } from '../bucket/dashboard-summary';
 import { SUMMARY_KEY } from '../bucket/keys';
+import { offlineEtl } from '../stages/offline-etl';
+import { retrainBatch } from '../stages/retrain-batch';
+import { transform } from '../stages/transform';
+import { FolderStore, listAll, readText } from '../store';
+import { histogramQuartiles, jensenShannonDistance, wassersteinDistance } from './histogram';
 import { refreshSummary } from './refresh';
-import { runAction as run } from '../../test/helpers/run-action';
 
 const GOLDEN = 'test/fixtures/golden-summary.json';
 
 /** Times and durations differ run to run; everything else in the summary must not. */
 function stable(summary: unknown): unknown {
-  return JSON.parse(JSON.stringify(summary), (key, value) => (['generated_at', 'created_at', 'timestamp', 'at', 'duration_ms'].includes(key) ? '…' : value));
+  return JSON.parse(JSON.stringify(summary), (key, value) =>
+    ['generated_at', 'created_at', 'timestamp', 'at', 'duration_ms'].includes(key) ? '…' : value,
+  );
 }
 
 async function fixtureBucket() {
   const store = new FolderStore(await tempDir());
   await store.put('data/offline/raw/export.jsonl', toJsonl(SMALL_EXPORT));
   await run(offlineEtl, store);
-  for (const [day, seed] of [['2026-05-01', 1], ['2026-05-02', 2]] as const) {
+  for (const [day, seed] of [
+    ['2026-05-01', 1],
+    ['2026-05-02', 2],
+  ] as const) {
     const key = `data/production/retraining_data_raw/${day}.jsonl`;
     await store.put(key, productionLogFile({ records: 40, seed, noise: 0.05 }).content);
     await run(transform, store, { key });
@@ -48,7 +53,9 @@ describe('summarize', () => {
     const rebuilt = await refreshSummary(store, { rebuild: true });
     expect(stable(rebuilt)).toEqual(stable(incremental));
     // A stage's call delivered again (at least once) merges its output once.
-    const [staged] = (await listAll(store, 'data/production/retraining_data_staged/')).filter((o) => o.key.endsWith('.summary.json'));
+    const [staged] = (await listAll(store, 'data/production/retraining_data_staged/')).filter((o) =>
+      o.key.endsWith('.summary.json'),
+    );
     const again = await refreshSummary(store, { partial: staged!.key });
     expect(again.production.records_out).toBe(incremental.production.records_out);
     expect(again.production.staged_files).toBe(2);
@@ -56,7 +63,12 @@ describe('summarize', () => {
 
   it('describes an empty bucket without failing', async () => {
     const summary = await refreshSummary(new FolderStore(await tempDir()));
-    expect(summary).toMatchObject({ offline: null, versions: [], production: { records_in: 0, volume: [[], []] }, drift: { question_type_mix: { value: null, drifted: null } } });
+    expect(summary).toMatchObject({
+      offline: null,
+      versions: [],
+      production: { records_in: 0, volume: [[], []] },
+      drift: { question_type_mix: { value: null, drifted: null } },
+    });
   });
 });
 

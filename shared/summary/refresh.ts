@@ -1,4 +1,12 @@
 import {
+  MAX_VERSIONS,
+  SAMPLE_ANSWER_CHARS,
+  SAMPLE_PER_SPLIT,
+  SUMMARY_SCHEMA_VERSION,
+  type Summary,
+  SummarySchema,
+} from '../bucket/dashboard-summary';
+import {
   DASHBOARD_PREFIX,
   isStagedSummaryKey,
   OFFLINE_QUARANTINE_PREFIX,
@@ -9,7 +17,6 @@ import {
   SUMMARY_KEY,
   versionKeys,
 } from '../bucket/keys';
-import { MAX_VERSIONS, SAMPLE_ANSWER_CHARS, SAMPLE_PER_SPLIT, SUMMARY_SCHEMA_VERSION, type Summary, SummarySchema } from '../bucket/dashboard-summary';
 import { readObject, readRequiredObject } from '../bucket/read';
 import { SplitMetadataSchema } from '../bucket/split-metadata';
 import { StagedSummarySchema } from '../bucket/staged';
@@ -18,9 +25,18 @@ import { quarantinedFileCounts } from '../offline/quarantine-file';
 import { SAFE_QUESTION_TYPES } from '../question-type/safe-types';
 import { readJsonLines } from '../readers';
 import { latestVersion } from '../retraining/training-job-reader';
-import { lastRuns, type Logger } from '../runtime';
-import { listObjects, readJsonIfExists, type ObjectStore } from '../store';
-import { addLength, emptyHistogram, histogramQuartiles, jensenShannonDistance, LENGTH_BIN_WIDTH, LENGTH_BINS, mergeHistograms, wassersteinDistance } from './histogram';
+import { type Logger, lastRuns } from '../runtime';
+import { listObjects, type ObjectStore, readJsonIfExists } from '../store';
+import {
+  addLength,
+  emptyHistogram,
+  histogramQuartiles,
+  jensenShannonDistance,
+  LENGTH_BIN_WIDTH,
+  LENGTH_BINS,
+  mergeHistograms,
+  wassersteinDistance,
+} from './histogram';
 
 /** Partial summaries, kept so a refresh merges one new output instead of rescanning the bucket. */
 const OFFLINE_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/offline.json`;
@@ -33,16 +49,25 @@ const VERSIONS_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/versions.json`;
 const TYPE_MIX_THRESHOLD = 0.2;
 const LENGTH_THRESHOLD = 15;
 
-type OfflinePartial = NonNullable<Summary['offline']> & { split_etag: string; training_length: number[]; training_types: Record<string, number> };
+type OfflinePartial = NonNullable<Summary['offline']> & {
+  split_etag: string;
+  training_length: number[];
+  training_types: Record<string, number>;
+};
 
 interface ProductionPartial {
   /** Markers of another generation (from before a rebuild) do not count as merged. */
   generation: string;
-  aggregate: Omit<Summary['production'], 'question_length' | 'volume'> & { question_length: number[]; by_day: Record<string, number> };
+  aggregate: Omit<Summary['production'], 'question_length' | 'volume'> & {
+    question_length: number[];
+    by_day: Record<string, number>;
+  };
 }
 
 /** Types every retraining version should hold some of; a version without one gets a warning on the page. */
-const EXPECTED_VERSION_TYPES = ['information', 'symptoms', 'causes', 'exams and tests', 'outlook', 'prevention'].filter((t) => SAFE_QUESTION_TYPES.includes(t));
+const EXPECTED_VERSION_TYPES = ['information', 'symptoms', 'causes', 'exams and tests', 'outlook', 'prevention'].filter(
+  (t) => SAFE_QUESTION_TYPES.includes(t),
+);
 
 const bins = () => Array.from({ length: LENGTH_BINS }, (_, i) => i * LENGTH_BIN_WIDTH);
 
@@ -52,7 +77,11 @@ const bins = () => Array.from({ length: LENGTH_BINS }, (_, i) => i * LENGTH_BIN_
  * when the split changed. `rebuild` (or a missing aggregate) rescans every staged summary:
  * by hand, to repair.
  */
-export async function refreshSummary(store: ObjectStore, { partial, rebuild = false }: { partial?: string; rebuild?: boolean } = {}, log?: Logger): Promise<Summary> {
+export async function refreshSummary(
+  store: ObjectStore,
+  { partial, rebuild = false }: { partial?: string; rebuild?: boolean } = {},
+  log?: Logger,
+): Promise<Summary> {
   const offline = await offlinePartial(store);
   const production = await productionPartial(store, partial, rebuild);
   const versions = await recentVersions(store);
@@ -61,7 +90,9 @@ export async function refreshSummary(store: ObjectStore, { partial, rebuild = fa
   const p = production.aggregate;
   const typeDistance = offline ? jensenShannonDistance(offline.training_types, p.question_types) : null;
   const lengthDistance = offline ? wassersteinDistance(offline.training_length, p.question_length) : null;
-  const days = Object.keys(p.by_day).filter((d) => /^\d{4}-\d\d-\d\d$/.test(d)).sort();
+  const days = Object.keys(p.by_day)
+    .filter((d) => /^\d{4}-\d\d-\d\d$/.test(d))
+    .sort();
   const summary: Summary = {
     schema_version: SUMMARY_SCHEMA_VERSION,
     generated_at: new Date().toISOString(),
@@ -78,8 +109,18 @@ export async function refreshSummary(store: ObjectStore, { partial, rebuild = fa
     },
     versions,
     drift: {
-      question_type_mix: { test: 'Jensen–Shannon distance (production vs offline training split)', value: round(typeDistance), threshold: TYPE_MIX_THRESHOLD, drifted: typeDistance === null ? null : typeDistance > TYPE_MIX_THRESHOLD },
-      question_length: { test: 'Wasserstein distance of question length in characters', value: round(lengthDistance), threshold: LENGTH_THRESHOLD, drifted: lengthDistance === null ? null : lengthDistance > LENGTH_THRESHOLD },
+      question_type_mix: {
+        test: 'Jensen–Shannon distance (production vs offline training split)',
+        value: round(typeDistance),
+        threshold: TYPE_MIX_THRESHOLD,
+        drifted: typeDistance === null ? null : typeDistance > TYPE_MIX_THRESHOLD,
+      },
+      question_length: {
+        test: 'Wasserstein distance of question length in characters',
+        value: round(lengthDistance),
+        threshold: LENGTH_THRESHOLD,
+        drifted: lengthDistance === null ? null : lengthDistance > LENGTH_THRESHOLD,
+      },
     },
     stages,
   };
@@ -91,7 +132,9 @@ export async function refreshSummary(store: ObjectStore, { partial, rebuild = fa
 
 /** Called at the end of each stage: a dashboard that fails to refresh must not fail the stage. */
 export async function refreshSummaryAfterStage(store: ObjectStore, log: Logger, partial?: string): Promise<void> {
-  await refreshSummary(store, { partial }, log).catch((err: Error) => log.warn('summary_not_refreshed', { message: err.message }));
+  await refreshSummary(store, { partial }, log).catch((err: Error) =>
+    log.warn('summary_not_refreshed', { message: err.message }),
+  );
 }
 
 async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | undefined> {
@@ -101,20 +144,30 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
   if (kept?.split_etag === head.etag) return kept;
 
   const metadata = await readRequiredObject(store, SPLIT_METADATA_KEY, SplitMetadataSchema);
-  const types = [...new Set(SPLIT_NAMES.flatMap((name) => Object.keys(metadata.question_type_counts[name] ?? {})))].sort();
+  const types = [
+    ...new Set(SPLIT_NAMES.flatMap((name) => Object.keys(metadata.question_type_counts[name] ?? {}))),
+  ].sort();
   const lengths: Record<string, number[]> = {};
   const sample: NonNullable<Summary['offline']>['sample'] = [];
   for (const name of SPLIT_NAMES) {
     lengths[name] = emptyHistogram();
     let seen = 0;
     const picked: typeof sample = [];
-    for await (const row of readJsonLines<{ question: string; answer: string; question_type: string }>(store, SPLIT_KEYS[name])) {
+    for await (const row of readJsonLines<{ question: string; answer: string; question_type: string }>(
+      store,
+      SPLIT_KEYS[name],
+    )) {
       addLength(lengths[name]!, row.question.length);
       seen += 1;
       // An even spread over the file: every k-th row, k chosen from the known count.
       const every = Math.max(1, Math.floor((metadata.split_counts[name] ?? 1) / SAMPLE_PER_SPLIT));
       if (seen % every === 0 && picked.length < SAMPLE_PER_SPLIT) {
-        picked.push({ split: name, question: row.question, answer: row.answer.slice(0, SAMPLE_ANSWER_CHARS), question_type: row.question_type });
+        picked.push({
+          split: name,
+          question: row.question,
+          answer: row.answer.slice(0, SAMPLE_ANSWER_CHARS),
+          question_type: row.question_type,
+        });
       }
     }
     sample.push(...picked);
@@ -127,8 +180,17 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
     final_records: metadata.final_records,
     split_counts: metadata.split_counts,
     dropped: metadata.dropped,
-    question_types: { types, series: Object.fromEntries(SPLIT_NAMES.map((name) => [name, types.map((t) => metadata.question_type_counts[name]?.[t] ?? 0)])) },
-    question_length: { bins: bins(), series: lengths, quartiles: Object.fromEntries(SPLIT_NAMES.map((name) => [name, histogramQuartiles(lengths[name]!)])) },
+    question_types: {
+      types,
+      series: Object.fromEntries(
+        SPLIT_NAMES.map((name) => [name, types.map((t) => metadata.question_type_counts[name]?.[t] ?? 0)]),
+      ),
+    },
+    question_length: {
+      bins: bins(),
+      series: lengths,
+      quartiles: Object.fromEntries(SPLIT_NAMES.map((name) => [name, histogramQuartiles(lengths[name]!)])),
+    },
     sample,
     quarantined_files: await quarantinedFileCounts(store, OFFLINE_QUARANTINE_PREFIX),
     training_length: lengths.training!,
@@ -138,22 +200,48 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
   return partial;
 }
 
-function stripPartial({ split_etag: _etag, training_length: _lengths, training_types: _types, ...offline }: OfflinePartial): NonNullable<Summary['offline']> {
+function stripPartial({
+  split_etag: _etag,
+  training_length: _lengths,
+  training_types: _types,
+  ...offline
+}: OfflinePartial): NonNullable<Summary['offline']> {
   return offline;
 }
 
 function emptyProduction(): ProductionPartial {
-  return { generation: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, aggregate: { staged_files: 0, records_in: 0, records_out: 0, dropped: {}, redactions: {}, question_types: {}, question_length: emptyHistogram(), by_day: {} } };
+  return {
+    generation: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    aggregate: {
+      staged_files: 0,
+      records_in: 0,
+      records_out: 0,
+      dropped: {},
+      redactions: {},
+      question_types: {},
+      question_length: emptyHistogram(),
+      by_day: {},
+    },
+  };
 }
 
-async function productionPartial(store: ObjectStore, partial: string | undefined, rebuild: boolean): Promise<ProductionPartial> {
+async function productionPartial(
+  store: ObjectStore,
+  partial: string | undefined,
+  rebuild: boolean,
+): Promise<ProductionPartial> {
   let state = rebuild ? undefined : await readJsonIfExists<ProductionPartial>(store, PRODUCTION_PARTIAL_KEY);
   const toMerge: string[] = [];
   if (state) {
-    if (partial && (await readJsonIfExists<{ generation: string }>(store, MERGED_PREFIX + partial))?.generation !== state.generation) toMerge.push(partial);
+    if (
+      partial &&
+      (await readJsonIfExists<{ generation: string }>(store, MERGED_PREFIX + partial))?.generation !== state.generation
+    )
+      toMerge.push(partial);
   } else {
     state = emptyProduction();
-    for await (const object of listObjects(store, PRODUCTION_STAGED_PREFIX)) if (isStagedSummaryKey(object.key)) toMerge.push(object.key);
+    for await (const object of listObjects(store, PRODUCTION_STAGED_PREFIX))
+      if (isStagedSummaryKey(object.key)) toMerge.push(object.key);
   }
   for (const key of toMerge) {
     const summary = await readObject(store, key, StagedSummarySchema);
@@ -179,14 +267,24 @@ async function productionPartial(store: ObjectStore, partial: string | undefined
 async function recentVersions(store: ObjectStore): Promise<Summary['versions']> {
   const latest = await latestVersion(store);
   if (!latest) return [];
-  const kept = (await readJsonIfExists<{ latest: number; versions: Summary['versions'] }>(store, VERSIONS_PARTIAL_KEY)) ?? { latest: 0, versions: [] };
+  const kept = (await readJsonIfExists<{ latest: number; versions: Summary['versions'] }>(
+    store,
+    VERSIONS_PARTIAL_KEY,
+  )) ?? { latest: 0, versions: [] };
   if (kept.latest === latest) return kept.versions;
   const added: Summary['versions'] = [];
   for (let n = latest; n > Math.max(kept.latest, latest - MAX_VERSIONS); n -= 1) {
     const m = await readObject(store, versionKeys(n).metadata, VersionMetadataSchema);
     if (!m) continue;
     const missing = EXPECTED_VERSION_TYPES.filter((t) => !m.question_type_counts[t]);
-    added.push({ version: m.version, timestamp: m.timestamp, record_count: m.record_count, dropped: m.dropped, question_type_counts: m.question_type_counts, missing_types: missing });
+    added.push({
+      version: m.version,
+      timestamp: m.timestamp,
+      record_count: m.record_count,
+      dropped: m.dropped,
+      question_type_counts: m.question_type_counts,
+      missing_types: missing,
+    });
   }
   const versions = [...added, ...kept.versions].slice(0, MAX_VERSIONS);
   await store.put(VERSIONS_PARTIAL_KEY, JSON.stringify({ latest, versions }));

@@ -18,7 +18,10 @@ export function crashingStore(store: ObjectStore, failOnMutation: number): Objec
       return (...args: unknown[]) => {
         if (!String(args[0]).startsWith('data/')) return value.apply(target, args);
         mutations += 1;
-        if (mutations === failOnMutation) return Promise.reject(new Error(`injected crash at mutation ${mutations} (${String(property)} ${String(args[0])})`));
+        if (mutations === failOnMutation)
+          return Promise.reject(
+            new Error(`injected crash at mutation ${mutations} (${String(property)} ${String(args[0])})`),
+          );
         return value.apply(target, args);
       };
     },

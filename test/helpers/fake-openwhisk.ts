@@ -28,10 +28,20 @@ export async function startFakeOpenWhisk() {
         res.end(payload === undefined ? '' : JSON.stringify(payload));
       };
       const path = decodeURIComponent(url.pathname).replace(/^\/api\/v1\/namespaces\/[^/]+\//, '');
-      if (req.method === 'GET') return entities.has(path) ? reply(200, entities.get(path)) : reply(404, { error: 'The requested resource does not exist.' });
+      if (req.method === 'GET')
+        return entities.has(path)
+          ? reply(200, entities.get(path))
+          : reply(404, { error: 'The requested resource does not exist.' });
       if (req.method === 'PUT') {
         const name = path.split('/').pop();
-        const entity = { name, namespace: 'guest', version: '0.0.1', ...body, annotations: body?.annotations ?? [], parameters: body?.parameters ?? [] };
+        const entity = {
+          name,
+          namespace: 'guest',
+          version: '0.0.1',
+          ...body,
+          annotations: body?.annotations ?? [],
+          parameters: body?.parameters ?? [],
+        };
         entities.set(path, entity);
         return reply(200, entity);
       }
@@ -39,7 +49,8 @@ export async function startFakeOpenWhisk() {
         entities.delete(path);
         return reply(200, {});
       }
-      if (req.method === 'POST') return reply(path.startsWith('triggers/') ? 202 : 200, { activationId: `act-${requests.length}` });
+      if (req.method === 'POST')
+        return reply(path.startsWith('triggers/') ? 202 : 200, { activationId: `act-${requests.length}` });
       reply(405);
     });
   });

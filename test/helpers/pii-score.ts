@@ -38,13 +38,16 @@ function goldPositions(sentence: LabelledSentence) {
 
 /** Recall and precision per type and overall: a prediction counts when it overlaps a gold span of its type. */
 export function scorePii(sentences: LabelledSentence[]) {
-  const byType = Object.fromEntries(PII_TYPES.map((t) => [t, { gold: 0, predicted: 0, found: 0, correct: 0 }])) as Record<PiiType, Omit<TypeScore, 'recall' | 'precision'>>;
+  const byType = Object.fromEntries(
+    PII_TYPES.map((t) => [t, { gold: 0, predicted: 0, found: 0, correct: 0 }]),
+  ) as Record<PiiType, Omit<TypeScore, 'recall' | 'precision'>>;
   const misses: { id: string; type: string; text: string }[] = [];
   const falseAlarms: { id: string; type: string; text: string }[] = [];
   for (const sentence of sentences) {
     const gold = goldPositions(sentence);
     const predicted = findPii(sentence.text);
-    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+      a.start < b.end && b.start < a.end;
     for (const g of gold) {
       byType[g.type].gold += 1;
       if (predicted.some((p) => p.type === g.type && overlaps(p, g))) byType[g.type].found += 1;
@@ -61,9 +64,20 @@ export function scorePii(sentences: LabelledSentence[]) {
     recall: s.gold ? s.found / s.gold : 1,
     precision: s.predicted ? s.correct / s.predicted : 1,
   });
-  const total = Object.values(byType).reduce((acc, s) => ({ gold: acc.gold + s.gold, predicted: acc.predicted + s.predicted, found: acc.found + s.found, correct: acc.correct + s.correct }), { gold: 0, predicted: 0, found: 0, correct: 0 });
+  const total = Object.values(byType).reduce(
+    (acc, s) => ({
+      gold: acc.gold + s.gold,
+      predicted: acc.predicted + s.predicted,
+      found: acc.found + s.found,
+      correct: acc.correct + s.correct,
+    }),
+    { gold: 0, predicted: 0, found: 0, correct: 0 },
+  );
   return {
-    perType: Object.fromEntries(Object.entries(byType).map(([t, s]) => [t, withRates(s)])) as Record<PiiType, TypeScore>,
+    perType: Object.fromEntries(Object.entries(byType).map(([t, s]) => [t, withRates(s)])) as Record<
+      PiiType,
+      TypeScore
+    >,
     overall: withRates(total),
     misses,
     falseAlarms,

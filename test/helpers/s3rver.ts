@@ -39,4 +39,3 @@ export async function startS3rver(): Promise<RunningS3rver> {
     },
   };
 }
-

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { FolderStore, type ObjectStore } from '../../shared/store';
-import { startS3rver, type RunningS3rver } from './s3rver';
+import { type RunningS3rver, startS3rver } from './s3rver';
 import { tempDir } from './temp-dir';
 
 /**

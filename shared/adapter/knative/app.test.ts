@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { ACTIONS } from '../../actions';
+import { describe, expect, it } from 'vitest';
 import { SMALL_EXPORT, toJsonl } from '../../../test/fixtures/medquad-fixtures';
 import { productionLogFile } from '../../../test/fixtures/production-logs';
 import { tempDir } from '../../../test/helpers/temp-dir';
+import { ACTIONS } from '../../actions';
 import { knativeApp } from './app';
 
 async function appWithBucket() {
@@ -19,7 +19,13 @@ describe('Knative adapter', () => {
     const { app } = await appWithBucket();
     const res = await app.request('/offline-etl', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'ce-specversion': '1.0', 'ce-type': 'dev.knative.sources.ping', 'ce-source': '/apis/v1/namespaces/default/pingsources/nightly', 'ce-id': 'e-1' },
+      headers: {
+        'content-type': 'application/json',
+        'ce-specversion': '1.0',
+        'ce-type': 'dev.knative.sources.ping',
+        'ce-source': '/apis/v1/namespaces/default/pingsources/nightly',
+        'ce-id': 'e-1',
+      },
       body: JSON.stringify({ job: 'nightly' }),
     });
     expect(res.status).toBe(200);
@@ -31,7 +37,13 @@ describe('Knative adapter', () => {
     const structured = await app.request('/offline-etl', {
       method: 'POST',
       headers: { 'content-type': 'application/cloudevents+json' },
-      body: JSON.stringify({ specversion: '1.0', type: 'org.medqa.run', source: 'test', id: 'e-2', data: { force: true } }),
+      body: JSON.stringify({
+        specversion: '1.0',
+        type: 'org.medqa.run',
+        source: 'test',
+        id: 'e-2',
+        data: { force: true },
+      }),
     });
     expect(await structured.json()).toMatchObject({ status: 'built' });
     const plain = await app.request('/offline-etl', { method: 'POST', body: '{}' });
@@ -45,7 +57,17 @@ describe('Knative adapter', () => {
     await fs.writeFile(path.join(dataDir, key), productionLogFile({ records: 20 }).content);
     const res = await app.request('/transform', {
       method: 'POST',
-      body: JSON.stringify({ Records: [{ eventName: 's3:ObjectCreated:Put', s3: { bucket: { name: 'medqa' }, object: { key: encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/') } } }] }),
+      body: JSON.stringify({
+        Records: [
+          {
+            eventName: 's3:ObjectCreated:Put',
+            s3: {
+              bucket: { name: 'medqa' },
+              object: { key: encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/') },
+            },
+          },
+        ],
+      }),
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'staged', key, records_in: 20 });
@@ -54,7 +76,9 @@ describe('Knative adapter', () => {
   it('answers 400 for bad input and 404 for an unknown action', async () => {
     const { app } = await appWithBucket();
     expect((await app.request('/offline-etl', { method: 'POST', body: 'nope' })).status).toBe(400);
-    expect((await app.request('/offline-etl', { method: 'POST', body: JSON.stringify({ split_ratios: 'x' }) })).status).toBe(400);
+    expect(
+      (await app.request('/offline-etl', { method: 'POST', body: JSON.stringify({ split_ratios: 'x' }) })).status,
+    ).toBe(400);
     expect((await app.request('/nope', { method: 'POST', body: '{}' })).status).toBe(404);
   });
 });

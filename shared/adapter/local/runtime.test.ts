@@ -2,10 +2,10 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseManifest } from '../../manifest';
-import { createLogger, defineAction, PipelineError, type ActionDefinition } from '../../runtime';
-import { FolderStore } from '../../store';
 import { tempDir } from '../../../test/helpers/temp-dir';
+import { parseManifest } from '../../manifest';
+import { type ActionDefinition, createLogger, defineAction, PipelineError } from '../../runtime';
+import { FolderStore } from '../../store';
 import { LocalRuntime, type RunReport } from './runtime';
 
 const MANIFEST = `
@@ -39,7 +39,12 @@ function recordingActions(failFirst: boolean) {
       return { status: 'ok' };
     },
   });
-  const nightly = defineAction({ name: 'nightly', description: 'tick', params: z.object({ job: z.string() }), run: async (p) => ({ status: p.job }) });
+  const nightly = defineAction({
+    name: 'nightly',
+    description: 'tick',
+    params: z.object({ job: z.string() }),
+    run: async (p) => ({ status: p.job }),
+  });
   return { calls, actions: { ingest, nightly } as Record<string, ActionDefinition> };
 }
 

@@ -1,11 +1,18 @@
-import { Cron } from 'croner';
-import { watch, type FSWatcher } from 'chokidar';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { ObjectRoute, PipelineManifest } from '../../manifest';
-import { invokeAction, isErrorResult, type ActionDefinition, type ActionResult, type ErrorResult, type Logger } from '../../runtime';
-import { listObjects, type FolderStore } from '../../store';
+import { type FSWatcher, watch } from 'chokidar';
+import { Cron } from 'croner';
 import type { ObjectEvent } from '../../bucket/object-event';
+import type { ObjectRoute, PipelineManifest } from '../../manifest';
+import {
+  type ActionDefinition,
+  type ActionResult,
+  type ErrorResult,
+  invokeAction,
+  isErrorResult,
+  type Logger,
+} from '../../runtime';
+import { type FolderStore, listObjects } from '../../store';
 import { RouteQueue } from './route-queue';
 
 export interface LocalRuntimeOptions {
@@ -46,7 +53,8 @@ export class LocalRuntime {
 
   constructor(private readonly options: LocalRuntimeOptions) {
     for (const route of options.manifest.objectRoutes) {
-      if (!options.actions[route.action]) throw new Error(`manifest.yaml routes ${route.prefix} to ${route.action}, which this build does not have`);
+      if (!options.actions[route.action])
+        throw new Error(`manifest.yaml routes ${route.prefix} to ${route.action}, which this build does not have`);
       this.queues.set(route, new RouteQueue((event) => this.runObjectEvent(route, event)));
       this.processed.set(route, new Map());
     }
@@ -58,7 +66,8 @@ export class LocalRuntime {
 
   async start({ watchFiles = true }: { watchFiles?: boolean } = {}): Promise<void> {
     const { store, manifest } = this.options;
-    for (const route of this.routes) await fs.mkdir(path.join(store.bucket, ...route.prefix.split('/')), { recursive: true });
+    for (const route of this.routes)
+      await fs.mkdir(path.join(store.bucket, ...route.prefix.split('/')), { recursive: true });
     if (watchFiles) await this.startWatcher();
     for (const schedule of manifest.schedules) {
       this.crons.push(
@@ -69,7 +78,12 @@ export class LocalRuntime {
     }
     await this.scan();
     const interval = this.options.scanIntervalMs ?? 30_000;
-    if (interval > 0) this.scanTimer = setInterval(() => void this.scan().catch((err) => this.options.log.error('scan_failed', { message: (err as Error).message })), interval);
+    if (interval > 0)
+      this.scanTimer = setInterval(
+        () =>
+          void this.scan().catch((err) => this.options.log.error('scan_failed', { message: (err as Error).message })),
+        interval,
+      );
   }
 
   /** Queues every object under the routed prefixes that has not been processed yet (or changed since). */
@@ -111,7 +125,11 @@ export class LocalRuntime {
   async invoke(actionName: string, trigger: string, params: Record<string, unknown>, event?: ObjectEvent) {
     const action = this.options.actions[actionName];
     if (!action) throw new Error(`no action named ${actionName}`);
-    const result = await invokeAction(action, { ...this.options.params, ...params, ...event }, { store: this.options.store });
+    const result = await invokeAction(
+      action,
+      { ...this.options.params, ...params, ...event },
+      { store: this.options.store },
+    );
     this.options.onRun?.({ action: actionName, trigger, event, result });
     return result;
   }
@@ -134,7 +152,10 @@ export class LocalRuntime {
       ignoreInitial: true, // the start-up scan covers what is already there
       awaitWriteFinish: { stabilityThreshold: settle, pollInterval: Math.min(100, settle) },
     });
-    const onFile = (file: string) => void this.onFileSettled(file).catch((err) => this.options.log.error('watch_failed', { file, message: (err as Error).message }));
+    const onFile = (file: string) =>
+      void this.onFileSettled(file).catch((err) =>
+        this.options.log.error('watch_failed', { file, message: (err as Error).message }),
+      );
     this.watcher.on('add', onFile).on('change', onFile);
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
   }
@@ -144,7 +165,8 @@ export class LocalRuntime {
     const info = await this.options.store.head(key);
     if (!info) return; // gone again (moved to quarantine, deleted)
     for (const [route, queue] of this.queues) {
-      if (key.startsWith(route.prefix)) queue.push({ bucket: this.options.store.bucket, key, etag: info.etag, size: info.size });
+      if (key.startsWith(route.prefix))
+        queue.push({ bucket: this.options.store.bucket, key, etag: info.etag, size: info.size });
     }
   }
 

@@ -1,22 +1,32 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { BaselineAnswerer } from '../../answerer/answerer';
-import { dashboardApp, type DashboardAssets } from '../../stages/dashboard';
+import { type DashboardAssets, dashboardApp } from '../../stages/dashboard';
 import type { ObjectStore } from '../../store';
 
 /**
  * The local web front: the same dashboard app as the OpenWhisk web action, plus the baseline
  * answerer that `simulate` asks when no model endpoint is given.
  */
-export function localWebApp(store: ObjectStore, assets: DashboardAssets, tokens: { uploadToken?: string; readToken?: string } = {}): Hono {
+export function localWebApp(
+  store: ObjectStore,
+  assets: DashboardAssets,
+  tokens: { uploadToken?: string; readToken?: string } = {},
+): Hono {
   const app = new Hono();
   const answerer = new BaselineAnswerer(store);
   app.post('/api/answer', async (c) => {
     const body = (await c.req.json().catch(() => undefined)) as { question?: unknown } | undefined;
-    if (!body || typeof body.question !== 'string' || !body.question.trim()) return c.json({ error: 'POST {"question": "…"}' }, 400);
+    if (!body || typeof body.question !== 'string' || !body.question.trim())
+      return c.json({ error: 'POST {"question": "…"}' }, 400);
     const [best] = await answerer.answer(body.question);
     if (!best) return c.json({ error: 'no training split yet: drop a MedQuAD export into data/offline/raw/' }, 503);
-    return c.json({ answer: best.doc.answer, question_type: best.doc.question_type, matched_question: best.doc.question, score: Number(best.score.toFixed(3)) });
+    return c.json({
+      answer: best.doc.answer,
+      question_type: best.doc.question_type,
+      matched_question: best.doc.question,
+      score: Number(best.score.toFixed(3)),
+    });
   });
   app.route('/', dashboardApp({ store, assets, ...tokens }));
   return app;
@@ -24,7 +34,9 @@ export function localWebApp(store: ObjectStore, assets: DashboardAssets, tokens:
 
 export function serveLocalWeb(app: Hono, port: number): Promise<{ server: ServerType; url: string }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => resolve({ server, url: `http://localhost:${info.port}/` }));
+    const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) =>
+      resolve({ server, url: `http://localhost:${info.port}/` }),
+    );
     server.once('error', reject);
   });
 }

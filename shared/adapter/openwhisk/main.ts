@@ -1,4 +1,4 @@
-import { invokeAction, type ActionDefinition } from '../../runtime/action';
+import { type ActionDefinition, invokeAction } from '../../runtime/action';
 
 /**
  * The OpenWhisk entry point for an action: `export const main = openwhiskMain(action)`.

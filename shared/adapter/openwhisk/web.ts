@@ -50,7 +50,8 @@ export async function resultFromResponse(response: Response): Promise<WebActionR
   return {
     statusCode: response.status,
     headers: Object.fromEntries(response.headers),
-    body: TEXT_RESPONSE_TYPES.test(type) || payload.length === 0 ? payload.toString('utf8') : payload.toString('base64'),
+    body:
+      TEXT_RESPONSE_TYPES.test(type) || payload.length === 0 ? payload.toString('utf8') : payload.toString('base64'),
   };
 }
 
