@@ -67,6 +67,15 @@ describe('medqa invoke', () => {
   });
 });
 
+describe('medqa status', () => {
+  it('exits 2 with one line naming the MEDQA_* variable when a store setting is wrong', async () => {
+    const { code, stdout, stderr } = await medqa(['status'], { MEDQA_STORE: 'ftp' }).exited;
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^medqa: invalid store setting: store \(MEDQA_STORE\): .*\n$/);
+  });
+});
+
 describe('medqa start', () => {
   it('processes an export dropped while running, serves the web page, and stops cleanly on Ctrl-C', async () => {
     const dataDir = await tempDir();

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/helpers/temp-dir';
+import { quarantineFile } from '../offline/quarantine-file';
+import { FolderStore } from './folder-store';
+import { readText } from './list';
+import { MoveMismatchError, moveObject } from './move';
+
+/** A store whose copies come out truncated, as a broken server might write them. */
+class TruncatingStore extends FolderStore {
+  override async copy(sourceKey: string, targetKey: string) {
+    return this.put(targetKey, (await readText(this, sourceKey)).slice(0, 3));
+  }
+}
+
+describe('verified move', () => {
+  it('copies, checks the copy, then deletes the source', async () => {
+    const store = new FolderStore(await tempDir());
+    await store.put('raw/a.jsonl', 'hello world');
+    const moved = await moveObject(store, (await store.head('raw/a.jsonl'))!, 'archive/a.jsonl');
+    expect(moved.size).toBe(11);
+    expect(await store.head('raw/a.jsonl')).toBeUndefined();
+    expect(await readText(store, 'archive/a.jsonl')).toBe('hello world');
+  });
+
+  it('leaves the source in place when the copy does not match it', async () => {
+    const store = new TruncatingStore(await tempDir());
+    await store.put('raw/a.jsonl', 'hello world');
+    await expect(moveObject(store, (await store.head('raw/a.jsonl'))!, 'archive/a.jsonl')).rejects.toBeInstanceOf(
+      MoveMismatchError,
+    );
+    expect(await readText(store, 'raw/a.jsonl')).toBe('hello world');
+  });
+
+  it('is what offline quarantine uses: a bad copy keeps the unreadable file where it was', async () => {
+    const store = new TruncatingStore(await tempDir());
+    await store.put('data/offline/raw/bad.bin', 'not an export at all');
+    await expect(
+      quarantineFile(
+        store,
+        'data/offline/raw/bad.bin',
+        'data/offline/raw/',
+        'data/offline/quarantine/',
+        'unknown format',
+      ),
+    ).rejects.toMatchObject({ code: 'MOVE_MISMATCH' });
+    expect(await store.head('data/offline/raw/bad.bin')).toBeDefined();
+  });
+});
