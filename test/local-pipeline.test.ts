@@ -47,4 +47,40 @@ describe('the local pipeline wired from manifest.yaml', () => {
     ]);
     expect(await listAll(store, PRODUCTION_RAW_PREFIX)).toEqual([]);
   });
+
+  it('never reads, archives or deletes through a symbolic link dropped under a raw prefix', async () => {
+    const root = await tempDir();
+    const outside = await tempDir();
+    const log = productionLogFile({ records: 20 }).content;
+    await fs.writeFile(path.join(outside, 'a.jsonl'), log);
+    await fs.writeFile(path.join(outside, 'b.jsonl'), log);
+    const store = new FolderStore(root);
+    const lines: string[] = [];
+    const runtime = new LocalRuntime({
+      manifest: parseManifest(await fs.readFile('manifest.yaml', 'utf8')),
+      actions: ACTIONS,
+      store,
+      params: { log_level: 'silent' },
+      log: createLogger('warn', {}, (line) => lines.push(line)),
+      scanIntervalMs: 0,
+      settleMs: 100,
+    });
+    await runtime.start();
+    const raw = path.join(root, PRODUCTION_RAW_PREFIX);
+    await fs.symlink(outside, path.join(raw, 'linked-folder'));
+    await fs.symlink(path.join(outside, 'a.jsonl'), path.join(raw, 'linked-file.jsonl'));
+    await fs.writeFile(path.join(raw, 'real.jsonl'), log);
+    for (let i = 0; i < 100 && (await listAll(store, PRODUCTION_ARCHIVE_PREFIX)).length === 0; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400)); // time for any event of the links to run
+    await runtime.stop();
+
+    expect((await fs.readdir(outside)).sort()).toEqual(['a.jsonl', 'b.jsonl']);
+    expect(await fs.readFile(path.join(outside, 'a.jsonl'))).toEqual(Buffer.from(log));
+    expect((await listAll(store, PRODUCTION_ARCHIVE_PREFIX)).map((o) => o.key)).toEqual([
+      `${PRODUCTION_ARCHIVE_PREFIX}real.jsonl`,
+    ]);
+    expect(lines.some((line) => /"step":"link_refused".*linked-file\.jsonl/.test(line))).toBe(true);
+  });
 });

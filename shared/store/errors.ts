@@ -33,3 +33,14 @@ export class StoreUnavailableError extends StoreError {
     super('STORE_UNAVAILABLE', message, { cause });
   }
 }
+
+/** The folder store never follows a symbolic link: one could lead to files outside the bucket. */
+export class LinkRefusedError extends StoreError {
+  constructor(readonly key: string) {
+    super(
+      'SYMLINK',
+      `${JSON.stringify(key)} is, or lies under, a symbolic link: the folder store never follows links, ` +
+        'so nothing outside the bucket is read, moved or deleted through one; copy or move the file itself in',
+    );
+  }
+}

@@ -53,4 +53,52 @@ describe('FolderStore specifics', () => {
     await store.delete('a/b/c.txt');
     await expect(fs.stat(path.join(root, 'a'))).rejects.toThrow();
   });
+
+  describe('symbolic links', () => {
+    /** A bucket whose raw prefix holds a link to a folder outside it and a link to a file outside it. */
+    async function bucketWithLinks() {
+      const root = await tempDir();
+      const outside = await tempDir();
+      await fs.writeFile(path.join(outside, 'keep.jsonl'), '{"question":"q","answer":"a"}\n');
+      await fs.mkdir(path.join(root, 'raw'), { recursive: true });
+      await fs.symlink(outside, path.join(root, 'raw/folder-link'));
+      await fs.symlink(path.join(outside, 'keep.jsonl'), path.join(root, 'raw/file-link.jsonl'));
+      return { store: new FolderStore(root), outside };
+    }
+
+    it('are refused by every operation, with a reason, and the files outside stay untouched', async () => {
+      const { store, outside } = await bucketWithLinks();
+      const refused = {
+        code: 'SYMLINK',
+        message: expect.stringMatching(/symbolic link: the folder store never follows/),
+      };
+      await expect(store.head('raw/file-link.jsonl')).rejects.toMatchObject(refused);
+      await expect(store.get('raw/file-link.jsonl')).rejects.toMatchObject(refused);
+      await expect(store.getRange('raw/file-link.jsonl', 0, 4)).rejects.toMatchObject(refused);
+      await expect(store.copy('raw/file-link.jsonl', 'archive/x.jsonl')).rejects.toMatchObject(refused);
+      await expect(store.delete('raw/file-link.jsonl')).rejects.toMatchObject(refused);
+      await expect(store.head('raw/folder-link/keep.jsonl')).rejects.toMatchObject(refused);
+      await expect(store.get('raw/folder-link/keep.jsonl')).rejects.toMatchObject(refused);
+      await expect(store.delete('raw/folder-link/keep.jsonl')).rejects.toMatchObject(refused);
+      await expect(store.put('raw/folder-link/new.jsonl', 'x')).rejects.toMatchObject(refused);
+      await expect(store.put('raw/folder-link/deeper/new.jsonl', 'x')).rejects.toMatchObject(refused);
+      expect(await fs.readdir(outside)).toEqual(['keep.jsonl']);
+      expect(await fs.lstat(path.join(store.bucket, 'raw/file-link.jsonl'))).toBeTruthy();
+    });
+
+    it('are left out of listings', async () => {
+      const { store } = await bucketWithLinks();
+      await store.put('raw/real.jsonl', 'x');
+      expect((await listAll(store, 'raw/')).map((o) => o.key)).toEqual(['raw/real.jsonl']);
+    });
+
+    it('may be the bucket folder itself: that is where the user chose to keep it', async () => {
+      const real = await tempDir();
+      const link = path.join(await tempDir(), 'bucket');
+      await fs.symlink(real, link);
+      const store = new FolderStore(link);
+      await store.put('a/b.txt', 'x');
+      expect(await store.head('a/b.txt')).toMatchObject({ size: 1 });
+    });
+  });
 });

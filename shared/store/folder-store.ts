@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { InvalidKeyError, ObjectExistsError, ObjectNotFoundError } from './errors';
+import { InvalidKeyError, LinkRefusedError, ObjectExistsError, ObjectNotFoundError } from './errors';
 import { assertValidKey, assertValidPrefix, compareKeys } from './keys';
 import type { ListPage, ListPageOptions, ObjectBody, ObjectInfo, ObjectStore, PutOptions, PutResult } from './types';
 
@@ -14,10 +14,14 @@ const HASH_READ_BYTES = 1024 * 1024;
 /** Partial writes live here until renamed into place; listings never show it. */
 const TEMP_DIR = '.medqa-tmp';
 const MAX_PAGE = 1000;
+/** Opening a symbolic link for reading fails (ELOOP) instead of reading what it points at. */
+const READ_NO_FOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW;
 
 /**
  * The embedded store: one folder is the bucket, a key is a relative path. Writes are atomic
  * (temp file + rename), ETags are the MD5 of the content as on S3 for single-part uploads.
+ * It never reads, writes or deletes outside its folder: a key that is, or lies under, a
+ * symbolic link is refused (LinkRefusedError), and listings leave links out.
  */
 export class FolderStore implements ObjectStore {
   readonly kind = 'folder' as const;
@@ -40,25 +44,17 @@ export class FolderStore implements ObjectStore {
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {
-    const file = this.pathOf(key);
-    const stat = await statFile(file);
-    if (!stat) return undefined;
-    return { key, size: stat.size, etag: await this.etagOf(file, stat), lastModified: stat.mtime };
+    return this.headFile(key, await this.insidePath(key));
   }
 
   async get(key: string): Promise<Readable> {
-    const file = this.pathOf(key);
     // Open first so a missing key fails here, not later inside the consumer's stream.
-    const handle = await fs.open(file, 'r').catch((err: NodeJS.ErrnoException) => {
-      throw isMissing(err) ? new ObjectNotFoundError(key) : err;
-    });
+    const handle = await this.openForRead(key);
     return handle.createReadStream();
   }
 
   async getRange(key: string, start: number, end: number): Promise<Uint8Array> {
-    const handle = await fs.open(this.pathOf(key), 'r').catch((err: NodeJS.ErrnoException) => {
-      throw isMissing(err) ? new ObjectNotFoundError(key) : err;
-    });
+    const handle = await this.openForRead(key);
     try {
       const length = Math.max(0, end - start);
       const buffer = Buffer.alloc(length);
@@ -75,7 +71,7 @@ export class FolderStore implements ObjectStore {
   }
 
   async put(key: string, body: ObjectBody, options: PutOptions = {}): Promise<PutResult> {
-    const target = this.pathOf(key);
+    const target = await this.insidePath(key);
     const temp = await this.tempPath();
     const md5 = createHash('md5');
     try {
@@ -110,7 +106,8 @@ export class FolderStore implements ObjectStore {
     const pageKeys = keys.slice(0, maxKeys);
     const objects: ObjectInfo[] = [];
     for (const key of pageKeys) {
-      const info = await this.head(key);
+      // The walk enters no link, so these paths need no second check.
+      const info = await this.headFile(key, this.pathOf(key));
       if (info) objects.push(info); // deleted between walk and stat: skip, as S3 would
     }
     const truncated = keys.length > maxKeys;
@@ -120,7 +117,7 @@ export class FolderStore implements ObjectStore {
   async copy(sourceKey: string, targetKey: string): Promise<PutResult> {
     const source = await this.head(sourceKey);
     if (!source) throw new ObjectNotFoundError(sourceKey);
-    const target = this.pathOf(targetKey);
+    const target = await this.insidePath(targetKey);
     const temp = await this.tempPath();
     try {
       // A file-system copy (reflink where the file system has it), atomic through the temp file.
@@ -137,10 +134,52 @@ export class FolderStore implements ObjectStore {
   }
 
   async delete(key: string): Promise<void> {
-    const file = this.pathOf(key);
+    const file = await this.insidePath(key);
+    const stat = await fs.lstat(file).catch(() => undefined);
+    if (stat?.isSymbolicLink()) throw new LinkRefusedError(key);
     await fs.rm(file, { force: true });
     this.etagCache.delete(file);
     await this.pruneEmptyDirs(path.dirname(file));
+  }
+
+  /**
+   * The file path for a key, once no folder between the bucket and the file is a link: the real
+   * path of the deepest folder that exists must be where the key says, inside the bucket.
+   */
+  private async insidePath(key: string): Promise<string> {
+    const file = this.pathOf(key);
+    const root = await this.realRoot();
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      const real = await fs.realpath(dir).catch((err: NodeJS.ErrnoException) => {
+        if (isMissing(err) || err.code === 'ENOTDIR') return undefined;
+        throw err;
+      });
+      if (real === undefined) {
+        if (dir === this.bucket) return file; // an empty bucket: nothing on the way can be a link
+        continue; // not created yet: look one level up
+      }
+      if (real !== path.join(root, path.relative(this.bucket, dir))) throw new LinkRefusedError(key);
+      return file;
+    }
+  }
+
+  /** The bucket folder's own real path (the folder itself may be a link: that is the user's choice). */
+  private async realRoot(): Promise<string> {
+    return fs.realpath(this.bucket).catch(() => this.bucket);
+  }
+
+  private async headFile(key: string, file: string): Promise<ObjectInfo | undefined> {
+    const stat = await statFile(file);
+    if (stat === 'link') throw new LinkRefusedError(key);
+    if (!stat) return undefined;
+    return { key, size: stat.size, etag: await this.etagOf(file, stat), lastModified: stat.mtime };
+  }
+
+  private async openForRead(key: string): Promise<fs.FileHandle> {
+    return fs.open(await this.insidePath(key), READ_NO_FOLLOW).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ELOOP') throw new LinkRefusedError(key);
+      throw isMissing(err) ? new ObjectNotFoundError(key) : err;
+    });
   }
 
   /** Keys whose path starts with `prefix`, walking only the deepest folder the prefix names. */
@@ -211,9 +250,11 @@ function hashing(hash: ReturnType<typeof createHash>): Transform {
   });
 }
 
+/** The file's own status (a link is not followed): undefined when there is no file, 'link' for a link. */
 async function statFile(file: string) {
   try {
-    const stat = await fs.stat(file);
+    const stat = await fs.lstat(file);
+    if (stat.isSymbolicLink()) return 'link';
     return stat.isFile() ? stat : undefined;
   } catch (err) {
     if (isMissing(err as NodeJS.ErrnoException) || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;

@@ -12,7 +12,7 @@ import {
   isErrorResult,
   type Logger,
 } from '../../runtime';
-import { type FolderStore, listObjects } from '../../store';
+import { type FolderStore, LinkRefusedError, listObjects } from '../../store';
 import { RouteQueue } from './route-queue';
 
 export interface LocalRuntimeOptions {
@@ -150,6 +150,8 @@ export class LocalRuntime {
     const settle = this.options.settleMs ?? 500;
     this.watcher = watch(dirs, {
       ignoreInitial: true, // the start-up scan covers what is already there
+      // A link could lead outside the bucket; the folder store refuses links, and so does the watcher.
+      followSymlinks: false,
       awaitWriteFinish: { stabilityThreshold: settle, pollInterval: Math.min(100, settle) },
     });
     const onFile = (file: string) =>
@@ -162,7 +164,11 @@ export class LocalRuntime {
 
   private async onFileSettled(file: string): Promise<void> {
     const key = path.relative(this.options.store.bucket, file).split(path.sep).join('/');
-    const info = await this.options.store.head(key);
+    const info = await this.options.store.head(key).catch((err: unknown) => {
+      if (!(err instanceof LinkRefusedError)) throw err;
+      this.options.log.warn('link_refused', { key, reason: err.message });
+      return undefined;
+    });
     if (!info) return; // gone again (moved to quarantine, deleted)
     for (const [route, queue] of this.queues) {
       if (key.startsWith(route.prefix))
