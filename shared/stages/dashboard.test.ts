@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers/temp-dir';
-import { FolderStore } from '../store';
+import { FolderStore, listAll } from '../store';
 import { refreshSummary } from '../summary/refresh';
 import { type DashboardAssets, dashboardApp } from './dashboard';
 
@@ -75,6 +75,27 @@ describe('dashboard routes', () => {
     expect(ok.status).toBe(201);
     expect(await store.head('data/production/retraining_data_raw/day1.jsonl')).toMatchObject({ size: 7 });
   });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'refuses %s as an upload target: nothing lands outside the raw prefixes',
+    async (target) => {
+      const { app: open, store } = await app({ uploadToken: 't' });
+      const headers = { authorization: 'Bearer t', 'content-type': 'application/json' };
+      const put = await open.request(`/api/upload/${target}/evil.jsonl`, {
+        method: 'PUT',
+        body: '{}',
+        headers: { ...headers, 'content-length': '2' },
+      });
+      expect(put.status).toBe(400);
+      const url = await open.request('/api/upload-url', {
+        method: 'POST',
+        body: JSON.stringify({ target, name: 'evil.jsonl', size: 2 }),
+        headers,
+      });
+      expect(url.status).toBe(400);
+      expect(await listAll(store, '')).toEqual([]);
+    },
+  );
 });
 
 describe('dashboard: tokens', () => {

@@ -26,7 +26,11 @@ const PRODUCTION_SAMPLE_ROWS = 200;
 /** A presigned upload URL is good for this long. */
 const UPLOAD_URL_SECONDS = 300;
 
-const UPLOAD_TARGETS: Record<string, string> = { offline: OFFLINE_RAW_PREFIX, production: PRODUCTION_RAW_PREFIX };
+/** Where uploads may go. A Map, not an object: `constructor` or `__proto__` must not name a prefix. */
+const UPLOAD_TARGETS = new Map([
+  ['offline', OFFLINE_RAW_PREFIX],
+  ['production', PRODUCTION_RAW_PREFIX],
+]);
 
 /**
  * The dashboard web function: a static page (no inline script, no CDN) that reads
@@ -113,7 +117,7 @@ export function dashboardApp({
       if (!carriesSecret(c.req.header('authorization'), uploadToken))
         return c.json({ error: 'missing or wrong upload token' }, 401);
       const body = (await c.req.json().catch(() => ({}))) as { target?: string; name?: string; size?: number };
-      const prefix = UPLOAD_TARGETS[body.target ?? ''];
+      const prefix = UPLOAD_TARGETS.get(String(body.target));
       if (!prefix || !body.name)
         return c.json(
           { error: `POST {"target": "offline"|"production", "name": "<file name>", "size": <bytes>}` },
@@ -143,8 +147,8 @@ export function dashboardApp({
     app.put('/api/upload/:target/:name', async (c) => {
       if (!carriesSecret(c.req.header('authorization'), uploadToken))
         return c.json({ error: 'missing or wrong upload token' }, 401);
-      const prefix = UPLOAD_TARGETS[c.req.param('target')];
-      if (!prefix) return c.json({ error: `target must be one of ${Object.keys(UPLOAD_TARGETS).join(', ')}` }, 400);
+      const prefix = UPLOAD_TARGETS.get(c.req.param('target'));
+      if (!prefix) return c.json({ error: `target must be one of ${[...UPLOAD_TARGETS.keys()].join(', ')}` }, 400);
       const key = prefix + c.req.param('name');
       try {
         assertValidKey(key);
