@@ -29,6 +29,14 @@ function startServer(): Promise<{ base: string; server: Server }> {
         res.writeHead(200, { 'content-length': BODY.length });
         res.write(BODY.subarray(0, 100)); // then nothing more
         return;
+      case '/data/moved.jsonl': // a hop on the same (allowed) host, as the hub redirects to its CDN
+        res.writeHead(302, { location: '/data/medquad.jsonl' });
+        return res.end();
+      case '/data/elsewhere.jsonl': // a hop to a host off the allow-list
+        res.writeHead(302, {
+          location: `http://localhost:${(server.address() as AddressInfo).port}/data/medquad.jsonl`,
+        });
+        return res.end();
       case '/data/truncated.jsonl':
         res.writeHead(200, { 'content-length': BODY.length });
         res.write(BODY.subarray(0, 200), () => res.destroy());
@@ -57,10 +65,15 @@ afterAll(async () => {
   await s3rver?.stop();
 });
 
+/** The tests' server is on loopback, which the default allow-list (the Hugging Face hub) refuses. */
+const LOOPBACK = '127.0.0.1';
+
 const run = (store: ObjectStore, params: Record<string, unknown>) =>
-  invokeAction(extract as ActionDefinition, { log_level: 'silent', ...params }, { store }) as Promise<
-    Record<string, any>
-  >;
+  invokeAction(
+    extract as ActionDefinition,
+    { log_level: 'silent', allowed_hosts: LOOPBACK, ...params },
+    { store },
+  ) as Promise<Record<string, any>>;
 
 describe.each([
   ['folder store', async () => new FolderStore(await tempDir())],
@@ -97,6 +110,42 @@ describe.each([
     expect(result.error.code).toMatch(code);
     expect(result.error.message).toMatch(message);
     expect(await listAll(store, 'data/')).toEqual([]);
+  });
+});
+
+describe('extract fetches only from allowed hosts', () => {
+  it('refuses loopback and any host off the list by default, before sending anything', async () => {
+    const store = new FolderStore(await tempDir());
+    const result = await run(store, { url: `${http.base}/data/medquad.jsonl`, allowed_hosts: undefined });
+    expect(result.error).toMatchObject({
+      code: 'HOST_NOT_ALLOWED',
+      message: expect.stringMatching(/does not fetch from 127\.0\.0\.1: allowed hosts are huggingface\.co, /),
+    });
+    expect(await listAll(store, 'data/')).toEqual([]);
+  });
+
+  it('follows a redirect within the list and refuses one that leaves it', async () => {
+    const store = new FolderStore(await tempDir());
+    expect(await run(store, { url: `${http.base}/data/moved.jsonl` })).toMatchObject({
+      status: 'downloaded',
+      key: 'data/offline/raw/moved.jsonl',
+      bytes: BODY.length,
+    });
+    const refused = await run(store, { url: `${http.base}/data/elsewhere.jsonl` });
+    expect(refused.error).toMatchObject({
+      code: 'HOST_NOT_ALLOWED',
+      message: expect.stringMatching(/a redirect led to localhost/),
+    });
+    expect((await listAll(store, 'data/')).map((o) => o.key)).toEqual(['data/offline/raw/moved.jsonl']);
+  });
+
+  it('matches "*.host" entries to subdomains only', async () => {
+    const { hostAllowed, DEFAULT_ALLOWED_HOSTS } = await import('../shared/stages/extract');
+    expect(hostAllowed('huggingface.co', DEFAULT_ALLOWED_HOSTS)).toBe(true);
+    expect(hostAllowed('cdn-lfs-us-1.hf.co', DEFAULT_ALLOWED_HOSTS)).toBe(true);
+    expect(hostAllowed('cas-bridge.xethub.hf.co', DEFAULT_ALLOWED_HOSTS)).toBe(true);
+    expect(hostAllowed('evilhuggingface.co', DEFAULT_ALLOWED_HOSTS)).toBe(false);
+    expect(hostAllowed('169.254.169.254', DEFAULT_ALLOWED_HOSTS)).toBe(false);
   });
 });
 

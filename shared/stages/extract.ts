@@ -1,13 +1,22 @@
 import { Readable, Transform } from 'node:stream';
 import { z } from 'zod';
 import { OFFLINE_RAW_PREFIX } from '../bucket/keys';
-import { defineAction, type Logger, optionalText, PipelineError, positiveInt, text } from '../runtime';
+import { defineAction, type Logger, optionalText, PipelineError, positiveInt, text, textList } from '../runtime';
 
 /** The published Hugging Face `lavita/MedQuAD` file (47,441 rows). */
 export const LAVITA_MEDQUAD_URL =
   'https://huggingface.co/datasets/lavita/MedQuAD/resolve/main/data/train-00000-of-00001-e36383d177026d53.parquet';
 
 const MIB = 1024 * 1024;
+
+/**
+ * Hosts extract may fetch from: the Hugging Face hub and the CDN hosts its downloads redirect to.
+ * `*.example.org` allows every subdomain. A deployment setting (MEDQA_ALLOWED_HOSTS), never a
+ * caller's: the Knative adapter refuses it in a request.
+ */
+export const DEFAULT_ALLOWED_HOSTS = ['huggingface.co', '*.huggingface.co', '*.hf.co'];
+/** Redirects followed at most: the hub answers with one or two. */
+const MAX_REDIRECTS = 5;
 
 const ExtractParams = z.object({
   url: text().default(LAVITA_MEDQUAD_URL),
@@ -19,6 +28,7 @@ const ExtractParams = z.object({
   idle_timeout_ms: positiveInt(30_000),
   max_bytes: positiveInt(1024 * MIB),
   progress_every_bytes: positiveInt(4 * MIB),
+  allowed_hosts: textList().prefault(DEFAULT_ALLOWED_HOSTS),
 });
 
 /**
@@ -48,9 +58,7 @@ export const extract = defineAction({
     };
     try {
       armIdle();
-      const response = await fetch(url, { signal: abort.signal, redirect: 'follow' }).catch((err) => {
-        throw abort.signal.aborted ? abort.signal.reason : networkError(err, url);
-      });
+      const response = await fetchAllowed(url, params.allowed_hosts, abort.signal);
       if (!response.ok || !response.body) {
         throw new PipelineError(
           'HTTP_ERROR',
@@ -97,6 +105,45 @@ export const extract = defineAction({
     }
   },
 });
+
+/**
+ * GET `url`, following redirects by hand so that every hop's host is checked against the
+ * allow-list before anything is sent to it (a redirect to a loopback or internal address is refused).
+ */
+async function fetchAllowed(url: URL, allowedHosts: string[], signal: AbortSignal): Promise<Response> {
+  let current = url;
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
+    assertAllowedHost(current, allowedHosts, hop > 0);
+    const response = await fetch(current, { signal, redirect: 'manual' }).catch((err) => {
+      throw signal.aborted ? signal.reason : networkError(err, current);
+    });
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status >= 400 || !location) return response;
+    await response.body?.cancel();
+    current = new URL(location, current);
+    if (current.protocol !== 'http:' && current.protocol !== 'https:') {
+      throw new PipelineError('REDIRECT_REFUSED', `${url.host} redirected to a ${current.protocol} URL`);
+    }
+  }
+  throw new PipelineError('REDIRECT_REFUSED', `more than ${MAX_REDIRECTS} redirects from ${url.href}`);
+}
+
+export function hostAllowed(host: string, allowedHosts: string[]): boolean {
+  const name = host.toLowerCase();
+  return allowedHosts.some((entry) => {
+    const allowed = entry.trim().toLowerCase();
+    return allowed.startsWith('*.') ? name.endsWith(allowed.slice(1)) : name === allowed;
+  });
+}
+
+function assertAllowedHost(url: URL, allowedHosts: string[], redirected: boolean): void {
+  if (hostAllowed(url.hostname, allowedHosts)) return;
+  throw new PipelineError(
+    'HOST_NOT_ALLOWED',
+    `${redirected ? 'a redirect led to' : 'extract does not fetch from'} ${url.hostname}: allowed hosts are ` +
+      `${allowedHosts.join(', ')} (the deployment's MEDQA_ALLOWED_HOSTS setting)`,
+  );
+}
 
 function parseUrl(value: string): URL {
   let url: URL;

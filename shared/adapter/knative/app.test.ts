@@ -81,4 +81,32 @@ describe('Knative adapter', () => {
     ).toBe(400);
     expect((await app.request('/nope', { method: 'POST', body: '{}' })).status).toBe(404);
   });
+
+  it('refuses store, location and allow-list settings in a request: they come from the environment', async () => {
+    const { app, dataDir } = await appWithBucket();
+    const elsewhere = await tempDir();
+    for (const params of [{ data_dir: elsewhere }, { s3_endpoint: 'http://169.254.169.254' }, { allowed_hosts: '*' }]) {
+      const res = await app.request('/offline-etl', { method: 'POST', body: JSON.stringify(params) });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        error: { code: 'BAD_PARAMS', message: expect.stringMatching(/\(MEDQA_[A-Z0-9_]+\): set by the deployment/) },
+      });
+    }
+    expect(await fs.readdir(elsewhere)).toEqual([]);
+    // Other parameters still come per call.
+    const forced = await app.request('/offline-etl', { method: 'POST', body: JSON.stringify({ force: true }) });
+    expect(forced.status).toBe(200);
+    expect(await fs.readdir(path.join(dataDir, 'data'))).toContain('dataset-split');
+  });
+
+  it('asks for the bearer token when the deployment sets api_token', async () => {
+    const dataDir = await tempDir();
+    const app = knativeApp(ACTIONS, { store: 'folder', data_dir: dataDir, log_level: 'silent', api_token: 's3cret' });
+    const call = (authorization?: string) =>
+      app.request('/summarize', { method: 'POST', body: '{}', headers: authorization ? { authorization } : {} });
+    expect((await call()).status).toBe(401);
+    expect((await call('Bearer wrong')).status).toBe(401);
+    expect((await call('Bearer s3cret')).status).toBe(200);
+    expect((await app.request('/healthz')).status).toBe(200);
+  });
 });

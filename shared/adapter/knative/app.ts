@@ -1,17 +1,27 @@
 import { Hono } from 'hono';
 import { NotificationBody, objectCreatedEvents } from '../../bucket/object-event';
-import { type ActionDefinition, invokeAction, isErrorResult } from '../../runtime';
+import { type ActionDefinition, deploymentSettingsIn, invokeAction, isErrorResult } from '../../runtime';
+import { carriesSecret } from '../../runtime/bearer';
 
 /**
  * The same actions behind HTTP for Knative: `POST /<action>` with a CloudEvent (binary mode:
  * `ce-*` headers and the data as body; structured mode: `application/cloudevents+json`), an
  * S3/MinIO bucket notification, or plain JSON parameters. Errors the caller caused answer 400;
  * other failures 500, so a Broker or PingSource delivers again.
+ *
+ * `settings` are the deployment's (`MEDQA_*`): where the data lives and what extract may reach
+ * come only from there; a request that sets one answers 400. With an `api_token` setting every
+ * request must carry `Authorization: Bearer <token>` (for a public route; eventing sources inside
+ * the cluster send no header, so the Service is cluster-local by default).
  */
 export function knativeApp(actions: Record<string, ActionDefinition>, settings: Record<string, unknown>): Hono {
   const app = new Hono();
+  const token = typeof settings.api_token === 'string' && settings.api_token ? settings.api_token : undefined;
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.post('/:action', async (c) => {
+    if (token && !carriesSecret(c.req.header('authorization'), token)) {
+      return c.json({ error: { code: 'UNAUTHORIZED', message: 'missing or wrong Authorization: Bearer token' } }, 401);
+    }
     const action = actions[c.req.param('action')];
     if (!action)
       return c.json(
@@ -48,6 +58,12 @@ export function knativeApp(actions: Record<string, ActionDefinition>, settings: 
         },
         400,
       );
+    }
+    const refused = paramSets.flatMap((params) => deploymentSettingsIn(params as Record<string, unknown>));
+    if (refused.length > 0) {
+      const names = [...new Set(refused)].map((name) => `${name} (MEDQA_${name.toUpperCase()})`).join(', ');
+      const message = `${names}: set by the deployment's environment only, never by a request`;
+      return c.json({ error: { code: 'BAD_PARAMS', message } }, 400);
     }
     const results = [];
     for (const params of paramSets)
