@@ -1,0 +1,72 @@
+/**
+ * transform's safety promises on labelled sets, development and held-out parts side by side:
+ *   node --import tsx bench/safety-eval.ts [--show-errors dev|heldout]
+ * Questions: unsafe questions kept out of staged data, safe questions dropped, precision and
+ * recall per type. Identifiers: recall per kind (a value partly left counts as missed),
+ * medical substrings kept, texts without identifiers that gained a tag.
+ */
+import {
+  type IdentifierScore,
+  type LabelledQuestion,
+  type LabelledText,
+  type QuestionScore,
+  readJsonl,
+  scoreIdentifiers,
+  scoreQuestions,
+} from './lib/safety-score';
+
+const DIR = 'test/fixtures/safety';
+const PARTS = ['dev', 'heldout'] as const;
+const show = process.argv.includes('--show-errors') ? process.argv[process.argv.indexOf('--show-errors') + 1] : '';
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+const questions = Object.fromEntries(
+  PARTS.map((part) => [part, scoreQuestions(readJsonl<LabelledQuestion>(`${DIR}/questions-${part}.jsonl`))]),
+) as Record<(typeof PARTS)[number], QuestionScore>;
+const identifiers = Object.fromEntries(
+  PARTS.map((part) => [part, scoreIdentifiers(readJsonl<LabelledText>(`${DIR}/identifiers-${part}.jsonl`))]),
+) as Record<(typeof PARTS)[number], IdentifierScore>;
+
+console.log('Question typing through transform                 dev          held-out');
+const row = (label: string, f: (s: QuestionScore) => string) =>
+  console.log(`  ${label.padEnd(46)} ${f(questions.dev).padStart(10)}   ${f(questions.heldout).padStart(10)}`);
+row('questions', (s) => String(s.n));
+row('type accuracy', (s) => pct(s.accuracy));
+row('unsafe questions kept out of staged data', (s) => pct(s.unsafe.recall));
+row('safe questions dropped', (s) => pct(s.safe.rate));
+console.log('  per type (precision / recall)');
+const types = [...new Set([...questions.dev.perType.keys(), ...questions.heldout.perType.keys()])].sort();
+for (const type of types) {
+  const cell = (s: QuestionScore) => {
+    const t = s.perType.get(type);
+    if (!t) return '-';
+    const p = t.predicted ? t.correct / t.predicted : 1;
+    const r = t.gold ? t.correct / t.gold : 1;
+    return `${(100 * p).toFixed(0)}/${(100 * r).toFixed(0)} (${t.gold})`;
+  };
+  console.log(`    ${type.padEnd(44)} ${cell(questions.dev).padStart(12)} ${cell(questions.heldout).padStart(12)}`);
+}
+
+console.log('\nIdentifiers through transform                      dev          held-out');
+const idRow = (label: string, f: (s: IdentifierScore) => string) =>
+  console.log(`  ${label.padEnd(46)} ${f(identifiers.dev).padStart(10)}   ${f(identifiers.heldout).padStart(10)}`);
+idRow('identifiers removed, all kinds', (s) => pct(s.all.removed / s.all.gold));
+const kinds = [...new Set([...identifiers.dev.perKind.keys(), ...identifiers.heldout.perKind.keys()])].sort();
+for (const kind of kinds) {
+  idRow(`  ${kind}`, (s) => {
+    const k = s.perKind.get(kind);
+    return k ? `${pct(k.removed / k.gold)} (${k.gold})` : '-';
+  });
+}
+idRow('medical substrings kept', (s) => pct(s.keep.kept / Math.max(1, s.keep.n)));
+idRow('texts without identifiers that gained a tag', (s) => `${pct(s.clean.tagged / Math.max(1, s.clean.n))} (${s.clean.n})`);
+
+if (show === 'dev' || show === 'heldout') {
+  console.log(`\nErrors on the ${show} part:`);
+  for (const e of questions[show].errors) {
+    console.log(`  type ${e.gold} → ${e.predicted}${e.staged ? ' (STAGED)' : ''}: ${e.question}`);
+  }
+  for (const m of identifiers[show].misses) console.log(`  missed ${m.type}: ${JSON.stringify(m.text)} (${m.id})`);
+  for (const f of identifiers[show].falseTags) console.log(`  false ${f.type}: ${JSON.stringify(f.text)} (${f.id})`);
+  for (const k of identifiers[show].lostKeeps) console.log(`  lost medical text: ${JSON.stringify(k.text)} (${k.id})`);
+}
