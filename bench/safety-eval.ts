@@ -59,7 +59,10 @@ for (const kind of kinds) {
   });
 }
 idRow('medical substrings kept', (s) => pct(s.keep.kept / Math.max(1, s.keep.n)));
-idRow('texts without identifiers that gained a tag', (s) => `${pct(s.clean.tagged / Math.max(1, s.clean.n))} (${s.clean.n})`);
+idRow(
+  'texts without identifiers that gained a tag',
+  (s) => `${pct(s.clean.tagged / Math.max(1, s.clean.n))} (${s.clean.n})`,
+);
 
 if (show === 'dev' || show === 'heldout') {
   console.log(`\nErrors on the ${show} part:`);

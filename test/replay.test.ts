@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX, productionOutputKeys } from '../shared/bucket/keys';
+import {
+  PRODUCTION_RAW_PREFIX,
+  PRODUCTION_RULES_VERSION,
+  PRODUCTION_STAGED_PREFIX,
+  productionOutputKeys,
+} from '../shared/bucket/keys';
 import { replay } from '../shared/stages/replay';
 import { transform } from '../shared/stages/transform';
 import { FolderStore, listAll, readText } from '../shared/store';
@@ -28,7 +33,12 @@ describe('replay', () => {
     }
 
     const result = await run(replay, store, { from: 'archive' });
-    expect(result).toMatchObject({ status: 'done', rules_version: 1, replayed: [key], already_current: 0 });
+    expect(result).toMatchObject({
+      status: 'done',
+      rules_version: PRODUCTION_RULES_VERSION,
+      replayed: [key],
+      already_current: 0,
+    });
     expect(result.replaced_outputs.sort()).toEqual([older.staged, older.summary, older.quarantine].sort());
     expect(await readText(store, current.staged)).toBe(staged);
     expect((await listAll(store, PRODUCTION_STAGED_PREFIX)).map((o) => o.key).sort()).toEqual(

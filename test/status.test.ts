@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_RAW_PREFIX } from '../shared/bucket/keys';
+import { PRODUCTION_RAW_PREFIX, versionKeys } from '../shared/bucket/keys';
 import { offlineEtl } from '../shared/stages/offline-etl';
 import { retrainBatch } from '../shared/stages/retrain-batch';
 import { transform } from '../shared/stages/transform';
 import { collectStatus, formatStatus } from '../shared/status/status';
-import { FolderStore } from '../shared/store';
+import { FolderStore, readText } from '../shared/store';
 import { generateRows, SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
 import { productionLogFile } from './fixtures/production-logs';
 import { runAction as run } from './helpers/run-action';
@@ -55,5 +55,27 @@ describe('medqa status', () => {
     await store.put(missing, productionLogFile({ records: 3 }).content);
     await run(transform, store, { key: missing });
     expect((await collectStatus(store)).failures).toEqual([]);
+  });
+
+  it('counts unsafe questions kept out by type and names versions built under older rules', async () => {
+    const store = new FolderStore(await tempDir());
+    const lines = [
+      { question: 'how many advil can i take in a day', answer: 'Ask your pharmacist.' },
+      { question: 'hmm so the thing from before', answer: 'Sure.' },
+      { question: 'what are the symptoms of gout', answer: 'Joint pain.' },
+    ];
+    await store.put(`${PRODUCTION_RAW_PREFIX}day1.jsonl`, lines.map((line) => JSON.stringify(line)).join('\n'));
+    await run(transform, store, { key: `${PRODUCTION_RAW_PREFIX}day1.jsonl` });
+    await run(retrainBatch, store, { allow_without_split: true });
+    // A version built before the rules changed, as an older deployment left it.
+    const v1 = JSON.parse(await readText(store, versionKeys(1).metadata));
+    await store.put(versionKeys(1).metadata, JSON.stringify({ ...v1, rules_versions: [1] }));
+
+    const status = await collectStatus(store);
+    expect(status.production.kept_out_by_type).toEqual({ dose: 1, unclassified: 1 });
+    expect(status.production.versions_under_older_rules).toEqual([{ version: 'v1', rules_versions: [1] }]);
+    expect(formatStatus(status, store.bucket)).toMatch(
+      /unsafe questions kept out, by type: dose 1, unclassified 1[\s\S]*built under older rules \(current v2\): v1 \(rules v1\)/,
+    );
   });
 });

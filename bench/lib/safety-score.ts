@@ -43,7 +43,8 @@ export interface QuestionScore {
 /** Each question as a production record through transform's cleaning: staged or dropped, and as which type. */
 export function scoreQuestions(rows: LabelledQuestion[]): QuestionScore {
   const perType = new Map<string, { gold: number; predicted: number; correct: number }>();
-  const stat = (type: string) => perType.get(type) ?? (perType.set(type, { gold: 0, predicted: 0, correct: 0 }), perType.get(type)!);
+  const stat = (type: string) =>
+    perType.get(type) ?? (perType.set(type, { gold: 0, predicted: 0, correct: 0 }), perType.get(type)!);
   const errors: QuestionScore['errors'] = [];
   let correct = 0;
   const unsafe = { n: 0, keptOut: 0, recall: 0 };
@@ -124,7 +125,8 @@ export function scoreIdentifiers(rows: LabelledText[]): IdentifierScore {
       const start = text.indexOf(value);
       if (start < 0) continue;
       keep.n += 1;
-      if (found.some((s) => s.start < start + value.length && start < s.end)) lostKeeps.push({ id: row.id, text: value });
+      if (found.some((s) => s.start < start + value.length && start < s.end))
+        lostKeeps.push({ id: row.id, text: value });
       else keep.kept += 1;
     }
     if (row.spans.length === 0) {

@@ -50,6 +50,8 @@ export const SummarySchema = z.object({
     dropped: Counts,
     redactions: Counts,
     question_types: Counts,
+    /** Records kept out as unsafe, by the type that decided it (`unclassified`: no rule placed them). */
+    unsafe_question_types: Counts.default({}),
     question_length: z.object({ bins: z.array(z.number()), counts: z.array(z.number()), quartiles: Quartiles }),
     /** [unix seconds of each day (UTC midnight)], [records kept that day]. */
     volume: z.tuple([z.array(z.number()), z.array(z.number())]),
@@ -62,6 +64,8 @@ export const SummarySchema = z.object({
       dropped: Counts,
       question_type_counts: Counts,
       missing_types: z.array(z.string()),
+      /** Transform rules the version's records were staged under (older ones: replay and build again). */
+      rules_versions: z.array(z.number()).default([]),
     }),
   ),
   drift: z.object({

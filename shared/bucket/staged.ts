@@ -52,6 +52,8 @@ export const StagedSummarySchema = z.looseObject({
   question_length_histogram: z.array(count),
   records_by_day: counts,
   unknown_fields: counts,
+  /** Records kept out as unsafe, by the type that decided it (`unclassified` included); absent before rules v2. */
+  unsafe_question_types: counts.optional(),
   staged_key: z.string(),
   quarantine_key: z.string().nullable(),
   created_at: z.string(),

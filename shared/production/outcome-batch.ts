@@ -40,7 +40,7 @@ export interface OutcomeBatch {
 
 /** Decides and serialises the outcome of each record; `records` are consecutive, in file order. */
 export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): OutcomeBatch {
-  const counts: OutcomeCounts = { redactions: {}, unknownFields: {} };
+  const counts: OutcomeCounts = { redactions: {}, unknownFields: {}, unsafeTypes: {} };
   const byReason: Partial<Record<ProductionDropReason, number>> = {};
   let keptText = '';
   let droppedText = '';

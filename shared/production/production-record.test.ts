@@ -45,4 +45,60 @@ describe('production records', () => {
     expect(toIsoTime('not a date')).toBeNull();
     expect(toIsoTime(1_777_000_000)).toBe('2026-04-24T03:06:40.000Z');
   });
+
+  it('drops a question no rule places as unclassified, reduced for the quarantine, with the reason', () => {
+    expect(
+      cleanProductionRecord(
+        { question: 'hmm ok so, mail me at dana@example.org, the thing from before', answer: 'Sure.' },
+        safe,
+        {},
+      ),
+    ).toEqual({
+      ok: false,
+      reason: 'unsafe_question_type',
+      detail: 'unclassified: no rule places the question',
+      questionType: 'unclassified',
+      reduced: expect.objectContaining({ question: 'hmm ok so, mail me at [EMAIL], the thing from before' }),
+    });
+    // A team that accepts the risk lists the type as safe.
+    expect(
+      cleanProductionRecord(
+        { question: 'hmm ok so the thing', answer: 'Sure.' },
+        new Set([...safe, 'unclassified']),
+        {},
+      ).ok,
+    ).toBe(true);
+  });
+
+  it("lets a record's own label only make the decision stricter", () => {
+    const labelledSafe = {
+      question: 'how many advil can i take at once',
+      answer: 'Ask.',
+      question_type: 'information',
+    };
+    expect(cleanProductionRecord(labelledSafe, safe, {})).toMatchObject({
+      ok: false,
+      detail: 'dose: medicine + amount or timing',
+    });
+    const labelledUnsafe = { question: 'what are the symptoms of gout', answer: 'Pain.', question_type: 'Dose' };
+    expect(cleanProductionRecord(labelledUnsafe, safe, {})).toMatchObject({
+      ok: false,
+      detail: "own label: the record's own label",
+      questionType: 'own label',
+    });
+    const placedOnlyByLabel = { question: 'hmm the thing from before', answer: 'Ok.', question_type: 'outlook' };
+    expect(cleanProductionRecord(placedOnlyByLabel, safe, {})).toMatchObject({
+      ok: true,
+      record: { question_type: 'outlook', question_type_source: 'given' },
+    });
+  });
+
+  it("reduces a record's own label before it is quarantined", () => {
+    const result = cleanProductionRecord(
+      { question: 'q?', answer: 'a', question_type: 'call me at 555-201-3344' },
+      safe,
+      {},
+    );
+    expect(result).toMatchObject({ ok: false, reduced: { question_type: 'call me at [PHONE]' } });
+  });
 });

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
 import { type RedactionCounts, redact } from '../pii/redact';
-import { inferQuestionType } from '../question-type/infer';
+import { classifyQuestion, UNCLASSIFIED } from '../question-type/infer';
 import { normalizeQuestion, normalizeQuestionType, normalizeText } from '../records/normalize';
 
 const TEXT = { error: 'expected a string' };
@@ -36,7 +36,14 @@ export const KNOWN_FIELDS = new Set(Object.keys(ProductionRecordSchema.shape));
 /** The record as staged: PII-reduced text, a question type, provenance. */
 export type CleanResult =
   | { ok: true; record: Omit<StagedRecord, 'record_id' | 'source_key' | 'source_etag' | 'source_line'> }
-  | { ok: false; reason: ProductionDropReason; detail?: string; reduced: Record<string, unknown> };
+  | {
+      ok: false;
+      reason: ProductionDropReason;
+      detail?: string;
+      /** For `unsafe_question_type`: the type that decided it. */
+      questionType?: string;
+      reduced: Record<string, unknown>;
+    };
 
 /**
  * Validates, normalises and PII-reduces one parsed record, then types it. Redaction counts
@@ -65,13 +72,19 @@ export function cleanProductionRecord(
   const given = normalizeQuestionType(r.question_type);
   if (!question) return { ok: false, reason: 'missing_question', reduced: { question, answer, slice, symptoms } };
   if (!answer) return { ok: false, reason: 'missing_answer', reduced: { question, answer, slice, symptoms } };
-  const questionType = given ?? inferQuestionType(question);
+  // A record's own label can only make the decision stricter: an unsafe inferred type wins over it.
+  const inferred = classifyQuestion(question);
+  const useInferred = !given || (!safeTypes.has(inferred.type) && inferred.type !== UNCLASSIFIED);
+  const questionType = useInferred ? inferred.type : given;
   if (!safeTypes.has(questionType)) {
+    const why = useInferred ? inferred.why : "the record's own label";
     return {
       ok: false,
       reason: 'unsafe_question_type',
-      detail: questionType,
-      reduced: { question, answer, slice, symptoms, question_type: questionType },
+      detail: `${useInferred ? questionType : 'own label'}: ${why}`,
+      questionType: useInferred ? questionType : OWN_LABEL,
+      // A record's own label is text like any other: reduced before it is quarantined.
+      reduced: { question, answer, slice, symptoms, question_type: reduce(questionType, counts) },
     };
   }
   return {
@@ -80,7 +93,7 @@ export function cleanProductionRecord(
       question,
       answer,
       question_type: questionType,
-      question_type_source: given ? 'given' : 'inferred',
+      question_type_source: useInferred ? 'inferred' : 'given',
       timestamp: toIsoTime(r.ts ?? r.timestamp),
       slice,
       symptoms: symptoms.length ? symptoms : null,
@@ -114,6 +127,9 @@ function reduceKnownFields(value: Record<string, unknown>, counts: RedactionCoun
   }
   return out;
 }
+
+/** How a drop decided by a record's own (unsafe) label is counted: the label itself is free text. */
+export const OWN_LABEL = 'own label';
 
 const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 

@@ -20,6 +20,8 @@ export interface OutcomeCounts {
   redactions: RedactionCounts;
   /** Every unknown field name with its count, in order of first appearance (the caller caps the list). */
   unknownFields: Record<string, number>;
+  /** Records kept out as unsafe, by the type that decided it (`unclassified` included). */
+  unsafeTypes: Record<string, number>;
 }
 
 /**
@@ -57,8 +59,11 @@ export function recordOutcome(record: SourceRecord, ctx: OutcomeContext, counts:
   for (const name in value)
     if (!KNOWN_FIELDS.has(name)) counts.unknownFields[name] = (counts.unknownFields[name] ?? 0) + 1;
   const cleaned = cleanProductionRecord(value as Record<string, unknown>, ctx.safeTypes, counts.redactions);
-  if (!cleaned.ok)
+  if (!cleaned.ok) {
+    if (cleaned.questionType)
+      counts.unsafeTypes[cleaned.questionType] = (counts.unsafeTypes[cleaned.questionType] ?? 0) + 1;
     return drop(cleaned.reason, { ...(cleaned.detail ? { detail: cleaned.detail } : {}), record: cleaned.reduced });
+  }
   const kept = cleaned.record;
   const digest = fingerprintDigest(kept.question, kept.answer);
   // Field by field rather than spread: this runs once per record, and the order is the staged line's.

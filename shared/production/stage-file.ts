@@ -79,6 +79,7 @@ function emptySummary(raw: SourceObject, keys: ReturnType<typeof productionOutpu
     question_length_histogram: emptyHistogram(),
     records_by_day: {},
     unknown_fields: {},
+    unsafe_question_types: {},
     staged_key: keys.staged,
     quarantine_key: null,
     created_at: new Date().toISOString(),

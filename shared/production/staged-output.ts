@@ -22,6 +22,7 @@ export class StagedOutput {
   readonly questionLengths = emptyHistogram();
   readonly recordsByDay: Record<string, number> = {};
   readonly unknownFields: Record<string, number> = {};
+  readonly unsafeQuestionTypes: Record<string, number> = {};
   private readonly seen = new FingerprintSet();
 
   constructor(
@@ -48,6 +49,7 @@ export class StagedOutput {
       question_length_histogram: this.questionLengths,
       records_by_day: sortedByKey(this.recordsByDay),
       unknown_fields: this.unknownFields,
+      unsafe_question_types: sortedByKey(this.unsafeQuestionTypes),
     };
   }
 
@@ -91,6 +93,8 @@ export class StagedOutput {
       this.dropped[reason] = (this.dropped[reason] ?? 0) + n;
     for (const [type, n] of Object.entries(counts.redactions) as [keyof RedactionCounts, number][])
       this.redactions[type] = (this.redactions[type] ?? 0) + n;
+    for (const [type, n] of Object.entries(counts.unsafeTypes))
+      this.unsafeQuestionTypes[type] = (this.unsafeQuestionTypes[type] ?? 0) + n;
     for (const [name, n] of Object.entries(counts.unknownFields)) {
       if (this.unknownFields[name] === undefined && Object.keys(this.unknownFields).length >= MAX_UNKNOWN_FIELD_NAMES)
         continue;

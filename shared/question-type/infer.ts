@@ -1,9 +1,22 @@
 /**
  * Question-type inference for production questions, which carry no type: the rules of
- * rules.ts in order, the first that matches wins, `information` when none does.
+ * rules.ts in order (the medication-aware rules for unsafe questions first), the first that
+ * matches wins. A question nothing places is `unclassified`, which is not on the default safe
+ * list: the filter fails closed.
  */
+
+import { mentionedMedicines } from './medicines';
 import { RULE_TEXT } from './rule-text';
 import { QUESTION_TYPE_RULES as RULES } from './rules';
+
+/** The type of a question no rule places. */
+export const UNCLASSIFIED = 'unclassified';
+
+export interface QuestionTyping {
+  type: string;
+  /** Why, in a few words, for the quarantine record ("medicine + amount or timing"). */
+  why: string;
+}
 
 const SHORTHAND = /[’‘]|\bw\/|\bur?\b|\b(what|how)['’‘]?s\b/g;
 
@@ -55,10 +68,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** The inferred MedQuAD question type of a (normalised) question: the type of the first rule that matches. */
-export function inferQuestionType(question: string): string {
+/** The inferred MedQuAD question type of a (normalised) question, and why. */
+export function classifyQuestion(question: string): QuestionTyping {
   const text = casualForm(question);
   const candidates = PREFILTER(text);
-  for (let i = 0; i < RULES.length; i += 1) if (candidates[i] && RULES[i]!.pattern.test(text)) return RULES[i]!.type;
-  return 'information';
+  let medicines: number | undefined; // counted once, and only when a candidate rule asks
+  for (let i = 0; i < RULES.length; i += 1) {
+    if (!candidates[i]) continue;
+    const rule = RULES[i]!;
+    if (rule.medicines && (medicines ??= mentionedMedicines(text).length) < rule.medicines) continue;
+    if (rule.pattern.test(text)) return { type: rule.type, why: rule.why ?? 'question pattern' };
+  }
+  return { type: UNCLASSIFIED, why: 'no rule places the question' };
+}
+
+/** The inferred MedQuAD question type of a (normalised) question. */
+export function inferQuestionType(question: string): string {
+  return classifyQuestion(question).type;
 }

@@ -1,14 +1,16 @@
 /**
- * Question-type inference for production questions, which carry no type. Two rule sets, in
- * order: MedQuAD's own question templates ("what are the symptoms of X ?"), anchored at the
- * start, then the cue phrases patients use ("can you die from", "passed down"). The first
- * rule that matches wins; a question no rule matches is `information`. The types are
- * MedQuAD's `question_type` labels, so the offline allow-list applies to them unchanged.
+ * Question-type inference for production questions, which carry no type. Four rule sets, in
+ * order: the medication-aware rules for unsafe questions (unsafe-intent.ts); MedQuAD's own
+ * question templates ("what are the symptoms of X ?"), anchored at the start; the cue phrases
+ * patients use ("can you die from", "passed down"); and broad cues for the safe types
+ * (safe-cues.ts). The first rule that matches wins; a question none matches is `unclassified`.
+ * The types are MedQuAD's `question_type` labels, so the offline allow-list applies unchanged.
  */
-export interface TypeRule {
-  type: string;
-  pattern: RegExp;
-}
+import { SAFE_CUES } from './safe-cues';
+import type { TypeRule } from './type-rule';
+import { MEDICATION_RULES } from './unsafe-intent';
+
+export type { TypeRule } from './type-rule';
 
 /** Words that name a medicine: common suffixes of generic names, brands, and plain words. */
 const DRUG = String.raw`(?:\w+(?:pril|sartan|statin|olol|azole|mycin|cycline|cillin|floxacin|profen|oxetine|pram|aline|azepam|zolam|triptan|tidine|prazole|formin|gliptin|glutide|mab|nib|dipine|thiazide|semide|lukast|done|codone|morphine|phen|amine|ine|ide|one|ol|in)|tylenol|advil|aleve|motrin|aspirin|ibuprofen|acetaminophen|benadryl|sudafed|xanax|ambien|zoloft|prozac|lexapro|adderall|ozempic|viagra|warfarin|eliquis|plavix|prednisone|insulin|birth control|the pill|antibiotics?|antidepressants?|blood thinners?|steroids?|pills?|tablets?|meds?|medicines?|medications?|drugs?|vaccines?|shots?|inhaler|supplements?)`;
@@ -234,4 +236,4 @@ const CUES: TypeRule[] = [
 ];
 
 /** Every rule in the order they are tried. */
-export const QUESTION_TYPE_RULES: readonly TypeRule[] = [...TEMPLATES, ...CUES];
+export const QUESTION_TYPE_RULES: readonly TypeRule[] = [...MEDICATION_RULES, ...TEMPLATES, ...CUES, ...SAFE_CUES];

@@ -71,6 +71,7 @@ export const transform = defineAction({
       dropped: summary.dropped,
       redactions: summary.redactions,
       question_types: summary.question_types,
+      unsafe_question_types: summary.unsafe_question_types ?? {},
       unknown_fields: summary.unknown_fields,
       keys_written: [summary.staged_key, ...(summary.quarantine_key ? [summary.quarantine_key] : []), keys.summary],
       archived_to: archived.archived_to,

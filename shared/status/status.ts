@@ -1,9 +1,11 @@
+import { MAX_VERSIONS } from '../bucket/dashboard-summary';
 import {
   FAILURES_PREFIX,
   isStagedSummaryKey,
   OFFLINE_QUARANTINE_PREFIX,
   OFFLINE_RAW_PREFIX,
   PRODUCTION_RAW_PREFIX,
+  PRODUCTION_RULES_VERSION,
   PRODUCTION_STAGED_PREFIX,
   SPLIT_METADATA_KEY,
   versionKeys,
@@ -31,7 +33,11 @@ export interface PipelineStatus {
     staged_files: number;
     waiting_for_batch: number;
     quarantined: Record<string, number>;
+    /** Records kept out as unsafe questions, by the type that decided it (`unclassified`: no rule placed them). */
+    kept_out_by_type: Record<string, number>;
     latest_version: { version: string; record_count: number; timestamp: string } | null;
+    /** Versions whose records were staged under older transform rules (replay re-stages; the next version has the new). */
+    versions_under_older_rules: { version: string; rules_versions: number[] }[];
   };
   failures: { action: string; key: string; error: { code: string; message: string }; at: string }[];
 }
@@ -61,6 +67,7 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
   let staged = 0;
   let waiting = 0;
   const productionQuarantine: Record<string, number> = {};
+  const unsafeTypes: Record<string, number> = {};
   for await (const object of listObjects(store, PRODUCTION_STAGED_PREFIX)) {
     if (!isStagedSummaryKey(object.key)) continue;
     staged += 1;
@@ -68,11 +75,22 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
     const summary = await readRequiredObject(store, object.key, StagedSummarySchema);
     for (const [reason, n] of Object.entries(summary.dropped))
       productionQuarantine[reason] = (productionQuarantine[reason] ?? 0) + (n ?? 0);
+    for (const [type, n] of Object.entries(summary.unsafe_question_types ?? {}))
+      unsafeTypes[type] = (unsafeTypes[type] ?? 0) + n;
   }
   const version = await latestVersion(store);
   const versionMetadata = version
     ? await readObject(store, versionKeys(version).metadata, VersionMetadataSchema)
     : undefined;
+
+  const olderRules: PipelineStatus['production']['versions_under_older_rules'] = [];
+  for (let n = version ?? 0; n > Math.max(0, (version ?? 0) - MAX_VERSIONS); n -= 1) {
+    const metadata =
+      n === version ? versionMetadata : await readObject(store, versionKeys(n).metadata, VersionMetadataSchema);
+    const rules = metadata?.rules_versions ?? [];
+    if (metadata && rules.some((r) => r < PRODUCTION_RULES_VERSION))
+      olderRules.push({ version: metadata.version, rules_versions: rules });
+  }
 
   const failures: PipelineStatus['failures'] = [];
   for await (const object of listObjects(store, FAILURES_PREFIX))
@@ -93,6 +111,7 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
       staged_files: staged,
       waiting_for_batch: waiting,
       quarantined: productionQuarantine,
+      kept_out_by_type: unsafeTypes,
       latest_version: versionMetadata
         ? {
             version: versionMetadata.version,
@@ -100,6 +119,7 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
             timestamp: versionMetadata.timestamp,
           }
         : null,
+      versions_under_older_rules: olderRules,
     },
     failures,
   };
@@ -127,9 +147,17 @@ export function formatStatus(status: PipelineStatus, bucket: string): string {
     `  pending raw files: ${production.pending_raw}${production.oldest_pending_minutes !== null ? ` (oldest ${production.oldest_pending_minutes} min)` : ''}`,
     `  staged files: ${production.staged_files} (${production.waiting_for_batch} waiting for the next batch)`,
     `  quarantined records: ${counts(production.quarantined)}`,
+    `  unsafe questions kept out, by type: ${counts(production.kept_out_by_type)}`,
     production.latest_version
       ? `  latest version: ${production.latest_version.version} (${production.latest_version.record_count} records, ${production.latest_version.timestamp})`
       : '  latest version: none yet',
+    ...(production.versions_under_older_rules.length
+      ? [
+          `  built under older rules (current v${PRODUCTION_RULES_VERSION}): ${production.versions_under_older_rules
+            .map((v) => `${v.version} (rules ${v.rules_versions.map((r) => `v${r}`).join(', ')})`)
+            .join(', ')}; medqa invoke replay re-stages the archive, the next version takes the new rules`,
+        ]
+      : []),
     `failures: ${failures.length ? '' : 'none'}`,
     ...failures.map((f) => `  ${f.action} ${f.key}: ${f.error.code}: ${f.error.message} (${f.at})`),
   ];

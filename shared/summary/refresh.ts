@@ -104,6 +104,7 @@ export async function refreshSummary(
       dropped: p.dropped,
       redactions: p.redactions,
       question_types: p.question_types,
+      unsafe_question_types: p.unsafe_question_types ?? {},
       question_length: { bins: bins(), counts: p.question_length, quartiles: histogramQuartiles(p.question_length) },
       volume: [days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000), days.map((d) => p.by_day[d]!)],
     },
@@ -219,6 +220,7 @@ function emptyProduction(): ProductionPartial {
       dropped: {},
       redactions: {},
       question_types: {},
+      unsafe_question_types: {},
       question_length: emptyHistogram(),
       by_day: {},
     },
@@ -253,6 +255,8 @@ async function productionPartial(
     addCounts(a.dropped, summary.dropped);
     addCounts(a.redactions, summary.redactions);
     addCounts(a.question_types, summary.question_types);
+    a.unsafe_question_types ??= {}; // aggregates kept from before the field existed
+    addCounts(a.unsafe_question_types, summary.unsafe_question_types);
     mergeHistograms(a.question_length, summary.question_length_histogram);
     addCounts(a.by_day, summary.records_by_day);
   }
@@ -284,6 +288,7 @@ async function recentVersions(store: ObjectStore): Promise<Summary['versions']> 
       dropped: m.dropped,
       question_type_counts: m.question_type_counts,
       missing_types: missing,
+      rules_versions: m.rules_versions,
     });
   }
   const versions = [...added, ...kept.versions].slice(0, MAX_VERSIONS);

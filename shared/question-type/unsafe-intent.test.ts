@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { classifyQuestion, UNCLASSIFIED } from './infer';
+import { mentionedMedicines } from './medicines';
+
+const typeOf = (question: string) => classifyQuestion(question).type;
+
+describe('medication-aware question typing', () => {
+  it.each([
+    ['is 3 advil every 4 hours too much', 'dose'],
+    ['tylenol max per day?', 'dose'],
+    ['can my 6 yo have half a benadryl', 'dose'],
+    ['missed last nights lisinopril, take it now or wait', 'forget a dose'],
+    ['ok to have a glass of wine on metronidazole?', 'interactions with medications'],
+    ['mixing sertraline and tramadol', 'interactions with medications'],
+    ['grapefruit juice with my atorvastatin', 'interactions with foods'],
+    ['does prednisone make you gain weight', 'side effects'],
+    ['is zyrtec the same as cetirizine', 'brand names'],
+    ['can i crush my metoprolol and put it in applesauce', 'usage'],
+    ['what is gabapentin prescribed for', 'indication'],
+    ['my toddler ate some of grandpas heart pills', 'emergency or overdose'],
+    ['should I take her to urgent care for a fever of 104', 'when to contact a medical professional'],
+    ['how do you get rid of a sinus infection fast', 'treatment'],
+  ])('%s → %s', (question, type) => {
+    expect(typeOf(question)).toBe(type);
+  });
+
+  it.each([
+    ['where should i keep my insulin pens when travelling', 'storage and disposal'],
+    ['how does a statin actually lower cholesterol', 'how does it work'],
+    ['how effective is the shingles vaccine', 'how effective is it'],
+    ['why does my baby need the rotavirus vaccine', 'why get vaccinated'],
+    ['what are early signs of parkinsons', 'symptoms'],
+    ['is there a support group for parents of kids with epilepsy', 'support groups'],
+  ])('keeps a safe question about medicines or a condition safe: %s → %s', (question, type) => {
+    expect(typeOf(question)).toBe(type);
+  });
+
+  it('fails closed: a question nothing places is unclassified, with the reason', () => {
+    expect(classifyQuestion('hmm ok so the thing from before')).toEqual({
+      type: UNCLASSIFIED,
+      why: 'no rule places the question',
+    });
+  });
+
+  it('says why a medicine question was found unsafe', () => {
+    expect(classifyQuestion('how many mg of ibuprofen for a 30 lb kid')).toEqual({
+      type: 'dose',
+      why: 'medicine + amount or timing',
+    });
+  });
+
+  it('knows medicines by name, by the endings of generic names and by the words people use', () => {
+    expect(mentionedMedicines('can i take eliquis with my bp meds')).toEqual(['eliquis', 'meds']);
+    expect(mentionedMedicines('started olmesartan last week')).toEqual(['olmesartan']);
+    expect(mentionedMedicines('ibuprofen tablets')).toEqual(['ibuprofen']);
+    expect(mentionedMedicines('what causes cholesterol to rise in winter')).toEqual([]);
+  });
+});
