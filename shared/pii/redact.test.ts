@@ -18,6 +18,19 @@ describe('PII reduction', () => {
       'Hi, my name is [NAME] and my son [NAME] has a rash',
     ],
     ['NAME', 'patient: Ruiz Ortega, seen by Dr. Okafor', 'patient: [NAME], seen by Dr. [NAME]'],
+    ['CARD', 'the card on file is 4539 1488 0343 6467, exp 09/29', 'the card on file is [CARD], exp 09/29'],
+    ['CARD', 'amex 371449635398431 please', 'amex [CARD] please'],
+    ['ID', 'member ID XKR-4471902 and passport number is K7720193', 'member ID [ID] and passport number is [ID]'],
+    ['ADDRESS', 'send it to 221 Baker Street Apt 2, London', 'send it to [ADDRESS], London'],
+    ['ADDRESS', 'we moved to Flat 3, 9 Mill Lane last week', 'we moved to [ADDRESS] last week'],
+    ['ZIP', 'my postcode is SE1 7PB now', 'my postcode is [ZIP] now'],
+    ['DATE', 'DOB 19880412, seen 14-Mar-21', 'DOB [DATE], seen [DATE]'],
+    ['EMAIL', 'write to jo dot ray at mailbox dot org', 'write to [EMAIL]'],
+    ['PHONE', 'ring (312) 555-0142 ext. 12 or 0161 496 0018', 'ring [PHONE] or [PHONE]'],
+    ['NAME', 'Hi priya, the results are in', 'Hi [NAME], the results are in'],
+    ['NAME', 'is a rash normal? thanks, olek', 'is a rash normal? thanks, [NAME]'],
+    ['NAME', 'subscriber Amara Osei added a dependent', 'subscriber [NAME] added a dependent'],
+    ['NAME', 'Consent signed by Greta Nagy today', 'Consent signed by [NAME] today'],
   ])('replaces %s with a typed placeholder', (type, text, expected) => {
     const result = redact(text);
     expect(result.text).toBe(expected);
@@ -35,6 +48,11 @@ describe('PII reduction', () => {
     'the app version 4.2.0.17 crashed',
     'take 2 tablets every 4-6 hours, 3 times a day',
     '1 in 10000 people get it',
+    "I'm on Keytruda and it's Xarelto for the clots",
+    "she has Paget's disease and Lou Gehrig's disease runs in the family",
+    'BP 150/95, platelets 250000, vitamin D 1000 IU daily',
+    'card 1234 5678 9012 3456 is not a real one',
+    'Hi, is Ozempic the same as Wegovy?',
   ])('leaves medical content alone: %s', (text) => {
     expect(redact(text)).toEqual({ text, counts: {} });
   });

@@ -30,10 +30,12 @@ const FAMILIES: { gate?: (hints: TextHints) => boolean; rules: typeof COMPILED }
 
 /**
  * What every rule needs one of: a digit, "@", ":" or "." (addresses, numbers, URLs), an ASCII
- * capital (every name pattern starts with one) or the words "name" and "localhost". Short
- * fields such as "web" or "fatigue, headache" have none, and skip the rules.
+ * capital (most name patterns start with one), the words "name" and "localhost", a spelled-out
+ * "at", or a greeting or sign-off (names after them come in lower case too). Short fields
+ * such as "web" or "fatigue, headache" have none, and skip the rules.
  */
-const MAY_HOLD_PII = /[0-9@:.A-Z]|name|localhost/;
+const MAY_HOLD_PII =
+  /[0-9@:.A-Z]|name|localhost|\sat\s|\[at\]|\(at\)|\b(?:hi|hey|hello|dear)\b|thank|thx|cheers|regards|sincerely|\blove\b|\bxo\b|ttyl/;
 
 /** Every identifier the rules find, overlaps resolved: earlier rules win, then longer spans. */
 export function findPii(text: string): Span[] {

@@ -3,7 +3,22 @@
  * the rule listed first wins. A rule with a `group` redacts only that capture group (the
  * identifier after its cue: in "my name is Dana", only "Dana").
  */
-export const PII_TYPES = ['EMAIL', 'URL', 'IP', 'SSN', 'MRN', 'DATE', 'PHONE', 'ZIP', 'NAME'] as const;
+import { isMedicineWord } from '../question-type/medicines';
+
+export const PII_TYPES = [
+  'EMAIL',
+  'URL',
+  'IP',
+  'CARD',
+  'SSN',
+  'MRN',
+  'ID',
+  'DATE',
+  'PHONE',
+  'ADDRESS',
+  'ZIP',
+  'NAME',
+] as const;
 export type PiiType = (typeof PII_TYPES)[number];
 
 /** Cheap facts about a text that let most rules skip it without running their pattern. */
@@ -23,12 +38,19 @@ export interface TextHints {
   nameCue: boolean;
   text: string;
   lower: string;
+  /** An e-mail address spelled out ("jane at gmail dot com", "bob[at]mail[dot]com") may be there. */
+  spelledAt: boolean;
   /** Whether a web domain occurs: worked out by the first rule that asks, then kept. */
   domain?: boolean;
 }
 
+/** Greetings and sign-offs: people type the name after them in lower case too ("hey marcus"). */
+const GREETING_OR_SIGN_OFF =
+  /(?:^|[:.!?]\s+|\n)\s*(?:hi|hey|hello|dear|good (?:morning|afternoon|evening))\b|\b(?:thanks|thank you|regards|cheers|best|sincerely|love|xo|ttyl)\b[,!.]*\s*\S+\s*$/;
+const SPELLED_AT = /\s(?:at|\[at\]|\(at\))\s|\[at\]|\(at\)|\{at\}/;
+
 const NAME_CUES =
-  /name|\b(?:i am|i'?m|this is|it'?s|it is|call me|patient|pt|dr|doctor|mr|mrs|ms|miss|nurse|prof|my|thanks?|thank you|regards|best|cheers|sincerely|love|sent by|here|born|dob|d\.o\.b)\b|(?:^|\s)[-–—]/;
+  /name|\b(?:hi|hey|hello|dear|good morning|good afternoon|good evening|xo)\b|\b(?:i am|i'?m|this is|it'?s|it is|call me|patient|pt|dr|doctor|mr|mrs|ms|miss|nurse|prof|my|thanks?|thank you|regards|best|cheers|sincerely|love|sent by|here|born|dob|d\.o\.b)\b|(?:^|\s)[-–—]/;
 
 const DIGIT_RUNS = /\d+/g;
 const ASCII_UPPER = /[A-Z]/;
@@ -66,7 +88,8 @@ export function textHints(text: string): TextHints {
     dot: text.includes('.'),
     colons,
     upper,
-    nameCue: upper || lower.includes('name') ? NAME_CUES.test(lower) : false,
+    nameCue: upper || lower.includes('name') || GREETING_OR_SIGN_OFF.test(lower) ? NAME_CUES.test(lower) : false,
+    spelledAt: SPELLED_AT.test(lower),
     text,
     lower,
   };
@@ -93,6 +116,23 @@ const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
+/** Street words spelled out, in any case. */
+const STREET_WORDS =
+  'street|avenue|road|boulevard|lane|drive|court|parkway|terrace|close|crescent|highway|circle|square|trail|mews|grove|gardens|plaza|alley|marg|nagar|strasse|straße|laan|weg|straat|gasse|platz|calle|rua|avenida|place|way|row|walk|loop|hill|park';
+/** Abbreviations, capitalised as addresses write them ("Ave", "ST"): in lower case most are other words. */
+const STREET_ABBREVIATIONS = 'St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Pkwy|Ter|Cres|Hwy|Cir|Sq|Trl|Gdns|Str';
+const STREET_SUFFIX = `(?:${STREET_ABBREVIATIONS}|${STREET_ABBREVIATIONS.toUpperCase()}|ave|blvd|rd|pkwy|hwy|${caseless(STREET_WORDS)})`;
+/** Where the number follows the street: "Schulgasse 108", "Prinsengracht 466-III". */
+const NUMBER_AFTER_STREET =
+  '\\b\\p{Lu}\\p{Ll}+(?:gasse|strasse|straße|str\\.|weg|laan|straat|gracht|plein|platz|allee|ring|damm|kade|vej|gatan|gata)\\s+\\d{1,4}[a-z]?(?:-[IVX\\d]+)?\\b';
+const UNIT = `(?:${caseless('apt|apartment|unit|suite|ste|flat|floor|fl|room|rm|bldg|building|lot|no')}|#)\\.?\\s*#?\\s*[A-Za-z0-9-]{1,6}\\b`;
+/** Seen in the lower-cased text: a street word, an abbreviation or a box number. */
+const STREET_WORD = new RegExp(
+  `\\b(?:${STREET_WORDS}|${STREET_ABBREVIATIONS.toLowerCase()})\\b|\\bbox\\s+\\d|\\b\\p{L}+(?:gasse|strasse|straße|str\\.|weg|laan|straat|gracht|plein|platz|allee|ring|damm|kade|vej|gatan|gata)\\s+\\d`,
+  'u',
+);
+const ID_CUE =
+  /licen[cs]e|\bdl\b|insur|member|policy|group|subscriber|account|acct|a\/c|passport|medicare|medicaid|mbi|nhs|health card|aadha|national insurance|\bni\b|identification|\bid\b|benefit|plan|card|beneficiary/;
 const TLDS = 'com|org|net|edu|gov|io|co|us|uk|ca|info|health|me|app|ly|de|fr|nl|au|in';
 const DOMAIN_HINT = new RegExp(`\\.(?:${TLDS})\\b`);
 const hasDomain = (h: TextHints) => (h.domain ??= h.dot && DOMAIN_HINT.test(h.lower));
@@ -118,6 +158,33 @@ function plausibleNumericDate(match: string): boolean {
   return dayMonth && (match.split(/[/.-]/)[2]!.length === 2 || (c >= 1900 && c <= 2100));
 }
 
+/** The Luhn check digit of payment card numbers: it rules out nine in ten long numbers. */
+export function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function cardNumber(match: string): boolean {
+  const digits = match.replace(/\D/g, '');
+  return digits.length >= 13 && digits.length <= 19 && !/^(\d)\1+$/.test(digits) && passesLuhn(digits);
+}
+
+/** An identifier after an ID cue: at least four characters, two of them digits. */
+const idLike = (match: string) => match.length >= 4 && (match.match(/\d/g)?.length ?? 0) >= 2;
+
+/** Units, lab and vital-sign abbreviations that follow numbers in medical text: not postcodes. */
+const UNIT_LETTERS = new Set(
+  'IU MG ML MCG BP HR RR PM AM CC KG LB MM CM UL DL IV IM PO PR SC SQ QD HS AC PC OD OS OU BMI'.split(' '),
+);
+
 /** Words that follow "I am" / "this is" / "Dr." without being a name. */
 const NOT_NAMES = new Set(
   (
@@ -130,18 +197,80 @@ const NOT_NAMES = new Set(
     // nationalities and ethnicities that follow "I am"
     'american african asian black white hispanic latino latina latinx jewish ashkenazi muslim christian catholic hindu dominican mexican ' +
     'puerto cuban indian chinese japanese korean filipino vietnamese irish italian polish german french british english scottish welsh ' +
-    'russian ukrainian arab native canadian australian nigerian ghanaian kenyan ethiopian somali haitian jamaican brazilian colombian'
+    'russian ukrainian arab native canadian australian nigerian ghanaian kenyan ethiopian somali haitian jamaican brazilian colombian ' +
+    // days and months, which greetings and sign-offs meet ("Hi Monday", "Best, May")
+    'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september ' +
+    'october november december today tomorrow tonight yesterday morning evening afternoon night week weekend ' +
+    // eponymous diseases and what follows a greeting without being a name
+    'parkinson parkinsons alzheimer alzheimers crohn crohns addison addisons hashimoto hashimotos graves bell bells tourette ' +
+    'tourettes hodgkin hodgkins down huntington huntingtons lyme raynaud raynauds sjogren cushing kawasaki asperger aspergers ' +
+    'everyone everybody there guys folks all team doc nurse sir madam maam friends again please help quick question ' +
+    'dr mr mrs ms miss prof professor'
   ).split(' '),
 );
+
+/**
+ * Capitalised words that start sentences, label form fields or name places, conditions and
+ * organisations: a run of capitalised words made of these is not a person's name.
+ */
+const TITLE_CASE_WORDS = new Set(
+  (
+    'the this that these those my your our his her their its is are was were be been can could should would will shall ' +
+    'do does did have has had what when where why how who whom which whose if and or but so then also not no yes ok okay ' +
+    'hi hello hey dear thanks thank regards best cheers sincerely love please sorry note re fwd fw subject msg message ' +
+    'portal reply sent from to for of in on at by with about after before since until via per as an a i im me we us ' +
+    'name first last middle full date birth dob ssn mrn id phone mobile cell email address street city state zip postcode ' +
+    'patient patients doctor dr mr mrs ms miss mx prof nurse pharmacist caregiver member subscriber policy group plan account ' +
+    'card insurance medicare medicaid claim prior auth authorization referral consent intake discharge summary report ' +
+    'lab labs results result test tests blood pressure heart rate sugar glucose weight height temp temperature pulse bmi ' +
+    'emergency contact allergies allergy conditions condition medications medication meds history notes diagnosis ' +
+    'type stage grade disease syndrome disorder cancer tumor tumour lymphoma leukemia leukaemia palsy fever virus infection ' +
+    'clinic hospital center centre medical health care healthcare urgent family general practice pharmacy department unit ' +
+    'ward room floor office team services service support program programme foundation association society institute ' +
+    'university college school county district national international american british canadian north south east west ' +
+    'new old great little big upper lower central saint st mount mt lake river park hill valley united states kingdom ' +
+    'york london paris jersey angeles francisco diego city county avenue road boulevard lane drive court place way ' +
+    'error warning alert status update version app account login password portal chart record records file files ' +
+    'morning afternoon evening night today tomorrow yesterday week weekend am pm bot assistant user admin system'
+  ).split(' '),
+);
+
+/** A word of a candidate name that says it is not one: a title-case word, a known non-name, a medicine, a day or month. */
+function nonNameWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/['’]s$/, '');
+  return TITLE_CASE_WORDS.has(w) || NOT_NAMES.has(w) || isMedicineWord(w);
+}
+
+/** A condition named after a person: "Paget's disease", "Lou Gehrig's", "Reye syndrome". */
+const EPONYM_AFTER =
+  /^['’]?s?\s+(?:disease|syndrome|palsy|contracture|granulomatosis|lymphoma|sarcoma|disorder|anomaly|phenomenon|ataxia|chorea|dystrophy|test|sign|maneuver|manoeuvre)\b|^['’]s\b/i;
+const namesAPerson = (match: string, text: string, start: number) =>
+  !EPONYM_AFTER.test(text.slice(start + match.length, start + match.length + 24));
+
+/** Two or three capitalised words none of which is a title-case word, medicine, day or month: "Greta Nagy". */
+const personLike = (match: string, text: string, start: number) =>
+  match.split(/\s+/).every((word) => PARTICLE_WORD.test(word) || !nonNameWord(word)) &&
+  namesAPerson(match, text, start);
+const PARTICLE_WORD =
+  /^(?:de|da|das|do|dos|di|du|des|del|della|la|le|van|von|der|den|ter|ten|bin|binti|bint|ibn|al|el|ní|ni|nic|y)$/;
+
+/** Roles a name follows without "my": "subscriber Folake Khumalo", "newborn Çağla", "witness Zoë Hồ". */
+const ROLES =
+  'subscriber|member|insured|guarantor|beneficiary|patient|newborn|baby|infant|attending|provider|physician|surgeon|pharmacist|nurse|therapist|caregiver|carer|spouse|witness|doorman|neighbou?r|daughter|son|wife|husband|mother|father|sister|brother|grandson|granddaughter|contact|guardian|parent|named|called';
 
 const RELATIVES =
   'son|daughter|wife|husband|mom|mother|mum|dad|father|brother|sister|friend|grandma|grandmother|grandpa|grandfather|baby|partner|child|kid|boyfriend|girlfriend|fiance|fiancee|aunt|uncle|cousin|niece|nephew|neighbor|neighbour|patient';
 
 /** A name: one to three capitalised words (O'Neil, Jean-Luc, García). */
-const NAME_WORD = "[A-Z](?=[\\p{L}'’-]*\\p{Ll})[\\p{L}'’-]+(?![\\w-]*\\d)";
-const NAME = `(${NAME_WORD}(?:\\s+(?:${NAME_WORD}|de|da|van|von|del|la|le|bin|al)){0,3})`;
+const NAME_WORD = "\\p{Lu}(?=[\\p{L}'’-]*\\p{Ll})[\\p{L}'’-]+(?![\\w-]*\\d)";
+/** Surname particles: van der Berg, de la Cruz, da Silva, Ní Bhriain, bin Salman. */
+const PARTICLE =
+  '(?:de|da|das|do|dos|di|du|des|del|della|la|le|van|von|der|den|ter|ten|bin|binti|bint|ibn|al|el|ní|ni|nic|mac|mc|st\\.?|y)';
+const NAME = `(${NAME_WORD}(?:\\s+(?:${NAME_WORD}|${PARTICLE})){0,3})`;
 /** Two or more capitalised words: a full name, safe to take without a cue word before it. */
-const FULL_NAME = `(${NAME_WORD}(?:\\s+(?:de|da|van|von|del|la|le|bin|al))?\\s+${NAME_WORD}(?:\\s+${NAME_WORD})?)`;
+const FULL_NAME = `(${NAME_WORD}(?:\\s+${PARTICLE}){0,2}\\s+${NAME_WORD}(?:\\s+${NAME_WORD})?)`;
+/** After a greeting or sign-off, a name typed in lower case: one or two words of letters. */
+const LOWER_NAME = "(\\p{L}[\\p{L}'’-]{1,20}(?:\\s+\\p{Lu}[\\p{L}'’-]+)?)";
 /** After an unambiguous cue ("my name is"), people also type names in lower case. */
 const ANY_CASE_NAME = "([\\p{L}][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,2})";
 
@@ -153,13 +282,13 @@ function caseless(cues: string): string {
   return cues.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 }
 
-const notCommonWord = (match: string) =>
-  !NOT_NAMES.has(
-    match
-      .split(/\s+/)[0]!
-      .toLowerCase()
-      .replace(/['’]s$/, ''),
-  );
+const notCommonWord = (match: string, text: string, start: number) => {
+  const first = match
+    .split(/\s+/)[0]!
+    .toLowerCase()
+    .replace(/['’]s$/, '');
+  return !NOT_NAMES.has(first) && !isMedicineWord(first) && namesAPerson(match, text, start);
+};
 
 /**
  * Facts without which a whole type's rules cannot apply, checked once per text instead of rule by
@@ -172,12 +301,26 @@ export const FAMILY_GATES: Partial<Record<PiiType, (hints: TextHints) => boolean
   MRN: fourDigits,
   DATE: fourDigits,
   PHONE: fourDigits,
-  ZIP: fourDigits,
-  NAME: (h) => h.nameCue,
+  ZIP: (h) => h.digits >= 2,
+  NAME: (h) => h.nameCue || h.upper,
+  CARD: (h) => h.digits >= 13,
+  ID: fourDigits,
+  ADDRESS: (h) => h.digits >= 1,
 };
 
 export const PII_RULES: PiiRule[] = [
   { type: 'EMAIL', pattern: /\b[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g, applies: (h) => h.at },
+  {
+    // Spelled out: "jane dot doe at gmail dot com", "bob[at]mail[dot]com", "sara (at) outlook.com". A
+    // plain " at " needs a spelled " dot " too: "look at www.example.org" is a web address.
+    type: 'EMAIL',
+    pattern: new RegExp(
+      `\\b[\\w+-]+(?:\\s*(?:\\[dot\\]|\\(dot\\)|\\sdot\\s|\\.)\\s*[\\w+-]+)*\\s*(?:\\[at\\]|\\(at\\)|\\{at\\})\\s*[\\w-]+(?:\\s*(?:\\[dot\\]|\\(dot\\)|\\sdot\\s|\\.)\\s*[\\w-]+)*?\\s*(?:\\[dot\\]|\\(dot\\)|\\sdot\\s|\\.)\\s*(?:${TLDS})\\b` +
+        `|\\b[\\w+-]+(?:\\s(?:dot|underscore)\\s[\\w+-]+)*\\sat\\s[\\w-]+(?:\\sdot\\s[\\w-]+)*?\\sdot\\s(?:${TLDS})\\b`,
+      'gi',
+    ),
+    applies: (h) => h.spelledAt,
+  },
   {
     type: 'URL',
     pattern: /\b(?:https?:\/\/|www\.)[^\s<>"']*[^\s<>"'.,;:!?)\]]/gi,
@@ -206,6 +349,13 @@ export const PII_RULES: PiiRule[] = [
     pattern:
       /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?(?![\w:])/gi,
     applies: (h) => h.colons >= 2,
+  },
+  {
+    // A payment card: 13 to 19 digits, in groups or not, that pass the Luhn check.
+    type: 'CARD',
+    pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g,
+    applies: (h) => h.digits >= 13,
+    accept: cardNumber,
   },
   {
     type: 'SSN',
@@ -256,10 +406,26 @@ export const PII_RULES: PiiRule[] = [
     applies: (h) => h.yearLikeRun && h.digitRuns >= 2,
   },
   {
+    // Dashes or slashes around a month name, two- or four-digit years: 14-Mar-85, FEB-03-1991, 3/Feb/91.
+    type: 'DATE',
+    pattern: new RegExp(
+      `\\b(?:\\d{1,2}[-/ ]${MONTH}\\.?[-/ ](?:\\d{4}|\\d{2})|${MONTH}\\.?[-/]\\d{1,2}[-/](?:\\d{4}|\\d{2}))\\b`,
+      'gi',
+    ),
+    applies: (h) => h.digits >= 4 && h.digitRuns >= 2,
+  },
+  {
+    // Compact digits after a birth-date cue: "DOB 19910203", "d.o.b: 140385".
+    type: 'DATE',
+    pattern: /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born(?: on)?|birthday)\s*(?:is|:|-|=)?\s*(\d{6}|\d{8})\b/gi,
+    group: 1,
+    applies: (h) => h.digits >= 6 && /dob|d\.o\.b|birth|born/.test(h.lower),
+  },
+  {
     type: 'PHONE',
     applies: (h) => h.digits >= 7 && (h.digitRuns >= 3 || h.longestRun >= 10),
     pattern:
-      /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]\d{4}\b|(?<![\w+])(?:\+?1[\s.-]?)?\d{3}\d{3}\d{4}\b/g,
+      /(?<![\w+])(?<!\+\d{1,3}[\s.-]?)(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]\d{4}\b(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5}\b)?|(?<![\w+])(?:\+?1[\s.-]?)?\d{3}\d{3}\d{4}\b/g,
     accept: (m, text, start) =>
       /[\s().+-]/.test(m) ||
       /\b(?:call|phone|cell|mobile|tel|text|number|reach|fax|ph)\b/i.test(before(text, start, 30)),
@@ -270,16 +436,38 @@ export const PII_RULES: PiiRule[] = [
     applies: (h) => h.digits >= 7 && h.lower.includes('+'),
   },
   {
+    // A national number written with its trunk 0: "0161 496 0018", "020 7946 0958", "0491 570 156".
+    type: 'PHONE',
+    pattern: /(?<![\w+.,/-])0\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4}\b(?![.,/-]\d)/g,
+    applies: (h) => h.digits >= 9 && h.digitRuns >= 2,
+    accept: (m) => {
+      const digits = m.replace(/\D/g, '').length;
+      return digits >= 10 && digits <= 12;
+    },
+  },
+  {
     // After a phone cue, any grouping of 7 to 15 digits ("home phone 020 7946 0321", "call 555-0199").
     type: 'PHONE',
     applies: (h) => h.digits >= 7 && /call|phone|cell|mobile|tel|text|number|reach|fax|whatsapp/.test(h.lower),
     pattern:
-      /\b(?:call|phone|cell|mobile|tel|telephone|text|number|reach me at|fax|whatsapp)\b[^\d\n]{0,12}(\+?\(?\d[\d\s().-]{5,18}\d)/gi,
+      /\b(?:call|phone|cell|mobile|tel|telephone|text|number|reach me at|fax|whatsapp)\b[^\d\n]{0,12}(?<![A-Za-z])(\+?\(?\d[\d\s().-]{5,18}\d)/gi,
     group: 1,
     accept: (m) => {
       const digits = m.replace(/\D/g, '').length;
       return digits >= 7 && digits <= 15 && !/\d\s*(?:mg|ml|units?|times|x)\b/i.test(m);
     },
+  },
+  {
+    // A street address with its number and, when there is one, the unit: "1423 Maple Ave Apt 3B",
+    // "Flat 2, 17 Church Lane", "4410 W 38th St #12", "P.O. Box 4411".
+    type: 'ADDRESS',
+    applies: (h) => h.digits >= 1 && STREET_WORD.test(h.lower),
+    pattern: new RegExp(
+      `(?:${UNIT}\\s*,?\\s+)?(?<![\\d-])\\b\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4})?,?\\s+(?:[NSEW]\\.?\\s+)?(?:[\\p{L}\\d][\\p{L}\\d'’.-]*\\s+){0,3}${STREET_SUFFIX}\\b\\.?(?:,?\\s*${UNIT}){0,2}` +
+        `|${NUMBER_AFTER_STREET}|\\b${caseless('p')}\\.?\\s?${caseless('o')}\\.?\\s?${caseless('box')}\\s+\\d{1,6}\\b`,
+      'gu',
+    ),
+    accept: (m) => !/^\d+\s+(?:mg|ml|mcg|units?|times|days?|weeks?|hours?|pills?|tablets?)\b/i.test(m),
   },
   {
     type: 'ZIP',
@@ -309,9 +497,41 @@ export const PII_RULES: PiiRule[] = [
     group: 1,
   },
   {
+    // UK and Canadian postcodes: "SW1A 1AA", "M1 1AE", "K1A 0B1".
+    type: 'ZIP',
+    pattern: /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b/g,
+    applies: (h) => h.upper && h.digits >= 2,
+    accept: (m) => /\d[A-Z]{2}$|\d[A-Z]\d$/.test(m.replace(/\s/g, '')) && !/^(?:COVID|SARS|H\d)/.test(m),
+  },
+  {
+    // Dutch and similar postcodes in an address: "1012 AB Amsterdam".
+    type: 'ZIP',
+    pattern: /\b\d{4}\s?([A-Z]{2})\b(?=\s+\p{Lu}\p{Ll})/gu,
+    applies: (h) => h.upper && h.yearLikeRun,
+    accept: (m) => !UNIT_LETTERS.has(m.slice(-2)),
+  },
+  {
+    // A postcode between an address's comma and its city, or after the city: "…, 10115 Berlin", "Pune 411001".
+    type: 'ZIP',
+    pattern:
+      /(?:,\s*|\bpin(?:\s?code)?\s*:?\s*)(\d{5,6})\b(?=\s+\p{Lu}\p{Ll}|\s*$|\s*[,.])|\b\p{Lu}\p{Ll}+\s*[-–]?\s*(\d{6})\b/gu,
+    group: [1, 2],
+    applies: (h) => h.digits >= 5 && (h.zipLikeRun || h.longestRun === 6),
+    accept: (_, text, start) => !/(?:mg|ml|units?|steps|platelets?|count|iu)\W*$/i.test(before(text, start, 16)),
+  },
+  {
+    // Licence, insurance, member, policy, group, account and passport numbers after their cue.
+    type: 'ID',
+    applies: (h) => h.digits >= 4 && ID_CUE.test(h.lower),
+    pattern:
+      /\b(?:(?:driver'?s?'? licen[cs]e|driving licen[cs]e|licen[cs]e|dl|insurance|insurer|member(?:ship)?|policy|subscriber|account|acct|a\/c|passport|medicare|medicaid|mbi|nhs|aadhaar|aadhar|national insurance|identification)(?:\s*(?:id|number|no\.?|num|#|card|code|ref(?:erence)?))*|(?:group|plan|card|benefits?|beneficiary|health card|ni|id)\s*(?:id|number|no\.?|num|#|code))\s*(?:is|was|=|:|#|-|no\.?|number)?\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,20}[A-Z0-9])\b|\b(?:id|ID)\s*[:#]\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,20}[A-Z0-9])\b/gi,
+    group: [1, 2],
+    accept: (m) => idLike(m) && !/^\d{1,3}-\d{3}-\d{3}-\d{4}$|^\d{3}-\d{3}-\d{4}$/.test(m),
+  },
+  {
     type: 'NAME',
     pattern: new RegExp(
-      `\\b${caseless("(?:my name is|my name's|name:|patient name:?|pt name:?)")}\\s+${ANY_CASE_NAME}`,
+      `\\b${caseless("(?:(?:my|his|her|their|our|the patient's|my (?:son|daughter|kid|child|wife|husband|mom|mum|dad|baby)'s) name is|my name's|name:|patient name:?|pt name:?|full name:?)")}\\s+${ANY_CASE_NAME}`,
       'gu',
     ),
     group: 1,
@@ -341,21 +561,44 @@ export const PII_RULES: PiiRule[] = [
   },
   {
     type: 'NAME',
-    pattern: new RegExp(`\\b${caseless(`my (?:${RELATIVES})`)},?\\s+${NAME}`, 'gu'),
+    pattern: new RegExp(`\\b${caseless(`(?:my|his|her|our|their) (?:${RELATIVES})`)},?\\s+${NAME}`, 'gu'),
     group: 1,
     accept: notCommonWord,
-    applies: cue(/\bmy /),
+    applies: cue(/\b(?:my|his|her|our|their) /),
   },
   {
     // A sign-off: "Thanks, Maria Lopez", "Best wishes,\nThabo", "thanks again!! Shanice Brooks (555…)".
     type: 'NAME',
     applies: cue(/thank|regards|best|cheers|sincerely|love|sent by/),
     pattern: new RegExp(
-      `\\b${caseless('(?:thanks|thank you|regards|kind regards|best wishes|best|cheers|sincerely|love|sent by)(?: again| so much)?')}[,!.]*\\s+${NAME}(?=\\s*(?:$|[(,.<|]|\\s+[\\w.+-]+@|\\s+sent\\b|\\n))`,
+      `\\b${caseless('(?:thanks|thank you|regards|kind regards|best wishes|best|cheers|sincerely|love|sent by)(?: again| so much)?')}[,!.]*\\s+${NAME}(?=\\s*(?:$|[(,.<|]|\\s+[\\w.+-]+@|\\s+sent\\b|\\n|\\s+[-–—]))`,
       'gu',
     ),
     group: 1,
     accept: notCommonWord,
+  },
+  {
+    // A greeting at the start: "Hi Priya,", "hey marcus", "Dear Ms. Okafor", "Hello Dr Lee".
+    type: 'NAME',
+    pattern: new RegExp(
+      `(?:^|[:.!?]\\s+|\\n)\\s*${caseless('(?:hi|hey|hello|dear|good morning|good afternoon|good evening)')}\\s+(?:${caseless('(?:dr|doctor|mr|mrs|ms|miss|nurse|prof)')}\\.?\\s+)?${LOWER_NAME}(?=\\s*(?:[,!.:;\\n-]|$))`,
+      'gu',
+    ),
+    group: 1,
+    accept: notCommonWord,
+    applies: (h) =>
+      h.nameCue && /(?:^|[:.!?]\s+|\n)\s*(?:hi|hey|hello|dear|good (?:morning|afternoon|evening))\b/.test(h.lower),
+  },
+  {
+    // A sign-off at the end, the name in any case: "thanks, olek", "cheers\nDee", "— sam".
+    type: 'NAME',
+    pattern: new RegExp(
+      `\\b${caseless('(?:thanks|thank you|thx|regards|kind regards|best wishes|best|cheers|sincerely|love|xo|ttyl)')}(?: again| so much)?[,!.]*\\s+${LOWER_NAME}\\s*[.!]*\\s*$`,
+      'gu',
+    ),
+    group: 1,
+    accept: notCommonWord,
+    applies: (h) => h.nameCue && GREETING_OR_SIGN_OFF.test(h.lower),
   },
   // A dash signature: "… test? - Mei-Ling Chou", "-- Priyanka Chatterjee, sent from my phone".
   {
@@ -372,5 +615,32 @@ export const PII_RULES: PiiRule[] = [
     group: 1,
     accept: notCommonWord,
     applies: cue(/here|born|dob|d\.o\.b/),
+  },
+  // After a role word: "subscriber Folake Khumalo", "newborn Çağla", "daughter Åsa", "for Skyler Levi".
+  {
+    type: 'NAME',
+    pattern: new RegExp(`\\b${caseless(`(?:${ROLES})`)}:?\\s+${NAME}`, 'gu'),
+    group: 1,
+    accept: personLike,
+    applies: (h) => h.upper,
+  },
+  // Capitals after a form label: "PATIENT: SANTOS, SKYLER", "ATTENDING: AOIFE LEE", "Member Yamamoto, Jose".
+  {
+    type: 'NAME',
+    pattern: new RegExp(
+      `\\b(?:PATIENT|ATTENDING|NAME|PT|PROVIDER|PHYSICIAN|MEMBER|SUBSCRIBER|INSURED|GUARANTOR|CONTACT|${caseless('member|patient|subscriber|name|for|insured')}):?\\s+((?:\\p{Lu}[\\p{Lu}'’-]+(?:,?\\s+\\p{Lu}[\\p{Lu}'’-]+){1,2})|${NAME_WORD},\\s+${NAME_WORD})`,
+      'gu',
+    ),
+    group: 1,
+    accept: (m, text, start) => personLike(m.replace(/,/g, ''), text, start),
+    applies: (h) => h.upper,
+  },
+  // Two or three capitalised words that are neither title-case words nor medicines: "Greta Nagy", "Ágnes Otieno".
+  {
+    type: 'NAME',
+    pattern: new RegExp(`(?<![\\p{L}'’-])${FULL_NAME}(?![\\p{L}'’-])`, 'gu'),
+    group: 1,
+    accept: personLike,
+    applies: (h) => h.upper,
   },
 ];

@@ -44,6 +44,12 @@ isotretinoin accutane tretinoin retin minoxidil rogaine hydroquinone benzoyl
 melatonin magnesium zinc iron calcium potassium folic folate biotin vitamin vitamins multivitamin
 ashwagandha turmeric curcumin ginkgo ginseng echinacea elderberry valerian kava kratom
 probiotic probiotics collagen creatine glucosamine
+otezla brilinta keytruda opdivo prolia xgeva descovy biktarvy truvada genvoya entresto xeljanz rinvoq skyrizi cosentyx
+taltz tremfya ocrevus tecfidera gilenya aimovig emgality ajovy nurtec ubrelvy trikafta trelegy breztri anoro incruse
+tudorza nucala fasenra xolair tagrisso ibrance revlimid imbruvica jakafi zytiga xtandi lupron eligard herceptin avastin
+rituxan orencia simponi cimzia entyvio kesimpta aubagio mavenclad tysabri vumerity zeposia botox dysport juvederm
+invokana steglatro rybelsus tresiba toujeo basaglar levemir admelog fiasp humulin novolin soliqua xultophy victrelis
+harvoni epclusa mavyret sovaldi veklury lagevrio evusheld
 maoi maois ssri ssris snri snris nsaid nsaids ppi ppis linezolid isoniazid rifampin tacrolimus cyclosporine
 mycophenolate azathioprine hydroxyurea biologic biologics dmard dmards
 `;
@@ -166,6 +172,11 @@ const NOT_WORD = /[^a-z'-]+/;
 const PHRASES_ALL = new RegExp(PHRASES.source, 'g');
 /** Every phrase has one of these words: most texts skip the phrase search. */
 const MAY_HOLD_PHRASE = /control|pill|plan b|meds?\b|wort|oil|vitamin|counter|medicine|aid|tablet/;
+
+/** Whether a word (lower case) names a medicine: by name or by the ending of a generic name. */
+export function isMedicineWord(word: string): boolean {
+  return PLAIN.has(word) || isNamedMedicine(word);
+}
 
 /** One test for every ending (endings of 3 to 9 letters, after at least 4 more). */
 const GENERIC_NAME = new RegExp(`^[a-z]{4,}(?:${GENERIC_ENDINGS.join('|')})$`);
