@@ -370,10 +370,18 @@ export const PII_RULES: PiiRule[] = [
   },
   {
     type: 'MRN',
-    applies: (h) => h.digits >= 4 && /mrn|rec|chart|patient|hospital/.test(h.lower),
+    applies: (h) => h.digits >= 4 && /mrn|rec|chart|patient|hospital|uhid|pid|crn|urn/.test(h.lower),
     pattern:
-      /\b(?:mrn|med(?:ical)?\.? rec(?:ord)?s?\.?(?: number| no\.?| num| #)?|record (?:number|no\.?|num|#)|chart (?:number|no\.?|#)|patient (?:id|number|no\.?|#)|hospital (?:id|number|no\.?))(?:\s*(?:is|was|=|:|#|no\.?|number))*\s*([A-Z]{0,3}[- ]?\d[\d-]{2,14}\d)\b/gi,
+      /\b(?:mrn|uhid|crn|urn|pid|med(?:ical)?\.? rec(?:ord)?s?\.?(?: number| no\.?| num| #)?|record (?:number|no\.?|num|#)|chart(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|hospital (?:id|number|no\.?))(?:\s*(?:is|was|=|:|#|no\.?|number))*\s*([A-Z]{0,3}[- ]?\d[\d-]{2,14}\d)\b/gi,
     group: 1,
+  },
+  // The number before its cue: "72325341 is my MRN".
+  {
+    type: 'MRN',
+    pattern:
+      /\b([A-Z]{0,3}\d{5,12})\s+(?:is|was|=)\s+(?:my|his|her|their|the)\s+(?:mrn|medical record|chart|patient id|hospital number)/gi,
+    group: 1,
+    applies: (h) => h.digits >= 5 && /mrn|record|chart|patient id|hospital number/.test(h.lower),
   },
   // Several numbers after a plural cue: "two MRNs …: 6620011 and T6620011".
   {
@@ -463,7 +471,7 @@ export const PII_RULES: PiiRule[] = [
     type: 'ADDRESS',
     applies: (h) => h.digits >= 1 && STREET_WORD.test(h.lower),
     pattern: new RegExp(
-      `(?:${UNIT}\\s*,?\\s+)?(?<![\\d-])\\b\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4})?,?\\s+(?:[NSEW]\\.?\\s+)?(?:[\\p{L}\\d][\\p{L}\\d'’.-]*\\s+){0,3}${STREET_SUFFIX}\\b\\.?(?:,?\\s*${UNIT}){0,2}` +
+      `(?:${UNIT}\\s*,?\\s+)?(?<![\\d-])\\b\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4})?\\s+(?:[NSEW]{1,2}\\.?\\s+)?(?:(?:\\p{L}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th))\\s+){0,3}${STREET_SUFFIX}\\b\\.?(?:,?\\s*${UNIT}){0,2}` +
         `|${NUMBER_AFTER_STREET}|\\b${caseless('p')}\\.?\\s?${caseless('o')}\\.?\\s?${caseless('box')}\\s+\\d{1,6}\\b`,
       'gu',
     ),
@@ -524,9 +532,17 @@ export const PII_RULES: PiiRule[] = [
     type: 'ID',
     applies: (h) => h.digits >= 4 && ID_CUE.test(h.lower),
     pattern:
-      /\b(?:(?:driver'?s?'? licen[cs]e|driving licen[cs]e|licen[cs]e|dl|insurance|insurer|member(?:ship)?|policy|subscriber|account|acct|a\/c|passport|medicare|medicaid|mbi|nhs|aadhaar|aadhar|national insurance|identification)(?:\s*(?:id|number|no\.?|num|#|card|code|ref(?:erence)?))*|(?:group|plan|card|benefits?|beneficiary|health card|ni|id)\s*(?:id|number|no\.?|num|#|code))\s*(?:is|was|=|:|#|-|no\.?|number)?\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,20}[A-Z0-9])\b|\b(?:id|ID)\s*[:#]\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,20}[A-Z0-9])\b/gi,
-    group: [1, 2],
+      /\b(?:(?:driver'?s?'? licen[cs]e|driving licen[cs]e|licen[cs]e|dl|insurance|insurer|ins|member(?:ship)?|policy|subscriber|account|acct|a\/c|passport|medicare|medicaid|mbi|nhs|aadhaar|aadhar|national insurance|identification)(?:\s*(?:beneficiary|identifier|id|number|no\.?|num|#|card|code|ref(?:erence)?))*|(?:group|grp|plan|card|benefits?|beneficiary|health card|ni|id)\s*(?:identifier|id|number|no\.?|num|#|code))\s*(?:is|was|=|:|#|-|no\.?|number)?\s*(\d{3}(?: \d{3}){2,3}\b|(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,20}[A-Z0-9])\b/gi,
+    group: 1,
     accept: (m) => idLike(m) && !/^\d{1,3}-\d{3}-\d{3}-\d{4}$|^\d{3}-\d{3}-\d{4}$/.test(m),
+  },
+  {
+    // "ID MBR-67101684", "GRP 898907": the short cue in its own case, a value with three digits or more.
+    type: 'ID',
+    applies: (h) => h.digits >= 4 && /\b(?:id|grp|group)\b/.test(h.lower),
+    pattern: /\b(?:ID|id|grp|GRP|group|Group)\s*[:#]?\s*((?=[A-Z0-9-]*\d{3})[A-Z0-9][A-Z0-9-]{3,20}[A-Z0-9])\b/g,
+    group: 1,
+    accept: (m) => idLike(m) && !/^\d{3}-\d{3}-\d{4}$/.test(m),
   },
   {
     type: 'NAME',
