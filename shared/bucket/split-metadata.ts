@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { count } from './counts';
 import type { SplitName } from './keys';
 
 /** Bumped when cleaning rules change, so an unchanged input set is still rebuilt once. */
@@ -13,8 +14,6 @@ export const OFFLINE_DROP_REASONS = [
   'duplicate',
 ] as const;
 export type OfflineDropReason = (typeof OFFLINE_DROP_REASONS)[number];
-
-const count = z.number().int().nonnegative();
 
 /** The same field for each of the three splits. */
 function bySplit<T extends z.ZodType>(value: T) {

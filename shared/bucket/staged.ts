@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { count, counts } from './counts';
 
 /** Why transform leaves a production record out of the staged file (each dropped record is quarantined). */
 export const PRODUCTION_DROP_REASONS = [
@@ -29,9 +30,6 @@ export interface StagedRecord {
   source_etag: string;
   source_line: number;
 }
-
-const count = z.number().int().nonnegative();
-const counts = z.record(z.string(), count);
 
 /** The partial summary written beside each staged file, last: retrain-batch, summarize and status read it. */
 export const StagedSummarySchema = z.looseObject({

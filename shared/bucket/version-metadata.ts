@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { count } from './counts';
 
 /** Why retrain-batch leaves a staged record out of a version. */
 export const BATCH_DROP_REASONS = [
@@ -8,8 +9,6 @@ export const BATCH_DROP_REASONS = [
   'invalid_staged_record',
 ] as const;
 export type BatchDropReason = (typeof BATCH_DROP_REASONS)[number];
-
-const count = z.number().int().nonnegative();
 
 /** The contract of v{N}/metadata.json, which the training job, the dashboard and `medqa status` read. */
 export const VersionMetadataSchema = z.looseObject({
