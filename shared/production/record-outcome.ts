@@ -56,8 +56,12 @@ export function recordOutcome(record: SourceRecord, ctx: OutcomeContext, counts:
   if (ctx.format === 'json-array' && Buffer.byteLength(JSON.stringify(value)) > ctx.maxRecordBytes) {
     return drop('record_too_long', { raw_text: reducedSnippet(JSON.stringify(value), counts.redactions) });
   }
-  for (const name in value)
-    if (!KNOWN_FIELDS.has(name)) counts.unknownFields[name] = (counts.unknownFields[name] ?? 0) + 1;
+  for (const name in value) {
+    if (KNOWN_FIELDS.has(name)) continue;
+    // A field's name is text from the writer too ("jane@example.org": true): counted reduced.
+    const counted = reducedFieldName(name);
+    counts.unknownFields[counted] = (counts.unknownFields[counted] ?? 0) + 1;
+  }
   const cleaned = cleanProductionRecord(value as Record<string, unknown>, ctx.safeTypes, counts.redactions);
   if (!cleaned.ok) {
     if (cleaned.questionType)
@@ -82,6 +86,19 @@ export function recordOutcome(record: SourceRecord, ctx: OutcomeContext, counts:
     source_line: record.position,
   };
   return { kind: 'keep', line: record.position, digest, record: staged };
+}
+
+/** Field names seen once are reduced once: a file repeats the same few names on every line. */
+const reducedNames = new Map<string, string>();
+const MAX_REMEMBERED_NAMES = 1024;
+
+function reducedFieldName(name: string): string {
+  let reduced = reducedNames.get(name);
+  if (reduced === undefined) {
+    reduced = redact(name.slice(0, 200)).text;
+    if (reducedNames.size < MAX_REMEMBERED_NAMES) reducedNames.set(name, reduced);
+  }
+  return reduced;
 }
 
 /** The quarantine entry of a kept-looking record that repeats an earlier one of the file. */
