@@ -4,6 +4,7 @@ import { buildDashboardAssets } from '../frontend/build-assets.mjs';
 import { ACTIONS } from '../shared/actions';
 import { LocalRuntime } from '../shared/adapter/local/runtime';
 import { localWebApp, serveLocalWeb } from '../shared/adapter/local/web';
+import { RAW_PREFIXES } from '../shared/bucket/keys';
 import { parseManifest } from '../shared/manifest';
 import {
   createLogger,
@@ -130,7 +131,7 @@ async function start(flags: Record<string, string | true>): Promise<number> {
   const envParams = paramsFromEnv(process.env);
   if (typeof flags['data-dir'] === 'string') envParams.data_dir = flags['data-dir'];
   // The local runtime watches a folder: it runs on the folder store whatever MEDQA_STORE says.
-  const store = new FolderStore(parseStoreSettings(envParams).data_dir);
+  const store = new FolderStore(parseStoreSettings(envParams).data_dir, { keepFolders: RAW_PREFIXES });
   const log = createLogger(envParams.log_level === 'debug' ? 'debug' : 'info', { component: 'local-runtime' });
   const manifest = parseManifest(readFileSync(MANIFEST_URL, 'utf8'));
   const scanSeconds = Number(flags['scan-interval'] ?? 30);

@@ -5,7 +5,7 @@ import { ACTIONS } from '../shared/actions';
 import { LocalRuntime } from '../shared/adapter/local/runtime';
 import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, SPLIT_METADATA_KEY } from '../shared/bucket/keys';
 import { parseManifest } from '../shared/manifest';
-import { createLogger } from '../shared/runtime';
+import { createLogger, invokeAction, openStore } from '../shared/runtime';
 import { FolderStore, listAll } from '../shared/store';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
 import { productionLogFile } from './fixtures/production-logs';
@@ -82,5 +82,34 @@ describe('the local pipeline wired from manifest.yaml', () => {
       `${PRODUCTION_ARCHIVE_PREFIX}real.jsonl`,
     ]);
     expect(lines.some((line) => /"step":"link_refused".*linked-file\.jsonl/.test(line))).toBe(true);
+  });
+
+  it('keeps the drop folder when its last file is archived, and refuses a file where the folder should be', async () => {
+    const root = await tempDir();
+    const store = openStore({ data_dir: root });
+    await store.put(`${PRODUCTION_RAW_PREFIX}day1.jsonl`, productionLogFile({ records: 5 }).content);
+    await invokeAction(
+      ACTIONS.transform!,
+      { key: `${PRODUCTION_RAW_PREFIX}day1.jsonl`, log_level: 'silent' },
+      { store },
+    );
+    expect(await listAll(store, PRODUCTION_RAW_PREFIX)).toEqual([]);
+    expect((await fs.stat(path.join(root, PRODUCTION_RAW_PREFIX))).isDirectory()).toBe(true);
+
+    const other = await tempDir();
+    await fs.mkdir(path.join(other, 'data/production'), { recursive: true });
+    await fs.writeFile(path.join(other, 'data/production/retraining_data_raw'), 'a log copied without the slash');
+    const runtime = new LocalRuntime({
+      manifest: parseManifest(await fs.readFile('manifest.yaml', 'utf8')),
+      actions: ACTIONS,
+      store: new FolderStore(other),
+      params: { log_level: 'silent' },
+      log: createLogger('silent'),
+      scanIntervalMs: 0,
+    });
+    await expect(runtime.start({ watchFiles: false })).rejects.toMatchObject({
+      code: 'NOT_A_FOLDER',
+      message: expect.stringMatching(/retraining_data_raw is a file, not the folder files are dropped into/),
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RAW_PREFIXES } from '../bucket/keys';
 import { FolderStore, type ObjectStore, S3Store } from '../store';
 import { PipelineError } from './errors';
 import { flag, optionalText, text } from './params';
@@ -52,7 +53,8 @@ export function openStore(params: Record<string, unknown> | StoreSettings): Obje
   const cacheKey = JSON.stringify([kind, settings]);
   let store = cache.get(cacheKey);
   if (!store) {
-    store = kind === 'folder' ? new FolderStore(settings.data_dir) : s3StoreFrom(settings);
+    store =
+      kind === 'folder' ? new FolderStore(settings.data_dir, { keepFolders: RAW_PREFIXES }) : s3StoreFrom(settings);
     cache.set(cacheKey, store);
   }
   return store;

@@ -30,8 +30,17 @@ export class FolderStore implements ObjectStore {
   /** MD5s of files dropped in by hand, keyed by path and invalidated by size or mtime change. */
   private readonly etagCache = new Map<string, { size: number; mtimeMs: number; etag: string }>();
 
-  constructor(readonly root: string) {
+  /** Folders never removed when emptied: where people drop files ("data/production/retraining_data_raw/"). */
+  private readonly keptFolders: Set<string>;
+
+  constructor(
+    readonly root: string,
+    options: { keepFolders?: readonly string[] } = {},
+  ) {
     this.bucket = path.resolve(root);
+    this.keptFolders = new Set(
+      (options.keepFolders ?? []).map((prefix) => path.join(this.bucket, ...prefix.split('/'))),
+    );
   }
 
   /** The file path for a key; refuses keys that would leave the folder. */
@@ -223,9 +232,12 @@ export class FolderStore implements ObjectStore {
     return path.join(dir, randomUUID());
   }
 
-  /** S3 has no folders: once the last key under one goes, so does the folder. */
+  /**
+   * S3 has no folders: once the last key under one goes, so does the folder — but for the kept
+   * folders, so that a user's next `cp file folder/` still finds its folder.
+   */
   private async pruneEmptyDirs(dir: string): Promise<void> {
-    while (dir.startsWith(this.bucket + path.sep)) {
+    while (dir.startsWith(this.bucket + path.sep) && !this.keptFolders.has(dir)) {
       try {
         await fs.rmdir(dir);
       } catch {

@@ -11,6 +11,7 @@ import {
   invokeAction,
   isErrorResult,
   type Logger,
+  PipelineError,
 } from '../../runtime';
 import { type FolderStore, LinkRefusedError, listObjects } from '../../store';
 import { RouteQueue } from './route-queue';
@@ -66,8 +67,7 @@ export class LocalRuntime {
 
   async start({ watchFiles = true }: { watchFiles?: boolean } = {}): Promise<void> {
     const { store, manifest } = this.options;
-    for (const route of this.routes)
-      await fs.mkdir(path.join(store.bucket, ...route.prefix.split('/')), { recursive: true });
+    for (const route of this.routes) await ensureDropFolder(store.bucket, route.prefix);
     if (watchFiles) await this.startWatcher();
     for (const schedule of manifest.schedules) {
       this.crons.push(
@@ -181,4 +181,21 @@ export class LocalRuntime {
     void promise.finally(() => this.running.delete(promise)).catch(() => undefined);
     return promise;
   }
+}
+
+/**
+ * The folder a route's files are dropped into. A file where the folder should be (a `cp x
+ * data/production/retraining_data_raw` without the trailing slash) is reported, not worked around.
+ */
+async function ensureDropFolder(bucket: string, prefix: string): Promise<void> {
+  const folder = path.join(bucket, ...prefix.split('/'));
+  const existing = await fs.lstat(folder).catch(() => undefined);
+  if (existing && !existing.isDirectory()) {
+    throw new PipelineError(
+      'NOT_A_FOLDER',
+      `${folder} is a file, not the folder files are dropped into (copied without the trailing "/"?): ` +
+        `move it away, then copy it into ${prefix} with the slash`,
+    );
+  }
+  await fs.mkdir(folder, { recursive: true });
 }
