@@ -43,8 +43,10 @@ export interface QuestionScore {
 /** Each question as a production record through transform's cleaning: staged or dropped, and as which type. */
 export function scoreQuestions(rows: LabelledQuestion[]): QuestionScore {
   const perType = new Map<string, { gold: number; predicted: number; correct: number }>();
-  const stat = (type: string) =>
-    perType.get(type) ?? (perType.set(type, { gold: 0, predicted: 0, correct: 0 }), perType.get(type)!);
+  const stat = (type: string) => {
+    if (!perType.has(type)) perType.set(type, { gold: 0, predicted: 0, correct: 0 });
+    return perType.get(type)!;
+  };
   const errors: QuestionScore['errors'] = [];
   let correct = 0;
   const unsafe = { n: 0, keptOut: 0, recall: 0 };
@@ -108,7 +110,8 @@ export function scoreIdentifiers(rows: LabelledText[]): IdentifierScore {
     for (const span of row.spans) {
       const value = normalizeQuestion(span.text) ?? span.text;
       const start = text.indexOf(value, used.get(value) ?? 0);
-      const kind = perKind.get(span.type) ?? (perKind.set(span.type, { gold: 0, removed: 0 }), perKind.get(span.type)!);
+      if (!perKind.has(span.type)) perKind.set(span.type, { gold: 0, removed: 0 });
+      const kind = perKind.get(span.type)!;
       kind.gold += 1;
       all.gold += 1;
       if (start < 0) throw new Error(`${row.id}: ${JSON.stringify(span.text)} is not in the normalised text`);

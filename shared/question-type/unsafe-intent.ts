@@ -13,10 +13,13 @@ import type { TypeRule } from './type-rule';
 type IntentRule = TypeRule & { why: string };
 
 const PERSON = String.raw`(?:i|we|you|he|she|they|my \w+|our \w+|the baby|the kids?|him|her|them)`;
-const AMOUNT_UNIT = String.raw`(?:mg|mcg|milligrams?|micrograms?|ml|millilit(?:er|re)s?|cc|units?|iu|grams?|g|tsp|teaspoons?|tbsp|tablespoons?|puffs?|drops?|pills?|tablets?|tabs?|capsules?|caps|doses?|patches|sprays?|squirts?|gummies)`;
+const AMOUNT_UNIT =
+  '(?:mg|mcg|milligrams?|micrograms?|ml|millilit(?:er|re)s?|cc|units?|iu|grams?|g|tsp|teaspoons?|tbsp|tablespoons?|puffs?|drops?|pills?|tablets?|tabs?|capsules?|caps|doses?|patches|sprays?|squirts?|gummies)';
 /** Taken with a medicine, any of these makes an interaction question (supplements are medicines: see medicines.ts). */
-const SUBSTANCE = String.raw`(?:alcohol|alcoholic|drink(?:s|ing)?|drunk|beers?|wine|booze|liquor|vodka|whiske?y|rum|tequila|cocktails?|a few drinks|weed|marijuana|cannabis|pot|cbd|thc|edibles?|cocaine|molly|mdma|recreational)`;
-const FOOD = String.raw`(?:grapefruit|pomelo|seville|tyramine|aged cheese|cured meats?|food|foods|meals?|eat(?:ing)?|ate|breakfast|lunch|dinner|milk|dairy|cheese|yogh?urt|coffee|caffeine|tea|juice|orange juice|cranberry|bananas?|spinach|kale|greens|leafy|vitamin k|salt substitute|licorice|liquorice|antacids? and|energy drinks?|soda|chocolate|fasting|empty stomach|full stomach)`;
+const SUBSTANCE =
+  '(?:alcohol|alcoholic|drink(?:s|ing)?|drunk|beers?|wine|booze|liquor|vodka|whiske?y|rum|tequila|cocktails?|a few drinks|weed|marijuana|cannabis|pot|cbd|thc|edibles?|cocaine|molly|mdma|recreational)';
+const FOOD =
+  '(?:grapefruit|pomelo|seville|tyramine|aged cheese|cured meats?|food|foods|meals?|eat(?:ing)?|ate|breakfast|lunch|dinner|milk|dairy|cheese|yogh?urt|coffee|caffeine|tea|juice|orange juice|cranberry|bananas?|spinach|kale|greens|leafy|vitamin k|salt substitute|licorice|liquorice|antacids? and|energy drinks?|soda|chocolate|fasting|empty stomach|full stomach)';
 
 /** Checked first: a wrong answer here can cost a life, whatever else the question says. */
 const URGENT: IntentRule[] = [
