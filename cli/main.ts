@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildDashboardAssets } from '../frontend/build-assets.mjs';
 import { ACTIONS } from '../shared/actions';
-import { LocalRuntime } from '../shared/adapter/local/runtime';
+import { DEFAULT_SETTLE_MS, LocalRuntime } from '../shared/adapter/local/runtime';
 import { localWebApp, serveLocalWeb } from '../shared/adapter/local/web';
 import { RAW_PREFIXES } from '../shared/bucket/keys';
 import { parseManifest } from '../shared/manifest';
@@ -24,7 +24,7 @@ import { provision } from './provision';
 const USAGE = `medqa — the medqa data pipeline
 
 Usage:
-  medqa start [--data-dir DIR] [--port 8080] [--scan-interval SECONDS]
+  medqa start [--data-dir DIR] [--port 8080] [--scan-interval SECONDS] [--settle-ms MS]
       Runs the pipeline locally: the folder DIR is the bucket (default .medqa/bucket,
       or MEDQA_DATA_DIR); files dropped under its raw prefixes fire their actions.
   medqa invoke <action> [-p name value]... [-P params.json]
@@ -135,6 +135,10 @@ async function start(flags: Record<string, string | true>): Promise<number> {
   const log = createLogger(envParams.log_level === 'debug' ? 'debug' : 'info', { component: 'local-runtime' });
   const manifest = parseManifest(readFileSync(MANIFEST_URL, 'utf8'));
   const scanSeconds = Number(flags['scan-interval'] ?? 30);
+  const settleMs = Number(flags['settle-ms'] ?? envParams.settle_ms ?? DEFAULT_SETTLE_MS);
+  if (!Number.isInteger(settleMs) || settleMs < 0) {
+    throw new PipelineError('BAD_PARAMS', `--settle-ms (MEDQA_SETTLE_MS) must be a whole number of milliseconds`);
+  }
 
   const runtime = new LocalRuntime({
     manifest,
@@ -143,6 +147,7 @@ async function start(flags: Record<string, string | true>): Promise<number> {
     params: envParams,
     log,
     scanIntervalMs: scanSeconds * 1000,
+    settleMs,
     onRun: ({ action, event, result }) => {
       const what = event ? ` ${event.key}` : '';
       const outcome = isErrorResult(result)

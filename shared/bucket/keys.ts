@@ -32,6 +32,15 @@ export const RUNS_PREFIX = `${STATUS_PREFIX}runs/`;
 /** The prefixes a user drops files under: they are never removed, and only they fire actions. */
 export const RAW_PREFIXES = [OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX] as const;
 
+/**
+ * Names that copy tools and editors give a file while it is still being written (`x.part`,
+ * `x.tmp`, `.~lock`, any dotfile): never processed until renamed to the final name.
+ */
+export function isTemporaryName(key: string): boolean {
+  const name = key.slice(key.lastIndexOf('/') + 1);
+  return name.startsWith('.') || /\.(?:part|tmp|crdownload|partial)$/i.test(name) || name.endsWith('~');
+}
+
 /** The pipeline's own outputs: never routed, so no function can fire itself through a broad notification. */
 export const OUTPUT_PREFIXES = [
   SPLIT_PREFIX,

@@ -111,6 +111,23 @@ describe('local runtime', () => {
     await runtime.stop();
   });
 
+  it('ignores files under a temporary name until they are renamed to their final name', async () => {
+    const { root, runtime, calls, start } = await runtimeFor(false, true);
+    await start();
+    for (const name of ['day1.jsonl.part', 'day1.tmp', '.~lock.day1.jsonl#', '.hidden.jsonl']) {
+      await fs.writeFile(path.join(root, 'inbox', name), 'partial\n');
+    }
+    await runtime.scan();
+    await new Promise((r) => setTimeout(r, 300)); // past the 50 ms settle time: the watcher would have fired
+    await runtime.idle();
+    expect(calls).toEqual([]);
+    await fs.rename(path.join(root, 'inbox', 'day1.jsonl.part'), path.join(root, 'inbox', 'day1.jsonl'));
+    for (let i = 0; i < 100 && calls.length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+    await runtime.idle();
+    expect(calls.map((c) => c.key)).toEqual(['inbox/day1.jsonl']);
+    await runtime.stop();
+  });
+
   it('runs alarm actions on their cron with the trigger payload', async () => {
     const { runtime, runs, start } = await runtimeFor();
     await start();

@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 import { Cron } from 'croner';
+import { isTemporaryName } from '../../bucket/keys';
 import type { ObjectEvent } from '../../bucket/object-event';
 import type { ObjectRoute, PipelineManifest } from '../../manifest';
 import {
@@ -15,6 +16,9 @@ import {
 } from '../../runtime';
 import { type FolderStore, LinkRefusedError, listObjects } from '../../store';
 import { RouteQueue } from './route-queue';
+
+/** How long a file must stay unchanged before it is read: a writer that pauses shorter is not cut off. */
+export const DEFAULT_SETTLE_MS = 2000;
 
 export interface LocalRuntimeOptions {
   manifest: PipelineManifest;
@@ -88,12 +92,12 @@ export class LocalRuntime {
 
   /** Queues every object under the routed prefixes that has not been processed yet (or changed since). */
   async scan(): Promise<void> {
-    const settleMs = this.options.settleMs ?? 500;
+    const settleMs = this.options.settleMs ?? DEFAULT_SETTLE_MS;
     let fresh = false;
     for (const [route, queue] of this.queues) {
       const done = this.processed.get(route)!;
       for await (const object of listObjects(this.options.store, route.prefix)) {
-        if (done.get(object.key) === object.etag) continue;
+        if (done.get(object.key) === object.etag || isTemporaryName(object.key)) continue;
         if (Date.now() - object.lastModified.getTime() < settleMs) {
           fresh = true; // may still be arriving: look again once it has settled
           continue;
@@ -147,11 +151,13 @@ export class LocalRuntime {
   private async startWatcher(): Promise<void> {
     const { store } = this.options;
     const dirs = this.routes.map((route) => path.join(store.bucket, ...route.prefix.split('/')));
-    const settle = this.options.settleMs ?? 500;
+    const settle = this.options.settleMs ?? DEFAULT_SETTLE_MS;
     this.watcher = watch(dirs, {
       ignoreInitial: true, // the start-up scan covers what is already there
       // A link could lead outside the bucket; the folder store refuses links, and so does the watcher.
       followSymlinks: false,
+      // Still being written under a temporary name: the rename to the final name fires an event.
+      ignored: (file: string) => isTemporaryName(file),
       awaitWriteFinish: { stabilityThreshold: settle, pollInterval: Math.min(100, settle) },
     });
     const onFile = (file: string) =>
