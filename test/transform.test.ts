@@ -112,6 +112,25 @@ describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
     expect(row).toMatchObject({ question_type: 'symptoms', timestamp: '2026-04-24T03:06:40.000Z', source_line: 1 });
   });
 
+  it.each([
+    ['requests.log', '[INFO] chatbot log started 2026-05-01\n'],
+    ['requests.jsonl', '[2026-05-01 10:00:00] writer v3\n'],
+    ['requests.json', '[INFO] started\n'],
+  ])(
+    'reads %s that opens with a banner line as JSON Lines, the banner dropped as invalid_json',
+    async (name, banner) => {
+      const store = await newStore();
+      const key = `${PRODUCTION_RAW_PREFIX}${name}`;
+      const lines = [
+        { question: 'what are the symptoms of gout', answer: 'Joint pain.' },
+        { question: 'what causes gout', answer: 'Uric acid.' },
+      ];
+      await store.put(key, banner + lines.map((line) => JSON.stringify(line)).join('\n'));
+      const result = await run(store, { key });
+      expect(result).toMatchObject({ status: 'staged', records_in: 3, records_out: 2, dropped: { invalid_json: 1 } });
+    },
+  );
+
   it('gives the same result for an event delivered three times', async () => {
     const store = await newStore();
     const { content } = productionLogFile({ records: 500, seed: 9 });

@@ -9,7 +9,9 @@ import type { RecordReader, SourceRecord } from './types';
 export const jsonArrayReader: RecordReader = {
   format: 'json-array',
   extensions: ['.json'],
-  sniff: (head) => firstSignificantByte(head) === '[' && !startsWithJsonLine(head),
+  sniff: (head) => firstSignificantByte(head) === '[' && !startsWithJsonLine(head) && opensJsonArray(head),
+  // A `.json` log whose first line is a banner ("[INFO] started") is JSON Lines, not an array.
+  rulesOut: (head) => firstSignificantByte(head) === '[' && !opensJsonArray(head),
   async *read(input): AsyncGenerator<SourceRecord> {
     const parser = new JSONParser({ paths: ['$.*'], keepStack: false, separator: undefined });
     const ready: unknown[] = [];
@@ -29,3 +31,18 @@ export const jsonArrayReader: RecordReader = {
     for (const value of ready.splice(0)) yield { position: ++position, value };
   },
 };
+
+/**
+ * Whether the head begins like a JSON array: "[" then an element's first token (an object,
+ * array, string, number, true, false, null) or "]". "[INFO] started" or "[2026-12-01 10:00]"
+ * is a banner line, not an array.
+ */
+export function opensJsonArray(head: Uint8Array): boolean {
+  const text = Buffer.from(head)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  const after = text.slice(1).trimStart();
+  if (after === '' || /^[{["\]]/.test(after)) return true;
+  return /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(?:[,\]]|$)/.test(after);
+}

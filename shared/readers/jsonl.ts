@@ -8,6 +8,8 @@ export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 export const jsonlReader: RecordReader = {
   format: 'jsonl',
   extensions: ['.jsonl', '.ndjson', '.json', '.log'],
+  // A log whose first line is a banner ("[INFO] started") is still JSON Lines.
+  claimsExtensions: ['.jsonl', '.ndjson', '.log'],
   sniff: (head) => firstSignificantByte(head) === '{' || startsWithJsonLine(head),
   async *read(input): AsyncGenerator<SourceRecord> {
     const limit = input.options?.maxRecordBytes ?? MAX_LINE_BYTES;

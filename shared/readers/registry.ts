@@ -94,17 +94,24 @@ export async function openRecordFile(
   return { reader, compression: gzipped ? 'gzip' : 'none', input, records: records() };
 }
 
-/** The reader whose signature matches, else the one whose extension matches (`.gz` ignored). */
+/**
+ * The reader that claims the file's extension outright (`.jsonl`, `.log`), else the one whose
+ * signature matches, else the one whose extension matches (`.gz` ignored).
+ */
 export function chooseReader(
   key: string,
   head: Uint8Array,
   readers: readonly RecordReader[],
 ): RecordReader | undefined {
+  const name = key.toLowerCase().replace(/\.gz$/, '');
+  const claimed = readers.find((reader) => reader.claimsExtensions?.some((ext) => name.endsWith(ext)));
+  if (claimed && !looksBinary(head)) return claimed;
   const bySignature = readers.find((reader) => reader.sniff(head));
   if (bySignature) return bySignature;
-  const name = key.toLowerCase().replace(/\.gz$/, '');
   // Only when the content is not recognisably something else (e.g. whitespace-led or truncated heads).
-  return readers.find((reader) => reader.extensions.some((ext) => name.endsWith(ext)) && !looksBinary(head));
+  return readers.find(
+    (reader) => reader.extensions.some((ext) => name.endsWith(ext)) && !looksBinary(head) && !reader.rulesOut?.(head),
+  );
 }
 
 /** Decompresses a stream; errors travel downstream and closing early releases the source. */

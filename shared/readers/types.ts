@@ -43,8 +43,12 @@ export interface RecordReader {
   format: string;
   /** File name endings (without `.gz`) that suggest this format when the content does not tell. */
   extensions: string[];
+  /** Extensions that say the format outright: such a file is read so whatever its first bytes look like. */
+  claimsExtensions?: string[];
   /** True when the first bytes are this format's signature. */
   sniff(head: Uint8Array): boolean;
+  /** True when the first bytes say the content is not this format, whatever the extension. */
+  rulesOut?(head: Uint8Array): boolean;
   /** Needs `randomAccess` (parquet reads its footer first). */
   needsRandomAccess?: boolean;
   read(input: ReadInput): AsyncIterable<SourceRecord>;
