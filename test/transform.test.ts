@@ -131,6 +131,22 @@ describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
     },
   );
 
+  it('drops a record nested thousands of levels deep as too_deep, and stages the rest of its file', async () => {
+    const store = await newStore();
+    const key = `${PRODUCTION_RAW_PREFIX}deep.jsonl`;
+    const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
+    const good = JSON.stringify({ question: 'what causes gout', answer: 'Uric acid.' });
+    await store.put(key, [good, deep].join('\n'));
+    const result = await run(store, { key, max_record_bytes: 1_000_000 });
+    expect(result).toMatchObject({ status: 'staged', records_in: 2, records_out: 1, dropped: { too_deep: 1 } });
+    const quarantine = (await readText(store, productionOutputKeys(key, result.etag).quarantine)).trim();
+    expect(JSON.parse(quarantine)).toMatchObject({
+      reason: 'too_deep',
+      line: 2,
+      detail: 'nested too deeply to process',
+    });
+  });
+
   it('gives the same result for an event delivered three times', async () => {
     const store = await newStore();
     const { content } = productionLogFile({ records: 500, seed: 9 });

@@ -6,6 +6,7 @@ export const PRODUCTION_DROP_REASONS = [
   'invalid_json',
   'invalid_utf8',
   'record_too_long',
+  'too_deep',
   'not_an_object',
   'invalid_field',
   'missing_question',

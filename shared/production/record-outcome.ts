@@ -34,6 +34,20 @@ export type RecordOutcome =
   | { kind: 'keep'; line: number; digest: Uint8Array; record: StagedRecord };
 
 export function recordOutcome(record: SourceRecord, ctx: OutcomeContext, counts: OutcomeCounts): RecordOutcome {
+  try {
+    return decide(record, ctx, counts);
+  } catch (err) {
+    // A value nested thousands of levels deep exhausts the stack in validation or serialisation:
+    // that record is dropped, never the file it is in.
+    if (!(err instanceof RangeError)) throw err;
+    const quarantine = quarantineLine('too_deep', ctx.source, record.position, {
+      detail: 'nested too deeply to process',
+    });
+    return { kind: 'drop', line: record.position, reason: 'too_deep', quarantine };
+  }
+}
+
+function decide(record: SourceRecord, ctx: OutcomeContext, counts: OutcomeCounts): RecordOutcome {
   const drop = (reason: ProductionDropReason, content: Record<string, unknown>): RecordOutcome => ({
     kind: 'drop',
     line: record.position,
