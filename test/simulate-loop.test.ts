@@ -63,7 +63,7 @@ describe('simulate and the baseline answerer', () => {
     expect((await fetch(endpoint, { method: 'POST', body: '{}' })).status).toBe(400);
   });
 
-  it('counts timeouts and HTTP errors with latencies, never failing, and logs nothing for them', async () => {
+  it('fails with the count of timeouts and HTTP errors when nothing was answered, and logs nothing', async () => {
     const store = await bucketWithSplit();
     const hung = await run(simulate, store, {
       endpoint: await brokenServer('hang'),
@@ -71,9 +71,17 @@ describe('simulate and the baseline answerer', () => {
       rate: 100,
       timeout_ms: 200,
     });
-    expect(hung).toMatchObject({ status: 'done', requests: 4, answered: 0, timeouts: 4, keys_written: [] });
+    expect(hung.error).toEqual({
+      code: 'NOTHING_ANSWERED',
+      message: expect.stringMatching(
+        /^none of the 4 requests to http:\/\/127\.0\.0\.1:\d+\/\w* was answered \(4 timed out\)$/,
+      ),
+    });
     const failing = await run(simulate, store, { endpoint: await brokenServer('500'), count: 5, rate: 100 });
-    expect(failing).toMatchObject({ answered: 0, http_errors: { 500: 5 }, latency_ms: { p50: expect.any(Number) } });
+    expect(failing.error).toMatchObject({
+      code: 'NOTHING_ANSWERED',
+      message: expect.stringMatching(/5 answered HTTP 500/),
+    });
     expect(await listAll(store, PRODUCTION_RAW_PREFIX)).toEqual([]);
   });
 

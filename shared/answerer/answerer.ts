@@ -15,8 +15,8 @@ export interface SplitRecord {
  * the stored answer of the best match. It lets the whole loop run with no model server.
  */
 export class BaselineAnswerer {
-  private index: Bm25Index<SplitRecord> | undefined;
-  private builtFrom: string | undefined;
+  /** The index being built or built, for one split ETag: concurrent requests share one build. */
+  private building: { etag: string; index: Promise<Bm25Index<SplitRecord>> } | undefined;
 
   constructor(private readonly store: ObjectStore) {}
 
@@ -29,10 +29,15 @@ export class BaselineAnswerer {
   private async currentIndex(): Promise<Bm25Index<SplitRecord> | undefined> {
     const metadata = await this.store.head(SPLIT_METADATA_KEY);
     if (!metadata) return undefined;
-    if (this.index && this.builtFrom === metadata.etag) return this.index;
-    this.index = await buildIndex(this.store);
-    this.builtFrom = metadata.etag;
-    return this.index;
+    if (this.building?.etag !== metadata.etag) {
+      const index = buildIndex(this.store);
+      this.building = { etag: metadata.etag, index };
+      // A failed build is not kept: the next request tries again.
+      index.catch(() => {
+        if (this.building?.index === index) this.building = undefined;
+      });
+    }
+    return this.building.index;
   }
 }
 

@@ -86,6 +86,18 @@ export const simulate = defineAction({
     );
     const ok = exchanges.filter(Boolean).length;
     log.info('simulated', { requests: questions.length, ok, files: keys.length });
+    if (questions.length > 0 && ok === 0) {
+      const why = [
+        failures.timeouts ? `${failures.timeouts} timed out` : '',
+        failures.network_errors ? `${failures.network_errors} could not connect` : '',
+        ...Object.entries(failures.http_errors).map(([status, n]) => `${n} answered HTTP ${status}`),
+        failures.bad_responses ? `${failures.bad_responses} gave no answer` : '',
+      ].filter(Boolean);
+      throw new PipelineError(
+        'NOTHING_ANSWERED',
+        `none of the ${questions.length} requests to ${params.endpoint} was answered (${why.join(', ')})`,
+      );
+    }
     return {
       status: 'done',
       requests: questions.length,
