@@ -7,7 +7,9 @@ import { localWebApp, serveLocalWeb } from '../shared/adapter/local/web';
 import { RAW_PREFIXES } from '../shared/bucket/keys';
 import { parseManifest } from '../shared/manifest';
 import {
+  type ActionResult,
   createLogger,
+  type ErrorResult,
   invokeAction,
   isErrorResult,
   openStore,
@@ -149,11 +151,7 @@ async function start(flags: Record<string, string | true>): Promise<number> {
     scanIntervalMs: scanSeconds * 1000,
     settleMs,
     onRun: ({ action, event, result }) => {
-      const what = event ? ` ${event.key}` : '';
-      const outcome = isErrorResult(result)
-        ? `failed: ${result.error.code}: ${result.error.message}`
-        : String(result.status ?? 'done');
-      process.stdout.write(`${new Date().toISOString()}  ${action}${what} → ${outcome}\n`);
+      process.stdout.write(`${new Date().toISOString()}  ${runLine(action, event?.key, result)}\n`);
     },
   });
 
@@ -195,4 +193,24 @@ async function start(flags: Record<string, string | true>): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+/**
+ * One line per run for the terminal. Keys come from whoever named the file: control characters
+ * are shown escaped, so a name cannot rewrite the terminal. A file that could not be read says so.
+ */
+export function runLine(action: string, key: string | undefined, result: ActionResult | ErrorResult): string {
+  const what = key ? ` ${printable(key)}` : '';
+  if (isErrorResult(result))
+    return `${action}${what} → failed: ${result.error.code}: ${printable(result.error.message)}`;
+  const dropped = result.dropped as Record<string, number> | undefined;
+  if (dropped?.unreadable_file) return `${action}${what} → not readable, quarantined and archived`;
+  return `${action}${what} → ${String(result.status ?? 'done')}`;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+function printable(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
