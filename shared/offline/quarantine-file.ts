@@ -1,5 +1,5 @@
 import { QUARANTINE_REASON_SUFFIX, quarantineReasonKey } from '../bucket/keys';
-import { listObjects, moveObject, ObjectNotFoundError, type ObjectStore, readText } from '../store';
+import { listObjects, moveObject, ObjectNotFoundError, type ObjectStore, readText, sameContent } from '../store';
 
 export interface QuarantinedFile {
   key: string;
@@ -18,9 +18,13 @@ export async function quarantineFile(
   toPrefix: string,
   reason: string,
 ): Promise<QuarantinedFile> {
-  const quarantineKey = toPrefix + key.slice(fromPrefix.length);
   const info = await store.head(key);
   if (!info) throw new ObjectNotFoundError(key);
+  // An earlier file of the same name with other content stays: this one goes beside it, its ETag in the name.
+  const plainKey = toPrefix + key.slice(fromPrefix.length);
+  const earlier = await store.head(plainKey);
+  const quarantineKey =
+    earlier && !(earlier.size === info.size && sameContent(earlier, info)) ? `${plainKey}.${info.etag}` : plainKey;
   await store.put(
     quarantineReasonKey(quarantineKey),
     JSON.stringify(

@@ -45,4 +45,16 @@ describe('verified move', () => {
     ).rejects.toMatchObject({ code: 'MOVE_MISMATCH' });
     expect(await store.head('data/offline/raw/bad.bin')).toBeDefined();
   });
+
+  it('keeps an earlier quarantined file of the same name: the new one goes beside it with its ETag', async () => {
+    const store = new FolderStore(await tempDir());
+    const args = ['data/offline/raw/', 'data/offline/quarantine/', 'unknown format'] as const;
+    await store.put('data/offline/raw/bad.bin', 'first bad file');
+    await quarantineFile(store, 'data/offline/raw/bad.bin', ...args);
+    const second = await store.put('data/offline/raw/bad.bin', 'second, other bad file');
+    const moved = await quarantineFile(store, 'data/offline/raw/bad.bin', ...args);
+    expect(moved.quarantine_key).toBe(`data/offline/quarantine/bad.bin.${second.etag}`);
+    expect(await readText(store, 'data/offline/quarantine/bad.bin')).toBe('first bad file');
+    expect(await readText(store, moved.quarantine_key)).toBe('second, other bad file');
+  });
 });
