@@ -169,6 +169,8 @@ function renderProduction(summary: Summary): void {
   barChart($('chart-production-dropped'), reasons, dropped, 'dropped', '#dc2626');
   const [types, redactions] = sortedCounts(p.redactions);
   barChart($('chart-redactions'), types, redactions, 'redactions', '#9333ea');
+  const [unsafeTypes, keptOut] = sortedCounts(p.unsafe_question_types ?? {});
+  barChart($('chart-unsafe-types'), unsafeTypes, keptOut, 'kept out', '#ea580c');
   const drift = summary.drift;
   $('drift').replaceChildren(
     ...[drift.question_type_mix, drift.question_length].map((d) => {

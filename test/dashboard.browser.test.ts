@@ -86,6 +86,8 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in headless Chromium', () => {
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
     expect(await page.locator('.uplot canvas').count()).toBeGreaterThanOrEqual(8);
+    // Questions kept out as unsafe, by type: the fixture logs hold dosing and side-effect questions.
+    expect(await page.locator('#chart-unsafe-types .uplot canvas').count()).toBe(1);
     expect(await page.locator('#offline-facts').textContent()).toMatch(/final records/);
     expect(await page.locator('#version-select option').first().textContent()).toBe('v1');
 
