@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
@@ -145,6 +146,47 @@ describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
       line: 2,
       detail: 'nested too deeply to process',
     });
+  });
+
+  it('keeps nothing of a file that grew while it was read: no partial copy for a batch to take', async () => {
+    const store = await newStore();
+    const key = `${PRODUCTION_RAW_PREFIX}growing.jsonl`;
+    const line = (n: number) => JSON.stringify({ question: `what causes gout ${n}`, answer: `Uric acid ${n}.` });
+    const first = Array.from({ length: 3 }, (_, i) => line(i)).join('\n');
+    const full = Array.from({ length: 6 }, (_, i) => line(i)).join('\n');
+    await store.put(key, first);
+    // The upload goes on while transform reads: its read sees the first part, the store then holds all of it.
+    let grown = false;
+    const growing = new Proxy(store, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== 'get' || typeof value !== 'function')
+          return typeof value === 'function' ? value.bind(target) : value;
+        return async (k: string) => {
+          const stream = await value.call(target, k);
+          if (k === key && !grown) {
+            grown = true;
+            const chunks: Buffer[] = [];
+            for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+            await target.put(key, full);
+            return Readable.from(chunks);
+          }
+          return stream;
+        };
+      },
+    }) as ObjectStore;
+    const partial = await run(growing, { key });
+    expect(partial.error).toMatchObject({
+      code: 'CHANGED',
+      message: expect.stringMatching(/changed while it was read/),
+    });
+    expect(await listAll(store, PRODUCTION_STAGED_PREFIX)).toEqual([]);
+
+    const whole = await run(store, { key });
+    expect(whole).toMatchObject({ status: 'staged', records_in: 6, records_out: 6 });
+    expect(
+      (await listAll(store, PRODUCTION_STAGED_PREFIX)).filter((o) => o.key.endsWith('.summary.json')),
+    ).toHaveLength(1);
   });
 
   it('gives the same result for an event delivered three times', async () => {

@@ -2,7 +2,7 @@ import { PRODUCTION_RULES_VERSION, type productionOutputKeys } from '../bucket/k
 import type { StagedSummary } from '../bucket/staged';
 import { openRecordFile, UnreadableFileError } from '../readers';
 import { LOG_FORMATS } from '../readers/log-formats';
-import { type Logger, positiveInt } from '../runtime';
+import { type Logger, PipelineError, positiveInt } from '../runtime';
 import { JsonlWriter, type ObjectStore } from '../store';
 import { emptyHistogram } from '../summary/histogram';
 import { outcomeBatch } from './outcome-batch';
@@ -58,6 +58,7 @@ export async function stageProductionFile(
       dropped: { unreadable_file: 1 },
       quarantine_key: keys.quarantine,
     };
+    await keepOnlyIfUnchanged(store, raw, keys);
     await store.put(keys.summary, JSON.stringify(summary, null, 2), { contentType: 'application/json' });
     return summary;
   }
@@ -135,6 +136,7 @@ async function stageRecords(
     records_out: staged.records,
     quarantine_key: droppedTotal > 0 ? keys.quarantine : null,
   };
+  await keepOnlyIfUnchanged(store, raw, keys);
   await store.put(keys.summary, JSON.stringify(summary, null, 2), { contentType: 'application/json' });
   log.info('staged', {
     records_in: summary.records_in,
@@ -143,6 +145,26 @@ async function stageRecords(
     redactions: summary.redactions,
   });
   return summary;
+}
+
+/**
+ * A file still being written when it was read (a slow upload) has another ETag now: what was
+ * staged from it is removed before the summary would mark it complete, so no batch takes a
+ * partial copy. Its full content is staged on its own, by the event of its last write.
+ */
+async function keepOnlyIfUnchanged(
+  store: ObjectStore,
+  raw: SourceObject,
+  keys: ReturnType<typeof productionOutputKeys>,
+): Promise<void> {
+  const now = await store.head(raw.readKey ?? raw.key);
+  if (now && now.etag === raw.etag && now.size === raw.size) return;
+  await Promise.all([store.delete(keys.staged), store.delete(keys.quarantine)]);
+  throw new PipelineError(
+    'CHANGED',
+    `${raw.key} changed while it was read (ETag ${now?.etag ?? 'gone'}, read as ${raw.etag}): nothing of that read is kept; ` +
+      'its new content is processed on its own',
+  );
 }
 
 /** Records in arrays of up to `size`, in order. */
