@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { PRODUCTION_RAW_PREFIX, SPLIT_KEYS, VERSION_TRACKER_KEY, versionKeys } from '../shared/bucket/keys';
 import type { VersionMetadata } from '../shared/bucket/version-metadata';
@@ -141,6 +143,28 @@ describe('retrain-batch exactly-once inclusion', () => {
     await withSplit(store);
     await stage(store, 'day1', safeQuestions(5), 'z');
     await run(retrainBatch, crashingStore(store, 2)); // claimed v1, then died writing its data
-    expect(await run(retrainBatch, store)).toMatchObject({ status: 'busy', version: 'v1' });
+    expect(await run(retrainBatch, store)).toMatchObject({
+      status: 'busy',
+      version: 'v1',
+      reason: expect.stringMatching(/pass -p take_over true/),
+    });
+    // An operator who knows that run is dead takes it over.
+    expect(await run(retrainBatch, store, { take_over: true })).toMatchObject({ status: 'created', version: 'v1' });
+  });
+
+  it('redoes at once a fresh claim whose holder process on this machine is gone (a crashed local run)', async () => {
+    const store = new FolderStore(await tempDir());
+    await withSplit(store);
+    await stage(store, 'day1', safeQuestions(5), 'z');
+    await run(retrainBatch, crashingStore(store, 2));
+    const claim = JSON.parse(await readText(store, versionKeys(1).claim));
+    expect(claim.holder).toEqual({ host: hostname(), pid: process.pid });
+    // As if another process on this machine had claimed v1 and died: a pid that no longer exists.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    await store.put(
+      versionKeys(1).claim,
+      JSON.stringify({ ...claim, holder: { host: hostname(), pid: Number(dead.stdout) } }),
+    );
+    expect(await run(retrainBatch, store)).toMatchObject({ status: 'created', version: 'v1' });
   });
 });

@@ -32,6 +32,8 @@ export const ClaimSchema = z.looseObject({
   /** After this instant a run holding the claim cannot still be alive (its deadline or the timeout). */
   expires_at: z.string(),
   activation: z.string(),
+  /** The process that holds the claim, so that one on the same machine can tell it is gone. */
+  holder: z.object({ host: z.string(), pid: z.number().int() }).optional(),
   inputs: z.array(
     z.object({ summary_key: z.string(), staged_key: z.string(), source_key: z.string(), source_etag: z.string() }),
   ),

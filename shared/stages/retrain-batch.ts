@@ -16,6 +16,7 @@ import { fingerprintDigest, questionKey } from '../records/normalize';
 import { includedSummaryKeys } from '../retraining/included';
 import { latestVersion } from '../retraining/training-job-reader';
 import { type ActionContext, defineAction, flag, PipelineError } from '../runtime';
+import { holderGone, thisProcess } from '../runtime/claimant';
 import { compareKeys, JsonlWriter, listObjects, ObjectExistsError, type ObjectStore } from '../store';
 import { refreshSummaryAfterStage } from '../summary/refresh';
 
@@ -28,6 +29,8 @@ const RetrainBatchParams = z.object({
     .default(15 * 60_000),
   /** Build the batch even when no evaluation split exists yet (nothing can be guarded then). */
   allow_without_split: flag().default(false),
+  /** An operator's word that the run holding the current claim is dead: its version is redone now. */
+  take_over: flag().default(false),
 });
 
 /**
@@ -49,14 +52,21 @@ export const retrainBatch = defineAction({
 
     let claim = await readObject(store, keys.claim, ClaimSchema);
     if (claim) {
-      if (Date.parse(claim.expires_at) > Date.now()) {
+      const gone = holderGone(claim.holder);
+      if (Date.parse(claim.expires_at) > Date.now() && !gone && !params.take_over) {
         return {
           status: 'busy',
           version: `v${version}`,
-          reason: `v${version} is being built by activation ${claim.activation} (claim expires ${claim.expires_at})`,
+          reason:
+            `v${version} is being built by activation ${claim.activation} (claim expires ${claim.expires_at}); ` +
+            'if that run is known to be dead, pass -p take_over true',
         };
       }
-      log.warn('redoing_abandoned_version', { version, claimed_at: claim.claimed_at });
+      log.warn('redoing_abandoned_version', {
+        version,
+        claimed_at: claim.claimed_at,
+        why: gone ? 'holder process gone' : params.take_over ? 'take_over' : 'claim expired',
+      });
     } else {
       const inputs = await pendingStagedFiles(store);
       if (inputs.length === 0)
@@ -72,6 +82,7 @@ export const retrainBatch = defineAction({
         claimed_at: new Date(now).toISOString(),
         expires_at: new Date(expires).toISOString(),
         activation: context.invocation.id,
+        holder: thisProcess(),
         inputs,
       };
       try {
