@@ -10,6 +10,12 @@ const ReconcileParams = z.object({
     .int()
     .nonnegative()
     .default(10 * 60_000),
+  /** Partial files and incomplete uploads of writes that died are removed once this old (a write in progress is younger). */
+  leftover_age_ms: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(6 * 3_600_000),
 });
 
 /** The stages reconcile runs for what it finds: given by whoever composes the actions (shared/actions.ts). */
@@ -66,13 +72,15 @@ export function reconcileAction(targets: ReconcileTargets) {
         if (isErrorResult(result)) failed.push({ key: object.key, error: result.error });
         else processed.push({ key: object.key, status: result.status });
       }
-      log.info('reconciled', { checked, processed: processed.length, failed: failed.length, remaining });
+      const leftovers = (await store.sweepLeftovers?.(params.leftover_age_ms)) ?? 0;
+      log.info('reconciled', { checked, processed: processed.length, failed: failed.length, remaining, leftovers });
       return {
         status: remaining ? 'stopped_before_deadline' : 'done',
         checked,
         processed,
         failed,
         remaining,
+        leftovers_removed: leftovers,
         ...(remaining
           ? { reason: `${remaining} stale file(s) left for the next run: the activation deadline was near` }
           : {}),

@@ -101,4 +101,18 @@ describe('FolderStore specifics', () => {
       expect(await store.head('a/b.txt')).toMatchObject({ size: 1 });
     });
   });
+
+  it('sweeps partial files older than the age given, leaving younger ones (a write in progress) and objects', async () => {
+    const root = await tempDir();
+    const store = new FolderStore(root);
+    await store.put('data/kept.jsonl', 'x');
+    await fs.mkdir(path.join(root, '.medqa-tmp'), { recursive: true });
+    const old = path.join(root, '.medqa-tmp', 'old-part');
+    await fs.writeFile(old, 'left by a crash');
+    await fs.utimes(old, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    await fs.writeFile(path.join(root, '.medqa-tmp', 'young-part'), 'being written');
+    expect(await store.sweepLeftovers(60_000)).toBe(1);
+    expect(await fs.readdir(path.join(root, '.medqa-tmp'))).toEqual(['young-part']);
+    expect(await store.head('data/kept.jsonl')).toBeDefined();
+  });
 });

@@ -151,6 +151,20 @@ export class FolderStore implements ObjectStore {
     await this.pruneEmptyDirs(path.dirname(file));
   }
 
+  async sweepLeftovers(olderThanMs: number): Promise<number> {
+    const dir = path.join(this.bucket, TEMP_DIR);
+    const names = await fs.readdir(dir).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      const file = path.join(dir, name);
+      const stat = await fs.lstat(file).catch(() => undefined);
+      if (!stat?.isFile() || Date.now() - stat.mtimeMs < olderThanMs) continue;
+      await fs.rm(file, { force: true });
+      removed += 1;
+    }
+    return removed;
+  }
+
   /**
    * The file path for a key, once no folder between the bucket and the file is a link: the real
    * path of the deepest folder that exists must be where the key says, inside the bucket.

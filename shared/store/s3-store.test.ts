@@ -1,7 +1,9 @@
 import {
+  AbortMultipartUploadCommand,
   CopyObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
@@ -78,5 +80,29 @@ describe('S3Store with a mocked S3 API', () => {
     expect(await store.client.config.requestChecksumCalculation()).toBe('WHEN_REQUIRED');
     const aws = new S3Store({ bucket: 'b', region: 'eu-west-1' });
     expect(await aws.client.config.forcePathStyle).toBe(false);
+  });
+
+  it('aborts incomplete multipart uploads older than the age given, page after page', async () => {
+    const { mock, store } = mockedStore();
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+    mock
+      .on(ListMultipartUploadsCommand)
+      .resolvesOnce({
+        IsTruncated: true,
+        NextKeyMarker: 'b',
+        NextUploadIdMarker: 'u2',
+        Uploads: [
+          { Key: 'data/a.jsonl', UploadId: 'u1', Initiated: hoursAgo(30) },
+          { Key: 'data/b.jsonl', UploadId: 'u2', Initiated: hoursAgo(0) },
+        ],
+      })
+      .resolvesOnce({ IsTruncated: false, Uploads: [{ Key: 'data/c.jsonl', UploadId: 'u3', Initiated: hoursAgo(7) }] });
+    mock.on(AbortMultipartUploadCommand).resolves({});
+    expect(await store.sweepLeftovers(6 * 3_600_000)).toBe(2);
+    expect(mock.commandCalls(AbortMultipartUploadCommand).map((c) => c.args[0].input.UploadId)).toEqual(['u1', 'u3']);
+    expect(mock.commandCalls(ListMultipartUploadsCommand)[1]!.args[0].input).toMatchObject({
+      KeyMarker: 'b',
+      UploadIdMarker: 'u2',
+    });
   });
 });

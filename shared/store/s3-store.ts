@@ -1,11 +1,13 @@
 import { Readable } from 'node:stream';
 import {
+  AbortMultipartUploadCommand,
   CopyObjectCommand,
   CreateBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -86,6 +88,36 @@ export class S3Store implements ObjectStore {
     assertValidKey(key);
     const command = new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentLength: size });
     return getSignedUrl(this.client, command, { expiresIn: expiresInSeconds });
+  }
+
+  async sweepLeftovers(olderThanMs: number): Promise<number> {
+    let removed = 0;
+    let keyMarker: string | undefined;
+    let uploadIdMarker: string | undefined;
+    try {
+      do {
+        const page = await this.client.send(
+          new ListMultipartUploadsCommand({
+            Bucket: this.bucket,
+            KeyMarker: keyMarker,
+            UploadIdMarker: uploadIdMarker,
+          }),
+        );
+        for (const upload of page.Uploads ?? []) {
+          if (!upload.Key || !upload.UploadId) continue;
+          if (Date.now() - (upload.Initiated?.getTime() ?? Date.now()) < olderThanMs) continue;
+          await this.client.send(
+            new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: upload.Key, UploadId: upload.UploadId }),
+          );
+          removed += 1;
+        }
+        keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+        uploadIdMarker = page.IsTruncated ? page.NextUploadIdMarker : undefined;
+      } while (keyMarker);
+    } catch (err) {
+      throw translate(err, this.bucket);
+    }
+    return removed;
   }
 
   async get(key: string): Promise<Readable> {

@@ -76,4 +76,10 @@ export interface ObjectStore {
    * upload's bytes go to the store directly. Absent on stores that cannot sign (the folder store).
    */
   presignUpload?(key: string, size: number, expiresInSeconds: number): Promise<string>;
+  /**
+   * Removes what writes that died left behind and nothing else: partial files (folder store),
+   * incomplete multipart uploads (S3), each older than `olderThanMs` so that a write in progress
+   * keeps its parts. Answers how many were removed.
+   */
+  sweepLeftovers?(olderThanMs: number): Promise<number>;
 }

@@ -19,6 +19,8 @@ import { RouteQueue } from './route-queue';
 
 /** How long a file must stay unchanged before it is read: a writer that pauses shorter is not cut off. */
 export const DEFAULT_SETTLE_MS = 2000;
+/** At start-up, partial files this old are leftovers of an earlier process (one still writing would be younger). */
+const LEFTOVER_AGE_MS = 60_000;
 
 export interface LocalRuntimeOptions {
   manifest: PipelineManifest;
@@ -72,6 +74,9 @@ export class LocalRuntime {
   async start({ watchFiles = true }: { watchFiles?: boolean } = {}): Promise<void> {
     const { store, manifest } = this.options;
     for (const route of this.routes) await ensureDropFolder(store.bucket, route.prefix);
+    // Partial files of runs that died with the last process: none of them can be in progress now.
+    const swept = await store.sweepLeftovers(LEFTOVER_AGE_MS);
+    if (swept) this.options.log.info('leftovers_removed', { files: swept });
     if (watchFiles) await this.startWatcher();
     for (const schedule of manifest.schedules) {
       this.crons.push(
