@@ -34,7 +34,7 @@ export async function quarantineFile(
     ),
     { contentType: 'application/json' },
   );
-  await moveObject(store, info, quarantineKey);
+  await moveObject(store, info, quarantineKey, earlier && quarantineKey === plainKey ? { target: earlier } : {});
   return { key, quarantine_key: quarantineKey, reason };
 }
 

@@ -32,6 +32,7 @@ export class FolderStore implements ObjectStore {
 
   /** Folders never removed when emptied: where people drop files ("data/production/retraining_data_raw/"). */
   private readonly keptFolders: Set<string>;
+  private resolvedRoot: string | undefined;
 
   constructor(
     readonly root: string,
@@ -188,7 +189,9 @@ export class FolderStore implements ObjectStore {
 
   /** The bucket folder's own real path (the folder itself may be a link: that is the user's choice). */
   private async realRoot(): Promise<string> {
-    return fs.realpath(this.bucket).catch(() => this.bucket);
+    // Resolved once the folder exists: every operation needs it, and it does not move.
+    this.resolvedRoot ??= await fs.realpath(this.bucket).catch(() => undefined);
+    return this.resolvedRoot ?? this.bucket;
   }
 
   private async headFile(key: string, file: string): Promise<ObjectInfo | undefined> {
