@@ -39,6 +39,23 @@ const precomputedRuleText = {
     }));
   },
 };
+// The name table (shared/pii/name-table.ts) is built from the word-list packages once, here. The
+// actions carry it as a literal; the stage worker gets it from the thread that starts it, so
+// the transform bundle stores it once.
+const nameTable = await evaluate(`export { buildNameTable as default } from './shared/pii/name-table-source';`).then(
+  (buildNameTable) => buildNameTable(),
+);
+/** @param {string} contents @returns {import('esbuild').Plugin} */
+const nameTableModule = (contents) => ({
+  name: 'name-table',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]shared[\\/]pii[\\/]name-table\.ts$/ }, () => ({ contents, loader: 'ts' }));
+  },
+});
+const nameTableLiteral = nameTableModule(`export const NAME_TABLE = ${JSON.stringify(nameTable)};`);
+const nameTableFromParent = nameTableModule(
+  `import { workerData } from 'node:worker_threads'; export const NAME_TABLE: string = workerData.nameTable;`,
+);
 /** One minified CommonJS file for Node 20, as the nodejs:20 runtime loads it. @type {import('esbuild').BuildOptions} */
 const nodeBundle = {
   bundle: true,
@@ -50,10 +67,15 @@ const nodeBundle = {
   logLevel: 'warning',
   // import.meta is empty in CommonJS: code relying on it would crash at run time, so refuse to build.
   logOverride: { 'empty-import-meta': 'error' },
-  plugins: [precomputedRuleText],
+  plugins: [precomputedRuleText, nameTableLiteral],
 };
 // transform's worker thread, started from its source text: an action is one file, with no second file to load.
-const stageWorker = await build({ ...nodeBundle, entryPoints: ['shared/production/stage-worker.ts'], write: false });
+const stageWorker = await build({
+  ...nodeBundle,
+  plugins: [precomputedRuleText, nameTableFromParent],
+  entryPoints: ['shared/production/stage-worker.ts'],
+  write: false,
+});
 const [stageWorkerFile] = stageWorker.outputFiles;
 if (!stageWorkerFile) throw new Error('the stage worker bundle came out empty');
 const actionBundle = {

@@ -1,3 +1,4 @@
+import { knownNameSpans } from './known-name-spans';
 import { FAMILY_GATES, PII_RULES, PII_TYPES, type PiiType, type TextHints, textHints } from './rules';
 
 export type RedactionCounts = Partial<Record<PiiType, number>>;
@@ -35,7 +36,7 @@ const FAMILIES: { gate?: (hints: TextHints) => boolean; rules: typeof COMPILED }
  * such as "web" or "fatigue, headache" have none, and skip the rules.
  */
 const MAY_HOLD_PII =
-  /[0-9@:.A-Z]|name|localhost|\sat\s|\[at\]|\(at\)|\b(?:hi|hey|hello|dear)\b|thank|thx|cheers|regards|sincerely|\blove\b|\bxo\b|ttyl/;
+  /[0-9@:.A-Z]|name|localhost|\b(?:dr|doc|nurse)\b|\sat\s|\[at\]|\(at\)|\b(?:hi|hey|hello|dear)\b|thank|thx|cheers|regards|sincerely|\blove\b|\bxo\b|ttyl/;
 
 /** Every identifier the rules find, overlaps resolved: earlier rules win, then longer spans. */
 export function findPii(text: string): Span[] {
@@ -46,11 +47,23 @@ export function findPii(text: string): Span[] {
     if (family.gate && !family.gate(hints)) continue;
     for (const rule of family.rules) if (!rule.applies || rule.applies(hints)) collectSpans(rule, text, spans);
   }
+  // Names the table knows come last: where they meet a pattern rule's name, the two join.
+  for (const { start, end } of knownNameSpans(text, hints.upper, hints.lower)) {
+    spans.push({ start, end, type: 'NAME', priority: COMPILED.length });
+  }
   if (spans.length < 2) return spans;
   spans.sort((a, b) => a.priority - b.priority || b.end - b.start - (a.end - a.start));
   const kept: Span[] = [];
   for (const span of spans) {
-    if (!kept.some((k) => span.start < k.end && k.start < span.end)) kept.push(span);
+    const overlapping = kept.filter((k) => span.start < k.end && k.start < span.end);
+    if (overlapping.length === 0) kept.push(span);
+    // Two name rules that find parts of one name ("Murphy" and "Murphy, Darius") redact all of it.
+    else if (span.type === 'NAME' && overlapping.every((k) => k.type === 'NAME')) {
+      for (const k of overlapping) {
+        k.start = Math.min(k.start, span.start);
+        k.end = Math.max(k.end, span.end);
+      }
+    }
   }
   return kept.sort((a, b) => a.start - b.start);
 }

@@ -4,6 +4,8 @@
  * identifier after its cue: in "my name is Dana", only "Dana").
  */
 import { isMedicineWord } from '../question-type/medicines';
+import { isKnownName } from './known-names';
+import { NOT_NAMES, namesAPerson, personLike } from './name-words';
 
 export const PII_TYPES = [
   'EMAIL',
@@ -114,7 +116,8 @@ export interface PiiRule {
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const STATES =
+/** US state and territory abbreviations, as addresses write them. */
+export const STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 /** Street words spelled out, in any case. */
 const STREET_WORDS =
@@ -184,75 +187,6 @@ const idLike = (match: string) => match.length >= 4 && (match.match(/\d/g)?.leng
 const UNIT_LETTERS = new Set(
   'IU MG ML MCG BP HR RR PM AM CC KG LB MM CM UL DL IV IM PO PR SC SQ QD HS AC PC OD OS OU BMI'.split(' '),
 );
-
-/** Words that follow "I am" / "this is" / "Dr." without being a name. */
-const NOT_NAMES = new Set(
-  (
-    'a an the not so very really just also still now here there sure sorry afraid worried scared pregnant diabetic allergic ' +
-    'asthmatic anemic new old young tired sick ill feeling having taking trying going looking wondering concerned confused ' +
-    'currently always never on off in at from with without about over under unable able okay ok fine good bad better worse ' +
-    'type stage google scholl scholls oz seuss who house strange phil ruth mom dad doc doctor team everyone all again ' +
-    // institutions and forms that follow "patient" or "Dr." capitalised
-    'assistance portal education services service care advocate advocacy center centre support information id number record records name ' +
-    // nationalities and ethnicities that follow "I am"
-    'american african asian black white hispanic latino latina latinx jewish ashkenazi muslim christian catholic hindu dominican mexican ' +
-    'puerto cuban indian chinese japanese korean filipino vietnamese irish italian polish german french british english scottish welsh ' +
-    'russian ukrainian arab native canadian australian nigerian ghanaian kenyan ethiopian somali haitian jamaican brazilian colombian ' +
-    // days and months, which greetings and sign-offs meet ("Hi Monday", "Best, May")
-    'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september ' +
-    'october november december today tomorrow tonight yesterday morning evening afternoon night week weekend ' +
-    // eponymous diseases and what follows a greeting without being a name
-    'parkinson parkinsons alzheimer alzheimers crohn crohns addison addisons hashimoto hashimotos graves bell bells tourette ' +
-    'tourettes hodgkin hodgkins down huntington huntingtons lyme raynaud raynauds sjogren cushing kawasaki asperger aspergers ' +
-    'everyone everybody there guys folks all team doc nurse sir madam maam friends again please help quick question ' +
-    'dr mr mrs ms miss prof professor'
-  ).split(' '),
-);
-
-/**
- * Capitalised words that start sentences, label form fields or name places, conditions and
- * organisations: a run of capitalised words made of these is not a person's name.
- */
-const TITLE_CASE_WORDS = new Set(
-  (
-    'the this that these those my your our his her their its is are was were be been can could should would will shall ' +
-    'do does did have has had what when where why how who whom which whose if and or but so then also not no yes ok okay ' +
-    'hi hello hey dear thanks thank regards best cheers sincerely love please sorry note re fwd fw subject msg message ' +
-    'portal reply sent from to for of in on at by with about after before since until via per as an a i im me we us ' +
-    'name first last middle full date birth dob ssn mrn id phone mobile cell email address street city state zip postcode ' +
-    'patient patients doctor dr mr mrs ms miss mx prof nurse pharmacist caregiver member subscriber policy group plan account ' +
-    'card insurance medicare medicaid claim prior auth authorization referral consent intake discharge summary report ' +
-    'lab labs results result test tests blood pressure heart rate sugar glucose weight height temp temperature pulse bmi ' +
-    'emergency contact allergies allergy conditions condition medications medication meds history notes diagnosis ' +
-    'type stage grade disease syndrome disorder cancer tumor tumour lymphoma leukemia leukaemia palsy fever virus infection ' +
-    'clinic hospital center centre medical health care healthcare urgent family general practice pharmacy department unit ' +
-    'ward room floor office team services service support program programme foundation association society institute ' +
-    'university college school county district national international american british canadian north south east west ' +
-    'new old great little big upper lower central saint st mount mt lake river park hill valley united states kingdom ' +
-    'york london paris jersey angeles francisco diego city county avenue road boulevard lane drive court place way ' +
-    'error warning alert status update version app account login password portal chart record records file files ' +
-    'morning afternoon evening night today tomorrow yesterday week weekend am pm bot assistant user admin system'
-  ).split(' '),
-);
-
-/** A word of a candidate name that says it is not one: a title-case word, a known non-name, a medicine, a day or month. */
-function nonNameWord(word: string): boolean {
-  const w = word.toLowerCase().replace(/['’]s$/, '');
-  return TITLE_CASE_WORDS.has(w) || NOT_NAMES.has(w) || isMedicineWord(w);
-}
-
-/** A condition named after a person: "Paget's disease", "Lou Gehrig's", "Reye syndrome". */
-const EPONYM_AFTER =
-  /^['’]?s?\s+(?:disease|syndrome|palsy|contracture|granulomatosis|lymphoma|sarcoma|disorder|anomaly|phenomenon|ataxia|chorea|dystrophy|test|sign|maneuver|manoeuvre)\b|^['’]s\b/i;
-const namesAPerson = (match: string, text: string, start: number) =>
-  !EPONYM_AFTER.test(text.slice(start + match.length, start + match.length + 24));
-
-/** Two or three capitalised words none of which is a title-case word, medicine, day or month: "Greta Nagy". */
-const personLike = (match: string, text: string, start: number) =>
-  match.split(/\s+/).every((word) => PARTICLE_WORD.test(word) || !nonNameWord(word)) &&
-  namesAPerson(match, text, start);
-const PARTICLE_WORD =
-  /^(?:de|da|das|do|dos|di|du|des|del|della|la|le|van|von|der|den|ter|ten|bin|binti|bint|ibn|al|el|ní|ni|nic|y)$/;
 
 /** Roles a name follows without "my": "subscriber Folake Khumalo", "newborn Çağla", "witness Zoë Hồ". */
 const ROLES =
@@ -621,7 +555,8 @@ export const PII_RULES: PiiRule[] = [
     type: 'NAME',
     pattern: new RegExp(`(?:^|\\s)(?:--?|–|—)\\s*${NAME}\\s*(?=$|,|\\n)`, 'gu'),
     group: 1,
-    accept: notCommonWord,
+    // "— Palliative Care" closes a heading, not a message: one word at least must be a known name.
+    accept: (m, text, start) => notCommonWord(m, text, start) && m.split(/\s+/).some(isKnownName),
     applies: cue(/(?:^|\s)(?:-|–|—)/),
   },
   // "Ingrid Johansson here", "Obinna Eze, born October 12, 1979".
@@ -651,12 +586,13 @@ export const PII_RULES: PiiRule[] = [
     accept: (m, text, start) => personLike(m.replace(/,/g, ''), text, start),
     applies: (h) => h.upper,
   },
-  // Two or three capitalised words that are neither title-case words nor medicines: "Greta Nagy", "Ágnes Otieno".
+  // Two or three capitalised words that are neither title-case words nor medicines, one of them a
+  // known name: "Greta Nagy", "Ágnes Otieno"; not "Kidney Failure" or "Apple Watch".
   {
     type: 'NAME',
     pattern: new RegExp(`(?<![\\p{L}'’-])${FULL_NAME}(?![\\p{L}'’-])`, 'gu'),
     group: 1,
-    accept: personLike,
+    accept: (m, text, start) => personLike(m, text, start) && m.split(/\s+/).some(isKnownName),
     applies: (h) => h.upper,
   },
 ];

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import { NAME_TABLE } from '../pii/name-table';
 import { type LineBatch, lineBatches } from './line-batch';
 import { type OutcomeBatch, outcomeBatchOfLines } from './outcome-batch';
 import type { OutcomeContext } from './record-outcome';
@@ -103,7 +104,12 @@ class StageWorker {
   private failure: Error | undefined;
 
   constructor(source: string) {
-    this.thread = new Worker(source, { eval: true, resourceLimits: WORKER_LIMITS });
+    // The name table travels as data: the worker's source leaves it out, so the bundle holds it once.
+    this.thread = new Worker(source, {
+      eval: true,
+      resourceLimits: WORKER_LIMITS,
+      workerData: { nameTable: NAME_TABLE },
+    });
     this.thread.on('message', (batch: OutcomeBatch) => this.waiting.shift()?.resolve(batch));
     this.thread.on('error', (err) => this.fail(err));
     this.thread.on('exit', (code) => this.fail(new Error(`a transform worker thread stopped (exit code ${code})`)));

