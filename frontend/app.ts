@@ -199,11 +199,24 @@ function renderVersions(summary: Summary): void {
       ['records', v.record_count],
       ['built', new Date(v.timestamp).toLocaleString('en')],
     ]);
-    if (v.missing_types.length) {
+    const warn = (text: string) => {
       const warning = document.createElement('p');
       warning.className = 'warning';
-      warning.textContent = `Missing expected question types: ${v.missing_types.join(', ')}`;
+      warning.textContent = text;
       $('version-facts').append(warning);
+    };
+    if (v.missing_types.length) warn(`Missing expected question types: ${v.missing_types.join(', ')}`);
+    const older = v.rules_versions.filter((r) => r < summary.production.rules_version);
+    if (older.length) {
+      warn(
+        `Built under older transform rules (${older.map((r) => `v${r}`).join(', ')}; now v${summary.production.rules_version}): replay re-stages the archive and the next version takes the new rules.`,
+      );
+    }
+    const leaked = summary.offline?.versions_on_other_split.find((x) => x.version === v.version);
+    if (leaked) {
+      warn(
+        `Built against an earlier split: ${leaked.evaluation_questions.toLocaleString('en')} of its questions are now evaluation questions.`,
+      );
     }
     const [types, counts] = sortedCounts(v.question_type_counts);
     barChart($('chart-version-types'), types, counts, v.version, '#16a34a');

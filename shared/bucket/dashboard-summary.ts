@@ -41,6 +41,8 @@ export const SummarySchema = z.object({
         z.object({ split: z.string(), question: z.string(), answer: z.string(), question_type: z.string() }),
       ),
       quarantined_files: Counts,
+      /** Versions built against an earlier split, with how many of their questions this split evaluates on. */
+      versions_on_other_split: z.array(z.object({ version: z.string(), evaluation_questions: z.number() })).default([]),
     })
     .nullable(),
   production: z.object({
@@ -53,6 +55,8 @@ export const SummarySchema = z.object({
     /** Records kept out as unsafe, by the type that decided it (`unclassified`: no rule placed them). */
     unsafe_question_types: Counts.default({}),
     question_length: z.object({ bins: z.array(z.number()), counts: z.array(z.number()), quartiles: Quartiles }),
+    /** The transform rules records are staged under now: versions built under lower ones are named. */
+    rules_version: z.number().default(1),
     /** [unix seconds of each day (UTC midnight)], [records kept that day]. */
     volume: z.tuple([z.array(z.number()), z.array(z.number())]),
   }),

@@ -30,6 +30,39 @@ const InputSummarySchema = z.looseObject({
 });
 export type InputSummary = z.infer<typeof InputSummarySchema>;
 
+/**
+ * What decides which questions are evaluation questions: the seed, the ratios and the inputs
+ * (by ETag). A retraining version records the identity it was built against; a version whose
+ * identity is not the current split's may hold questions that are now evaluation questions.
+ */
+export const SplitIdentitySchema = z.object({
+  seed: z.string(),
+  ratios: bySplit(z.number()),
+  inputs: z.array(z.object({ key: z.string(), etag: z.string() })),
+});
+export type SplitIdentity = z.infer<typeof SplitIdentitySchema>;
+
+export function splitIdentity(split: SplitIdentity): SplitIdentity {
+  return {
+    seed: split.seed,
+    ratios: split.ratios,
+    inputs: split.inputs.map(({ key, etag }) => ({ key, etag })).sort((a, b) => (a.key < b.key ? -1 : 1)),
+  };
+}
+
+export function sameSplit(a: SplitIdentity, b: SplitIdentity): boolean {
+  return JSON.stringify(splitIdentity(a)) === JSON.stringify(splitIdentity(b));
+}
+
+/** A retraining version built against another split, and how many of its questions this split evaluates on. */
+export const VersionOnOtherSplitSchema = z.object({
+  version: z.string(),
+  /** The identity it was built against; absent for versions older than this record. */
+  built_against: SplitIdentitySchema.nullable(),
+  evaluation_questions: count,
+});
+export type VersionOnOtherSplit = z.infer<typeof VersionOnOtherSplitSchema>;
+
 /** The contract of `data/dataset-split/metadata.json`, read by the dashboard, `medqa status` and the next run. */
 export const SplitMetadataSchema = z.looseObject({
   schema_version: z.literal(1),
@@ -48,6 +81,8 @@ export const SplitMetadataSchema = z.looseObject({
   files: bySplit(z.object({ key: z.string(), etag: z.string(), records: count })),
   created_at: z.string(),
   duration_ms: z.number(),
+  /** Versions built before this split whose records now include evaluation questions (see SplitIdentity). */
+  versions_on_other_split: z.array(VersionOnOtherSplitSchema).optional(),
 });
 export type SplitMetadata = z.infer<typeof SplitMetadataSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { count } from './counts';
+import { SplitIdentitySchema } from './split-metadata';
 
 /** Why retrain-batch leaves a staged record out of a version. */
 export const BATCH_DROP_REASONS = [
@@ -21,6 +22,8 @@ export const VersionMetadataSchema = z.looseObject({
   redactions: z.record(z.string(), count),
   question_type_counts: z.record(z.string(), count),
   rules_versions: z.array(z.number().int()),
+  /** The split whose evaluation questions were left out (absent: built before this was recorded, or without a split). */
+  split: SplitIdentitySchema.optional(),
   duration_ms: z.number(),
 });
 export type VersionMetadata = z.infer<typeof VersionMetadataSchema>;

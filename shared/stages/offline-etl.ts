@@ -16,6 +16,7 @@ import {
   type SplitMetadata,
   SplitMetadataSchema,
   type SplitRecord,
+  splitIdentity,
 } from '../bucket/split-metadata';
 import { type QuarantinedFile, quarantineFile } from '../offline/quarantine-file';
 import { assignSplit, SplitRatiosSchema } from '../offline/split';
@@ -32,6 +33,8 @@ import {
   normalizeText,
   questionKey,
 } from '../records/normalize';
+import { versionsOnOtherSplit } from '../retraining/evaluation-questions';
+import { latestVersion } from '../retraining/training-job-reader';
 import { type ActionContext, defineAction, flag, optionalText, PipelineError, text } from '../runtime';
 import { compareKeys, JsonlWriter, listObjects, type ObjectInfo, type ObjectStore } from '../store';
 import { refreshSummaryAfterStage } from '../summary/refresh';
@@ -45,6 +48,11 @@ const OfflineEtlParams = z.object({
   split_seed: text().default('42'),
   /** Rebuild even when inputs and settings are unchanged. */
   force: flag().default(false),
+  /**
+   * Accept a new seed or new ratios although retraining versions exist: their records may then
+   * hold questions of the new evaluation split (the metadata and `medqa status` name them).
+   */
+  confirm_resplit: flag().default(false),
 });
 
 /** The settings a split is built under: a change of any of them rebuilds it. */
@@ -98,6 +106,7 @@ export const offlineEtl = defineAction({
         };
       }
 
+      if (previous && !params.confirm_resplit) await refuseUnconfirmedResplit(store, previous, settings);
       const started = performance.now();
       const built = await buildSplit(store, inputs, settings, context, quarantined);
       if (built.inputs.length === 0) {
@@ -111,6 +120,14 @@ export const offlineEtl = defineAction({
         created_at: new Date().toISOString(),
         duration_ms: Math.round(performance.now() - started),
       };
+      const leaked = await versionsOnOtherSplit(store, splitIdentity(metadata));
+      if (leaked.length > 0) {
+        metadata.versions_on_other_split = leaked;
+        log.warn('versions_on_other_split', {
+          versions: leaked.map((v) => v.version).join(', '),
+          evaluation_questions: leaked.reduce((n, v) => n + v.evaluation_questions, 0),
+        });
+      }
       await store.put(SPLIT_METADATA_KEY, JSON.stringify(metadata, null, 2), { contentType: 'application/json' });
       log.info('metadata_written', { key: SPLIT_METADATA_KEY });
 
@@ -124,6 +141,7 @@ export const offlineEtl = defineAction({
           split_counts: metadata.split_counts,
           dropped: metadata.dropped,
           inputs: metadata.inputs.map(({ key, format, records }) => ({ key, format, records })),
+          ...(metadata.versions_on_other_split && { versions_on_other_split: metadata.versions_on_other_split }),
           quarantined,
           keys_written: [...SPLIT_NAMES.map((name) => SPLIT_KEYS[name]), SPLIT_METADATA_KEY],
         };
@@ -300,6 +318,26 @@ function sameInputs(
       .sort()
       .join('\n');
   return signature(recorded) === signature(current);
+}
+
+/**
+ * A new seed or new ratios move questions between the splits: once retraining versions exist,
+ * that needs `confirm_resplit`, since those versions may then train on evaluation questions.
+ */
+async function refuseUnconfirmedResplit(store: ObjectStore, previous: SplitSettings, settings: SplitSettings) {
+  const changed = [
+    previous.seed !== settings.seed && `seed ${previous.seed} → ${settings.seed}`,
+    JSON.stringify(previous.ratios) !== JSON.stringify(settings.ratios) &&
+      `ratios ${JSON.stringify(previous.ratios)} → ${JSON.stringify(settings.ratios)}`,
+  ].filter(Boolean);
+  if (changed.length === 0) return;
+  const versions = (await latestVersion(store)) ?? 0;
+  if (versions === 0) return;
+  throw new PipelineError(
+    'RESPLIT_UNCONFIRMED',
+    `the split's ${changed.join(' and ')} would move questions of the ${versions} retraining version(s) ` +
+      'into the evaluation split; pass -p confirm_resplit true to resplit anyway (the versions on the old split are then listed in metadata.json and by medqa status)',
+  );
 }
 
 function sameSettings(previous: SplitSettings, settings: SplitSettings): boolean {

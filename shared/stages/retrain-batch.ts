@@ -3,16 +3,18 @@ import {
   includedMarkerKey,
   isStagedSummaryKey,
   PRODUCTION_STAGED_PREFIX,
-  SPLIT_KEYS,
+  SPLIT_METADATA_KEY,
   VERSION_TRACKER_KEY,
   versionKeys,
 } from '../bucket/keys';
 import { readObject, readRequiredObject } from '../bucket/read';
+import { SplitMetadataSchema, splitIdentity } from '../bucket/split-metadata';
 import { StagedSummarySchema } from '../bucket/staged';
 import { type BatchDropReason, type Claim, ClaimSchema, type VersionMetadata } from '../bucket/version-metadata';
-import { readJsonLines, splitLines } from '../readers';
+import { splitLines } from '../readers';
 import { FingerprintSet } from '../records/fingerprint-set';
 import { fingerprintDigest, questionKey } from '../records/normalize';
+import { evaluationQuestions } from '../retraining/evaluation-questions';
 import { includedSummaryKeys } from '../retraining/included';
 import { latestVersion } from '../retraining/training-job-reader';
 import { type ActionContext, defineAction, flag, PipelineError } from '../runtime';
@@ -148,6 +150,7 @@ async function buildVersion(
 ): Promise<VersionMetadata> {
   const started = performance.now();
   const keys = versionKeys(claim.version);
+  const split = await readObject(store, SPLIT_METADATA_KEY, SplitMetadataSchema);
   const evaluation = await evaluationQuestions(store);
   if (!evaluation && !params.allow_without_split) {
     throw new PipelineError(
@@ -230,6 +233,7 @@ async function buildVersion(
     redactions,
     question_type_counts: questionTypes,
     rules_versions: [...rulesVersions].sort(),
+    ...(split && { split: splitIdentity(split) }),
     duration_ms: Math.round(performance.now() - started),
   };
   if (!metadata.record_count) return metadata;
@@ -258,16 +262,6 @@ class FingerprintLog {
     if (this.blocks.length === 0) return Buffer.alloc(0);
     return Buffer.concat([...this.blocks.slice(0, -1), this.blocks.at(-1)!.subarray(0, this.used)]);
   }
-}
-
-/** Fingerprints of the evaluation split's questions: production traffic never trains on them. */
-async function evaluationQuestions(store: ObjectStore): Promise<FingerprintSet | undefined> {
-  if (!(await store.head(SPLIT_KEYS.evaluation))) return undefined;
-  const set = new FingerprintSet();
-  for await (const { question } of readJsonLines<{ question?: unknown }>(store, SPLIT_KEYS.evaluation)) {
-    if (typeof question === 'string') set.add(fingerprintDigest(questionKey(question)));
-  }
-  return set;
 }
 
 /** Every record of versions 1..upTo, as 8-byte fingerprints (16 bytes each in memory). */

@@ -38,6 +38,8 @@ export interface PipelineStatus {
     latest_version: { version: string; record_count: number; timestamp: string } | null;
     /** Versions whose records were staged under older transform rules (replay re-stages; the next version has the new). */
     versions_under_older_rules: { version: string; rules_versions: number[] }[];
+    /** Versions built against an earlier split, with how many of their questions the current split evaluates on. */
+    versions_on_other_split: { version: string; evaluation_questions: number }[];
   };
   failures: { action: string; key: string; error: { code: string; message: string }; at: string }[];
 }
@@ -120,6 +122,10 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
           }
         : null,
       versions_under_older_rules: olderRules,
+      versions_on_other_split: (split?.versions_on_other_split ?? []).map(({ version, evaluation_questions }) => ({
+        version,
+        evaluation_questions,
+      })),
     },
     failures,
   };
@@ -151,6 +157,13 @@ export function formatStatus(status: PipelineStatus, bucket: string): string {
     production.latest_version
       ? `  latest version: ${production.latest_version.version} (${production.latest_version.record_count} records, ${production.latest_version.timestamp})`
       : '  latest version: none yet',
+    ...(production.versions_on_other_split.length
+      ? [
+          `  built against an earlier split: ${production.versions_on_other_split
+            .map((v) => `${v.version} (${v.evaluation_questions} of its questions are now evaluation questions)`)
+            .join(', ')}`,
+        ]
+      : []),
     ...(production.versions_under_older_rules.length
       ? [
           `  built under older rules (current v${PRODUCTION_RULES_VERSION}): ${production.versions_under_older_rules

@@ -10,6 +10,7 @@ import {
   DASHBOARD_PREFIX,
   isStagedSummaryKey,
   OFFLINE_QUARANTINE_PREFIX,
+  PRODUCTION_RULES_VERSION,
   PRODUCTION_STAGED_PREFIX,
   SPLIT_KEYS,
   SPLIT_METADATA_KEY,
@@ -58,7 +59,7 @@ type OfflinePartial = NonNullable<Summary['offline']> & {
 interface ProductionPartial {
   /** Markers of another generation (from before a rebuild) do not count as merged. */
   generation: string;
-  aggregate: Omit<Summary['production'], 'question_length' | 'volume'> & {
+  aggregate: Omit<Summary['production'], 'question_length' | 'volume' | 'rules_version'> & {
     question_length: number[];
     by_day: Record<string, number>;
   };
@@ -105,6 +106,7 @@ export async function refreshSummary(
       redactions: p.redactions,
       question_types: p.question_types,
       unsafe_question_types: p.unsafe_question_types ?? {},
+      rules_version: PRODUCTION_RULES_VERSION,
       question_length: { bins: bins(), counts: p.question_length, quartiles: histogramQuartiles(p.question_length) },
       volume: [days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000), days.map((d) => p.by_day[d]!)],
     },
@@ -194,6 +196,10 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
     },
     sample,
     quarantined_files: await quarantinedFileCounts(store, OFFLINE_QUARANTINE_PREFIX),
+    versions_on_other_split: (metadata.versions_on_other_split ?? []).map(({ version, evaluation_questions }) => ({
+      version,
+      evaluation_questions,
+    })),
     training_length: lengths.training!,
     training_types: metadata.question_type_counts.training ?? {},
   };
