@@ -12,7 +12,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['shared/**/*.test.ts', 'cli/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['shared/**/*.test.ts', 'cli/**/*.test.ts', 'frontend/**/*.test.ts'] },
+      },
       {
         extends: true,
         test: { name: 'integration', include: ['test/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] },

@@ -2,6 +2,7 @@ import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import type { Summary } from '../shared/bucket/dashboard-summary';
 import { barChart, emptyChart, lineChart } from './charts';
+import { csvLine } from './csv';
 
 const SCHEMA_VERSION = 1;
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -139,10 +140,9 @@ function renderExplorer(summary: Summary): void {
     draw();
   };
   $('download').onclick = () => {
-    const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
     const csv = [
       'split,question_type,question,answer',
-      ...visible.map((r) => [r.split, r.question_type, r.question, r.answer].map(quote).join(',')),
+      ...visible.map((r) => csvLine([r.split, r.question_type, r.question, r.answer])),
     ].join('\r\n');
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));

@@ -38,6 +38,17 @@ export interface OutcomeBatch {
   counts: OutcomeCounts;
 }
 
+/** A record's outcome; an unexpected failure names the record's place, so a bug report can point at it. */
+function recordOutcomeAt(record: SourceRecord, context: OutcomeContext, counts: OutcomeCounts) {
+  try {
+    return recordOutcome(record, context, counts);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const place = context.format === 'jsonl' ? 'line' : 'record';
+    throw new Error(`${place} ${record.position}: ${message}`, { cause: err });
+  }
+}
+
 /** Decides and serialises the outcome of each record; `records` are consecutive, in file order. */
 export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): OutcomeBatch {
   const counts: OutcomeCounts = { redactions: {}, unknownFields: {}, unsafeTypes: {} };
@@ -56,7 +67,7 @@ export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): 
   const droppedLines: number[] = [];
 
   for (const record of records) {
-    const outcome = recordOutcome(record, context, counts);
+    const outcome = recordOutcomeAt(record, context, counts);
     if (outcome.kind === 'drop') {
       byReason[outcome.reason] = (byReason[outcome.reason] ?? 0) + 1;
       droppedText += `${outcome.quarantine}\n`;
