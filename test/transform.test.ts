@@ -243,6 +243,24 @@ describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
     });
   });
 
+  it('quarantines a gzip that inflates past max_decompressed_bytes, with its reason', async () => {
+    const store = await newStore();
+    const key = `${PRODUCTION_RAW_PREFIX}bomb.jsonl.gz`;
+    // 16 MB of blank lines and one record at the end: about 16 KB compressed.
+    const blank = Buffer.alloc(16 * 1024 * 1024, 0x0a);
+    await store.put(key, gzipSync(Buffer.concat([blank, Buffer.from('{"question":"q","answer":"a"}\n')])));
+    const result = await run(store, { key, max_decompressed_bytes: 1024 * 1024 });
+    expect(result).toMatchObject({ records_out: 0, dropped: { unreadable_file: 1 } });
+    const [reason] = (await readText(store, result.keys_written[1]))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(reason).toMatchObject({
+      reason: 'unreadable_file',
+      detail: expect.stringContaining('max_decompressed_bytes (1048576 bytes)'),
+    });
+  });
+
   it('answers with clear errors for keys it does not handle', async () => {
     const store = await newStore();
     expect((await run(store, { key: 'data/offline/raw/x.jsonl' })).error.code).toBe('WRONG_PREFIX');

@@ -2,6 +2,7 @@ import { PRODUCTION_RULES_VERSION, type productionOutputKeys } from '../bucket/k
 import type { StagedSummary } from '../bucket/staged';
 import { openRecordFile, UnreadableFileError } from '../readers';
 import { LOG_FORMATS } from '../readers/log-formats';
+import { DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_SPILL_BYTES } from '../readers/types';
 import { type Logger, PipelineError, positiveInt } from '../runtime';
 import { JsonlWriter, type ObjectStore } from '../store';
 import { emptyHistogram } from '../summary/histogram';
@@ -12,6 +13,8 @@ import { StagedOutput } from './staged-output';
 
 /** A record (line) over this many bytes is dropped as `record_too_long` (transform and replay). */
 export const MaxRecordBytesParam = positiveInt(64 * 1024);
+export const MaxDecompressedBytesParam = positiveInt(DEFAULT_MAX_DECOMPRESSED_BYTES);
+export const MaxSpillBytesParam = positiveInt(DEFAULT_MAX_SPILL_BYTES);
 
 /** Records decided together on this thread: large enough to amortise a batch, small enough to stay light. */
 const RECORDS_PER_BATCH = 1024;
@@ -27,6 +30,8 @@ export interface SourceObject {
 export interface StageOptions {
   safeTypes: Set<string>;
   maxRecordBytes: number;
+  maxDecompressedBytes?: number;
+  maxSpillBytes?: number;
   /** Worker threads; undefined lets stageWorkerCount decide. */
   workers?: number;
   log: Logger;
@@ -91,10 +96,12 @@ async function stageRecords(
   store: ObjectStore,
   raw: SourceObject,
   keys: ReturnType<typeof productionOutputKeys>,
-  { safeTypes, maxRecordBytes, workers: requestedWorkers, log }: StageOptions,
+  { safeTypes, maxRecordBytes, maxDecompressedBytes, maxSpillBytes, workers: requestedWorkers, log }: StageOptions,
 ): Promise<StagedSummary> {
   const opened = await openRecordFile(store, { key: raw.readKey ?? raw.key, size: raw.size }, LOG_FORMATS, {
     maxRecordBytes,
+    maxDecompressedBytes,
+    maxSpillBytes,
   });
   const context: OutcomeContext = {
     safeTypes,

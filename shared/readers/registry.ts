@@ -3,11 +3,20 @@ import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { ObjectInfo, ObjectStore } from '../store';
 import { UnreadableFileError } from './errors';
-import type { RandomAccess, ReadInput, ReadOptions, RecordReader, SourceRecord } from './types';
+import {
+  DEFAULT_MAX_DECOMPRESSED_BYTES,
+  DEFAULT_MAX_SPILL_BYTES,
+  type RandomAccess,
+  type ReadInput,
+  type ReadOptions,
+  type RecordReader,
+  type SourceRecord,
+} from './types';
 
 /**
  * The formats a stage accepts: readers tried in order by content signature, then by extension,
@@ -49,7 +58,11 @@ export async function openRecordFile(
   let input: ReadInput;
   let cleanup = async () => {};
   if (gzipped) {
-    const open = async () => gunzipped(await store.get(key));
+    const limit = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
+    const open = async () =>
+      capped(gunzipped(await store.get(key)), limit, () =>
+        fail(`decompresses to more than max_decompressed_bytes (${limit} bytes)`),
+      );
     input = {
       key,
       head: await readHead(await open()).catch((err) => Promise.reject(fail(`corrupt gzip: ${err.message}`, err))),
@@ -74,8 +87,11 @@ export async function openRecordFile(
   }
   if (reader.needsRandomAccess && !input.randomAccess) {
     // A gzip-wrapped parquet file: spill the decompressed bytes to local disk, never to memory.
-    const spilled = await spillToTempFile(await input.open()).catch((err) =>
-      Promise.reject(fail(`corrupt gzip: ${err.message}`, err)),
+    const limit = options.maxSpillBytes ?? DEFAULT_MAX_SPILL_BYTES;
+    const spilled = await spillToTempFile(
+      capped(await input.open(), limit, () => fail(`needs more than max_spill_bytes (${limit} bytes) of local disk`)),
+    ).catch((err) =>
+      Promise.reject(err instanceof UnreadableFileError ? err : fail(`corrupt gzip: ${err.message}`, err)),
     );
     input = { ...input, randomAccess: spilled.access, open: async () => createReadStream(spilled.file) };
     cleanup = spilled.remove;
@@ -112,6 +128,20 @@ export function chooseReader(
   return readers.find(
     (reader) => reader.extensions.some((ext) => name.endsWith(ext)) && !looksBinary(head) && !reader.rulesOut?.(head),
   );
+}
+
+/** Passes a stream through until `limit` bytes have gone by, then fails it with `tooLarge()`. */
+function capped(source: Readable, limit: number, tooLarge: () => Error): Readable {
+  let seen = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      done(seen > limit ? tooLarge() : null, chunk);
+    },
+  });
+  source.once('error', (err) => counter.destroy(err));
+  counter.once('close', () => source.destroy());
+  return source.pipe(counter);
 }
 
 /** Decompresses a stream; errors travel downstream and closing early releases the source. */

@@ -32,7 +32,15 @@ export type RecordErrorReason = 'invalid_json' | 'invalid_utf8' | 'too_long';
 export interface ReadOptions {
   /** A record (line) longer than this is reported as `too_long` instead of parsed. */
   maxRecordBytes?: number;
+  /** A gzip file that inflates past this many bytes is unreadable: a small bomb cannot run for hours. */
+  maxDecompressedBytes?: number;
+  /** A gzip-wrapped parquet file is unpacked to local disk; past this many bytes it is unreadable instead. */
+  maxSpillBytes?: number;
 }
+
+/** Defaults for an action of 256 MB memory and a few hundred MB of /tmp. */
+export const DEFAULT_MAX_DECOMPRESSED_BYTES = 4 * 1024 ** 3;
+export const DEFAULT_MAX_SPILL_BYTES = 512 * 1024 ** 2;
 
 /**
  * One file format. Adding a format is adding one file that exports a RecordReader and

@@ -20,6 +20,7 @@ import {
 } from '../bucket/split-metadata';
 import { type QuarantinedFile, quarantineFile } from '../offline/quarantine-file';
 import { assignSplit, SplitRatiosSchema } from '../offline/split';
+import { MaxDecompressedBytesParam, MaxSpillBytesParam } from '../production/stage-file';
 import { SafeQuestionTypesParam } from '../question-type/safe-types';
 import { openRecordFile, UnreadableFileError } from '../readers';
 import { MEDQUAD_FORMATS } from '../readers/medquad-formats';
@@ -53,10 +54,16 @@ const OfflineEtlParams = z.object({
    * hold questions of the new evaluation split (the metadata and `medqa status` name them).
    */
   confirm_resplit: flag().default(false),
+  max_decompressed_bytes: MaxDecompressedBytesParam,
+  max_spill_bytes: MaxSpillBytesParam,
 });
 
 /** The settings a split is built under: a change of any of them rebuilds it. */
-type SplitSettings = Pick<SplitMetadata, 'seed' | 'ratios' | 'safe_question_types' | 'rules_version'>;
+type SplitSettings = Pick<SplitMetadata, 'seed' | 'ratios' | 'safe_question_types' | 'rules_version'> & {
+  /** Read caps: not part of the split's identity, so not written to its metadata. */
+  maxDecompressedBytes?: number;
+  maxSpillBytes?: number;
+};
 
 /**
  * offline-etl: rebuilds the leakage-free training/validation/evaluation split from every
@@ -81,6 +88,7 @@ export const offlineEtl = defineAction({
       safe_question_types: params.safe_question_types,
       rules_version: OFFLINE_RULES_VERSION,
     };
+    const caps = { maxDecompressedBytes: params.max_decompressed_bytes, maxSpillBytes: params.max_spill_bytes };
     const quarantined: QuarantinedFile[] = [];
     const MAX_REBUILDS = 3;
     for (let rebuild = 1; rebuild <= MAX_REBUILDS; rebuild += 1) {
@@ -108,7 +116,7 @@ export const offlineEtl = defineAction({
 
       if (previous && !params.confirm_resplit) await refuseUnconfirmedResplit(store, previous, settings);
       const started = performance.now();
-      const built = await buildSplit(store, inputs, settings, context, quarantined);
+      const built = await buildSplit(store, inputs, { ...settings, ...caps }, context, quarantined);
       if (built.inputs.length === 0) {
         return { status: 'skipped', reason: `no readable input files under ${OFFLINE_RAW_PREFIX}`, quarantined };
       }
@@ -201,7 +209,10 @@ async function buildSplit(
         let format = 'unknown';
         let compression = 'none';
         try {
-          const opened = await openRecordFile(store, input, MEDQUAD_FORMATS);
+          const opened = await openRecordFile(store, input, MEDQUAD_FORMATS, {
+            maxDecompressedBytes: settings.maxDecompressedBytes,
+            maxSpillBytes: settings.maxSpillBytes,
+          });
           format = opened.reader.format;
           compression = opened.compression;
           for await (const record of opened.records) {

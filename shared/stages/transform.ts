@@ -3,7 +3,12 @@ import { PRODUCTION_RAW_PREFIX, productionOutputKeys } from '../bucket/keys';
 import { readObject } from '../bucket/read';
 import { StagedSummarySchema } from '../bucket/staged';
 import { archiveRawObject } from '../production/archive-raw';
-import { MaxRecordBytesParam, stageProductionFile } from '../production/stage-file';
+import {
+  MaxDecompressedBytesParam,
+  MaxRecordBytesParam,
+  MaxSpillBytesParam,
+  stageProductionFile,
+} from '../production/stage-file';
 import { SafeQuestionTypesParam } from '../question-type/safe-types';
 import { defineAction, optionalText, PipelineError, text } from '../runtime';
 import { refreshSummaryAfterStage } from '../summary/refresh';
@@ -13,6 +18,8 @@ const TransformParams = z.object({
   etag: optionalText(),
   safe_question_types: SafeQuestionTypesParam,
   max_record_bytes: MaxRecordBytesParam,
+  max_decompressed_bytes: MaxDecompressedBytesParam,
+  max_spill_bytes: MaxSpillBytesParam,
   /** Worker threads for a large JSON Lines file; 0 stages on the action's own thread. Default: see stageWorkerCount. */
   workers: z.coerce.number().int().min(0).max(4).optional(),
 });
@@ -52,6 +59,8 @@ export const transform = defineAction({
       summary = await stageProductionFile(store, raw, keys, {
         safeTypes: new Set(params.safe_question_types),
         maxRecordBytes: params.max_record_bytes,
+        maxDecompressedBytes: params.max_decompressed_bytes,
+        maxSpillBytes: params.max_spill_bytes,
         workers: params.workers,
         log,
       });
