@@ -111,8 +111,13 @@ function upperCaseName(run: string): boolean {
   return known.length >= 2 || (words.length >= 2 && known.some((word) => word.length >= 4));
 }
 
-/** The known names in `text`, as spans; `upper` says whether it has a capital, `lower` is it lower-cased. */
-export function knownNameSpans(text: string, upper: boolean, lower: string): NameSpan[] {
+/**
+ * The known names in `text`, as spans. `upper`: it has a capital; `nameCue`: the pattern rules
+ * saw a cue word (they look only in texts with a capital, a greeting or "name"); `lower`: the
+ * text lower-cased. A text with capitals and no cue has no weak cue either, bar a rare few
+ * ("thx", "named"): the cue scan is skipped there.
+ */
+export function knownNameSpans(text: string, upper: boolean, nameCue: boolean, lower: string): NameSpan[] {
   const spans: NameSpan[] = [];
   let covered = 0;
   if (upper) {
@@ -133,7 +138,7 @@ export function knownNameSpans(text: string, upper: boolean, lower: string): Nam
     }
   }
   // The cues in any case, read off the lower-cased text where it keeps the original's offsets.
-  if (lower.length === text.length && WEAK_CUE.test(lower)) {
+  if ((nameCue || !upper) && lower.length === text.length && WEAK_CUE.test(lower)) {
     WEAK_CUE_THEN_WORD.lastIndex = 0;
     for (let match = WEAK_CUE_THEN_WORD.exec(lower); match; match = WEAK_CUE_THEN_WORD.exec(lower)) {
       const [at, wordEnd] = match.indices![match[1] === undefined ? 2 : 1]!;

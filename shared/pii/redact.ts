@@ -48,7 +48,7 @@ export function findPii(text: string): Span[] {
     for (const rule of family.rules) if (!rule.applies || rule.applies(hints)) collectSpans(rule, text, spans);
   }
   // Names the table knows come last: where they meet a pattern rule's name, the two join.
-  for (const { start, end } of knownNameSpans(text, hints.upper, hints.lower)) {
+  for (const { start, end } of knownNameSpans(text, hints.upper, hints.nameCue, hints.lower)) {
     spans.push({ start, end, type: 'NAME', priority: COMPILED.length });
   }
   if (spans.length < 2) return spans;

@@ -25,12 +25,17 @@ export const jsonlReader: RecordReader = {
  * One line of a JSON Lines file as a record, or the reason it is not one (over the limit,
  * invalid UTF-8, invalid JSON); undefined for a blank line.
  */
-export function lineToRecord(line: Line, limit: number, decoder: TextDecoder): SourceRecord | undefined {
+export function lineToRecord(
+  line: Line,
+  limit: number,
+  decoder: TextDecoder,
+  unit: 'line' | 'element' = 'line',
+): SourceRecord | undefined {
   if (line.overLimit !== undefined) {
     return {
       position: line.number,
       reason: 'too_long',
-      error: `line of ${line.overLimit} bytes is over the ${limit}-byte limit`,
+      error: `${unit} of ${line.overLimit} bytes is over the ${limit}-byte limit`,
       raw: line.prefix?.toString('utf8'),
     };
   }
@@ -42,7 +47,7 @@ export function lineToRecord(line: Line, limit: number, decoder: TextDecoder): S
     return {
       position: line.number,
       reason: 'invalid_utf8',
-      error: 'the line is not valid UTF-8',
+      error: `the ${unit} is not valid UTF-8`,
       raw: bytes.toString('utf8'),
     };
   }
