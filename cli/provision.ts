@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
+import { PutBucketLifecycleConfigurationCommand, PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
 import { parseManifest } from '../shared/manifest';
 import { openS3Store, parseStoreSettings } from '../shared/runtime';
 import type { S3Store } from '../shared/store';
@@ -30,10 +30,13 @@ export async function provision({ manifestPath, params, flags, env, out, store }
 
   await s3.ensureBucket();
   out(`bucket ${s3.bucket}: ready`);
+  await abortIncompleteUploads(s3.client, s3.bucket, out);
 
   const commands = [
     `mc alias set medqa ${settings.s3_endpoint ?? '<endpoint>'} "$MEDQA_S3_ACCESS_KEY_ID" "$MEDQA_S3_SECRET_ACCESS_KEY"`,
     `mc admin config set medqa notify_webhook:${targetId} endpoint="${webhookUrl}" auth_token="$MEDQA_WEBHOOK_SECRET" queue_dir="/data/.minio-events" queue_limit="100000"`,
+    // MinIO ignores the lifecycle rule above and aborts stale uploads itself, after this long.
+    `mc admin config set medqa api stale_uploads_expiry=${ABORT_INCOMPLETE_UPLOADS_DAYS * 24}h`,
     'mc admin service restart medqa',
   ];
   try {
@@ -61,6 +64,40 @@ export async function provision({ manifestPath, params, flags, env, out, store }
   }
   for (const command of commands) out(`  ${command}`);
   return 0;
+}
+
+/** Days after which the server itself aborts a multipart upload that a crashed writer left open. */
+const ABORT_INCOMPLETE_UPLOADS_DAYS = 1;
+
+/**
+ * A lifecycle rule that aborts incomplete multipart uploads: their parts are billed and
+ * invisible to listings. reconcile sweeps them too; the rule also covers a bucket no one
+ * reconciles. MinIO accepts the rule but drops it (minio/minio#19115): there the server's own
+ * stale-upload sweep does the job, so its setting is printed with the other mc commands.
+ */
+async function abortIncompleteUploads(client: S3Store['client'], bucket: string, out: (line: string) => void) {
+  try {
+    await client.send(
+      new PutBucketLifecycleConfigurationCommand({
+        Bucket: bucket,
+        LifecycleConfiguration: {
+          Rules: [
+            {
+              ID: 'medqa-abort-incomplete-uploads',
+              Status: 'Enabled',
+              Filter: { Prefix: '' },
+              AbortIncompleteMultipartUpload: { DaysAfterInitiation: ABORT_INCOMPLETE_UPLOADS_DAYS },
+            },
+          ],
+        },
+      }),
+    );
+    out(`lifecycle: incomplete multipart uploads are aborted after ${ABORT_INCOMPLETE_UPLOADS_DAYS} day`);
+  } catch (err) {
+    out(
+      `lifecycle rule for incomplete multipart uploads could not be set (${(err as Error).name}); reconcile sweeps them`,
+    );
+  }
 }
 
 /** The web action URL of on-object-created (`.http`, so status codes reach MinIO). */

@@ -1,6 +1,7 @@
 import {
   CreateBucketCommand,
   HeadBucketCommand,
+  PutBucketLifecycleConfigurationCommand,
   PutBucketNotificationConfigurationCommand,
   S3Client,
   S3ServiceException,
@@ -61,6 +62,7 @@ describe('medqa provision', () => {
       .rejects(new S3ServiceException({ name: 'NotFound', $fault: 'client', $metadata: { httpStatusCode: 404 } }));
     mock.on(CreateBucketCommand).resolves({});
     mock.on(PutBucketNotificationConfigurationCommand).resolves({});
+    mock.on(PutBucketLifecycleConfigurationCommand).resolves({});
     const lines: string[] = [];
     await provision({
       manifestPath: 'manifest.yaml',
@@ -79,5 +81,11 @@ describe('medqa provision', () => {
       ['arn:minio:sqs::PIPE:webhook', ['s3:ObjectCreated:*'], 'data/production/retraining_data_raw/'],
     ]);
     expect(lines.some((l) => l.includes('mc event add'))).toBe(false);
+    const lifecycle = mock.commandCalls(PutBucketLifecycleConfigurationCommand)[0]!.args[0].input;
+    expect(lifecycle.LifecycleConfiguration!.Rules).toEqual([
+      expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+    ]);
+    expect(lines).toContain('lifecycle: incomplete multipart uploads are aborted after 1 day');
+    expect(lines).toContain('  mc admin config set medqa api stale_uploads_expiry=24h');
   });
 });

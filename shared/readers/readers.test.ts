@@ -1,3 +1,6 @@
+import { mkdtemp, rm, stat, utimes } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   generateRows,
@@ -9,6 +12,7 @@ import {
 } from '../../test/fixtures/medquad-fixtures';
 import { readAll } from '../../test/helpers/read-all';
 import { UnreadableFileError } from './errors';
+import { sweepSpillFolders } from './registry';
 import type { SourceRecord } from './types';
 
 const values = (records: SourceRecord[]) => records.map((r) => ('value' in r ? r.value : r));
@@ -87,5 +91,18 @@ describe('record readers', () => {
     const { parquetWriteBuffer } = await import('hyparquet-writer');
     const other = Buffer.from(parquetWriteBuffer({ columnData: [{ name: 'x', data: ['1'], type: 'STRING' }] }));
     await expect(readAll('other.parquet', other)).rejects.toThrow(/no "question" column/);
+  });
+});
+
+describe('spill folders left by a killed read', () => {
+  it('are removed once older than the threshold; a recent one stays', async () => {
+    const old = await mkdtemp(join(tmpdir(), 'medqa-spill-'));
+    const recent = await mkdtemp(join(tmpdir(), 'medqa-spill-'));
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(old, hourAgo, hourAgo);
+    expect(await sweepSpillFolders(600_000)).toBeGreaterThanOrEqual(1);
+    await expect(stat(old)).rejects.toThrow();
+    expect((await stat(recent)).isDirectory()).toBe(true);
+    await rm(recent, { recursive: true });
   });
 });

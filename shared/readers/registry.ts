@@ -177,8 +177,27 @@ async function readHead(stream: Readable): Promise<Uint8Array> {
   return Buffer.concat(parts).subarray(0, HEAD_BYTES);
 }
 
+const SPILL_PREFIX = 'medqa-spill-';
+
+/**
+ * Removes spill folders (gzip-wrapped parquet unpacked to local disk) older than `olderThanMs`:
+ * what a process killed mid-read left in the temporary folder. A read in progress keeps its own.
+ */
+export async function sweepSpillFolders(olderThanMs: number, now = Date.now()): Promise<number> {
+  let removed = 0;
+  for (const name of await fs.readdir(tmpdir()).catch(() => [] as string[])) {
+    if (!name.startsWith(SPILL_PREFIX)) continue;
+    const dir = path.join(tmpdir(), name);
+    const stat = await fs.lstat(dir).catch(() => undefined);
+    if (!stat?.isDirectory() || now - stat.mtimeMs < olderThanMs) continue;
+    await fs.rm(dir, { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
 async function spillToTempFile(stream: Readable) {
-  const dir = await fs.mkdtemp(path.join(tmpdir(), 'medqa-spill-'));
+  const dir = await fs.mkdtemp(path.join(tmpdir(), SPILL_PREFIX));
   const file = path.join(dir, 'content');
   const remove = () => fs.rm(dir, { recursive: true, force: true });
   try {

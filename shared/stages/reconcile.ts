@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../bucket/keys';
+import { sweepSpillFolders } from '../readers';
 import { type ActionDefinition, DEADLINE_MARGIN_MS, defineAction, invokeAction, isErrorResult } from '../runtime';
 import { listObjects } from '../store';
 
@@ -72,7 +73,9 @@ export function reconcileAction(targets: ReconcileTargets) {
         if (isErrorResult(result)) failed.push({ key: object.key, error: result.error });
         else processed.push({ key: object.key, status: result.status });
       }
-      const leftovers = (await store.sweepLeftovers?.(params.leftover_age_ms)) ?? 0;
+      const leftovers =
+        ((await store.sweepLeftovers?.(params.leftover_age_ms)) ?? 0) +
+        (await sweepSpillFolders(params.leftover_age_ms));
       log.info('reconciled', { checked, processed: processed.length, failed: failed.length, remaining, leftovers });
       return {
         status: remaining ? 'stopped_before_deadline' : 'done',

@@ -5,6 +5,7 @@ import { Cron } from 'croner';
 import { isTemporaryName } from '../../bucket/keys';
 import type { ObjectEvent } from '../../bucket/object-event';
 import type { ObjectRoute, PipelineManifest } from '../../manifest';
+import { sweepSpillFolders } from '../../readers';
 import {
   type ActionDefinition,
   type ActionResult,
@@ -75,7 +76,7 @@ export class LocalRuntime {
     const { store, manifest } = this.options;
     for (const route of this.routes) await ensureDropFolder(store.bucket, route.prefix);
     // Partial files of runs that died with the last process: none of them can be in progress now.
-    const swept = await store.sweepLeftovers(LEFTOVER_AGE_MS);
+    const swept = (await store.sweepLeftovers(LEFTOVER_AGE_MS)) + (await sweepSpillFolders(LEFTOVER_AGE_MS));
     if (swept) this.options.log.info('leftovers_removed', { files: swept });
     if (watchFiles) await this.startWatcher();
     for (const schedule of manifest.schedules) {
