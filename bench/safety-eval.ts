@@ -23,8 +23,16 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const questions = Object.fromEntries(
   PARTS.map((part) => [part, scoreQuestions(readJsonl<LabelledQuestion>(`${DIR}/questions-${part}.jsonl`))]),
 ) as Record<(typeof PARTS)[number], QuestionScore>;
+/** The development part of the identifier texts comes in two files: the second adds formats of many countries. */
+const IDENTIFIER_FILES = {
+  dev: ['identifiers-dev.jsonl', 'identifiers-dev2.jsonl'],
+  heldout: ['identifiers-heldout.jsonl'],
+};
 const identifiers = Object.fromEntries(
-  PARTS.map((part) => [part, scoreIdentifiers(readJsonl<LabelledText>(`${DIR}/identifiers-${part}.jsonl`))]),
+  PARTS.map((part) => [
+    part,
+    scoreIdentifiers(IDENTIFIER_FILES[part].flatMap((file) => readJsonl<LabelledText>(`${DIR}/${file}`))),
+  ]),
 ) as Record<(typeof PARTS)[number], IdentifierScore>;
 
 console.log('Question typing through transform                 dev          held-out');

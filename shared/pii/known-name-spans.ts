@@ -34,6 +34,8 @@ const isUpperCaseWord = (word: string) => word === word.toUpperCase();
 /** A town before its state ("Boise, ID 83702", "Burlington VT"): a place, though many towns are surnames too. */
 const BEFORE_STATE = new RegExp(`^,?\\s+(?:${STATES})\\b(?![a-z])`);
 const ROMAN_NUMERAL = /^[IVX]+$/;
+/** A brand before its strength ("Dolo 650", "Telma 40 mg") is a medicine, though brands are often names too. */
+const BEFORE_STRENGTH = /^\s+\d{1,4}(?:\.\d+)?\s*(?:mg|mcg|µg|ml|g|iu|%|units?)?(?![\d/:.,-]|\s*\d)/i;
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 /** A surname joined to its particle: "al-Hassan", "el-Sayed", "bin-Laden", "O'Brien", "d'Souza". */
 const PARTICLE_SURNAME =
@@ -131,7 +133,8 @@ export function knownNameSpans(text: string, upper: boolean, nameCue: boolean, l
       const name = text.slice(start, end);
       // Upper-case words are often acronyms: "LEE" counts beside another name, "POS II" not at all.
       if (upperWord && !upperCaseName(name)) continue;
-      if (!namesAPerson(name, text, start) || BEFORE_STATE.test(text.slice(end, end + 6))) continue;
+      const after = text.slice(end, end + 16);
+      if (!namesAPerson(name, text, start) || BEFORE_STATE.test(after) || BEFORE_STRENGTH.test(after)) continue;
       spans.push({ start, end });
       covered = end;
       CAPITALISED.lastIndex = end;

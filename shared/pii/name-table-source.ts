@@ -39,7 +39,7 @@ const MEDICAL_WORDS =
   'sjogren kawasaki paget reye marfan klinefelter epstein guillain barre kaposi hashimoto meniere duchenne fabry ' +
   'gaucher niemann wernicke korsakoff ehlers danlos peyronie dupuytren bartholin tietze osgood schlatter perthes ' +
   'kienbock scheuermann munchausen alport bechterew behcet brugada hirschsprung kussmaul babinski glasgow ' +
-  'gleason leiden wilms burkitt ewing chiari stargardt zellweger opitz krebs doppler schimke greig fuchs ' +
+  'gleason leiden foley holter tay sachs meckel wilms burkitt ewing chiari stargardt zellweger opitz krebs doppler schimke greig fuchs ' +
   'amish mennonite hutterite natal libre dexcom omnipod medtronic fitbit garmin tandem accu chek freestyle';
 
 /**
@@ -68,6 +68,10 @@ const PLACES =
   'baltimore memphis nashville orlando tampa cleveland pittsburgh cincinnati milwaukee minneapolis sacramento ' +
   'toronto montreal vancouver ottawa calgary london manchester birmingham liverpool glasgow dublin sydney ' +
   'melbourne brisbane perth auckland mumbai delhi lagos nairobi cairo tokyo beijing shanghai manila jakarta ' +
+  'zurich geneva basel bern amsterdam rotterdam utrecht brussels antwerp berlin munich hamburg cologne frankfurt vienna ' +
+  'prague warsaw krakow budapest madrid barcelona valencia seville lisbon porto rome milan naples turin florence ' +
+  'venice athens istanbul oslo stockholm copenhagen helsinki riga vilnius tallinn lyon marseille paris nice ' +
+  'hallo hola bonjour ciao namaste salaam salam hej ola shalom konnichiwa ' +
   'nile amazon mississippi thames ganges danube rhine sahara himalaya';
 
 const require = createRequire(import.meta.url);

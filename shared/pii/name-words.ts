@@ -62,7 +62,7 @@ export function nonNameWord(word: string): boolean {
 
 /** A condition named after a person: "Paget's disease", "Lou Gehrig's", "Reye syndrome". */
 const EPONYM_AFTER =
-  /^['’]?s?\s+(?:disease|syndrome|palsy|contracture|granulomatosis|lymphoma|sarcoma|disorder|anomaly|phenomenon|ataxia|chorea|dystrophy|test|sign|maneuver|manoeuvre|esophagus|oesophagus|ulcer|cyst|tumou?r|score|scale|criteria|reflex|procedure|operation|classification|fracture|lesion|neuralgia|neuroma|thyroiditis|encephalopathy|encephalitis|paralysis|anemia|anaemia|diseases|syndromes|carcinoma|fever|neuropathy|amaurosis|dementia|deformity|malformation|anomal(?:y|ies))\b|^['’]s\b/i;
+  /^['’]?s?\s+(?:disease|syndrome|palsy|contracture|granulomatosis|lymphoma|sarcoma|disorder|anomaly|phenomenon|ataxia|chorea|dystrophy|test|sign|maneuver|manoeuvre|esophagus|oesophagus|ulcer|cyst|tumou?r|score|scale|criteria|reflex|procedure|operation|classification|fracture|lesion|neuralgia|neuroma|thyroiditis|encephalopathy|encephalitis|paralysis|anemia|anaemia|diseases|syndromes|carcinoma|fever|neuropathy|amaurosis|dementia|deformity|malformation|anomal(?:y|ies)|diverticulum|ganglion|triad|monitor|maneuver|ulcers?|cysts?|catheter|tube|splint|brace|pump)\b|^['’]s\b/i;
 /** What follows an eponym without a possessive ("Leydig cell", "Zika virus"), never a person's name ("Dana's cell"). */
 const EPONYM_BEFORE_NOUN =
   /^\s+(?:cells?|virus|tendon|congenital|hereditary|muscular|optic|infections?|glands?|ducts?|canal|bod(?:y|ies)|membrane|type|variant|sequence|complex|nodes?)\b/i;

@@ -38,6 +38,9 @@ const FAMILIES: { gate?: (hints: TextHints) => boolean; rules: typeof COMPILED }
 const MAY_HOLD_PII =
   /[0-9@:.A-Z]|name|localhost|\b(?:dr|doc|nurse)\b|\sat\s|\[at\]|\(at\)|\b(?:hi|hey|hello|dear)\b|thank|thx|cheers|regards|sincerely|\blove\b|\bxo\b|ttyl/;
 
+/** Types whose overlapping spans are one identifier found in parts. */
+const JOINING_TYPES = new Set<PiiType>(['NAME', 'ADDRESS']);
+
 /** Every identifier the rules find, overlaps resolved: earlier rules win, then longer spans. */
 export function findPii(text: string): Span[] {
   if (!MAY_HOLD_PII.test(text)) return [];
@@ -57,8 +60,9 @@ export function findPii(text: string): Span[] {
   for (const span of spans) {
     const overlapping = kept.filter((k) => span.start < k.end && k.start < span.end);
     if (overlapping.length === 0) kept.push(span);
-    // Two name rules that find parts of one name ("Murphy" and "Murphy, Darius") redact all of it.
-    else if (span.type === 'NAME' && overlapping.every((k) => k.type === 'NAME')) {
+    // Two rules that find parts of one name or address ("Murphy" and "Murphy, Darius", "74 TER"
+    // and "74 ter rue de la Roquette") redact all of it.
+    else if (JOINING_TYPES.has(span.type) && overlapping.every((k) => k.type === span.type)) {
       for (const k of overlapping) {
         k.start = Math.min(k.start, span.start);
         k.end = Math.max(k.end, span.end);

@@ -4,6 +4,8 @@
  * identifier after its cue: in "my name is Dana", only "Dana").
  */
 import { isMedicineWord } from '../question-type/medicines';
+import { ADDRESS_RULES } from './address-rules';
+import { caseless } from './caseless';
 import { isKnownName } from './known-names';
 import { NOT_NAMES, namesAPerson, personLike } from './name-words';
 
@@ -119,21 +121,6 @@ const MONTH =
 /** US state and territory abbreviations, as addresses write them. */
 export const STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
-/** Street words spelled out, in any case. */
-const STREET_WORDS =
-  'street|avenue|road|boulevard|lane|drive|court|parkway|terrace|close|crescent|highway|circle|square|trail|mews|grove|gardens|plaza|alley|marg|nagar|strasse|straße|laan|weg|straat|gasse|platz|calle|rua|avenida|place|way|row|walk|loop|hill|park';
-/** Abbreviations, capitalised as addresses write them ("Ave", "ST"): in lower case most are other words. */
-const STREET_ABBREVIATIONS = 'St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Pkwy|Ter|Cres|Hwy|Cir|Sq|Trl|Gdns|Str';
-const STREET_SUFFIX = `(?:${STREET_ABBREVIATIONS}|${STREET_ABBREVIATIONS.toUpperCase()}|ave|blvd|rd|pkwy|hwy|${caseless(STREET_WORDS)})`;
-/** Where the number follows the street: "Schulgasse 108", "Prinsengracht 466-III". */
-const NUMBER_AFTER_STREET =
-  '\\b\\p{Lu}\\p{Ll}+(?:gasse|strasse|straße|str\\.|weg|laan|straat|gracht|plein|platz|allee|ring|damm|kade|vej|gatan|gata)\\s+\\d{1,4}[a-z]?(?:-[IVX\\d]+)?\\b';
-const UNIT = `(?:${caseless('apt|apartment|unit|suite|ste|flat|floor|fl|room|rm|bldg|building|lot|no')}|#)\\.?\\s*#?\\s*[A-Za-z0-9-]{1,6}\\b`;
-/** Seen in the lower-cased text: a street word, an abbreviation or a box number. */
-const STREET_WORD = new RegExp(
-  `\\b(?:${STREET_WORDS}|${STREET_ABBREVIATIONS.toLowerCase()})\\b|\\bbox\\s+\\d|\\b\\p{L}+(?:gasse|strasse|straße|str\\.|weg|laan|straat|gracht|plein|platz|allee|ring|damm|kade|vej|gatan|gata)\\s+\\d`,
-  'u',
-);
 const ID_CUE =
   /licen[cs]e|\bdl\b|insur|member|policy|group|subscriber|account|acct|a\/c|passport|medicare|medicaid|mbi|nhs|health card|aadha|national insurance|\bni\b|identification|\bid\b|benefit|plan|card|beneficiary/;
 const TLDS = 'com|org|net|edu|gov|io|co|us|uk|ca|info|health|me|app|ly|de|fr|nl|au|in';
@@ -207,14 +194,6 @@ const FULL_NAME = `(${NAME_WORD}(?:\\s+${PARTICLE}){0,2}\\s+${NAME_WORD}(?:\\s+$
 const LOWER_NAME = "(\\p{L}[\\p{L}'’-]{1,20}(?:\\s+\\p{Lu}[\\p{L}'’-]+)?)";
 /** After an unambiguous cue ("my name is"), people also type names in lower case. */
 const ANY_CASE_NAME = "([\\p{L}][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,2})";
-
-/**
- * A cue matched in any case while the name after it keeps its capital: JavaScript has no
- * scoped case-insensitivity, so the cue's letters become [xX] classes.
- */
-function caseless(cues: string): string {
-  return cues.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
-}
 
 const notCommonWord = (match: string, text: string, start: number) => {
   const first = match
@@ -399,18 +378,7 @@ export const PII_RULES: PiiRule[] = [
       return digits >= 7 && digits <= 15 && !/\d\s*(?:mg|ml|units?|times|x)\b/i.test(m);
     },
   },
-  {
-    // A street address with its number and, when there is one, the unit: "1423 Maple Ave Apt 3B",
-    // "Flat 2, 17 Church Lane", "4410 W 38th St #12", "P.O. Box 4411".
-    type: 'ADDRESS',
-    applies: (h) => h.digits >= 1 && STREET_WORD.test(h.lower),
-    pattern: new RegExp(
-      `(?:${UNIT}\\s*,?\\s+)?(?<![\\d-])\\b\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4})?\\s+(?:[NSEW]{1,2}\\.?\\s+)?(?:(?:\\p{L}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th))\\s+){0,3}${STREET_SUFFIX}\\b\\.?(?:,?\\s*${UNIT}){0,2}` +
-        `|${NUMBER_AFTER_STREET}|\\b${caseless('p')}\\.?\\s?${caseless('o')}\\.?\\s?${caseless('box')}\\s+\\d{1,6}\\b`,
-      'gu',
-    ),
-    accept: (m) => !/^\d+\s+(?:mg|ml|mcg|units?|times|days?|weeks?|hours?|pills?|tablets?)\b/i.test(m),
-  },
+  ...ADDRESS_RULES,
   {
     type: 'ZIP',
     pattern: new RegExp(`\\b(?:${STATES})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b`, 'g'),

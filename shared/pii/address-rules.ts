@@ -1,0 +1,143 @@
+/**
+ * Street addresses of many countries, found by their shape: a house number and a street type
+ * ("1442 W. Roscoe St Apt 3", "Flat 2, Lumiere House, 17 Marlowe Road"), a street type and
+ * then the number ("Via Toledo 65", "Rua XV de Novembro, 898", "kerkstraat 395a"), rural,
+ * military and Indian forms ("County Road 247", "PSC 5739, Box 6271", "H.No. 6-5-617"). The
+ * city, state and country stay: only the street and unit are an identifier here.
+ */
+import { caseless } from './caseless';
+
+/** Street types written after the street's name, in any case. */
+const STREET_WORDS =
+  'street|avenue|road|boulevard|lane|drive|court|parkway|terrace|close|crescent|highway|circle|square|trail|mews|grove|gardens|plaza|alley|marg|nagar|colony|strasse|straße|laan|weg|straat|gasse|platz|calle|rua|avenida|place|way|row|walk|loop|hill|park|bank|green|rise|vale|view|heights|expressway|freeway|pike|turnpike|causeway|esplanade|promenade|quay|wharf|broadway|kingsway|parade|pde|upper|lower|arcade|chase|common|fields|link|mall|ridge|spur|wynd';
+/** Abbreviations, capitalised as addresses write them ("Ave", "ST"); in lower case only after a street name. */
+const STREET_ABBREVIATIONS = 'St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Pkwy|Ter|Cres|Hwy|Cir|Sq|Trl|Gdns|Str|Expy|Fwy|Tpke|Way';
+const STREET_SUFFIX = `(?:${STREET_ABBREVIATIONS}|${STREET_ABBREVIATIONS.toUpperCase()}|ave|blvd|rd|pkwy|hwy|${caseless(STREET_WORDS)})`;
+const LOWER_ABBREVIATIONS = 'st|ln|dr|ct|ter|pl|cir|sq|trl|cres';
+/** Street types written before the name: Italian, Spanish, Portuguese, Polish, German, French, Malay. */
+const STREET_FIRST = caseless(
+  'viale|piazza|piazzale|corso|largo|vicolo|strada|calle|avenida|avda|rua|travessa|alameda|praça|praca|ul|aleja|ulica|plac|rynek|auf der|in der|zum|zur|rue|carrer|rambla|paseo|camino|carretera|jalan|jln|calea|ulitsa|prospekt',
+);
+/** Types that are English words too ("via", "am", "plaza"): the street's name after them must be capitalised. */
+const STREET_FIRST_CAPITALISED = `(?:${caseless('via|av|al|pl|am|an der|im|plaza')}|C/)`;
+/** With its dot the abbreviation is unambiguous in any case: "av. juárez 418", "al. jerozolimskie 57". */
+const STREET_FIRST_DOTTED = `(?:${caseless('av|al|pl|ul|c')})\\.`;
+/** English words that never sit between a street type and its number: "via spacer for the 6". */
+const NOT_IN_A_STREET_NAME =
+  /\b(?:for|the|a|an|of|to|with|and|or|my|your|his|her|in|on|at|every|each|per|is|was|am|pm|by)\b/i;
+/** French: the type after the number ("74 ter rue de la Roquette", "127 boulevard Haussmann"). */
+const FRENCH_TYPE = caseless(
+  'rue|avenue|boulevard|bd|chemin|allée|allee|impasse|quai|route|cours|passage|faubourg|place',
+);
+/** A street word with its type inside: "Schulgasse", "Prinsengracht", "Kungsgatan", "Karl-Marx-Allee". */
+const COMPOUND_STREET = `[\\p{L}-]*(?:${caseless('gasse|strasse|straße|str\\.|weg|laan|straat|gracht|plein|platz|allee|ring|damm|kade|vej|gatan|gata|steig|ufer|chaussee|dreef|singel|torget|gade|katu|tie|utca|ulice')})`;
+
+const HOUSE_NUMBER = '(?<![\\d-])\\b(?:[Uu]\\d{1,4}/)?\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}){0,2}';
+/** A house's name before its number: "Rose Cottage, 75 Harrow Way", "The Old Rectory, 14 Station Road". */
+const HOUSE_NAME =
+  "(?:(?:The\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:Cottage|House|Lodge|Farm|Rectory|Vicarage|Villa|Manor|Barn|Mansions|Towers|Apartments|Residency|Niwas|Bhavan|Heights|Hall|Mill|Grange|Court|Place|Building|Block),\\s*)";
+const DIRECTION = '(?:[NSEW]{1,2}|[nsew]|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\\.?';
+/** A word of a street's name: letters (any script), or an ordinal ("12th", "3rd"). */
+const NAME_WORD = "(?:\\p{L}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th|e|er|ème|º|ª))";
+/** Units and floors after the street: "Apt 3", "Suite 184", "Trlr 22", "PH2", "#15-125", "3e étage", "8º d". */
+const UNIT_WORDS =
+  'apartment|apto|apt|app|int|whg|apartment|unit|suite|ste|flat|floor|fl|room|rm|bldg|building|lot|no|trlr|trailer|ph|penthouse|lgh|bât|bat|bâtiment|batiment|conj|dept|dpto|depto|piso|level|lvl|block|blk|tower|twr|wing|office|shop|space|spc|stall|box|door|porta|escalera|esc|andar|sala|lokal|mieszkanie|m';
+const POST_UNIT = `(?:(?:${caseless(UNIT_WORDS)})\\.?\\s*#?\\s*[A-Za-z0-9-]{1,8}\\b|#\\s*[A-Za-z0-9-]{1,10}\\b|\\d{1,2}(?:e|er|ème|º|ª|°)\\s*(?:${caseless('étage|etage|piso|andar|floor|fl')})?\\.?(?:\\s*[A-Za-z]\\b)?)`;
+/** A unit, plot or house before the street: "Flat 9B,", "No. 115,", "H.No. 19-4-114,", "#601,", "Level 7,". */
+const PRE_UNIT = `(?:(?:${caseless('flat|apt|apartment|unit|suite|ste|house|plot|no|blk|block|level|lvl|shop|office|door|lot')}|${caseless('h')}\\.?\\s?${caseless('no')})\\.?\\s*[-#]?\\s*[A-Za-z0-9/-]{1,10}|#\\s*[A-Za-z0-9-]{1,10})`;
+/** A building's name between the unit and the street: "Lotus Towers,", "The Old Rectory,". */
+const BUILDING = "(?:\\p{L}[\\p{L}'’.-]*\\s+){0,3}\\p{L}[\\p{L}'’.-]*,\\s*";
+const POST_UNITS = `(?:,?\\s*${POST_UNIT}){0,3}`;
+
+/** Text worth the address patterns: a street word, an abbreviation, a box, a street-first type. */
+const STREET_HINT = new RegExp(
+  `\\b(?:${STREET_WORDS}|${STREET_ABBREVIATIONS.toLowerCase()}|via|viale|piazza|corso|largo|calle|avenida|av|rua|ul|al|pl|am|im|rue|boulevard|chemin|allée|quai|carrer|paseo|jalan|box|psc|county|route|sector|h\\.?\\s?no)\\b|\\p{L}(?:gasse|strasse|straße|str|weg|laan|straat|gracht|plein|platz|allee|ring|damm|kade|vej|gatan|gata|steig|ufer|gade|katu)\\.?\\s+\\d|\\b\\d{1,2}-\\d{1,2}-\\d{1,3}\\s+\\p{L}`,
+  'u',
+);
+const applies = (h: { digits: number; lower: string }) => h.digits >= 1 && STREET_HINT.test(h.lower);
+/** "20 mg", "3 times a day": a count before a word that happens to be a street type ("2 tablets daily way"). */
+const NOT_AN_ADDRESS =
+  /^\d+\s+(?:mg|ml|mcg|units?|times|days?|weeks?|hours?|pills?|tablets?|minutes?|years?|months?)\b/i;
+const accept = (m: string) => !NOT_AN_ADDRESS.test(m);
+
+export const ADDRESS_RULES = [
+  {
+    // Rural, military and numbered roads: "4602 County Road 247", "RR 2 Box 118", "PSC 5739, Box 6271", "PO Box 4471", "D-73, Sector 92", "H.No. 6-5-617, Road No. 4".
+    type: 'ADDRESS' as const,
+    applies,
+    pattern: new RegExp(
+      `(?:${HOUSE_NUMBER}\\s+)?\\b${caseless('(?:county (?:road|rd)|state (?:road|route)|route|highway|hwy|farm to market road|fm|cr)')}\\s+\\d{1,5}\\b${POST_UNITS}` +
+        `|\\b(?:${caseless('rr|rural route|hc|psc|unit|cmr')})\\s+\\d{1,5},?\\s+${caseless('box')}\\s+\\d{1,6}\\b` +
+        `|\\b${caseless('p')}\\.?\\s?${caseless('o')}\\.?\\s?${caseless('box')}\\s+\\d{1,6}\\b` +
+        `|\\b[A-Z]-?\\d{1,4},\\s*${caseless('sector')}\\s+\\d{1,3}\\b` +
+        `|\\b${caseless('h')}\\.?\\s?${caseless('no')}\\.?\\s*[\\d/-]{1,12}(?:,\\s*(?:${caseless('road|street|lane|block')})\\s+${caseless('no')}\\.?\\s*\\d{1,4}\\b)?`,
+      'gu',
+    ),
+  },
+  {
+    // Japanese block numbers before the district: "2-27-15 Kitazawa", "3-3-9 Nishi-Shinjuku".
+    type: 'ADDRESS' as const,
+    applies,
+    pattern: /(?<![\d/.-])\b\d{1,2}-\d{1,2}-\d{1,3}\s+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?\b/gu,
+  },
+  {
+    // Number first, street type last: "1442 W. Roscoe St Apt 3", "88-31 164th St", "Flat 3, Lumiere House, 40 Queens Crescent".
+    type: 'ADDRESS' as const,
+    applies,
+    pattern: new RegExp(
+      `(?:${PRE_UNIT}\\s*,?\\s+(?:${BUILDING})?|${HOUSE_NAME})?${HOUSE_NUMBER}\\s+(?:${DIRECTION}\\s+)?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}`,
+      'gu',
+    ),
+    accept,
+  },
+  {
+    // The same in lower case, where the abbreviation needs a street name before it: "6065 roscoe st", "2897 queen st e".
+    type: 'ADDRESS' as const,
+    applies,
+    pattern: new RegExp(
+      `${HOUSE_NUMBER}\\s+(?:${DIRECTION}\\s+)?(?:${NAME_WORD}\\s+){1,4}(?:${LOWER_ABBREVIATIONS})\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}`,
+      'gu',
+    ),
+    accept,
+  },
+  {
+    // A unit or plot, then the street without a house number: "No. 115, 12th Main Road", "Plot 270, Admiralty Way", "#601, link road".
+    type: 'ADDRESS' as const,
+    applies,
+    pattern: new RegExp(
+      `${PRE_UNIT}\\s*,?\\s*(?:${BUILDING})?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?(?:\\s+(?:${caseless('no')}\\.?\\s*)?\\d{1,5}\\b)?${POST_UNITS}`,
+      'gu',
+    ),
+    accept,
+  },
+  {
+    // Street type first, the number after: "Via Toledo 65", "Rua XV de Novembro, 898", "ul. długa 80", "am kirchberg 61b".
+    type: 'ADDRESS' as const,
+    applies,
+    pattern: new RegExp(
+      `(?:\\b(?:${STREET_FIRST})\\.?\\s+|\\b${STREET_FIRST_DOTTED}\\s*|\\b${STREET_FIRST_CAPITALISED}(?:\\.\\s*|\\s+)(?=\\p{Lu}))(?:${NAME_WORD}\\s+){0,4}${NAME_WORD},?\\s+\\d{1,5}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?${POST_UNITS}`,
+      'gu',
+    ),
+    accept: (m: string) => accept(m) && !NOT_IN_A_STREET_NAME.test(m.replace(/^\S+\s+/, '')),
+  },
+  {
+    // French number first: "74 TER RUE DE LA ROQUETTE, BÂT. B", "127 boulevard haussmann, 3e étage".
+    type: 'ADDRESS' as const,
+    applies,
+    pattern: new RegExp(
+      `${HOUSE_NUMBER}(?:\\s*(?:${caseless('bis|ter')}))?,?\\s+(?:${FRENCH_TYPE})\\b(?:\\s+${NAME_WORD}){1,4}${POST_UNITS}`,
+      'gu',
+    ),
+    accept,
+  },
+  {
+    // The type inside the street's word: "Schulgasse 108", "kerkstraat 395a", "Oudegracht 77-III", "kungsgatan 104, lgh 1148".
+    type: 'ADDRESS' as const,
+    applies,
+    pattern: new RegExp(
+      `(?:(?:\\p{Lu}[\\p{L}'’-]*|${caseless('de|van|der|den|la|le|von|am|an')})\\s+){0,2}\\b${COMPOUND_STREET}\\s+\\d{1,4}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?${POST_UNITS}`,
+      'gu',
+    ),
+    accept: (m: string) => accept(m) && !/^(?:the|a|an|on|in|at|of|my|to)\s/i.test(m),
+  },
+];
