@@ -141,3 +141,37 @@ export const ADDRESS_RULES = [
     accept: (m: string) => accept(m) && !/^(?:the|a|an|on|in|at|of|my|to)\s/i.test(m),
   },
 ];
+
+/**
+ * Postcode shapes of many countries, in any case: US ZIP and ZIP+4, four to six digits, Swedish
+ * and Indian groups ("218 03", "500 046"), Polish and Brazilian ("50-889", "22169-095"), Dutch
+ * ("1012 AB"), British ("SW1A 1AA", "s1 5tr"), Canadian ("H2X 1Y4") and Irish Eircodes ("F91 Y53D").
+ */
+const POSTCODE =
+  '(?:\\d{5}-\\d{3,4}|\\d{3}-\\d{4}|\\d{2}-\\d{3}|\\d{3}\\s\\d{2,3}|\\d{4}\\s?[A-Za-z]{2}(?![\\p{L}])|\\d{4,6}|[A-Za-z]{1,2}\\d[A-Za-z\\d]?\\s?\\d[A-Za-z]{2}|[A-Za-z]\\d[A-Za-z]\\s?\\d[A-Za-z]\\d|[A-Za-z]\\d{2}\\s?[A-Za-z\\d]{4})';
+/** After an address: the town, region or state words, then the postcode ("…, Darwin NT 0830", "…, Zürich – 8001"). */
+const POSTCODE_AFTER_ADDRESS = new RegExp(
+  `^[\\s,:()–-]*(?:[\\p{L}.'’]+(?:[\\s,:()–-]+|$)){0,4}?(${POSTCODE})(?![\\p{L}\\d])`,
+  'u',
+);
+
+/** A postcode after its name, in any language: "postal code H2X 1Y4", "PIN: 500 046", "eircode is T12 EYY2", "PLZ 10115". */
+export const POSTCODE_AFTER_CUE = {
+  type: 'ZIP' as const,
+  applies: (h: { digits: number; lower: string }) =>
+    h.digits >= 2 && /zip|postal|post ?code|pin|plz|\bcp\b|c\.p\.|\bcap\b|eircode|código|codigo/.test(h.lower),
+  pattern: new RegExp(
+    `\\b(?:${caseless('zip ?code|zip|postal ?code|post ?code|pin ?code|pin|plz|cp|c\\.p\\.|cap|eircode|código postal|codigo postal|code postal')})\\s*(?:${caseless('is')}|[:#-])?\\s*(${POSTCODE})(?![\\p{L}\\d])`,
+    'gu',
+  ),
+  group: 1,
+};
+
+/** Where the postcode that follows an address (ending at `end`) lies, if one does. */
+export function postcodeAfterAddress(text: string, end: number): { start: number; end: number } | undefined {
+  const window = text.slice(end, end + 60).split(/\n|[.!?]\s+(?=\p{Lu})/u)[0]!;
+  const match = POSTCODE_AFTER_ADDRESS.exec(window);
+  if (!match) return undefined;
+  const start = end + match.index + match[0].length - match[1]!.length;
+  return { start, end: start + match[1]!.length };
+}

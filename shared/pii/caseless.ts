@@ -3,5 +3,5 @@
  * scoped case-insensitivity, so the cue's letters become [xX] classes.
  */
 export function caseless(cues: string): string {
-  return cues.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+  return cues.replace(/\p{Ll}/gu, (c) => (c.toUpperCase() === c ? c : `[${c}${c.toUpperCase()}]`));
 }

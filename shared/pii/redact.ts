@@ -1,3 +1,4 @@
+import { postcodeAfterAddress } from './address-rules';
 import { knownNameSpans } from './known-name-spans';
 import { FAMILY_GATES, PII_RULES, PII_TYPES, type PiiType, type TextHints, textHints } from './rules';
 
@@ -38,6 +39,9 @@ const FAMILIES: { gate?: (hints: TextHints) => boolean; rules: typeof COMPILED }
 const MAY_HOLD_PII =
   /[0-9@:.A-Z]|name|localhost|\b(?:dr|doc|nurse)\b|\sat\s|\[at\]|\(at\)|\b(?:hi|hey|hello|dear)\b|thank|thx|cheers|regards|sincerely|\blove\b|\bxo\b|ttyl/;
 
+/** Found after a cue word, and so more specific than a number found by its shape alone. */
+const CUED_TYPES = new Set<PiiType>(['ID', 'MRN']);
+const SHAPE_TYPES = new Set<PiiType>(['PHONE', 'ZIP', 'DATE']);
 /** Types whose overlapping spans are one identifier found in parts. */
 const JOINING_TYPES = new Set<PiiType>(['NAME', 'ADDRESS']);
 
@@ -50,6 +54,11 @@ export function findPii(text: string): Span[] {
     if (family.gate && !family.gate(hints)) continue;
     for (const rule of family.rules) if (!rule.applies || rule.applies(hints)) collectSpans(rule, text, spans);
   }
+  // The postcode after each address ("…, Zürich – 8001"), however its country writes it.
+  for (const span of spans.filter((s) => s.type === 'ADDRESS')) {
+    const postcode = postcodeAfterAddress(text, span.end);
+    if (postcode) spans.push({ ...postcode, type: 'ZIP', priority: COMPILED.length });
+  }
   // Names the table knows come last: where they meet a pattern rule's name, the two join.
   for (const { start, end } of knownNameSpans(text, hints.upper, hints.nameCue, hints.lower)) {
     spans.push({ start, end, type: 'NAME', priority: COMPILED.length });
@@ -60,6 +69,15 @@ export function findPii(text: string): Span[] {
   for (const span of spans) {
     const overlapping = kept.filter((k) => span.start < k.end && k.start < span.end);
     if (overlapping.length === 0) kept.push(span);
+    // A number after its cue (ID, MRN) is that, though part of it looks like a phone number or
+    // postcode: "policy number PL-634156-21" is one ID, not "PL-" and a phone number.
+    else if (
+      CUED_TYPES.has(span.type) &&
+      overlapping.every((k) => SHAPE_TYPES.has(k.type) && k.start >= span.start && k.end <= span.end)
+    ) {
+      for (const k of overlapping) kept.splice(kept.indexOf(k), 1);
+      kept.push(span);
+    }
     // Two rules that find parts of one name or address ("Murphy" and "Murphy, Darius", "74 TER"
     // and "74 ter rue de la Roquette") redact all of it.
     else if (JOINING_TYPES.has(span.type) && overlapping.every((k) => k.type === span.type)) {

@@ -4,7 +4,7 @@
  * identifier after its cue: in "my name is Dana", only "Dana").
  */
 import { isMedicineWord } from '../question-type/medicines';
-import { ADDRESS_RULES } from './address-rules';
+import { ADDRESS_RULES, POSTCODE_AFTER_CUE } from './address-rules';
 import { caseless } from './caseless';
 import { isKnownName } from './known-names';
 import { NOT_NAMES, namesAPerson, personLike } from './name-words';
@@ -121,8 +121,29 @@ const MONTH =
 /** US state and territory abbreviations, as addresses write them. */
 export const STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
+const MRN_CUE =
+  /mrn|empi|rec|chart|patient|hosp|uhid|pid|crn|urn|\bmr\b|visit|encounter|\benc|\bfin\b|\bcsn\b|\bopd|\bipd|\bip\b|\bop\b|\breg|admission/;
 const ID_CUE =
-  /licen[cs]e|\bdl\b|insur|member|policy|group|subscriber|account|acct|a\/c|passport|medicare|medicaid|mbi|nhs|health card|aadha|national insurance|\bni\b|identification|\bid\b|benefit|plan|card|beneficiary/;
+  /licen[cs]e|\blic\b|\bdl\b|insur|\bins\b|member|\bmbr|policy|\bpol\b|group|\bgrp|subscriber|account|\bacct|\bacc\b|a\/c|passport|medicare|medicaid|mbi|nhs|health card|aadha|abha|national insurance|\bni\b|identification|\bid\b|benefit|plan|card|beneficiary|claim|\bclm|\bref|confirmation|\bconf|authori[sz]ation|\bauth|\brx|prescription|script|loyalty|rewards|employee|\bemp\b|staff|badge|student|voter|\btax|\btin\b|\bpan\b|\bsin\b|\bbsn|curp|\brfc\b|pps|kvnr|philhealth|ending|versicher|payroll|codice|tessera|\bdni\b|\bnie\b|\bnif\b|\bcpf\b|\bcns\b|\bnss\b|\bcin\b/;
+/** The words an identifier number follows, in any case. */
+const ID_CUE_WORDS = [
+  "driver'?s?'? licen[cs]e|driving licen[cs]e|licen[cs]e|lic|dl",
+  'health insurance|insurance|insurer|ins|member(?:ship)?|mbr|policy|pol|subscriber|beneficiary|benefits?|group|grp|plan|medicare|medicaid|mbi',
+  'account|acct|acc|a/c|claim|clm|case|confirmation|conf|prior auth(?:ori[sz]ation)?|authori[sz]ation|auth',
+  'rx|prescription|script|loyalty|rewards|employee|emp|payroll|staff|badge|student|voter',
+  'versichertennummer|versicherungsnummer|krankenversichertennummer|codice fiscale|tessera sanitaria|dni|nie|nif|cpf|cns|nss|cin',
+  'passport|nhs|aadhaar|aadhar|abha|national insurance|ni|identification|tax|tin|pan|sin|bsn|curp|rfc|ppsn|pps|kvnr|philhealth|health card|id',
+].join('|');
+/** What may stand between the cue and the value: "number", "no.", "#", "ID", "ending in". */
+const ID_QUALIFIERS =
+  'identifier|id|number|nbr|no\\.?|num|#|card|code|ref(?:erence)?|ending(?: in| with)?|last four|last 4';
+const ID_CONNECTORS = 'is|was|=|:|#|-|no\\.?|number';
+/**
+ * The value: letters and digits with dashes, and up to three more digit groups after single
+ * spaces ("8643 370 075 PD", "MVZ 4168 3523 13"), with a two-letter suffix at the end.
+ */
+const ID_VALUE =
+  '(?:[A-Za-z]{1,3}[ ](?=\\d))?(?=[A-Za-z0-9-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{1,24}(?:[ ](?=[A-Za-z0-9-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{0,12}){0,3}(?:[ ][A-Za-z]{1,2}\\b)?(?![A-Za-z0-9])';
 const TLDS = 'com|org|net|edu|gov|io|co|us|uk|ca|info|health|me|app|ly|de|fr|nl|au|in';
 const DOMAIN_HINT = new RegExp(`\\.(?:${TLDS})\\b`);
 const hasDomain = (h: TextHints) => (h.domain ??= h.dot && DOMAIN_HINT.test(h.lower));
@@ -165,6 +186,12 @@ export function passesLuhn(digits: string): boolean {
 function cardNumber(match: string): boolean {
   const digits = match.replace(/\D/g, '');
   return digits.length >= 13 && digits.length <= 19 && !/^(\d)\1+$/.test(digits) && passesLuhn(digits);
+}
+
+/** A range of values ("30-400", "135-145"): a lab's reference range, not an identifier. */
+function isRange(value: string): boolean {
+  const range = /^(\d{1,4}(?:\.\d+)?)-(\d{1,4}(?:\.\d+)?)$/.exec(value);
+  return range !== null && Number(range[1]) <= Number(range[2]);
 }
 
 /** An identifier after an ID cue: at least four characters, two of them digits. */
@@ -282,11 +309,15 @@ export const PII_RULES: PiiRule[] = [
     applies: (h) => h.digits >= 9 && /ss|social/.test(h.lower),
   },
   {
+    // A record, chart, hospital, encounter or visit number after its cue: "MR# 9263084", "hosp no. c796551i",
+    // "uhid: 2019/186156", "ENCOUNTER NO. ENC5629314", "OPD no. 2021-6001057", "visit #87710973".
     type: 'MRN',
-    applies: (h) => h.digits >= 4 && /mrn|rec|chart|patient|hospital|uhid|pid|crn|urn/.test(h.lower),
+    applies: (h) => h.digits >= 4 && MRN_CUE.test(h.lower),
     pattern:
-      /\b(?:mrn|uhid|crn|urn|pid|med(?:ical)?\.? rec(?:ord)?s?\.?(?: number| no\.?| num| #)?|record (?:number|no\.?|num|#)|chart(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|hospital (?:id|number|no\.?))(?:\s*(?:is|was|=|:|#|no\.?|number))*\s*([A-Z]{0,3}[- ]?\d[\d-]{2,14}\d)\b/gi,
+      /\b(?:mrn|empi|mr\s?#|mr\s?no\.?|uhid|crn|urn|pid|med(?:ical)?\.? rec(?:ord)?s?\.?(?: number| no\.?| num| #)?|record (?:number|no\.?|num|#)|charts?(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|hosp(?:ital)?\.? (?:id|number|no\.?|#)|(?:opd|ipd|ip|op)\.?(?: reg(?:istration)?\.?)? (?:no\.?|number|#)|reg(?:istration)?\.? (?:no\.?|number)|admission (?:no\.?|number|#)|visit|encounter|enc|fin|csn)(?:\s*(?:is|was|=|:|#|no\.?|number|num))*\s*([A-Z]{0,3}[- ]?\d[\d/-]{2,14}[\dA-Z])\b/gi,
     group: 1,
+    // A visit on a date is no visit number: "visit 2024-05-01".
+    accept: (m) => !plausibleNumericDate(m) && !/^(?:19|20)\d\d$/.test(m),
   },
   // The number before its cue: "72325341 is my MRN".
   {
@@ -379,6 +410,7 @@ export const PII_RULES: PiiRule[] = [
     },
   },
   ...ADDRESS_RULES,
+  POSTCODE_AFTER_CUE,
   {
     type: 'ZIP',
     pattern: new RegExp(`\\b(?:${STATES})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b`, 'g'),
@@ -430,13 +462,32 @@ export const PII_RULES: PiiRule[] = [
     accept: (_, text, start) => !/(?:mg|ml|units?|steps|platelets?|count|iu)\W*$/i.test(before(text, start, 16)),
   },
   {
-    // Licence, insurance, member, policy, group, account and passport numbers after their cue.
+    // Licence, insurance, member, policy, claim, account, passport, prescription, loyalty, employee and
+    // national numbers after their cue: "Ins W883029874", "acct ending in 2239", "health card 8643 370 075 PD".
     type: 'ID',
     applies: (h) => h.digits >= 4 && ID_CUE.test(h.lower),
-    pattern:
-      /\b(?:(?:driver'?s?'? licen[cs]e|driving licen[cs]e|licen[cs]e|dl|insurance|insurer|ins|member(?:ship)?|policy|subscriber|account|acct|a\/c|passport|medicare|medicaid|mbi|nhs|aadhaar|aadhar|national insurance|identification)(?:\s*(?:beneficiary|identifier|id|number|no\.?|num|#|card|code|ref(?:erence)?))*|(?:group|grp|plan|card|benefits?|beneficiary|health card|ni|id)\s*(?:identifier|id|number|no\.?|num|#|code))\s*(?:is|was|=|:|#|-|no\.?|number)?\s*(\d{3}(?: \d{3}){2,3}\b|(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,20}[A-Z0-9])\b/gi,
+    pattern: new RegExp(
+      `\\b(?:${ID_CUE_WORDS})(?![A-Za-z])(?:\\s*(?:${ID_QUALIFIERS}))*\\s*(?:${ID_CONNECTORS})?\\s*(${ID_VALUE})`,
+      'gi',
+    ),
     group: 1,
-    accept: (m) => idLike(m) && !/^\d{1,3}-\d{3}-\d{3}-\d{4}$|^\d{3}-\d{3}-\d{4}$/.test(m),
+    accept: (m, text, start) =>
+      idLike(m) &&
+      !/^\d{1,3}-\d{3}-\d{3}-\d{4}$|^\d{3}-\d{3}-\d{4}$/.test(m) &&
+      !plausibleNumericDate(m) &&
+      !isRange(m) &&
+      !afterVersionCue(text, start),
+  },
+  {
+    // A few words between the cue and the value: "passport number for the visa letter is C86Z88K09".
+    type: 'ID',
+    applies: (h) => h.digits >= 4 && ID_CUE.test(h.lower),
+    pattern: new RegExp(
+      `\\b(?:${ID_CUE_WORDS})(?![A-Za-z])(?:\\s*(?:${ID_QUALIFIERS}))*(?:\\s+[a-z]+){1,5}?\\s*(?:is|:|=|was|its|it's)\\s*(${ID_VALUE})`,
+      'gi',
+    ),
+    group: 1,
+    accept: (m) => idLike(m) && !isRange(m) && !plausibleNumericDate(m) && (m.match(/\d/g)?.length ?? 0) >= 4,
   },
   {
     // "ID MBR-67101684", "GRP 898907": the short cue in its own case, a value with three digits or more.
