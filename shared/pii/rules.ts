@@ -293,7 +293,8 @@ export const PII_RULES: PiiRule[] = [
   {
     // A payment card: 13 to 19 digits, in groups or not, that pass the Luhn check.
     type: 'CARD',
-    pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g,
+    // Not after "+": "+49 152 62657344" is a phone number that happens to pass the Luhn check.
+    pattern: /(?<![\d+-]|\+\d{0,3}\s?)\d(?:[ -]?\d){12,18}(?![\d-])/g,
     applies: (h) => h.digits >= 13,
     accept: cardNumber,
   },
@@ -383,9 +384,48 @@ export const PII_RULES: PiiRule[] = [
       /\b(?:call|phone|cell|mobile|tel|text|number|reach|fax|ph)\b/i.test(before(text, start, 30)),
   },
   {
+    // International: "+44 20 7946 0958", "+31 (0)6 8278 0156", "+49 152 62657344", "+91 7352122806", "at+1-773-555-0103".
     type: 'PHONE',
-    pattern: /(?<![\w+])\+(?:[2-9]\d{0,2})[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}\b/g,
+    pattern: /(?<![\d+])\+[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s.-]?\(?\d{1,10}\)?){1,5}(?!\d)/g,
     applies: (h) => h.digits >= 7 && h.lower.includes('+'),
+    accept: (m) => {
+      const digits = m.replace(/\D/g, '').length;
+      return digits >= 8 && digits <= 15;
+    },
+  },
+  {
+    // National formats: "(81) 2878-4204", "(04) 188 8471", "(0113) 496 0020", "06 23 80 37 80", "03-8980-3547".
+    type: 'PHONE',
+    pattern:
+      /(?<![\w/.-])(?:\(\d{2,5}\)\s?\d{3,4}[\s-]?\d{3,4}|0\d(?:[\s.]\d{2}){4}|0\d{1,2}-\d{4}-\d{4})(?![\w/-]|\.\d|\s?(?:mg|ml|mcg|units?)\b)/g,
+    applies: (h) => h.digits >= 8 && h.digitRuns >= 2,
+  },
+  {
+    // Bare ten- and eleven-digit numbers: North American ("9142675857", "17185550150") or with a
+    // trunk 0 ("08034518237"), when no cue has made them an ID or record number.
+    type: 'PHONE',
+    pattern: /(?<![\w+./-])(?:1?[2-9]\d{2}[2-9]\d{6}|0[1-9]\d{9})(?![\w/-]|\.\d)/g,
+    applies: (h) => h.longestRun >= 10,
+  },
+  {
+    // Nine digits in three groups after a cue or a name: "Contact Beatriz Souza 622 229 496".
+    type: 'PHONE',
+    pattern: /(?<![\w/.-])[6-9]\d{2}\s\d{3}\s\d{3}(?![\w/-]|\.\d)/g,
+    applies: (h) => h.digits >= 9 && h.digitRuns >= 3,
+    accept: (_, text, start) =>
+      /\b(?:call|phone|cell|mobile|móvil|movil|tel|telefono|teléfono|text|number|reach|contact|whatsapp|on|at)\b/i.test(
+        before(text, start, 40),
+      ) || /\p{Lu}\p{Ll}+\s+$/u.test(text.slice(Math.max(0, start - 20), start)),
+  },
+  {
+    // A local seven-digit number after a cue: "called from 555-0114", "— Emeka Klein, 555-1996".
+    type: 'PHONE',
+    pattern: /(?<![\w/.-])\d{3}-\d{4}(?![\w/-]|\.\d)/g,
+    applies: (h) => h.digits >= 7,
+    accept: (_, text, start) =>
+      /\b(?:call(?:ed)?(?: from)?|phone|cell|mobile|tel|text|number|reach|fax|whatsapp|at|on)\W*$/i.test(
+        before(text, start, 24),
+      ) || /\p{Lu}\p{Ll}+,\s*$/u.test(text.slice(Math.max(0, start - 24), start)),
   },
   {
     // A national number written with its trunk 0: "0161 496 0018", "020 7946 0958", "0491 570 156".
