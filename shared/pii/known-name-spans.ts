@@ -26,13 +26,19 @@ const PREVIOUS_UPPER_WORD = /(?<![\p{L}\p{M}'’-])([\p{Lu}\p{M}'’-]{2,}),?[^\
 const INITIAL_BEFORE = /(?<![\p{L}\p{M}'’.-])\p{Lu}\.[^\S\n]*$/u;
 /** Cues a lower-case name follows in chat: "dr patel", "nurse haruto", "im rowan", "hey keanu", "kid rahul". */
 const WEAK_CUE_THEN_WORD =
-  /\b(?:dr|doc|doctor|nurse|mr|mrs|ms|i'?m|i am|this is|it'?s|hey|hi|hello|dear|thanks|thank u|thank you|thx|ty|son|daughter|kid|wife|husband|friend|brother|sister|baby|named|called)\.?,?[^\S\n]+([\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}])(?![\p{L}\p{M}'’-])|(?:^|\s)[-–—][^\S\n]*([\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}])[^\S\n]*$/dgu;
+  /\b(?:dr|doc|doctor|nurse|mr|mrs|ms|i'?m|i am|this is|it'?s|hey|hi|hello|dear|thanks|thank u|thank you|thx|ty|son|daughter|kid|wife|husband|partner|friend|brother|sister|baby of|child of|baby|named|called|neighbou?r|patient|pt|mum|mom|mother|father|dad|grandma|grandpa|insured|resident|member|subscriber|caregiver|carer|attn|c\/o|for|to|from|re)\.?,?[^\S\n]+([\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}])(?![\p{L}\p{M}'’-])|(?:^|\s)[-–—][^\S\n]*([\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}])[^\S\n]*$/dgu;
 /** Whether any weak cue occurs, checked on the lower-cased text before the pattern runs. */
 const WEAK_CUE =
-  /\b(?:dr|doc|doctor|nurse|mr|mrs|ms|i'?m|i am|this is|it'?s|hey|hi|hello|dear|thanks|thank|thx|ty|son|daughter|kid|wife|husband|friend|brother|sister|baby|named|called)\b|\s[-–—]/;
+  /\b(?:dr|doc|doctor|nurse|mr|mrs|ms|i'?m|i am|this is|it'?s|hey|hi|hello|dear|thanks|thank|thx|ty|son|daughter|kid|wife|husband|partner|friend|brother|sister|baby|child|named|called|neighbou?r|patient|pt|mum|mom|mother|father|dad|grandma|grandpa|insured|resident|member|subscriber|caregiver|carer|attn|c\/o|for|to|from|re)\b|\s[-–—]/;
+/**
+ * A lower-case full name where a form or a message starts, after a colon or a slash: "kenji
+ * sato, ph …", "ship to: burak kaya / 3800 kingsway". Both words must be known names.
+ */
+const LOWER_NAME_AT_START =
+  /(?:^|[:/;]|\n)[^\S\n]*(\p{Ll}[\p{L}\p{M}'’-]*\p{L})[^\S\n]+(\p{Ll}[\p{L}\p{M}'’-]*\p{L})(?=[^\S\n]*(?:[,/(;]|$)|[^\S\n]+(?:here|ph|dob|age|is|was|says|said)\b)/dgu;
 const isUpperCaseWord = (word: string) => word === word.toUpperCase();
 /** A town before its state ("Boise, ID 83702", "Burlington VT"): a place, though many towns are surnames too. */
-const BEFORE_STATE = new RegExp(`^,?\\s+(?:${STATES})\\b(?![a-z])`);
+const BEFORE_STATE = new RegExp(`^,?\\s+(?:${STATES})\\b(?=\\s+\\d{5}|\\s*[,.)]|\\s*$)`);
 const ROMAN_NUMERAL = /^[IVX]+$/;
 /** A brand before its strength ("Dolo 650", "Telma 40 mg") is a medicine, though brands are often names too. */
 const BEFORE_STRENGTH = /^\s+\d{1,4}(?:\.\d+)?\s*(?:mg|mcg|µg|ml|g|iu|%|units?)?(?![\d/:.,-]|\s*\d)/i;
@@ -52,29 +58,39 @@ function knownPersonWord(word: string): boolean {
   return word.length >= 3 && NAME_CASING.test(word) && isKnownName(word) && !nonNameWord(word);
 }
 
-/** The word after `at`: after spaces only, or also after a comma between upper-case words ("SANTOS, SKYLER"). */
-function nextWord(text: string, at: number, afterComma: boolean): RegExpExecArray | null {
-  NEXT_WORD.lastIndex = at;
+/**
+ * The word after `at` and where it ends: after spaces, or after an initial ("IMANI D.
+ * ROBINSON"), or after a comma when it is a known name ("SANTOS, SKYLER", "Ngata, Losana").
+ */
+function nextWord(text: string, at: number, afterComma: boolean): { word: string; end: number } | null {
+  INITIAL_AFTER.lastIndex = at;
+  const from = at + (INITIAL_AFTER.exec(text)?.[0].length ?? 0);
+  NEXT_WORD.lastIndex = from;
   const next = NEXT_WORD.exec(text);
-  if (next || !afterComma) return next;
+  if (next) return { word: next[1]!, end: from + next[0].length };
+  if (!afterComma) return null;
   NEXT_AFTER_COMMA.lastIndex = at;
-  return NEXT_AFTER_COMMA.exec(text);
+  const named = NEXT_AFTER_COMMA.exec(text);
+  return named && knownPersonWord(named[1]!) ? { word: named[1]!, end: at + named[0].length } : null;
 }
+/** A middle initial: " D." before another word. */
+const INITIAL_AFTER = /[^\S\n]+\p{L}\.(?=[^\S\n]+\p{L})/uy;
 
 /** Where a name that reaches `end` ends, taking in further names and particles ("Sunita Rao", "Mildred van Houten"). */
 function extendRight(text: string, end: number, upper: boolean): number {
-  for (let next = nextWord(text, end, upper); next; next = nextWord(text, end, upper)) {
-    const word = next[1]!;
+  // Surname first with a comma ("Ngata, Losana") only right after the first word.
+  for (let next = nextWord(text, end, true); next; next = nextWord(text, end, upper)) {
+    const word = next.word;
     const fits = upper
       ? isUpperCaseWord(word) &&
         word.length >= 2 &&
         !ROMAN_NUMERAL.test(word) &&
         (isParticle(word) || !nonNameWord(word))
-      : (isParticle(word) && followedByCapital(text, next.index + next[0].length)) ||
+      : (isParticle(word) && followedByCapital(text, next.end)) ||
         PARTICLE_SURNAME.test(word) ||
         (isCapitalised(word) && !nonNameWord(word));
     if (!fits) break;
-    end = next.index + next[0].length;
+    end = next.end;
   }
   return end;
 }
@@ -134,7 +150,12 @@ export function knownNameSpans(text: string, upper: boolean, nameCue: boolean, l
       // Upper-case words are often acronyms: "LEE" counts beside another name, "POS II" not at all.
       if (upperWord && !upperCaseName(name)) continue;
       const after = text.slice(end, end + 16);
-      if (!namesAPerson(name, text, start) || BEFORE_STATE.test(after) || BEFORE_STRENGTH.test(after)) continue;
+      if (
+        !namesAPerson(name, text, start) ||
+        (!name.includes(' ') && BEFORE_STATE.test(after)) ||
+        BEFORE_STRENGTH.test(after)
+      )
+        continue;
       spans.push({ start, end });
       covered = end;
       CAPITALISED.lastIndex = end;
@@ -146,12 +167,28 @@ export function knownNameSpans(text: string, upper: boolean, nameCue: boolean, l
     for (let match = WEAK_CUE_THEN_WORD.exec(lower); match; match = WEAK_CUE_THEN_WORD.exec(lower)) {
       const [at, wordEnd] = match.indices![match[1] === undefined ? 2 : 1]!;
       const word = text.slice(at, wordEnd);
-      if (isCapitalised(word) || !knownPersonWord(word)) continue;
+      if (isCapitalised(word) || !knownPersonWord(word)) {
+        // The word may be a cue itself ("hi this is yael"): look again from it.
+        WEAK_CUE_THEN_WORD.lastIndex = at;
+        continue;
+      }
       const start = at;
       NEXT_WORD.lastIndex = start + word.length;
       const next = NEXT_WORD.exec(text);
       const end = next && knownPersonWord(next[1]!) ? next.index + next[0].length : start + word.length;
       if (namesAPerson(text.slice(start, end), text, start)) spans.push({ start, end });
+    }
+  }
+  if (!upper || text.includes(':') || text.includes('/')) {
+    LOWER_NAME_AT_START.lastIndex = 0;
+    for (let match = LOWER_NAME_AT_START.exec(text); match; match = LOWER_NAME_AT_START.exec(text)) {
+      const [start] = match.indices![1]!;
+      const [, end] = match.indices![2]!;
+      // At the very start before a comma the surname may be a word too ("brenda walker, dob …").
+      const surnameFits =
+        knownPersonWord(match[2]!) ||
+        (text.slice(0, start).trim() === '' && text[end] === ',' && !nonNameWord(match[2]!));
+      if (knownPersonWord(match[1]!) && surnameFits) spans.push({ start, end });
     }
   }
   return spans;
