@@ -6,12 +6,9 @@
  * city, state and country stay: only the street and unit are an identifier here.
  */
 import { caseless } from './caseless';
+import { type CueHints, hasCue } from './cue-scan';
+import { STREET_ABBREVIATIONS, STREET_WORDS } from './street-words';
 
-/** Street types written after the street's name, in any case. */
-const STREET_WORDS =
-  'street|avenue|road|boulevard|lane|drive|court|parkway|terrace|close|crescent|highway|circle|square|trail|mews|grove|gardens|plaza|alley|marg|nagar|colony|strasse|straße|laan|weg|straat|gasse|platz|calle|rua|avenida|place|way|row|walk|loop|hill|park|bank|green|rise|vale|view|heights|expressway|freeway|pike|turnpike|causeway|esplanade|promenade|quay|wharf|broadway|kingsway|parade|pde|upper|lower|arcade|chase|common|fields|link|mall|ridge|spur|wynd';
-/** Abbreviations, capitalised as addresses write them ("Ave", "ST"); in lower case only after a street name. */
-const STREET_ABBREVIATIONS = 'St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Pkwy|Ter|Cres|Hwy|Cir|Sq|Trl|Gdns|Str|Expy|Fwy|Tpke|Way';
 const STREET_SUFFIX = `(?:${STREET_ABBREVIATIONS}|${STREET_ABBREVIATIONS.toUpperCase()}|ave|blvd|rd|pkwy|hwy|${caseless(STREET_WORDS)})`;
 const LOWER_ABBREVIATIONS = 'st|ln|dr|ct|ter|pl|cir|sq|trl|cres';
 /** Street types written before the name: Italian, Spanish, Portuguese, Polish, German, French, Malay. */
@@ -49,12 +46,8 @@ const PRE_UNIT = `(?:(?:${caseless('flat|apt|apartment|unit|suite|ste|house|plot
 const BUILDING = "(?:\\p{L}[\\p{L}'’.-]*\\s+){0,3}\\p{L}[\\p{L}'’.-]*,\\s*";
 const POST_UNITS = `(?:,?\\s*${POST_UNIT}){0,3}`;
 
-/** Text worth the address patterns: a street word, an abbreviation, a box, a street-first type. */
-const STREET_HINT = new RegExp(
-  `\\b(?:${STREET_WORDS}|${STREET_ABBREVIATIONS.toLowerCase()}|via|viale|piazza|corso|largo|calle|avenida|av|rua|ul|al|pl|am|im|rue|boulevard|chemin|allée|quai|carrer|paseo|jalan|box|psc|county|route|sector|h\\.?\\s?no)\\b|\\p{L}(?:gasse|strasse|straße|str|weg|laan|straat|gracht|plein|platz|allee|ring|damm|kade|vej|gatan|gata|steig|ufer|gade|katu)\\.?\\s+\\d|\\b\\d{1,2}-\\d{1,2}-\\d{1,3}\\s+\\p{L}`,
-  'u',
-);
-const applies = (h: { digits: number; lower: string }) => h.digits >= 1 && STREET_HINT.test(h.lower);
+/** A street word somewhere in a text with a number (cue-scan.ts). */
+const applies = (h: CueHints) => h.digits >= 1 && hasCue(h, 'street');
 /** "20 mg", "3 times a day": a count before a word that happens to be a street type ("2 tablets daily way"). */
 const NOT_AN_ADDRESS =
   /^\d+\s+(?:mg|ml|mcg|units?|times|days?|weeks?|hours?|pills?|tablets?|minutes?|years?|months?)\b/i;
@@ -158,8 +151,7 @@ const POSTCODE_AFTER_ADDRESS = new RegExp(
 /** A postcode after its name, in any language: "postal code H2X 1Y4", "PIN: 500 046", "eircode is T12 EYY2", "PLZ 10115". */
 export const POSTCODE_AFTER_CUE = {
   type: 'ZIP' as const,
-  applies: (h: { digits: number; lower: string }) =>
-    h.digits >= 2 && /zip|postal|post ?code|pin|plz|\bcp\b|c\.p\.|\bcap\b|eircode|código|codigo/.test(h.lower),
+  applies: (h: CueHints) => h.digits >= 2 && hasCue(h, 'postcode'),
   pattern: new RegExp(
     `\\b(?:${caseless('zip ?code|zip|postal ?code|post ?code|pin ?code|pin|plz|cp|c\\.p\\.|cap|eircode|código postal|codigo postal|code postal')})\\s*(?:${caseless('is')}|[:#-])?\\s*(${POSTCODE})(?![\\p{L}\\d])`,
     'gu',

@@ -6,6 +6,7 @@
 import { isMedicineWord } from '../question-type/medicines';
 import { ADDRESS_RULES, POSTCODE_AFTER_CUE } from './address-rules';
 import { caseless } from './caseless';
+import { hasCue } from './cue-scan';
 import { isKnownName } from './known-names';
 import { NOT_NAMES, namesAPerson, personLike } from './name-words';
 
@@ -46,6 +47,8 @@ export interface TextHints {
   spelledAt: boolean;
   /** Whether a web domain occurs: worked out by the first rule that asks, then kept. */
   domain?: boolean;
+  /** The cue families found in the text (cue-scan.ts), looked for once. */
+  cues?: number;
 }
 
 /** Greetings and sign-offs: people type the name after them in lower case too ("hey marcus"). */
@@ -121,10 +124,8 @@ const MONTH =
 /** US state and territory abbreviations, as addresses write them. */
 export const STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
-const MRN_CUE =
-  /mrn|empi|rec|chart|patient|hosp|uhid|pid|crn|urn|\bmr\b|visit|encounter|\benc|\bfin\b|\bcsn\b|\bopd|\bipd|\bip\b|\bop\b|\breg|admission/;
-const ID_CUE =
-  /licen[cs]e|\blic\b|\bdl\b|insur|\bins\b|member|\bmbr|policy|\bpol\b|group|\bgrp|subscriber|account|\bacct|\bacc\b|a\/c|passport|medicare|medicaid|mbi|nhs|health card|aadha|abha|national insurance|\bni\b|identification|\bid\b|benefit|plan|card|beneficiary|claim|\bclm|\bref|confirmation|\bconf|authori[sz]ation|\bauth|\brx|prescription|script|loyalty|rewards|employee|\bemp\b|staff|badge|student|voter|\btax|\btin\b|\bpan\b|\bsin\b|\bbsn|curp|\brfc\b|pps|kvnr|philhealth|ending|versicher|payroll|codice|tessera|\bdni\b|\bnie\b|\bnif\b|\bcpf\b|\bcns\b|\bnss\b|\bcin\b/;
+/** An ID cue somewhere in the text, looked for once. */
+const idCueNearDigits = (h: TextHints) => h.digits >= 4 && hasCue(h, 'id');
 /** The words an identifier number follows, in any case. */
 const ID_CUE_WORDS = [
   "driver'?s?'? licen[cs]e|driving licen[cs]e|licen[cs]e|lic|dl",
@@ -313,7 +314,7 @@ export const PII_RULES: PiiRule[] = [
     // A record, chart, hospital, encounter or visit number after its cue: "MR# 9263084", "hosp no. c796551i",
     // "uhid: 2019/186156", "ENCOUNTER NO. ENC5629314", "OPD no. 2021-6001057", "visit #87710973".
     type: 'MRN',
-    applies: (h) => h.digits >= 4 && MRN_CUE.test(h.lower),
+    applies: (h) => h.digits >= 4 && hasCue(h, 'mrn'),
     pattern:
       /\b(?:mrn|empi|mr\s?#|mr\s?no\.?|uhid|crn|urn|pid|med(?:ical)?\.? rec(?:ord)?s?\.?(?: number| no\.?| num| #)?|record (?:number|no\.?|num|#)|charts?(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|hosp(?:ital)?\.? (?:id|number|no\.?|#)|(?:opd|ipd|ip|op)\.?(?: reg(?:istration)?\.?)? (?:no\.?|number|#)|reg(?:istration)?\.? (?:no\.?|number)|admission (?:no\.?|number|#)|visit|encounter|enc|fin|csn)(?:\s*(?:is|was|=|:|#|no\.?|number|num))*\s*([A-Z]{0,3}[- ]?\d[\d/-]{2,14}[\dA-Z])\b/gi,
     group: 1,
@@ -440,7 +441,7 @@ export const PII_RULES: PiiRule[] = [
   {
     // After a phone cue, any grouping of 7 to 15 digits ("home phone 020 7946 0321", "call 555-0199").
     type: 'PHONE',
-    applies: (h) => h.digits >= 7 && /call|phone|cell|mobile|tel|text|number|reach|fax|whatsapp/.test(h.lower),
+    applies: (h) => h.digits >= 7 && hasCue(h, 'phone'),
     pattern:
       /\b(?:call|phone|cell|mobile|tel|telephone|text|number|reach me at|fax|whatsapp)\b[^\d\n]{0,12}(?<![A-Za-z])(\+?\(?\d[\d\s().-]{5,18}\d)/gi,
     group: 1,
@@ -505,7 +506,7 @@ export const PII_RULES: PiiRule[] = [
     // Licence, insurance, member, policy, claim, account, passport, prescription, loyalty, employee and
     // national numbers after their cue: "Ins W883029874", "acct ending in 2239", "health card 8643 370 075 PD".
     type: 'ID',
-    applies: (h) => h.digits >= 4 && ID_CUE.test(h.lower),
+    applies: idCueNearDigits,
     pattern: new RegExp(
       `\\b(?:${ID_CUE_WORDS})(?![A-Za-z])(?:\\s*(?:${ID_QUALIFIERS}))*\\s*(?:${ID_CONNECTORS})?\\s*(${ID_VALUE})`,
       'gi',
@@ -521,7 +522,7 @@ export const PII_RULES: PiiRule[] = [
   {
     // A few words between the cue and the value: "passport number for the visa letter is C86Z88K09".
     type: 'ID',
-    applies: (h) => h.digits >= 4 && ID_CUE.test(h.lower),
+    applies: idCueNearDigits,
     pattern: new RegExp(
       `\\b(?:${ID_CUE_WORDS})(?![A-Za-z])(?:\\s*(?:${ID_QUALIFIERS}))*(?:\\s+[a-z]+){1,5}?\\s*(?:is|:|=|was|its|it's)\\s*(${ID_VALUE})`,
       'gi',
