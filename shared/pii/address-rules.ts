@@ -41,7 +41,7 @@ const UNIT_WORDS =
   'apartment|apto|apt|app|int|whg|apartment|unit|suite|ste|flat|floor|fl|room|rm|bldg|building|lot|no|trlr|trailer|ph|penthouse|lgh|bât|bat|bâtiment|batiment|conj|dept|dpto|depto|piso|level|lvl|block|blk|tower|twr|wing|office|shop|space|spc|stall|box|door|porta|escalera|esc|andar|sala|lokal|mieszkanie|m';
 const POST_UNIT = `(?:(?:${caseless(UNIT_WORDS)})\\.?\\s*#?\\s*[A-Za-z0-9-]{1,8}\\b|#\\s*[A-Za-z0-9-]{1,10}\\b|\\d{1,2}(?:e|er|ème|º|ª|°)\\s*(?:${caseless('étage|etage|piso|andar|floor|fl')})?\\.?(?:\\s*[A-Za-z]\\b)?)`;
 /** A unit, plot or house before the street: "Flat 9B,", "No. 115,", "H.No. 19-4-114,", "#601,", "Level 7,". */
-const PRE_UNIT = `(?:(?:${caseless('flat|apt|apartment|unit|suite|ste|house|plot|no|blk|block|level|lvl|shop|office|door|lot')}|${caseless('h')}\\.?\\s?${caseless('no')})\\.?\\s*[-#]?\\s*[A-Za-z0-9/-]{1,10}|#\\s*[A-Za-z0-9-]{1,10})`;
+const PRE_UNIT = `(?:(?:${caseless('flat|apt|apartment|unit|suite|ste|house|plot|no|blk|block|level|lvl|shop|office|door|lot')}|${caseless('h')}\\.?\\s?${caseless('no')})\\.?\\s*[-#]?\\s*(?=[A-Za-z/-]*\\d)[A-Za-z0-9/-]{1,10}|#\\s*[A-Za-z0-9-]{1,10})`;
 /** A building's name between the unit and the street: "Lotus Towers,", "The Old Rectory,". */
 const BUILDING = "(?:\\p{L}[\\p{L}'’.-]*\\s+){0,3}\\p{L}[\\p{L}'’.-]*,\\s*";
 const POST_UNITS = `(?:,?\\s*${POST_UNIT}){0,3}`;
@@ -108,7 +108,7 @@ export const ADDRESS_RULES = [
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
-      `(?:\\b(?:${STREET_FIRST})\\.?\\s+|\\b${STREET_FIRST_DOTTED}\\s*|\\b${STREET_FIRST_CAPITALISED}(?:\\.\\s*|\\s+)(?=\\p{Lu}))(?:${NAME_WORD}\\s+){0,4}${NAME_WORD},?\\s+\\d{1,5}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?${POST_UNITS}`,
+      `(?:\\b(?:${STREET_FIRST})\\.?\\s+|\\b${STREET_FIRST_DOTTED}\\s*|\\b${STREET_FIRST_CAPITALISED}\\s+(?=\\p{Lu}))(?:${NAME_WORD}\\s+){0,4}${NAME_WORD},?\\s+\\d{1,5}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?!\\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mg|ml|%))${POST_UNITS}`,
       'gu',
     ),
     accept: (m: string) => accept(m) && !NOT_IN_A_STREET_NAME.test(m.replace(/^\S+\s+/, '')),

@@ -5,7 +5,7 @@
  */
 import { COMPOUND_STREET_ENDINGS, STREET_ABBREVIATIONS, STREET_WORDS } from './street-words';
 
-export const CUE_FAMILIES = ['street', 'id', 'mrn', 'postcode', 'phone'] as const;
+export const CUE_FAMILIES = ['street', 'id', 'mrn', 'postcode', 'phone', 'month'] as const;
 export type CueFamily = (typeof CUE_FAMILIES)[number];
 
 const SOURCES: Record<CueFamily, string> = {
@@ -16,6 +16,7 @@ const SOURCES: Record<CueFamily, string> = {
   mrn: String.raw`mrn|empi|rec|chart|patient|hosp|uhid|pid|crn|urn|\bmr\b|visit|encounter|\benc|\bfin\b|\bcsn\b|\bopd|\bipd|\bip\b|\bop\b|\breg|admission`,
   postcode: String.raw`zip|postal|post ?code|pin|plz|\bcp\b|c\.p\.|\bcap\b|eircode|código|codigo`,
   phone: String.raw`call|phone|cell|mobile|tel|text|number|reach|fax|whatsapp`,
+  month: String.raw`\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=[\s\d'.,-])|\d(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`,
 };
 const SCAN = new RegExp(CUE_FAMILIES.map((family) => `(${SOURCES[family]})`).join('|'), 'g');
 const ALL = (1 << CUE_FAMILIES.length) - 1;

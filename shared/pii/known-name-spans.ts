@@ -23,7 +23,9 @@ const NEXT_AFTER_COMMA = /,[^\S\n]+([\p{L}\p{M}][\p{L}\p{M}'’-]*[\p{L}\p{M}])(
 /** The word before the end, separated by spaces only (or a comma, between upper-case words), or an initial ("B."). */
 const PREVIOUS_WORD = /(?<![\p{L}\p{M}'’-])([\p{L}\p{M}][\p{L}\p{M}'’-]*)[^\S\n]+$/u;
 const PREVIOUS_UPPER_WORD = /(?<![\p{L}\p{M}'’-])([\p{Lu}\p{M}'’-]{2,}),?[^\S\n]+$/u;
-const INITIAL_BEFORE = /(?<![\p{L}\p{M}'’.-])\p{Lu}\.[^\S\n]*$/u;
+const INITIAL_BEFORE = /(?<![\p{L}\p{M}'’.-])(?:\p{Lu}\.[^\S\n]?){1,3}[^\S\n]*$/u;
+/** What may close a name: a suffix ("Jr.", "III") or a last initial ("Lerato M."). */
+const NAME_SUFFIX = /,?[^\S\n]+(?:[JjSs]r\.?|II|III|IV|\p{Lu}\.)(?![\p{L}\p{M}])/uy;
 /** Cues a lower-case name follows in chat: "dr patel", "nurse haruto", "im rowan", "hey keanu", "kid rahul". */
 const WEAK_CUE_THEN_WORD =
   /\b(?:dr|doc|doctor|nurse|mr|mrs|ms|i'?m|i am|this is|it'?s|hey|hi|hello|dear|thanks|thank u|thank you|thx|ty|son|daughter|kid|wife|husband|partner|friend|brother|sister|baby of|child of|baby|named|called|neighbou?r|patient|pt|mum|mom|mother|father|dad|grandma|grandpa|insured|resident|member|subscriber|caregiver|carer|attn|c\/o|for|to|from|re)\.?,?[^\S\n]+([\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}])(?![\p{L}\p{M}'’-])|(?:^|\s)[-–—][^\S\n]*([\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}])[^\S\n]*$/dgu;
@@ -40,6 +42,15 @@ const isUpperCaseWord = (word: string) => word === word.toUpperCase();
 /** A town before its state ("Boise, ID 83702", "Burlington VT"): a place, though many towns are surnames too. */
 const BEFORE_STATE = new RegExp(`^,?\\s+(?:${STATES})\\b(?=\\s+\\d{5}|\\s*[,.)]|\\s*$)`);
 const ROMAN_NUMERAL = /^[IVX]+$/;
+/**
+ * Words before a name that make it a medicine or an institution: "switched from Camila to
+ * Yasmin", "taking Ella", "St Jude", "Mount Sinai". Pill brands are often given names.
+ */
+const NOT_A_PERSON_BEFORE =
+  /\b(?:taking|take|took|started|starting|stopped|stopping|switched (?:from|to)|switching (?:from|to)|changed (?:from|to)|prescribed|using|refill(?: of| for)?|(?:from|to) \p{L}+ (?:from|to))\s*$|\b(?:st\.?|saint|mount|mt\.?)\s*$/iu;
+/** What follows an institution's name: "Johns Hopkins Hospital", "Dana-Farber Cancer Institute". */
+const INSTITUTION_AFTER =
+  /^['’]?s?\s+(?:hospital|clinic|medical|health|cancer|children'?s|center|centre|institute|university|college|school|foundation|house|memorial|infirmary|pharmacy|labs?|laboratory|hospice|trust)\b/i;
 /** A brand before its strength ("Dolo 650", "Telma 40 mg") is a medicine, though brands are often names too. */
 const BEFORE_STRENGTH = /^\s+\d{1,4}(?:\.\d+)?\s*(?:mg|mcg|µg|ml|g|iu|%|units?)?(?![\d/:.,-]|\s*\d)/i;
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
@@ -88,11 +99,13 @@ function extendRight(text: string, end: number, upper: boolean): number {
         (isParticle(word) || !nonNameWord(word))
       : (isParticle(word) && followedByCapital(text, next.end)) ||
         PARTICLE_SURNAME.test(word) ||
-        (isCapitalised(word) && !nonNameWord(word));
+        (isCapitalised(word) && !nonNameWord(word) && !/^\p{Lu}{2}$/u.test(word));
     if (!fits) break;
     end = next.end;
   }
-  return end;
+  NAME_SUFFIX.lastIndex = end;
+  const suffix = NAME_SUFFIX.exec(text);
+  return suffix ? end + suffix[0].length : end;
 }
 
 function followedByCapital(text: string, at: number): boolean {
@@ -110,7 +123,10 @@ function extendLeft(text: string, start: number, upper: boolean): number {
   for (;;) {
     const head = text.slice(Math.max(0, start - 40), start);
     const initial = upper ? null : INITIAL_BEFORE.exec(head);
-    if (initial) return start - initial[0].length;
+    if (initial) {
+      start -= initial[0].length;
+      continue;
+    }
     const previous = (upper ? PREVIOUS_UPPER_WORD : PREVIOUS_WORD).exec(head);
     if (!previous) return start;
     const word = previous[1]!;
@@ -150,8 +166,10 @@ export function knownNameSpans(text: string, upper: boolean, nameCue: boolean, l
       // Upper-case words are often acronyms: "LEE" counts beside another name, "POS II" not at all.
       if (upperWord && !upperCaseName(name)) continue;
       const after = text.slice(end, end + 16);
+      if (NOT_A_PERSON_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
       if (
         !namesAPerson(name, text, start) ||
+        INSTITUTION_AFTER.test(after) ||
         (!name.includes(' ') && BEFORE_STATE.test(after)) ||
         BEFORE_STRENGTH.test(after)
       )

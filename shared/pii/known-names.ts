@@ -2,6 +2,8 @@ import { foldName, nameHash } from './name-fold';
 import { NAME_TABLE } from './name-table';
 
 let table: Uint32Array | undefined;
+/** First parts of hyphenated surnames that are no name alone: "Fitz-Simmons", "Abdel-Rahman". */
+const NAME_PREFIXES = new Set(['fitz', 'abdel', 'abdul', 'abu', 'ben', 'bin', 'mac', 'del', 'van', 'von']);
 
 /** Decoded at first use: a few milliseconds, against a hundred for a Set of the names. */
 function nameTable(): Uint32Array {
@@ -20,8 +22,11 @@ function nameTable(): Uint32Array {
  */
 export function isKnownName(word: string): boolean {
   const folded = foldName(word);
-  // "Abdel-Rahman", "Jean-Luc": a name when one of its parts is.
-  if (folded.includes('-')) return folded.split('-').some((part) => part.length >= 3 && inTable(part));
+  // "Abdel-Rahman", "Jean-Luc": a name when each part is; "Epstein-Barr", "Cedars-Sinai" are not.
+  if (folded.includes('-')) {
+    const parts = folded.split('-').filter((part) => part.length >= 3);
+    return parts.length > 0 && parts.every((part) => inTable(part) || NAME_PREFIXES.has(part));
+  }
   return inTable(folded) || (folded.includes("'") && inTable(folded.replace("'", '')));
 }
 

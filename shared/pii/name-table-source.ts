@@ -39,7 +39,10 @@ const MEDICAL_WORDS =
   'sjogren kawasaki paget reye marfan klinefelter epstein guillain barre kaposi hashimoto meniere duchenne fabry ' +
   'gaucher niemann wernicke korsakoff ehlers danlos peyronie dupuytren bartholin tietze osgood schlatter perthes ' +
   'kienbock scheuermann munchausen alport bechterew behcet brugada hirschsprung kussmaul babinski glasgow ' +
-  'gleason leiden foley holter tay sachs meckel wilms burkitt ewing chiari stargardt zellweger opitz krebs doppler schimke greig fuchs ' +
+  'farsi urdu hindi tagalog swahili amharic punjabi bengali gujarati tamil telugu marathi yoruba igbo hausa ' +
+  'somali pashto dari hmong khmer lao burmese nepali sinhala mandarin cantonese ' +
+  'easter christmas thanksgiving halloween diwali hanukkah passover ramadan kwanzaa ' +
+  'romberg mcburney braxton ormond kettering farber sinai hopkins gleason leiden foley holter tay sachs meckel wilms burkitt ewing chiari stargardt zellweger opitz krebs doppler schimke greig fuchs ' +
   'amish mennonite hutterite natal libre dexcom omnipod medtronic fitbit garmin tandem accu chek freestyle';
 
 /**

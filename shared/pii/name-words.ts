@@ -65,7 +65,7 @@ const EPONYM_AFTER =
   /^['’]?s?\s+(?:disease|syndrome|palsy|contracture|granulomatosis|lymphoma|sarcoma|disorder|anomaly|phenomenon|ataxia|chorea|dystrophy|test|sign|maneuver|manoeuvre|esophagus|oesophagus|ulcer|cyst|tumou?r|score|scale|criteria|reflex|procedure|operation|classification|fracture|lesion|neuralgia|neuroma|thyroiditis|encephalopathy|encephalitis|paralysis|anemia|anaemia|diseases|syndromes|carcinoma|fever|neuropathy|amaurosis|dementia|deformity|malformation|anomal(?:y|ies)|diverticulum|ganglion|triad|monitor|maneuver|ulcers?|cysts?|catheter|tube|splint|brace|pump)\b|^['’]s\b/i;
 /** What follows an eponym without a possessive ("Leydig cell", "Zika virus"), never a person's name ("Dana's cell"). */
 const EPONYM_BEFORE_NOUN =
-  /^\s+(?:cells?|virus|tendon|congenital|hereditary|muscular|optic|infections?|glands?|ducts?|canal|bod(?:y|ies)|membrane|type|variant|sequence|complex|nodes?)\b/i;
+  /^\s+(?:cells?|virus|tendon|contractions?|point|positive|negative|syndrome|congenital|hereditary|muscular|optic|infections?|glands?|ducts?|canal|bod(?:y|ies)|membrane|type|variant|sequence|complex|nodes?)\b/i;
 export const namesAPerson = (match: string, text: string, start: number) => {
   const after = text.slice(start + match.length, start + match.length + 24);
   return !EPONYM_AFTER.test(after) && !(EPONYM_BEFORE_NOUN.test(after) && !/['’]s$/.test(match));

@@ -7,6 +7,7 @@ import { isMedicineWord } from '../question-type/medicines';
 import { ADDRESS_RULES, POSTCODE_AFTER_CUE } from './address-rules';
 import { caseless } from './caseless';
 import { hasCue } from './cue-scan';
+import { DATE_RULES, MONTH, plausibleNumericDate } from './date-rules';
 import { isKnownName } from './known-names';
 import { NOT_NAMES, namesAPerson, personLike } from './name-words';
 
@@ -119,8 +120,6 @@ export interface PiiRule {
   accept?: (match: string, text: string, start: number) => boolean;
 }
 
-const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** US state and territory abbreviations, as addresses write them. */
 export const STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
@@ -160,16 +159,6 @@ function before(text: string, start: number, chars = 24): string {
 const afterVersionCue = (text: string, start: number) =>
   /\b(?:version|ver|v|build|release|update|firmware|app)\.?\s*$/i.test(before(text, start));
 
-/** Numeric dates: the parts must be a plausible day, month and year in some order. */
-function plausibleNumericDate(match: string): boolean {
-  const parts = match.split(/[/.-]/).map(Number);
-  if (parts.length !== 3) return false;
-  const [a, b, c] = parts as [number, number, number];
-  if (String(match.split(/[/.-]/)[0]).length === 4) return b >= 1 && b <= 12 && c >= 1 && c <= 31; // yyyy-mm-dd
-  const dayMonth = (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (b >= 1 && b <= 12 && a >= 1 && a <= 31);
-  return dayMonth && (match.split(/[/.-]/)[2]!.length === 2 || (c >= 1900 && c <= 2100));
-}
-
 /** The Luhn check digit of payment card numbers: it rules out nine in ten long numbers. */
 export function passesLuhn(digits: string): boolean {
   let sum = 0;
@@ -188,6 +177,10 @@ function cardNumber(match: string): boolean {
   const digits = match.replace(/\D/g, '');
   return digits.length >= 13 && digits.length <= 19 && !/^(\d)\1+$/.test(digits) && passesLuhn(digits);
 }
+
+/** "Boise, ID 83702": Idaho and its ZIP code, not an ID. */
+const stateAndZip = (m: string, text: string, start: number) =>
+  /^\d{5}(?:-\d{4})?$/.test(m) && /,\s*ID\s*$/.test(text.slice(Math.max(0, start - 8), start));
 
 /** A range of values ("30-400", "135-145"): a lab's reference range, not an identifier. */
 function isRange(value: string): boolean {
@@ -215,9 +208,9 @@ const NAME_WORD = "\\p{Lu}(?=[\\p{L}'’-]*\\p{Ll})[\\p{L}'’-]+(?![\\w-]*\\d)"
 /** Surname particles: van der Berg, de la Cruz, da Silva, Ní Bhriain, bin Salman. */
 const PARTICLE =
   '(?:de|da|das|do|dos|di|du|des|del|della|la|le|van|von|der|den|ter|ten|bin|binti|bint|ibn|al|el|ní|ni|nic|mac|mc|st\\.?|y)';
-const NAME = `(${NAME_WORD}(?:\\s+(?:${NAME_WORD}|${PARTICLE})){0,3})`;
+const NAME = `(${NAME_WORD}(?:[^\\S\\n]+(?:${NAME_WORD}|${PARTICLE})){0,3})`;
 /** Two or more capitalised words: a full name, safe to take without a cue word before it. */
-const FULL_NAME = `(${NAME_WORD}(?:\\s+${PARTICLE}){0,2}\\s+${NAME_WORD}(?:\\s+${NAME_WORD})?)`;
+const FULL_NAME = `(${NAME_WORD}(?:[^\\S\\n]+${PARTICLE}){0,2}[^\\S\\n]+${NAME_WORD}(?:[^\\S\\n]+${NAME_WORD})?)`;
 /** After a greeting or sign-off, a name typed in lower case: one or two words of letters. */
 const LOWER_NAME = "(\\p{L}[\\p{L}'’-]{1,20}(?:\\s+\\p{Lu}[\\p{L}'’-]+)?)";
 /** After an unambiguous cue ("my name is"), people also type names in lower case. */
@@ -240,7 +233,7 @@ const fourDigits = (h: TextHints) => h.digits >= 4;
 export const FAMILY_GATES: Partial<Record<PiiType, (hints: TextHints) => boolean>> = {
   SSN: fourDigits,
   MRN: fourDigits,
-  DATE: fourDigits,
+  DATE: (h) => h.digits >= 1 || hasCue(h, 'month'),
   PHONE: fourDigits,
   ZIP: (h) => h.digits >= 2,
   NAME: (h) => h.nameCue || h.upper,
@@ -375,6 +368,7 @@ export const PII_RULES: PiiRule[] = [
     group: 1,
     applies: (h) => h.digits >= 6 && /dob|d\.o\.b|birth|born/.test(h.lower),
   },
+  ...DATE_RULES,
   {
     type: 'PHONE',
     applies: (h) => h.digits >= 7 && (h.digitRuns >= 3 || h.longestRun >= 10),
@@ -517,7 +511,8 @@ export const PII_RULES: PiiRule[] = [
       !/^\d{1,3}-\d{3}-\d{3}-\d{4}$|^\d{3}-\d{3}-\d{4}$/.test(m) &&
       !plausibleNumericDate(m) &&
       !isRange(m) &&
-      !afterVersionCue(text, start),
+      !afterVersionCue(text, start) &&
+      !stateAndZip(m, text, start),
   },
   {
     // A few words between the cue and the value: "passport number for the visa letter is C86Z88K09".
@@ -536,7 +531,7 @@ export const PII_RULES: PiiRule[] = [
     applies: (h) => h.digits >= 4 && /\b(?:id|grp|group)\b/.test(h.lower),
     pattern: /\b(?:ID|id|grp|GRP|group|Group)\s*[:#]?\s*((?=[A-Z0-9-]*\d{3})[A-Z0-9][A-Z0-9-]{3,20}[A-Z0-9])\b/g,
     group: 1,
-    accept: (m) => idLike(m) && !/^\d{3}-\d{3}-\d{4}$/.test(m),
+    accept: (m, text, start) => idLike(m) && !/^\d{3}-\d{3}-\d{4}$/.test(m) && !stateAndZip(m, text, start),
   },
   {
     type: 'NAME',

@@ -9,11 +9,11 @@ import { type LabelledText, readJsonl, scoreIdentifiers } from '../../bench/lib/
 describe('identifiers on held-out texts', () => {
   const score = scoreIdentifiers(readJsonl<LabelledText>('test/fixtures/safety/identifiers-heldout.jsonl'));
 
-  it('removes at least 87 % of identifiers of all kinds, names at least 90 %, each kind at least 55 %', () => {
+  it('removes at least 92 % of identifiers of all kinds, names at least 90 %, each kind at least 80 %', () => {
     expect(score.all.gold).toBeGreaterThan(2000);
-    expect(score.all.removed / score.all.gold).toBeGreaterThanOrEqual(0.87);
+    expect(score.all.removed / score.all.gold).toBeGreaterThanOrEqual(0.92);
     expect(score.perKind.get('NAME')!.removed / score.perKind.get('NAME')!.gold).toBeGreaterThanOrEqual(0.9);
-    for (const [kind, counts] of score.perKind) expect(counts.removed / counts.gold, kind).toBeGreaterThanOrEqual(0.55);
+    for (const [kind, counts] of score.perKind) expect(counts.removed / counts.gold, kind).toBeGreaterThanOrEqual(0.8);
   });
 
   it('keeps at least 98 % of medical substrings, and tags at most 5 % of texts without identifiers', () => {

@@ -1,7 +1,7 @@
 /** Street types of addresses: shared by the address rules and the cue scan that gates them. */
 /** Street types written after the street's name, in any case. */
 export const STREET_WORDS =
-  'street|avenue|road|boulevard|lane|drive|court|parkway|terrace|close|crescent|highway|circle|square|trail|mews|grove|gardens|plaza|alley|marg|nagar|colony|strasse|straße|laan|weg|straat|gasse|platz|calle|rua|avenida|place|way|row|walk|loop|hill|park|bank|green|rise|vale|view|heights|expressway|freeway|pike|turnpike|causeway|esplanade|promenade|quay|wharf|broadway|kingsway|parade|pde|upper|lower|arcade|chase|common|fields|link|mall|ridge|spur|wynd';
+  'street|avenue|road|boulevard|lane|drive|court|parkway|terrace|close|crescent|highway|circle|square|trail|mews|grove|gardens|plaza|alley|marg|nagar|colony|strasse|straße|laan|weg|straat|gasse|platz|calle|rua|avenida|place|way|row|walk|loop|hill|park|bank|green|rise|vale|view|heights|expressway|freeway|pike|turnpike|causeway|esplanade|promenade|quay|wharf|broadway|kingsway|parade|pde|arcade|chase|common|fields|link|mall|ridge|spur|wynd';
 /** Abbreviations, capitalised as addresses write them ("Ave", "ST"); in lower case only after a street name. */
 export const STREET_ABBREVIATIONS =
   'St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Pkwy|Ter|Cres|Hwy|Cir|Sq|Trl|Gdns|Str|Expy|Fwy|Tpke|Way';

@@ -1,0 +1,91 @@
+/**
+ * Dates that the full-date rules of rules.ts do not take: a day and month without the year
+ * ("3 Nov", "January 2nd", "the thirteenth of june"), compact and year-first forms ("04MAR1988", "1990-Sep-17", "20230915"), and a day
+ * and month in digits after a date cue ("seen on 17/09"). Every element of a date tied to a
+ * person but the year is an identifier; a year alone, a month and year ("since March 1995", when
+ * a condition began), an age or a duration is medical history and stays.
+ */
+import { type CueHints, hasCue } from './cue-scan';
+
+export const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** Ordinals spelled out, as people dictate dates: "the twenty-first of August". */
+const ORDINAL_WORD =
+  '(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth';
+const DAY = `(?:\\d{1,2}(?:st|nd|rd|th)?|${ORDINAL_WORD})`;
+const YEAR = "(?:'\\d{2}|\\d{4}|\\d{2}(?![\\d:.]))";
+/** Counts and doses that follow a day-like number: "May 2 tablets", "Mar 3 mg" are no dates. */
+const NOT_AFTER = '(?!\\s*(?:mg|mcg|ml|%|units?|tabs?|tablets?|pills?|times|days?|hours?|weeks?|doses?|puffs?))';
+
+/** Numeric dates: the parts must be a plausible day, month and year in some order. */
+export function plausibleNumericDate(match: string): boolean {
+  const parts = match.split(/[/.-]/).map(Number);
+  if (parts.length !== 3) return false;
+  const [a, b, c] = parts as [number, number, number];
+  if (String(match.split(/[/.-]/)[0]).length === 4) return b >= 1 && b <= 12 && c >= 1 && c <= 31; // yyyy-mm-dd
+  const dayMonth = (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (b >= 1 && b <= 12 && a >= 1 && a <= 31);
+  return dayMonth && (match.split(/[/.-]/)[2]!.length === 2 || (c >= 1900 && c <= 2100));
+}
+
+/** A day and month in digits, in either order. */
+function plausibleDayMonth(match: string): boolean {
+  const [a, b] = match.split(/[/.]/).map(Number) as [number, number];
+  return (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (a >= 1 && a <= 12 && b >= 1 && b <= 31);
+}
+
+/** Words a date follows: "seen on 17/09", "appt 4/30", "due by 2/3", "and 29/4". */
+const DATE_CUE_BEFORE =
+  /(?:\b(?:on|by|since|from|until|till|til|appt|appointment|visit|dob|born|due|scheduled|seen|last|next|before|after|date|dated)|\d{1,2}[/.]\d{1,2}\s*(?:and|or|,|&|-|to))\W{0,3}$/i;
+const spelledMonth = (h: CueHints) => hasCue(h, 'month');
+
+export const DATE_RULES = [
+  {
+    // Day then month, the year optional: "3 Nov", "9th April", "1st of October", "23. october 2004", "4 March 88".
+    type: 'DATE' as const,
+    pattern: new RegExp(`\\b${DAY}\\.?(?:\\s+of)?\\s+${MONTH}\\b\\.?(?:,?\\s+${YEAR})?${NOT_AFTER}`, 'gi'),
+    applies: spelledMonth,
+    accept: (m: string) => !/^\d+\s+may\b/.test(m),
+  },
+  {
+    // Month then day, the year optional: "Nov. 2", "January 2nd", "june 14", "March the fourth".
+    type: 'DATE' as const,
+    pattern: new RegExp(`\\b${MONTH}\\.?\\s+(?:the\\s+)?${DAY}\\b(?:,?\\s+${YEAR})?${NOT_AFTER}`, 'gi'),
+    applies: spelledMonth,
+    // "may" in lower case is mostly the verb: "you may 2x the dose".
+    accept: (m: string) => !/^may\b/.test(m) && !/^(?:mar|march|jan|june?|july?|aug|sept?|oct|nov|dec)\s+the$/i.test(m),
+  },
+  {
+    // Compact and year-first: "04MAR1988", "1990-Sep-17", "1999 Jul 04", "12 10 1985".
+    type: 'DATE' as const,
+    pattern: new RegExp(
+      `\\b\\d{1,2}${MONTH}\\d{2,4}\\b|\\b(?:19|20)\\d{2}[-/ ]${MONTH}\\.?[-/ ]\\d{1,2}\\b|\\b\\d{1,2}\\s\\d{1,2}\\s(?:19|20)\\d{2}\\b`,
+      'gi',
+    ),
+    applies: (h: CueHints) => h.digits >= 4,
+    accept: (m: string) => !/^\d{1,2}\s\d{1,2}\s/.test(m) || plausibleNumericDate(m.replace(/\s/g, '/')),
+  },
+  {
+    // Eight digits that make a date, year first: "20230915".
+    type: 'DATE' as const,
+    pattern: /(?<![\w-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w-])/g,
+    applies: (h: CueHints & { longestRun?: number }) => (h.longestRun ?? 8) >= 8,
+  },
+  {
+    // Day and month in digits after a date cue: "seen on 17/09", "appt 4/30", "22/4 and 29/4"; with a
+    // dot they are decimals ("PSA went from 4.1 to 6.3"), and "7/10 in" is a pain score.
+    type: 'DATE' as const,
+    pattern:
+      /(?<![\d/.,-])\d{1,2}\/\d{1,2}(?![\d/.,%]|\s*(?:%|of|mg|mcg|ml|tabs?|tablets?|pills?|cups?|doses?|strength|mmhg|in\b))/g,
+    applies: (h: CueHints) => h.digits >= 2,
+    accept: (m: string, text: string, start: number) =>
+      plausibleDayMonth(m) && DATE_CUE_BEFORE.test(text.slice(Math.max(0, start - 24), start)),
+  },
+  {
+    // An ordinal day after a date word: "born on the 4th", "see you on the 13th".
+    type: 'DATE' as const,
+    pattern:
+      /\b(?:on|by|since|until|till|before|after|from)\s+the\s+(\d{1,2}(?:st|nd|rd|th))\b(?!\s+(?:floor|day|week|dose|time|grade|percentile|centile|cycle|visit|round|attempt|trimester|month|year|birthday|of\s+(?:the|my|his|her)))/gi,
+    group: 1,
+    applies: (h: CueHints) => h.digits >= 1,
+  },
+];
