@@ -20,10 +20,10 @@ import {
 } from '../bucket/split-metadata';
 import { type QuarantinedFile, quarantineFile } from '../offline/quarantine-file';
 import { assignSplit, SplitRatiosSchema } from '../offline/split';
-import { MaxDecompressedBytesParam, MaxSpillBytesParam } from '../production/stage-file';
 import { SafeQuestionTypesParam } from '../question-type/safe-types';
 import { openRecordFile, UnreadableFileError } from '../readers';
 import { MEDQUAD_FORMATS } from '../readers/medquad-formats';
+import { DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_SPILL_BYTES } from '../readers/types';
 import { FingerprintSet } from '../records/fingerprint-set';
 import { MedQuadRowSchema } from '../records/medquad';
 import {
@@ -36,7 +36,7 @@ import {
 } from '../records/normalize';
 import { versionsOnOtherSplit } from '../retraining/evaluation-questions';
 import { latestVersion } from '../retraining/training-job-reader';
-import { type ActionContext, defineAction, flag, optionalText, PipelineError, text } from '../runtime';
+import { type ActionContext, defineAction, flag, optionalText, PipelineError, positiveInt, text } from '../runtime';
 import { compareKeys, JsonlWriter, listObjects, type ObjectInfo, type ObjectStore } from '../store';
 import { refreshSummaryAfterStage } from '../summary/refresh';
 
@@ -54,8 +54,8 @@ const OfflineEtlParams = z.object({
    * hold questions of the new evaluation split (the metadata and `medqa status` name them).
    */
   confirm_resplit: flag().default(false),
-  max_decompressed_bytes: MaxDecompressedBytesParam,
-  max_spill_bytes: MaxSpillBytesParam,
+  max_decompressed_bytes: positiveInt(DEFAULT_MAX_DECOMPRESSED_BYTES),
+  max_spill_bytes: positiveInt(DEFAULT_MAX_SPILL_BYTES),
 });
 
 /** The settings a split is built under: a change of any of them rebuilds it. */
