@@ -293,3 +293,20 @@ describe('transform with a worker thread on the S3 store (s3rver)', () => {
     expect(await productionOutputs(store)).toEqual(await productionOutputs(single));
   });
 });
+
+describe('bundle sizes', () => {
+  it('keeps the staging rules and the name table in the bundles that stage records, the table once', async () => {
+    const staging = new Set(['transform', 'replay', 'reconcile']);
+    const bundles = (await fs.readdir('dist')).filter((f) => f.endsWith('.js') && f !== 'knative-server.js');
+    expect(bundles.length).toBeGreaterThan(8);
+    for (const file of bundles) {
+      const { size } = await fs.stat(path.join('dist', file));
+      const name = file.replace(/\.js$/, '');
+      // 3 MiB for the staging actions; the others carry no PII rules, so they stay far smaller.
+      expect(size, name).toBeLessThanOrEqual(staging.has(name) ? 3 * 1024 * 1024 : 1.5 * 1024 * 1024);
+    }
+    // The name table is a base64 run of about a megabyte: the worker's source must not repeat it.
+    const transformSource = await fs.readFile('dist/transform.js', 'utf8');
+    expect(transformSource.match(/[A-Za-z0-9+/]{500000,}/g)).toHaveLength(1);
+  });
+});
