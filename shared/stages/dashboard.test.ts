@@ -76,6 +76,31 @@ describe('dashboard routes', () => {
     expect(await store.head('data/production/retraining_data_raw/day1.jsonl')).toMatchObject({ size: 7 });
   });
 
+  it('streams an upload to the store and refuses a body longer than its Content-Length, storing nothing', async () => {
+    const { app: open, store } = await app({ uploadToken: 't', maxUploadBytes: 1024 });
+    const streamed = (parts: string[]) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const part of parts) controller.enqueue(new TextEncoder().encode(part));
+          controller.close();
+        },
+      });
+    const put = (name: string, parts: string[], length: number) =>
+      open.request(`/api/upload/production/${name}`, {
+        method: 'PUT',
+        body: streamed(parts),
+        headers: { authorization: 'Bearer t', 'content-length': String(length) },
+        duplex: 'half',
+      } as RequestInit);
+    const ok = await put('two-parts.jsonl', ['{"q":', '1}\n'], 8);
+    expect(ok.status).toBe(201);
+    expect(await ok.json()).toMatchObject({ bytes: 8 });
+    expect(await store.head('data/production/retraining_data_raw/two-parts.jsonl')).toMatchObject({ size: 8 });
+    const lying = await put('lying.jsonl', ['{"q":1}\n', 'x'.repeat(600)], 8);
+    expect(lying.status).toBe(413);
+    expect(await store.head('data/production/retraining_data_raw/lying.jsonl')).toBeUndefined();
+  });
+
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
     'refuses %s as an upload target: nothing lands outside the raw prefixes',
     async (target) => {

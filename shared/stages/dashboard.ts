@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
@@ -23,6 +25,28 @@ export interface DashboardOptions {
 
 /** Production rows served to a reader holding the read token, at most. */
 const PRODUCTION_SAMPLE_ROWS = 200;
+/** A request body passed through chunk by chunk, failing once it goes past `limit` bytes. */
+class CappedBody {
+  bytes = 0;
+  overLimit = false;
+
+  constructor(
+    private readonly source: AsyncIterable<Uint8Array>,
+    private readonly limit: number,
+  ) {}
+
+  async *chunks(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of this.source) {
+      this.bytes += chunk.length;
+      if (this.bytes > this.limit) {
+        this.overLimit = true;
+        throw new Error('upload over its limit');
+      }
+      yield chunk;
+    }
+  }
+}
+
 /** A presigned upload URL is good for this long. */
 const UPLOAD_URL_SECONDS = 300;
 
@@ -158,9 +182,17 @@ export function dashboardApp({
       const length = Number(c.req.header('content-length') ?? NaN);
       if (!(length > 0)) return c.json({ error: 'a Content-Length is required' }, 411);
       if (length > maxUploadBytes) return c.json({ error: `the file is over the ${maxUploadBytes}-byte limit` }, 413);
-      const body = await c.req.arrayBuffer();
-      const stored = await store.put(key, new Uint8Array(body));
-      return c.json({ key, etag: stored.etag, bytes: body.byteLength }, 201);
+      // Streamed to the store, never held whole; a body longer than it said is cut off and refused.
+      const source = c.req.raw.body;
+      if (!source) return c.json({ error: 'the request has no body' }, 400);
+      const body = new CappedBody(Readable.fromWeb(source as WebReadableStream), Math.min(length, maxUploadBytes));
+      try {
+        const stored = await store.put(key, body.chunks());
+        return c.json({ key, etag: stored.etag, bytes: body.bytes }, 201);
+      } catch (err) {
+        if (!body.overLimit) throw err;
+        return c.json({ error: `the body is longer than its Content-Length of ${length} bytes` }, 413);
+      }
     });
   }
   return app;
