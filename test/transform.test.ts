@@ -29,6 +29,14 @@ async function everything(store: ObjectStore, prefix: string): Promise<Map<strin
   return out;
 }
 
+/** The quarantine lines of a run, parsed. */
+async function quarantineLines(store: ObjectStore, key: string): Promise<Record<string, unknown>[]> {
+  return (await readText(store, key))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+}
+
 describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
   it('stages clean records, quarantines every dropped one with its reason and line, archives the raw file', async () => {
     const store = await newStore();
@@ -233,10 +241,7 @@ describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
       dropped: { unreadable_file: 1 },
       archived_to: `${PRODUCTION_ARCHIVE_PREFIX}photo.jpg`,
     });
-    const [reason] = (await readText(store, result.keys_written[1]))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const [reason] = await quarantineLines(store, result.keys_written[1]);
     expect(reason).toMatchObject({
       reason: 'unreadable_file',
       detail: expect.stringMatching(/unknown format: expected JSON Lines or a JSON array/),
@@ -251,10 +256,7 @@ describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
     await store.put(key, gzipSync(Buffer.concat([blank, Buffer.from('{"question":"q","answer":"a"}\n')])));
     const result = await run(store, { key, max_decompressed_bytes: 1024 * 1024 });
     expect(result).toMatchObject({ records_out: 0, dropped: { unreadable_file: 1 } });
-    const [reason] = (await readText(store, result.keys_written[1]))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const [reason] = await quarantineLines(store, result.keys_written[1]);
     expect(reason).toMatchObject({
       reason: 'unreadable_file',
       detail: expect.stringContaining('max_decompressed_bytes (1048576 bytes)'),
