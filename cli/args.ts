@@ -31,6 +31,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
         throw new Error(`${file} must hold a JSON object`);
       Object.assign(parsed.params, content);
       i += 1;
+    } else if (arg === '-h') {
+      parsed.flags.help = true;
     } else if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
       const next = argv[i + 1];

@@ -14,6 +14,7 @@ import {
   isErrorResult,
   openStore,
   PipelineError,
+  paramHelp,
   paramsFromEnv,
   parseStoreSettings,
 } from '../shared/runtime';
@@ -29,9 +30,11 @@ Usage:
   medqa start [--data-dir DIR] [--port 8080] [--scan-interval SECONDS] [--settle-ms MS]
       Runs the pipeline locally: the folder DIR is the bucket (default .medqa/bucket,
       or MEDQA_DATA_DIR); files dropped under its raw prefixes fire their actions.
-  medqa invoke <action> [-p name value]... [-P params.json]
-      Runs one action against the store and prints its JSON result (like wsk action invoke -r).
-      Exit status 0 on success, 1 when the action returns an error.
+  medqa invoke <action> [-p name value]... [-P params.json] [--verbose]
+      Runs one action against the store and prints its JSON result (like wsk action invoke -r);
+      logs go to stderr, warnings and errors only unless --verbose. Exit status 0 on success,
+      1 when the action returns an error, 2 for a missing or malformed parameter.
+      medqa invoke <action> --help lists the action's parameters.
   medqa deploy [--dry-run] [--apihost H --auth KEY --namespace NS]
       Builds the bundles and creates or updates the package, actions, triggers and rules of
       manifest.yaml in OpenWhisk (credentials from flags, WSK_APIHOST/WSK_AUTH, or ~/.wskprops).
@@ -44,8 +47,32 @@ Usage:
       split and retraining version. Reads the store the settings point at.
   medqa actions
       Lists the actions.
+  medqa --version
+      Prints the version.
 
-Settings come from MEDQA_<NAME> environment variables and -p name value (JSON when it parses).`;
+Settings come from MEDQA_<NAME> environment variables and -p name value (JSON when it parses).
+medqa <command> --help prints that command's usage; --help never runs anything.`;
+
+/** Each command's part of the usage, for `medqa <command> --help`. */
+const COMMAND_USAGE = new Map(
+  USAGE.split(/\n(?= {2}medqa )/)
+    .slice(1)
+    .map((part) => [part.trim().split(/\s+/)[1]!, `Usage:\n${part.replace(/\n\n[\s\S]*$/, '')}`] as const),
+);
+
+/** The flags each command takes; any other is a usage error. */
+const COMMAND_FLAGS: Record<string, readonly string[]> = {
+  start: ['data-dir', 'port', 'scan-interval', 'settle-ms'],
+  invoke: ['verbose'],
+  deploy: ['dry-run', 'apihost', 'auth', 'namespace', 'manifest'],
+  provision: ['webhook-url', 'target-id'],
+  status: ['json'],
+  actions: [],
+  help: [],
+};
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
 
 const MANIFEST_URL = new URL('../manifest.yaml', import.meta.url);
 
@@ -69,9 +96,30 @@ async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const [command, ...rest] = args.positionals;
+  if (args.flags.version && command === undefined) {
+    process.stdout.write(`medqa ${VERSION}\n`);
+    return 0;
+  }
+  if (command !== undefined && COMMAND_FLAGS[command]) {
+    const unknown = Object.keys(args.flags).filter(
+      (flag) => flag !== 'help' && !COMMAND_FLAGS[command]!.includes(flag),
+    );
+    if (unknown.length > 0) {
+      process.stderr.write(`medqa ${command}: unknown flag ${unknown.map((f) => `--${f}`).join(', ')}\n`);
+      process.stderr.write(`${COMMAND_USAGE.get(command) ?? USAGE}\n`);
+      return 2;
+    }
+    // --help describes and never runs: `invoke simulate --help` sends no requests.
+    if (args.flags.help) {
+      process.stdout.write(
+        `${command === 'invoke' && rest[0] ? actionHelp(rest[0]) : (COMMAND_USAGE.get(command) ?? USAGE)}\n`,
+      );
+      return 0;
+    }
+  }
   switch (command) {
     case 'invoke':
-      return invoke(rest[0], args.params);
+      return invoke(rest[0], args.params, args.flags.verbose === true);
     case 'start':
       return start(args.flags);
     case 'deploy':
@@ -116,7 +164,31 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-async function invoke(name: string | undefined, cliParams: Record<string, unknown>): Promise<number> {
+/** An action's parameters as `medqa invoke <action> --help` lists them: name, kind, default, description. */
+function actionHelp(name: string): string {
+  const action = ACTIONS[name];
+  if (!action)
+    return `medqa invoke: no action named ${JSON.stringify(name)}; actions: ${Object.keys(ACTIONS).join(', ')}`;
+  const rows = paramHelp(action.params).map((p) => {
+    const fallback = p.required
+      ? 'required'
+      : p.default === undefined
+        ? 'optional'
+        : `default ${JSON.stringify(p.default)}`;
+    return `  -p ${p.name.padEnd(24)} ${p.kind.padEnd(16)} ${fallback}${p.description ? `  ${p.description}` : ''}`;
+  });
+  return [
+    `medqa invoke ${name} [-p name value]...`,
+    `  ${action.description}`,
+    '',
+    'Parameters:',
+    ...rows,
+    '',
+    'Store settings (store, data_dir, s3_*) and log_level come from MEDQA_* variables or -p as well.',
+  ].join('\n');
+}
+
+async function invoke(name: string | undefined, cliParams: Record<string, unknown>, verbose = false): Promise<number> {
   const action = name ? ACTIONS[name] : undefined;
   if (!action) {
     process.stderr.write(
@@ -124,9 +196,12 @@ async function invoke(name: string | undefined, cliParams: Record<string, unknow
     );
     return 2;
   }
-  const result = await invokeAction(action, { ...paramsFromEnv(process.env), ...cliParams });
+  // Only the result goes to stdout; logs to stderr, quiet unless asked for.
+  const logLevel = verbose ? 'info' : 'warn';
+  const result = await invokeAction(action, { log_level: logLevel, ...paramsFromEnv(process.env), ...cliParams });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  return isErrorResult(result) ? 1 : 0;
+  if (isErrorResult(result)) return result.error.code === 'BAD_PARAMS' ? 2 : 1;
+  return 0;
 }
 
 async function start(flags: Record<string, string | true>): Promise<number> {

@@ -39,31 +39,81 @@ describe('medqa invoke', () => {
     expect(JSON.parse(await fs.readFile(path.join(dataDir, 'data/dataset-split/metadata.json'), 'utf8')).seed).toBe(
       '7',
     );
-    // Logs go to stderr, one JSON object a line.
-    expect(
-      stderr
-        .trim()
-        .split('\n')
-        .every((line) => JSON.parse(line).action === 'offline-etl'),
-    ).toBe(true);
+    // Only the result on stdout; the logs stay quiet unless --verbose, then JSON lines on stderr.
+    expect(stderr).toBe('');
+    const verbose = await medqa(['invoke', 'offline-etl', '-p', 'split_seed', '7', '--verbose'], {
+      MEDQA_DATA_DIR: dataDir,
+    }).exited;
+    expect(JSON.parse(verbose.stdout)).toMatchObject({ status: 'unchanged' });
+    const lines = verbose.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((line) => JSON.parse(line).action === 'offline-etl')).toBe(true);
   });
 
-  it('takes -p data_dir over MEDQA_DATA_DIR, and exits 1 with the error JSON when the action fails', async () => {
+  it('takes -p data_dir over MEDQA_DATA_DIR, and exits 2 with the error JSON for a malformed parameter', async () => {
     const dataDir = await tempDir();
     const { code, stdout } = await medqa(
       ['invoke', 'offline-etl', '-p', 'data_dir', dataDir, '-p', 'split_ratios', '[1,2]'],
       { MEDQA_DATA_DIR: '/nonexistent' },
     ).exited;
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(JSON.parse(stdout)).toEqual({
       error: { code: 'BAD_PARAMS', message: expect.stringContaining('split_ratios') },
     });
+  });
+
+  it('exits 1 with the error JSON when the action fails, and says what to pass for a missing parameter', async () => {
+    const dataDir = await tempDir();
+    const missingFile = await medqa([
+      'invoke',
+      'transform',
+      '-p',
+      'data_dir',
+      dataDir,
+      '-p',
+      'key',
+      'data/production/retraining_data_raw/none.jsonl',
+    ]).exited;
+    expect(missingFile.code).toBe(1);
+    expect(JSON.parse(missingFile.stdout).error.code).toBe('NOT_FOUND');
+    const missingKey = await medqa(['invoke', 'transform', '-p', 'data_dir', dataDir]).exited;
+    expect(missingKey.code).toBe(2);
+    expect(JSON.parse(missingKey.stdout).error.message).toBe(
+      "transform: missing -p key (the raw object's key, e.g. data/production/retraining_data_raw/x.jsonl)",
+    );
+  });
+
+  it("lists an action's parameters with --help and runs nothing", async () => {
+    const dataDir = await tempDir();
+    const { code, stdout } = await medqa(['invoke', 'retrain-batch', '--help', '-p', 'data_dir', dataDir]).exited;
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^medqa invoke retrain-batch/);
+    expect(stdout).toMatch(/-p claim_timeout_ms\s+number\s+default 900000/);
+    expect(stdout).toMatch(/-p allow_without_split\s+boolean\s+default false/);
+    await expect(fs.readdir(dataDir)).resolves.toEqual([]);
   });
 
   it('exits 2 naming the actions when the action does not exist', async () => {
     const { code, stderr } = await medqa(['invoke', 'nope']).exited;
     expect(code).toBe(2);
     expect(stderr).toMatch(/no action named "nope"; actions: offline-etl/);
+  });
+});
+
+describe('medqa manners', () => {
+  it('prints the version and exits 0', async () => {
+    const { code, stdout } = await medqa(['--version']).exited;
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^medqa \d+\.\d+\.\d+\n$/);
+  });
+
+  it("exits 2 naming an unknown flag, and prints a command's usage for --help", async () => {
+    const bogus = await medqa(['status', '--bogus']).exited;
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toMatch(/^medqa status: unknown flag --bogus\n/);
+    const help = await medqa(['start', '-h']).exited;
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage:\n {2}medqa start \[--data-dir DIR\]/);
   });
 });
 

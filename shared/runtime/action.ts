@@ -6,6 +6,7 @@ import { listObjects, type ObjectStore } from '../store';
 import { type ErrorResult, PipelineError, toErrorResult } from './errors';
 import { createLogger, type Logger, type LogLevel, type LogSink } from './logger';
 import { openStore } from './open-store';
+import { missingParamHint } from './param-help';
 import { describeZodError } from './params';
 
 /** Platform-neutral facts about one invocation (from `__OW_*` on OpenWhisk, generated locally). */
@@ -59,6 +60,18 @@ const LogLevelSchema = z.enum(['debug', 'info', 'warn', 'error', 'silent']).catc
  * times the run, and turns every failure into `{ error: { code, message } }` (never a throw,
  * never a stack trace in the result).
  */
+/** Missing parameters named with what to pass (from their descriptions), other problems as zod states them. */
+function badParamsMessage(action: ActionDefinition, error: z.ZodError): string {
+  const missing = error.issues
+    .filter(
+      (issue) => issue.code === 'invalid_type' && issue.path.length === 1 && /received undefined/.test(issue.message),
+    )
+    .map((issue) => missingParamHint(action.params, String(issue.path[0])))
+    .filter((hint): hint is string => hint !== undefined);
+  if (missing.length === error.issues.length) return `${action.name}: ${missing.join('; ')}`;
+  return `invalid parameters for ${action.name}: ${describeZodError(error)}`;
+}
+
 export async function invokeAction(
   action: ActionDefinition,
   rawParams: Record<string, unknown>,
@@ -71,8 +84,7 @@ export async function invokeAction(
   const params = withoutPlatformParams(rawParams);
   try {
     const parsed = action.params.safeParse(params);
-    if (!parsed.success)
-      throw new PipelineError('BAD_PARAMS', `invalid parameters for ${action.name}: ${describeZodError(parsed.error)}`);
+    if (!parsed.success) throw new PipelineError('BAD_PARAMS', badParamsMessage(action, parsed.error));
     const timeLeftMs = () => (invocation.deadline ? invocation.deadline - Date.now() : Number.POSITIVE_INFINITY);
     if (timeLeftMs() < MIN_TIME_TO_START_MS) {
       throw new PipelineError(

@@ -7,7 +7,10 @@ import { defineAction, optionalText, PipelineError, text } from '../runtime';
 export const archive = defineAction({
   name: 'archive',
   description: 'Move a processed raw production file to data/production/production_data_archive/',
-  params: z.object({ key: text(), etag: optionalText() }),
+  params: z.object({
+    key: text().describe("the staged raw object's key, e.g. data/production/retraining_data_raw/x.jsonl"),
+    etag: optionalText(),
+  }),
   async run(params, { store, log }) {
     if (!params.key.startsWith(PRODUCTION_RAW_PREFIX)) {
       throw new PipelineError(

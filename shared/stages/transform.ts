@@ -14,7 +14,7 @@ import { defineAction, optionalText, PipelineError, text } from '../runtime';
 import { refreshSummaryAfterStage } from '../summary/refresh';
 
 const TransformParams = z.object({
-  key: text(),
+  key: text().describe("the raw object's key, e.g. data/production/retraining_data_raw/x.jsonl"),
   etag: optionalText(),
   safe_question_types: SafeQuestionTypesParam,
   max_record_bytes: MaxRecordBytesParam,
