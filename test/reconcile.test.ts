@@ -38,7 +38,13 @@ describe('reconcile', () => {
   it('processes files whose events were lost, and leaves files that may still get theirs', async () => {
     const store = await bucketWithLostEvents();
     const result = await run(store);
-    expect(result).toMatchObject({ status: 'done', checked: 3, remaining: 0, failed: [] });
+    expect(result).toMatchObject({
+      status: 'done',
+      checked: 3,
+      remaining: 0,
+      failed: [],
+      waiting: { count: 1, stale_after_ms: 600_000, keys: [`${PRODUCTION_RAW_PREFIX}just-arrived.jsonl`] },
+    });
     expect(result.processed.map((p: { key: string }) => p.key).sort()).toEqual(
       [`${PRODUCTION_RAW_PREFIX}lost-1.jsonl`, `${PRODUCTION_RAW_PREFIX}lost-2.jsonl`, 'data/offline/raw/'].sort(),
     );

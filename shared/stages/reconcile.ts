@@ -62,9 +62,15 @@ export function reconcileAction(targets: ReconcileTargets) {
 
       // Production: anything still in raw is unprocessed (processed files move to the archive).
       let checked = 0;
+      // Files younger than stale_after_ms may still get their own event: counted, not processed.
+      const waiting: string[] = [];
       for await (const object of listObjects(store, PRODUCTION_RAW_PREFIX)) {
         checked += 1;
-        if (now - object.lastModified.getTime() < params.stale_after_ms || object.key.endsWith('/')) continue;
+        if (object.key.endsWith('/')) continue;
+        if (now - object.lastModified.getTime() < params.stale_after_ms) {
+          waiting.push(object.key);
+          continue;
+        }
         if (context.timeLeftMs() < DEADLINE_MARGIN_MS) {
           remaining += 1;
           continue;
@@ -76,13 +82,22 @@ export function reconcileAction(targets: ReconcileTargets) {
       const leftovers =
         ((await store.sweepLeftovers?.(params.leftover_age_ms)) ?? 0) +
         (await sweepSpillFolders(params.leftover_age_ms));
-      log.info('reconciled', { checked, processed: processed.length, failed: failed.length, remaining, leftovers });
+      log.info('reconciled', {
+        checked,
+        processed: processed.length,
+        failed: failed.length,
+        remaining,
+        waiting: waiting.length,
+        leftovers,
+      });
       return {
         status: remaining ? 'stopped_before_deadline' : 'done',
         checked,
         processed,
         failed,
         remaining,
+        // Not stale yet: their event may still come; the next reconcile takes what is left.
+        waiting: { count: waiting.length, stale_after_ms: params.stale_after_ms, keys: waiting.slice(0, 20) },
         leftovers_removed: leftovers,
         ...(remaining
           ? { reason: `${remaining} stale file(s) left for the next run: the activation deadline was near` }
