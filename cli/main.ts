@@ -4,7 +4,6 @@ import { buildDashboardAssets } from '../frontend/build-assets.mjs';
 import { ACTIONS } from '../shared/actions';
 import { DEFAULT_SETTLE_MS, LocalRuntime } from '../shared/adapter/local/runtime';
 import { localWebApp, serveLocalWeb } from '../shared/adapter/local/web';
-import { RAW_PREFIXES } from '../shared/bucket/keys';
 import { parseManifest } from '../shared/manifest';
 import {
   type ActionResult,
@@ -16,10 +15,8 @@ import {
   PipelineError,
   paramHelp,
   paramsFromEnv,
-  parseStoreSettings,
 } from '../shared/runtime';
 import { collectStatus, formatStatus } from '../shared/status/status';
-import { FolderStore } from '../shared/store';
 import { parseArgs } from './args';
 import { deploy } from './deploy';
 import { provision } from './provision';
@@ -28,8 +25,11 @@ const USAGE = `medqa — the medqa data pipeline
 
 Usage:
   medqa start [--data-dir DIR] [--port 8080] [--scan-interval SECONDS] [--settle-ms MS]
+              [--store s3] [--poll-interval SECONDS]
       Runs the pipeline locally: the folder DIR is the bucket (default .medqa/bucket,
-      or MEDQA_DATA_DIR); files dropped under its raw prefixes fire their actions.
+      or MEDQA_DATA_DIR); files dropped under its raw prefixes fire their actions. With
+      MEDQA_STORE=s3 (or --store s3) and MEDQA_S3_* it runs on that bucket instead and finds
+      new objects by listing every --poll-interval seconds (MEDQA_POLL_INTERVAL, default 5).
   medqa invoke <action> [-p name value]... [-P params.json] [--verbose]
       Runs one action against the store and prints its JSON result (like wsk action invoke -r);
       logs go to stderr, warnings and errors only unless --verbose. Exit status 0 on success,
@@ -62,7 +62,7 @@ const COMMAND_USAGE = new Map(
 
 /** The flags each command takes; any other is a usage error. */
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
-  start: ['data-dir', 'port', 'scan-interval', 'settle-ms'],
+  start: ['data-dir', 'port', 'scan-interval', 'settle-ms', 'store', 'poll-interval'],
   invoke: ['verbose'],
   deploy: ['dry-run', 'apihost', 'auth', 'namespace', 'manifest'],
   provision: ['webhook-url', 'target-id'],
@@ -207,11 +207,22 @@ async function invoke(name: string | undefined, cliParams: Record<string, unknow
 async function start(flags: Record<string, string | true>): Promise<number> {
   const envParams = paramsFromEnv(process.env);
   if (typeof flags['data-dir'] === 'string') envParams.data_dir = flags['data-dir'];
-  // The local runtime watches a folder: it runs on the folder store whatever MEDQA_STORE says.
-  const store = new FolderStore(parseStoreSettings(envParams).data_dir, { keepFolders: RAW_PREFIXES });
+  if (typeof flags.store === 'string') envParams.store = flags.store;
+  // The same store settings as invoke: the folder store by default, S3 with MEDQA_S3_* or --store s3.
+  const store = openStore(envParams);
+  const onS3 = store.kind === 's3';
   const log = createLogger(envParams.log_level === 'debug' ? 'debug' : 'info', { component: 'local-runtime' });
   const manifest = parseManifest(readFileSync(MANIFEST_URL, 'utf8'));
-  const scanSeconds = Number(flags['scan-interval'] ?? 30);
+  // A folder is watched and rescanned now and then; an S3 bucket has nothing to watch and is listed often.
+  const scanSeconds = onS3
+    ? Number(flags['poll-interval'] ?? envParams.poll_interval ?? 5)
+    : Number(flags['scan-interval'] ?? 30);
+  if (!(scanSeconds > 0)) {
+    throw new PipelineError(
+      'BAD_PARAMS',
+      `--${onS3 ? 'poll-interval (MEDQA_POLL_INTERVAL)' : 'scan-interval'} must be a positive number of seconds`,
+    );
+  }
   const settleMs = Number(flags['settle-ms'] ?? envParams.settle_ms ?? DEFAULT_SETTLE_MS);
   if (!Number.isInteger(settleMs) || settleMs < 0) {
     throw new PipelineError('BAD_PARAMS', `--settle-ms (MEDQA_SETTLE_MS) must be a whole number of milliseconds`);
@@ -244,8 +255,14 @@ async function start(flags: Record<string, string | true>): Promise<number> {
   process.stdout.write(
     [
       'medqa pipeline running locally',
-      `  bucket (folder store): ${store.bucket}`,
-      ...runtime.routes.map((route) => `  drop files into ${store.bucket}/${route.prefix}  → ${route.action}`),
+      onS3
+        ? `  bucket (S3 store): s3://${store.bucket}${envParams.s3_endpoint ? ` at ${String(envParams.s3_endpoint)}` : ''}, listed every ${scanSeconds} s`
+        : `  bucket (folder store): ${store.bucket}`,
+      ...runtime.routes.map((route) =>
+        onS3
+          ? `  put objects under s3://${store.bucket}/${route.prefix}  → ${route.action}`
+          : `  drop files into ${store.bucket}/${route.prefix}  → ${route.action}`,
+      ),
       ...manifest.schedules.map((s) => `  schedule ${s.cron} (UTC) → ${s.action}`),
       `  dashboard: ${url}`,
       '  Ctrl-C to stop.',

@@ -15,7 +15,7 @@ import {
   type Logger,
   PipelineError,
 } from '../../runtime';
-import { type FolderStore, LinkRefusedError, listObjects } from '../../store';
+import { FolderStore, LinkRefusedError, listObjects, type ObjectStore } from '../../store';
 import { RouteQueue } from './route-queue';
 
 /** How long a file must stay unchanged before it is read: a writer that pauses shorter is not cut off. */
@@ -26,11 +26,15 @@ const LEFTOVER_AGE_MS = 60_000;
 export interface LocalRuntimeOptions {
   manifest: PipelineManifest;
   actions: Record<string, ActionDefinition>;
-  store: FolderStore;
+  /** The bucket: a folder store is watched for new files, any other store (S3, MinIO) is listed on an interval. */
+  store: ObjectStore;
   /** Settings passed to every invocation (from MEDQA_* variables). */
   params?: Record<string, unknown>;
   log: Logger;
-  /** How often raw prefixes are rescanned for objects never processed or whose run failed. */
+  /**
+   * How often raw prefixes are listed for objects never processed or whose run failed. On an
+   * S3 store this is how new objects are found (there is no folder to watch).
+   */
   scanIntervalMs?: number;
   /** A file must keep its size this long before it is read: a copy in progress is never read half-way. */
   settleMs?: number;
@@ -46,8 +50,9 @@ export interface RunReport {
 }
 
 /**
- * The whole pipeline in one process: the folder store is the bucket, a watcher plus periodic
- * scans fire the object routes of manifest.yaml, croner fires its alarms.
+ * The whole pipeline in one process: on the folder store a watcher plus periodic scans fire the
+ * object routes of manifest.yaml; on an S3 store (MinIO, s3rver, AWS) listing on an interval
+ * does; croner fires the alarms.
  */
 export class LocalRuntime {
   private readonly queues = new Map<ObjectRoute, RouteQueue>();
@@ -74,11 +79,12 @@ export class LocalRuntime {
 
   async start({ watchFiles = true }: { watchFiles?: boolean } = {}): Promise<void> {
     const { store, manifest } = this.options;
-    for (const route of this.routes) await ensureDropFolder(store.bucket, route.prefix);
+    const folder = store instanceof FolderStore ? store : undefined;
+    if (folder) for (const route of this.routes) await ensureDropFolder(folder.bucket, route.prefix);
     // Partial files of runs that died with the last process: none of them can be in progress now.
-    const swept = (await store.sweepLeftovers(LEFTOVER_AGE_MS)) + (await sweepSpillFolders(LEFTOVER_AGE_MS));
+    const swept = ((await store.sweepLeftovers?.(LEFTOVER_AGE_MS)) ?? 0) + (await sweepSpillFolders(LEFTOVER_AGE_MS));
     if (swept) this.options.log.info('leftovers_removed', { files: swept });
-    if (watchFiles) await this.startWatcher();
+    if (watchFiles && folder) await this.startWatcher(folder);
     for (const schedule of manifest.schedules) {
       this.crons.push(
         new Cron(schedule.cron, { timezone: 'UTC', protect: true }, () => {
@@ -154,8 +160,7 @@ export class LocalRuntime {
     }
   }
 
-  private async startWatcher(): Promise<void> {
-    const { store } = this.options;
+  private async startWatcher(store: FolderStore): Promise<void> {
     const dirs = this.routes.map((route) => path.join(store.bucket, ...route.prefix.split('/')));
     const settle = this.options.settleMs ?? DEFAULT_SETTLE_MS;
     this.watcher = watch(dirs, {
@@ -166,17 +171,17 @@ export class LocalRuntime {
       ignored: (file: string) => isTemporaryName(file),
       awaitWriteFinish: { stabilityThreshold: settle, pollInterval: Math.min(100, settle) },
     });
-    const onFile = (file: string) =>
-      void this.onFileSettled(file).catch((err) =>
+    const onFile = (folder: FolderStore, file: string) =>
+      void this.onFileSettled(folder, file).catch((err) =>
         this.options.log.error('watch_failed', { file, message: (err as Error).message }),
       );
-    this.watcher.on('add', onFile).on('change', onFile);
+    this.watcher.on('add', (file) => onFile(store, file)).on('change', (file) => onFile(store, file));
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
   }
 
-  private async onFileSettled(file: string): Promise<void> {
-    const key = path.relative(this.options.store.bucket, file).split(path.sep).join('/');
-    const info = await this.options.store.head(key).catch((err: unknown) => {
+  private async onFileSettled(store: FolderStore, file: string): Promise<void> {
+    const key = path.relative(store.bucket, file).split(path.sep).join('/');
+    const info = await store.head(key).catch((err: unknown) => {
       if (!(err instanceof LinkRefusedError)) throw err;
       this.options.log.warn('link_refused', { key, reason: err.message });
       return undefined;

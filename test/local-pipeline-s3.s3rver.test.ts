@@ -1,0 +1,58 @@
+import * as fs from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIONS } from '../shared/actions';
+import { LocalRuntime, type RunReport } from '../shared/adapter/local/runtime';
+import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, SPLIT_METADATA_KEY } from '../shared/bucket/keys';
+import { parseManifest } from '../shared/manifest';
+import { createLogger } from '../shared/runtime';
+import { listAll } from '../shared/store';
+import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
+import { productionLogFile } from './fixtures/production-logs';
+import { type RunningS3rver, startS3rver } from './helpers/s3rver';
+
+let s3rver: RunningS3rver;
+beforeAll(async () => {
+  s3rver = await startS3rver();
+});
+afterAll(async () => {
+  await s3rver?.stop();
+});
+
+describe('the local runtime on an S3 store', () => {
+  it('finds objects put into the bucket by listing, and runs each route once', async () => {
+    const store = await s3rver.newStore();
+    const runs: RunReport[] = [];
+    const runtime = new LocalRuntime({
+      manifest: parseManifest(await fs.readFile('manifest.yaml', 'utf8')),
+      actions: ACTIONS,
+      store,
+      params: { log_level: 'silent', s3_atomic_create: false },
+      log: createLogger('silent'),
+      scanIntervalMs: 200,
+      settleMs: 0,
+      onRun: (run) => runs.push(run),
+    });
+    await runtime.start();
+    // As `aws s3 cp` would: plain puts, no event, no folder to watch.
+    await store.put('data/offline/raw/export.jsonl', toJsonl(SMALL_EXPORT));
+    await store.put(`${PRODUCTION_RAW_PREFIX}2026-05-01/requests.jsonl`, productionLogFile({ records: 50 }).content);
+    for (
+      let i = 0;
+      i < 150 &&
+      (!(await store.head(SPLIT_METADATA_KEY)) || (await listAll(store, PRODUCTION_ARCHIVE_PREFIX)).length === 0);
+      i += 1
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a few more listings: nothing runs twice
+    await runtime.stop();
+    expect(await store.head(SPLIT_METADATA_KEY)).toBeDefined();
+    expect((await listAll(store, PRODUCTION_ARCHIVE_PREFIX)).map((o) => o.key)).toEqual([
+      `${PRODUCTION_ARCHIVE_PREFIX}2026-05-01/requests.jsonl`,
+    ]);
+    expect(await listAll(store, PRODUCTION_RAW_PREFIX)).toEqual([]);
+    const transforms = runs.filter((run) => run.action === 'transform');
+    expect(transforms).toHaveLength(1);
+    expect(runs.filter((run) => run.action === 'offline-etl').length).toBe(1);
+  }, 60_000);
+});
