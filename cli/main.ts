@@ -217,7 +217,8 @@ async function start(flags: Record<string, string | true>): Promise<number> {
   const scanSeconds = onS3
     ? Number(flags['poll-interval'] ?? envParams.poll_interval ?? 5)
     : Number(flags['scan-interval'] ?? 30);
-  if (!(scanSeconds > 0)) {
+  // 0 turns the folder's rescans off (the watcher still fires); S3 needs its listing.
+  if (!(scanSeconds > 0 || (!onS3 && scanSeconds === 0))) {
     throw new PipelineError(
       'BAD_PARAMS',
       `--${onS3 ? 'poll-interval (MEDQA_POLL_INTERVAL)' : 'scan-interval'} must be a positive number of seconds`,
