@@ -20,6 +20,7 @@ const SOURCES: Record<CueFamily, string> = {
 };
 const SCAN = new RegExp(CUE_FAMILIES.map((family) => `(${SOURCES[family]})`).join('|'), 'g');
 const ALL = (1 << CUE_FAMILIES.length) - 1;
+const CUE_BITS = Object.fromEntries(CUE_FAMILIES.map((family, i) => [family, 1 << i])) as Record<CueFamily, number>;
 
 /** The hints a cue check reads and keeps: the lower-cased text, and the families found in it. */
 export interface CueHints {
@@ -31,7 +32,7 @@ export interface CueHints {
 /** Which cue families occur in the text: one scan, kept on the hints for every rule that asks. */
 export function hasCue(h: CueHints, family: CueFamily): boolean {
   h.cues ??= scanCues(h.lower);
-  return (h.cues & (1 << CUE_FAMILIES.indexOf(family))) !== 0;
+  return (h.cues & CUE_BITS[family]) !== 0;
 }
 
 function scanCues(lower: string): number {

@@ -55,8 +55,9 @@ export function findPii(text: string): Span[] {
     for (const rule of family.rules) if (!rule.applies || rule.applies(hints)) collectSpans(rule, text, spans);
   }
   // The postcode after each address ("…, Zürich – 8001"), however its country writes it.
-  for (const span of spans.filter((s) => s.type === 'ADDRESS')) {
-    const postcode = postcodeAfterAddress(text, span.end);
+  for (let i = 0, found = spans.length; i < found; i += 1) {
+    if (spans[i]!.type !== 'ADDRESS') continue;
+    const postcode = postcodeAfterAddress(text, spans[i]!.end);
     if (postcode) spans.push({ ...postcode, type: 'ZIP', priority: COMPILED.length });
   }
   // Names the table knows come last: where they meet a pattern rule's name, the two join.

@@ -123,8 +123,8 @@ export interface PiiRule {
 /** US state and territory abbreviations, as addresses write them. */
 export const STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
-/** An ID cue somewhere in the text, looked for once. */
-const idCueNearDigits = (h: TextHints) => h.digits >= 4 && hasCue(h, 'id');
+/** An ID cue somewhere in a text with a number, looked for once (cue-scan.ts). */
+const hasIdCue = (h: TextHints) => h.digits >= 4 && hasCue(h, 'id');
 /** The words an identifier number follows, in any case. */
 const ID_CUE_WORDS = [
   "driver'?s?'? licen[cs]e|driving licen[cs]e|licen[cs]e|lic|dl",
@@ -500,7 +500,7 @@ export const PII_RULES: PiiRule[] = [
     // Licence, insurance, member, policy, claim, account, passport, prescription, loyalty, employee and
     // national numbers after their cue: "Ins W883029874", "acct ending in 2239", "health card 8643 370 075 PD".
     type: 'ID',
-    applies: idCueNearDigits,
+    applies: hasIdCue,
     pattern: new RegExp(
       `\\b(?:${ID_CUE_WORDS})(?![A-Za-z])(?:\\s*(?:${ID_QUALIFIERS}))*\\s*(?:${ID_CONNECTORS})?\\s*(${ID_VALUE})`,
       'gi',
@@ -517,7 +517,7 @@ export const PII_RULES: PiiRule[] = [
   {
     // A few words between the cue and the value: "passport number for the visa letter is C86Z88K09".
     type: 'ID',
-    applies: idCueNearDigits,
+    applies: hasIdCue,
     pattern: new RegExp(
       `\\b(?:${ID_CUE_WORDS})(?![A-Za-z])(?:\\s*(?:${ID_QUALIFIERS}))*(?:\\s+[a-z]+){1,5}?\\s*(?:is|:|=|was|its|it's)\\s*(${ID_VALUE})`,
       'gi',

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../shared/actions';
 import { LocalRuntime, type RunReport } from '../shared/adapter/local/runtime';
 import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, SPLIT_METADATA_KEY } from '../shared/bucket/keys';
@@ -8,28 +8,20 @@ import { createLogger } from '../shared/runtime';
 import { listAll } from '../shared/store';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
 import { productionLogFile } from './fixtures/production-logs';
-import { type RunningS3rver, startS3rver } from './helpers/s3rver';
+import { storesUnderTest } from './helpers/stores-under-test';
 
-let s3rver: RunningS3rver;
-beforeAll(async () => {
-  s3rver = await startS3rver();
-});
-afterAll(async () => {
-  await s3rver?.stop();
-});
-
-describe('the local runtime on an S3 store', () => {
-  it('finds objects put into the bucket by listing, and runs each route once', async () => {
-    const store = await s3rver.newStore();
+describe.each(storesUnderTest())('the local runtime listing the %s', (_, newStore) => {
+  it('finds objects put into the bucket, and runs each route once', async () => {
+    const store = await newStore();
     const runs: RunReport[] = [];
     const runtime = new LocalRuntime({
       manifest: parseManifest(await fs.readFile('manifest.yaml', 'utf8')),
       actions: ACTIONS,
       store,
-      params: { log_level: 'silent', s3_atomic_create: false },
+      params: { log_level: 'silent' },
       log: createLogger('silent'),
       scanIntervalMs: 200,
-      settleMs: 0,
+      settleMs: 100,
       onRun: (run) => runs.push(run),
     });
     await runtime.start();
