@@ -7,7 +7,7 @@
  */
 import { caseless } from './caseless';
 import { type CueHints, hasCue } from './cue-scan';
-import { STREET_ABBREVIATIONS, STREET_WORDS } from './street-words';
+import { COMPOUND_STREET_ENDINGS, STREET_ABBREVIATIONS, STREET_WORDS } from './street-words';
 
 const STREET_SUFFIX = `(?:${STREET_ABBREVIATIONS}|${STREET_ABBREVIATIONS.toUpperCase()}|ave|blvd|rd|pkwy|hwy|${caseless(STREET_WORDS)})`;
 const LOWER_ABBREVIATIONS = 'st|ln|dr|ct|ter|pl|cir|sq|trl|cres';
@@ -27,7 +27,7 @@ const FRENCH_TYPE = caseless(
   'rue|avenue|boulevard|bd|chemin|allée|allee|impasse|quai|route|cours|passage|faubourg|place',
 );
 /** A street word with its type inside: "Schulgasse", "Prinsengracht", "Kungsgatan", "Karl-Marx-Allee". */
-const COMPOUND_STREET = `[\\p{L}-]*(?:${caseless('gasse|strasse|straße|str\\.|weg|laan|straat|gracht|plein|platz|allee|ring|damm|kade|vej|gatan|gata|steig|ufer|chaussee|dreef|singel|torget|gade|katu|tie|utca|ulice')})`;
+const COMPOUND_STREET = `[\\p{L}-]*(?:${caseless(COMPOUND_STREET_ENDINGS)})`;
 
 const HOUSE_NUMBER = '(?<![\\d-])\\b(?:[Uu]\\d{1,4}/)?\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}){0,2}';
 /** A house's name before its number: "Rose Cottage, 75 Harrow Way", "The Old Rectory, 14 Station Road". */

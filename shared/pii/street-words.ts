@@ -7,4 +7,4 @@ export const STREET_ABBREVIATIONS =
   'St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Pkwy|Ter|Cres|Hwy|Cir|Sq|Trl|Gdns|Str|Expy|Fwy|Tpke|Way';
 /** Endings of street words that have their type inside: "Schulgasse", "Kerkstraat", "Gartenstr." */
 export const COMPOUND_STREET_ENDINGS =
-  'gasse|strasse|straße|str|weg|laan|straat|gracht|plein|platz|allee|ring|damm|kade|vej|gatan|gata|steig|ufer|gade|katu';
+  'gasse|strasse|straße|str\\.|weg|laan|straat|gracht|plein|platz|allee|ring|damm|kade|vej|gatan|gata|steig|ufer|chaussee|dreef|singel|torget|gade|katu|tie|utca|ulice';
