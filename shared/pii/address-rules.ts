@@ -7,25 +7,27 @@
  */
 import { caseless } from './caseless';
 import { type CueHints, hasCue } from './cue-scan';
-import { COMPOUND_STREET_ENDINGS, STREET_ABBREVIATIONS, STREET_WORDS } from './street-words';
+import {
+  COMPOUND_STREET_ENDINGS,
+  FRENCH_STREET_TYPES,
+  STREET_ABBREVIATIONS,
+  STREET_FIRST_AMBIGUOUS,
+  STREET_FIRST_WORDS,
+  STREET_WORDS,
+} from './street-words';
 
 const STREET_SUFFIX = `(?:${STREET_ABBREVIATIONS}|${STREET_ABBREVIATIONS.toUpperCase()}|ave|blvd|rd|pkwy|hwy|${caseless(STREET_WORDS)})`;
 const LOWER_ABBREVIATIONS = 'st|ln|dr|ct|ter|pl|cir|sq|trl|cres';
-/** Street types written before the name: Italian, Spanish, Portuguese, Polish, German, French, Malay. */
-const STREET_FIRST = caseless(
-  'viale|piazza|piazzale|corso|largo|vicolo|strada|calle|avenida|avda|rua|travessa|alameda|praça|praca|ul|aleja|ulica|plac|rynek|auf der|in der|zum|zur|rue|carrer|rambla|paseo|camino|carretera|jalan|jln|calea|ulitsa|prospekt',
-);
+const STREET_FIRST = caseless(STREET_FIRST_WORDS);
 /** Types that are English words too ("via", "am", "plaza"): the street's name after them must be capitalised. */
-const STREET_FIRST_CAPITALISED = `(?:${caseless('via|av|al|pl|am|an der|im|plaza')}|C/)`;
+const STREET_FIRST_CAPITALISED = `(?:${caseless(STREET_FIRST_AMBIGUOUS)}|C/)`;
 /** With its dot the abbreviation is unambiguous in any case: "av. juárez 418", "al. jerozolimskie 57". */
 const STREET_FIRST_DOTTED = `(?:${caseless('av|al|pl|ul|c')})\\.`;
 /** English words that never sit between a street type and its number: "via spacer for the 6". */
 const NOT_IN_A_STREET_NAME =
   /\b(?:for|the|a|an|of|to|with|and|or|my|your|his|her|in|on|at|every|each|per|is|was|am|pm|by)\b/i;
 /** French: the type after the number ("74 ter rue de la Roquette", "127 boulevard Haussmann"). */
-const FRENCH_TYPE = caseless(
-  'rue|avenue|boulevard|bd|chemin|allée|allee|impasse|quai|route|cours|passage|faubourg|place',
-);
+const FRENCH_TYPE = caseless(FRENCH_STREET_TYPES);
 /** A street word with its type inside: "Schulgasse", "Prinsengracht", "Kungsgatan", "Karl-Marx-Allee". */
 const COMPOUND_STREET = `[\\p{L}-]*(?:${caseless(COMPOUND_STREET_ENDINGS)})`;
 

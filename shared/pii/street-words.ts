@@ -8,3 +8,11 @@ export const STREET_ABBREVIATIONS =
 /** Endings of street words that have their type inside: "Schulgasse", "Kerkstraat", "Gartenstr." */
 export const COMPOUND_STREET_ENDINGS =
   'gasse|strasse|straße|str\\.|weg|laan|straat|gracht|plein|platz|allee|ring|damm|kade|vej|gatan|gata|steig|ufer|chaussee|dreef|singel|torget|gade|katu|tie|utca|ulice';
+/** Street types written before the name: Italian, Spanish, Portuguese, Polish, German, French, Malay. */
+export const STREET_FIRST_WORDS =
+  'viale|piazza|piazzale|corso|largo|vicolo|strada|calle|avenida|avda|rua|travessa|alameda|praça|praca|ul|aleja|ulica|plac|rynek|auf der|in der|zum|zur|rue|carrer|rambla|paseo|camino|carretera|jalan|jln|calea|ulitsa|prospekt';
+/** Street types before the name that are English words too ("via", "am", "plaza"). */
+export const STREET_FIRST_AMBIGUOUS = 'via|av|al|pl|am|an der|im|plaza';
+/** French types after the number ("74 ter rue de la Roquette"). */
+export const FRENCH_STREET_TYPES =
+  'rue|avenue|boulevard|bd|chemin|allée|allee|impasse|quai|route|cours|passage|faubourg|place';
