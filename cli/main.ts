@@ -6,9 +6,7 @@ import { DEFAULT_SETTLE_MS, LocalRuntime } from '../shared/adapter/local/runtime
 import { localWebApp, serveLocalWeb } from '../shared/adapter/local/web';
 import { parseManifest } from '../shared/manifest';
 import {
-  type ActionResult,
   createLogger,
-  type ErrorResult,
   invokeAction,
   isErrorResult,
   openStore,
@@ -16,20 +14,25 @@ import {
   paramHelp,
   paramsFromEnv,
 } from '../shared/runtime';
+import { dispatchObjectNotification } from '../shared/stages/on-object-created';
 import { collectStatus, formatStatus } from '../shared/status/status';
 import { parseArgs } from './args';
 import { deploy } from './deploy';
+import { progressBar } from './progress-bar';
 import { provision } from './provision';
+import { readableLogLine, runLine } from './run-report';
 
 const USAGE = `medqa — the medqa data pipeline
 
 Usage:
-  medqa start [--data-dir DIR] [--port 8080] [--scan-interval SECONDS] [--settle-ms MS]
-              [--store s3] [--poll-interval SECONDS]
+  medqa start [--data-dir DIR] [--port 8080] [--host 127.0.0.1] [--scan-interval SECONDS]
+              [--settle-ms MS] [--store s3] [--poll-interval SECONDS] [--json-logs]
       Runs the pipeline locally: the folder DIR is the bucket (default .medqa/bucket,
       or MEDQA_DATA_DIR); files dropped under its raw prefixes fire their actions. With
       MEDQA_STORE=s3 (or --store s3) and MEDQA_S3_* it runs on that bucket instead and finds
-      new objects by listing every --poll-interval seconds (MEDQA_POLL_INTERVAL, default 5).
+      new objects by listing every --poll-interval seconds (MEDQA_POLL_INTERVAL, default 5);
+      with MEDQA_WEBHOOK_SECRET set it also takes MinIO's webhook at /on-object-created.
+      Prints a line per run and per step; --json-logs writes the steps as JSON lines on stderr.
   medqa invoke <action> [-p name value]... [-P params.json] [--verbose]
       Runs one action against the store and prints its JSON result (like wsk action invoke -r);
       logs go to stderr, warnings and errors only unless --verbose. Exit status 0 on success,
@@ -62,7 +65,7 @@ const COMMAND_USAGE = new Map(
 
 /** The flags each command takes; any other is a usage error. */
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
-  start: ['data-dir', 'port', 'scan-interval', 'settle-ms', 'store', 'poll-interval'],
+  start: ['data-dir', 'port', 'host', 'scan-interval', 'settle-ms', 'store', 'poll-interval', 'json-logs'],
   invoke: ['verbose'],
   deploy: ['dry-run', 'apihost', 'auth', 'namespace', 'manifest'],
   provision: ['webhook-url', 'target-id'],
@@ -196,9 +199,16 @@ async function invoke(name: string | undefined, cliParams: Record<string, unknow
     );
     return 2;
   }
-  // Only the result goes to stdout; logs to stderr, quiet unless asked for.
-  const logLevel = verbose ? 'info' : 'warn';
-  const result = await invokeAction(action, { log_level: logLevel, ...paramsFromEnv(process.env), ...cliParams });
+  // Only the result goes to stdout; logs to stderr, quiet unless asked for. On a terminal the
+  // actions' progress lines become a bar (which needs them logged, at info).
+  const bar = process.stderr.isTTY ? progressBar(process.stderr, verbose ? 'info' : 'warn') : undefined;
+  const logLevel = verbose || bar ? 'info' : 'warn';
+  const result = await invokeAction(
+    action,
+    { log_level: logLevel, ...paramsFromEnv(process.env), ...cliParams },
+    { logSink: bar?.sink },
+  );
+  bar?.done();
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   if (isErrorResult(result)) return result.error.code === 'BAD_PARAMS' ? 2 : 1;
   return 0;
@@ -211,7 +221,9 @@ async function start(flags: Record<string, string | true>): Promise<number> {
   // The same store settings as invoke: the folder store by default, S3 with MEDQA_S3_* or --store s3.
   const store = openStore(envParams);
   const onS3 = store.kind === 's3';
-  const log = createLogger(envParams.log_level === 'debug' ? 'debug' : 'info', { component: 'local-runtime' });
+  // Steps as readable lines among the run lines, or as JSON lines on stderr for a log shipper.
+  const logSink = flags['json-logs'] ? undefined : (line: string) => process.stdout.write(`${readableLogLine(line)}\n`);
+  const log = createLogger(envParams.log_level === 'debug' ? 'debug' : 'info', { component: 'local-runtime' }, logSink);
   const manifest = parseManifest(readFileSync(MANIFEST_URL, 'utf8'));
   // A folder is watched and rescanned now and then; an S3 bucket has nothing to watch and is listed often.
   const scanSeconds = onS3
@@ -235,10 +247,11 @@ async function start(flags: Record<string, string | true>): Promise<number> {
     store,
     params: envParams,
     log,
+    logSink,
     scanIntervalMs: scanSeconds * 1000,
     settleMs,
     onRun: ({ action, event, result }) => {
-      process.stdout.write(`${new Date().toISOString()}  ${runLine(action, event?.key, result)}\n`);
+      process.stdout.write(`${new Date().toISOString().slice(11, 19)}  ${runLine(action, event?.key, result)}\n`);
     },
   });
 
@@ -247,11 +260,33 @@ async function start(flags: Record<string, string | true>): Promise<number> {
   const assets = await buildDashboardAssets();
   const token = (name: string) =>
     typeof envParams[name] === 'string' && envParams[name] ? String(envParams[name]) : undefined;
+  const webhookSecret = token('webhook_secret');
+  // The MinIO webhook a `medqa provision --webhook-url http://host:port/on-object-created` sets up.
+  const objectNotifications = (request: Request) =>
+    dispatchObjectNotification(request, {
+      secret: webhookSecret,
+      routes: Object.fromEntries(manifest.objectRoutes.map((route) => [route.prefix, route.trigger])),
+      fireTrigger: (trigger, event) => runtime.notify(trigger, event),
+    });
+  const host = String(flags.host ?? envParams.host ?? '127.0.0.1');
   const { server, url } = await serveLocalWeb(
-    localWebApp(store, assets, { uploadToken: token('upload_token'), readToken: token('read_token') }),
+    localWebApp(
+      store,
+      assets,
+      { uploadToken: token('upload_token'), readToken: token('read_token') },
+      objectNotifications,
+    ),
     port,
+    host,
   ).catch((err: NodeJS.ErrnoException) => {
-    throw new Error(err.code === 'EADDRINUSE' ? `port ${port} is in use: pass --port N` : err.message);
+    throw new PipelineError(
+      'BAD_PARAMS',
+      err.code === 'EADDRINUSE'
+        ? `port ${port} is in use: pass --port N`
+        : err.code === 'EADDRNOTAVAIL'
+          ? `${host} is not an address of this machine (--host)`
+          : err.message,
+    );
   });
   process.stdout.write(
     [
@@ -266,6 +301,9 @@ async function start(flags: Record<string, string | true>): Promise<number> {
       ),
       ...manifest.schedules.map((s) => `  schedule ${s.cron} (UTC) → ${s.action}`),
       `  dashboard: ${url}`,
+      webhookSecret
+        ? `  MinIO webhook: ${url}on-object-created (Authorization: the MEDQA_WEBHOOK_SECRET)`
+        : '  MinIO webhook: off (set MEDQA_WEBHOOK_SECRET to accept notifications)',
       '  Ctrl-C to stop.',
       '',
     ].join('\n'),
@@ -286,24 +324,4 @@ async function start(flags: Record<string, string | true>): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-}
-
-/**
- * One line per run for the terminal. Keys come from whoever named the file: control characters
- * are shown escaped, so a name cannot rewrite the terminal. A file that could not be read says so.
- */
-export function runLine(action: string, key: string | undefined, result: ActionResult | ErrorResult): string {
-  const what = key ? ` ${printable(key)}` : '';
-  if (isErrorResult(result))
-    return `${action}${what} → failed: ${result.error.code}: ${printable(result.error.message)}`;
-  const dropped = result.dropped as Record<string, number> | undefined;
-  if (dropped?.unreadable_file) return `${action}${what} → not readable, quarantined and archived`;
-  return `${action}${what} → ${String(result.status ?? 'done')}`;
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-
-function printable(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -3,7 +3,7 @@ import type { StagedSummary } from '../bucket/staged';
 import { openRecordFile, UnreadableFileError } from '../readers';
 import { LOG_FORMATS } from '../readers/log-formats';
 import { DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_SPILL_BYTES } from '../readers/types';
-import { type Logger, PipelineError, positiveInt } from '../runtime';
+import { type Logger, PipelineError, ProgressLog, positiveInt } from '../runtime';
 import { JsonlWriter, type ObjectStore } from '../store';
 import { emptyHistogram } from '../summary/histogram';
 import { outcomeBatch } from './outcome-batch';
@@ -98,10 +98,13 @@ async function stageRecords(
   keys: ReturnType<typeof productionOutputKeys>,
   { safeTypes, maxRecordBytes, maxDecompressedBytes, maxSpillBytes, workers: requestedWorkers, log }: StageOptions,
 ): Promise<StagedSummary> {
+  let recordsSoFar = () => 0;
+  const progress = new ProgressLog(log, { key: raw.key, size: raw.size }, () => recordsSoFar());
   const opened = await openRecordFile(store, { key: raw.readKey ?? raw.key, size: raw.size }, LOG_FORMATS, {
     maxRecordBytes,
     maxDecompressedBytes,
     maxSpillBytes,
+    onStoredBytes: progress.addBytes,
   });
   const context: OutcomeContext = {
     safeTypes,
@@ -112,6 +115,7 @@ async function stageRecords(
   const staged = new JsonlWriter(store, keys.staged);
   const quarantine = new JsonlWriter(store, keys.quarantine);
   const output = new StagedOutput(staged, quarantine, context.source);
+  recordsSoFar = () => output.recordsIn;
   const workers = opened.reader.format === 'jsonl' ? stageWorkerCount(raw.size, requestedWorkers) : 0;
 
   try {

@@ -54,13 +54,15 @@ export async function openRecordFile(
   if (size === 0) throw fail('the file is empty');
 
   const rawHead = await store.getRange(key, 0, Math.min(size, HEAD_BYTES));
+  const counted = options.onStoredBytes;
+  const read = async () => (counted ? metered(await store.get(key), counted) : store.get(key));
   const gzipped = GZIP_MAGIC.every((byte, i) => rawHead[i] === byte);
   let input: ReadInput;
   let cleanup = async () => {};
   if (gzipped) {
     const limit = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
     const open = async () =>
-      capped(gunzipped(await store.get(key)), limit, () =>
+      capped(gunzipped(await read()), limit, () =>
         fail(`decompresses to more than max_decompressed_bytes (${limit} bytes)`),
       );
     input = {
@@ -73,8 +75,8 @@ export async function openRecordFile(
     input = {
       key,
       head: rawHead,
-      open: () => store.get(key),
-      randomAccess: storeRandomAccess(store, key, size),
+      open: read,
+      randomAccess: storeRandomAccess(store, key, size, counted),
       options,
     };
   }
@@ -130,6 +132,19 @@ export function chooseReader(
   );
 }
 
+/** Passes a stream through, telling `counted` the size of each chunk. */
+function metered(source: Readable, counted: (bytes: number) => void): Readable {
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      counted(chunk.length);
+      done(null, chunk);
+    },
+  });
+  source.once('error', (err) => meter.destroy(err));
+  meter.once('close', () => source.destroy());
+  return source.pipe(meter);
+}
+
 /** Passes a stream through until `limit` bytes have gone by, then fails it with `tooLarge()`. */
 function capped(source: Readable, limit: number, tooLarge: () => Error): Readable {
   let seen = 0;
@@ -152,11 +167,17 @@ function gunzipped(source: Readable): Readable {
   return source.pipe(gunzip);
 }
 
-function storeRandomAccess(store: ObjectStore, key: string, size: number): RandomAccess {
+function storeRandomAccess(
+  store: ObjectStore,
+  key: string,
+  size: number,
+  counted?: (bytes: number) => void,
+): RandomAccess {
   return {
     byteLength: size,
     async slice(start, end = size) {
       const bytes = await store.getRange(key, start, end);
+      counted?.(bytes.byteLength);
       return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     },
   };

@@ -36,6 +36,8 @@ export interface ReadOptions {
   maxDecompressedBytes?: number;
   /** A gzip-wrapped parquet file is unpacked to local disk; past this many bytes it is unreadable instead. */
   maxSpillBytes?: number;
+  /** Told the bytes of the stored object as they are read (for progress lines). */
+  onStoredBytes?: (bytes: number) => void;
 }
 
 /** Defaults for an action of 256 MB memory and a few hundred MB of /tmp. */

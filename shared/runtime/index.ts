@@ -5,3 +5,4 @@ export * from './logger';
 export * from './open-store';
 export * from './param-help';
 export * from './params';
+export * from './progress';

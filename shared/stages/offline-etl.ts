@@ -36,7 +36,16 @@ import {
 } from '../records/normalize';
 import { versionsOnOtherSplit } from '../retraining/evaluation-questions';
 import { latestVersion } from '../retraining/training-job-reader';
-import { type ActionContext, defineAction, flag, optionalText, PipelineError, positiveInt, text } from '../runtime';
+import {
+  type ActionContext,
+  defineAction,
+  flag,
+  optionalText,
+  PipelineError,
+  ProgressLog,
+  positiveInt,
+  text,
+} from '../runtime';
 import { compareKeys, JsonlWriter, listObjects, type ObjectInfo, type ObjectStore } from '../store';
 import { refreshSummaryAfterStage } from '../summary/refresh';
 
@@ -209,9 +218,11 @@ async function buildSplit(
         let format = 'unknown';
         let compression = 'none';
         try {
+          const progress = new ProgressLog(log, input, () => records);
           const opened = await openRecordFile(store, input, MEDQUAD_FORMATS, {
             maxDecompressedBytes: settings.maxDecompressedBytes,
             maxSpillBytes: settings.maxSpillBytes,
+            onStoredBytes: progress.addBytes,
           });
           format = opened.reader.format;
           compression = opened.compression;

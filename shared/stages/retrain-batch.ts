@@ -17,7 +17,7 @@ import { fingerprintDigest, questionKey } from '../records/normalize';
 import { evaluationQuestions } from '../retraining/evaluation-questions';
 import { includedSummaryKeys } from '../retraining/included';
 import { latestVersion } from '../retraining/training-job-reader';
-import { type ActionContext, defineAction, flag, PipelineError } from '../runtime';
+import { type ActionContext, defineAction, flag, PipelineError, ProgressLog } from '../runtime';
 import { holderGone, thisProcess } from '../runtime/claimant';
 import { compareKeys, JsonlWriter, listObjects, ObjectExistsError, type ObjectStore } from '../store';
 import { refreshSummaryAfterStage } from '../summary/refresh';
@@ -179,9 +179,11 @@ async function buildVersion(
         rulesVersions.add(summary.rules_version);
       }
       let recordsIn = 0;
+      const progress = new ProgressLog(log, { key: input.staged_key }, () => recordsIn);
       for await (const line of splitLines(await store.get(input.staged_key), 16 * 1024 * 1024)) {
         if (!line.bytes) continue;
         recordsIn += 1;
+        progress.addBytes(line.bytes.length + 1);
         // biome-ignore lint/suspicious/noExplicitAny: a staged line as parsed; its fields are checked before use
         let record: Record<string, any>;
         try {

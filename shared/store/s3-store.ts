@@ -57,6 +57,9 @@ export class S3Store implements ObjectStore {
 
   constructor(options: S3StoreOptions) {
     this.bucket = options.bucket;
+    // Node 20 is the runtime on purpose (OpenWhisk's nodejs:20 image); the lock file holds SDK
+    // releases that support it, so the SDK's eight-line notice about later ones is turned off.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     this.client = options.client ?? new S3Client(clientConfig(options));
     this.partSize = Math.max(options.partSize ?? 5 * MIB, 5 * MIB);
     this.capabilities = {

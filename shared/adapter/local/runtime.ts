@@ -13,6 +13,7 @@ import {
   invokeAction,
   isErrorResult,
   type Logger,
+  type LogSink,
   PipelineError,
 } from '../../runtime';
 import { FolderStore, LinkRefusedError, listObjects, type ObjectStore } from '../../store';
@@ -31,6 +32,8 @@ export interface LocalRuntimeOptions {
   /** Settings passed to every invocation (from MEDQA_* variables). */
   params?: Record<string, unknown>;
   log: Logger;
+  /** Where the actions' log lines go (stderr by default). */
+  logSink?: LogSink;
   /**
    * How often raw prefixes are listed for objects never processed or whose run failed. On an
    * S3 store this is how new objects are found (there is no folder to watch).
@@ -144,10 +147,32 @@ export class LocalRuntime {
     const result = await invokeAction(
       action,
       { ...this.options.params, ...params, ...event },
-      { store: this.options.store },
+      { store: this.options.store, logSink: this.options.logSink },
     );
     this.options.onRun?.({ action: actionName, trigger, event, result });
     return result;
+  }
+
+  /**
+   * An object-created notification (a MinIO webhook): the object is queued at once instead of
+   * at the next listing. Its ETag, which MinIO leaves out of some events, is read from the store,
+   * so a listing that sees the same object meanwhile does not queue it again.
+   */
+  async notify(trigger: string, event: ObjectEvent): Promise<void> {
+    const routes = this.routes.filter((route) => route.trigger === trigger && event.key.startsWith(route.prefix));
+    if (routes.length === 0 || this.stopped) return;
+    if (event.bucket !== this.options.store.bucket) {
+      this.options.log.warn('notification_for_other_bucket', { bucket: event.bucket, key: event.key });
+      return;
+    }
+    const info = await this.options.store.head(event.key);
+    if (!info) return; // already processed and archived, or deleted
+    for (const route of routes) {
+      if (this.processed.get(route)!.get(event.key) === info.etag) continue;
+      this.queues
+        .get(route)!
+        .push({ bucket: this.options.store.bucket, key: event.key, etag: info.etag, size: info.size });
+    }
   }
 
   private async runObjectEvent(route: ObjectRoute, event: ObjectEvent): Promise<void> {
