@@ -38,10 +38,11 @@ Usage:
       logs go to stderr, warnings and errors only unless --verbose. Exit status 0 on success,
       1 when the action returns an error, 2 for a missing or malformed parameter.
       medqa invoke <action> --help lists the action's parameters.
-  medqa deploy [--dry-run] [--apihost H --auth KEY --namespace NS]
-      Builds the bundles and creates or updates the package, actions, triggers and rules of
-      manifest.yaml in OpenWhisk (credentials from flags, WSK_APIHOST/WSK_AUTH, or ~/.wskprops).
-      Unchanged entities are left alone; --dry-run prints the plan only.
+  medqa deploy [--dry-run] [--apihost H --auth KEY --namespace NS] [--no-build] [--insecure]
+      Builds the bundles (unless dist/ is newer than every source) and creates or updates the
+      package, actions, triggers and rules of manifest.yaml in OpenWhisk (credentials from
+      flags, WSK_APIHOST/WSK_AUTH, or ~/.wskprops). Unchanged entities are left alone;
+      --dry-run prints the plan only, against an empty namespace when no credentials are set.
   medqa provision [--webhook-url URL] [--target-id MEDQA]
       Creates the bucket (MEDQA_S3_* settings) and routes its object-created notifications for
       each raw prefix to the MinIO webhook target; prints the mc commands MinIO needs for it.
@@ -67,7 +68,7 @@ const COMMAND_USAGE = new Map(
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
   start: ['data-dir', 'port', 'host', 'scan-interval', 'settle-ms', 'store', 'poll-interval', 'json-logs'],
   invoke: ['verbose'],
-  deploy: ['dry-run', 'apihost', 'auth', 'namespace', 'manifest'],
+  deploy: ['dry-run', 'apihost', 'auth', 'namespace', 'manifest', 'no-build', 'insecure'],
   provision: ['webhook-url', 'target-id'],
   status: ['json'],
   actions: [],

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deploy } from '../cli/deploy/index';
+import { bundlesAreFresh, deploy } from '../cli/deploy/index';
 import { startFakeOpenWhisk } from './helpers/fake-openwhisk';
 import { tempDir } from './helpers/temp-dir';
 
@@ -123,5 +123,59 @@ describe('medqa deploy', () => {
         out: () => undefined,
       }),
     ).rejects.toThrow(/no OpenWhisk credentials: pass --apihost and --auth/);
+  });
+});
+
+describe('medqa deploy --dry-run', () => {
+  it('plans against an empty namespace when no credentials are set, and calls nothing', async () => {
+    const lines: string[] = [];
+    const code = await deploy({
+      manifestPath: 'manifest.yaml',
+      flags: { 'dry-run': true, 'no-build': true },
+      env: { ...ENV, WSK_CONFIG_FILE: '/nonexistent' },
+      out: (l) => lines.push(l),
+    });
+    expect(code).toBe(0);
+    expect(lines[0]).toBe('plan against an empty namespace (no OpenWhisk credentials given):');
+    const steps = lines.slice(1, -1);
+    expect(steps.length).toBeGreaterThan(10);
+    expect(steps.every((line) => line.trimStart().startsWith('create'))).toBe(true);
+    expect(lines.at(-1)).toBe(`${steps.length} change(s) planned; nothing written (--dry-run)`);
+    expect(ow.requests).toEqual([]);
+  });
+
+  it('still refuses to deploy for real without credentials', async () => {
+    await expect(
+      deploy({
+        manifestPath: 'manifest.yaml',
+        flags: { 'no-build': true },
+        env: { ...ENV, WSK_CONFIG_FILE: '/nonexistent' },
+        out: () => undefined,
+      }),
+    ).rejects.toThrow(/no OpenWhisk credentials/);
+  });
+});
+
+describe('bundle freshness', () => {
+  it('calls dist/ fresh only when every bundle is newer than every source', async () => {
+    const project = await tempDir();
+    // Seconds from now: folders made by the test are "now" too.
+    const at = (seconds: number) => new Date(Date.now() + seconds * 1000);
+    const file = async (name: string, seconds: number) => {
+      await fs.mkdir(path.dirname(path.join(project, name)), { recursive: true });
+      await fs.writeFile(path.join(project, name), name);
+      await fs.utimes(path.join(project, name), at(seconds), at(seconds));
+    };
+    await file('functions/transform/index.ts', -2);
+    await file('shared/pii/rules.ts', -1);
+    await file('manifest.yaml', -2);
+    expect(bundlesAreFresh(project)).toBe(false); // nothing built yet
+    await file('dist/transform.js', 10);
+    expect(bundlesAreFresh(project)).toBe(true);
+    await file('shared/pii/rules.ts', 20); // an edit after the build
+    expect(bundlesAreFresh(project)).toBe(false);
+    await file('dist/transform.js', 30);
+    await file('functions/archive/index.ts', -5); // a new action with no bundle
+    expect(bundlesAreFresh(project)).toBe(false);
   });
 });
