@@ -50,6 +50,15 @@ describe('medqa status', () => {
     expect(formatStatus(status, store.bucket)).toMatch(
       /pending raw files: 1 \(oldest 0 min\)[\s\S]*latest version: v1[\s\S]*transform data\/production\/retraining_data_raw\/gone.jsonl: NOT_FOUND/,
     );
+    // The dashboard's Stages table, row for row: the last run of each action, the failed one with its error.
+    expect(status.stages.map(({ action, status }) => `${action} ${status}`)).toEqual([
+      'offline-etl built',
+      'retrain-batch created',
+      'transform failed',
+    ]);
+    expect(formatStatus(status, store.bucket)).toMatch(
+      /stages \(last run of each\):[\s\S]*\n {2}transform +failed +\S+ +\d+ ms {2}NOT_FOUND: /,
+    );
 
     // The failure record goes away when the same action succeeds on that key.
     await store.put(missing, productionLogFile({ records: 3 }).content);

@@ -11,7 +11,7 @@ import {
   versionKeys,
 } from '../bucket/keys';
 import { readObject, readRequiredObject } from '../bucket/read';
-import { FailureRecordSchema } from '../bucket/run-records';
+import { FailureRecordSchema, type RunRecord } from '../bucket/run-records';
 import { SplitMetadataSchema } from '../bucket/split-metadata';
 import { StagedSummarySchema } from '../bucket/staged';
 import { VersionMetadataSchema } from '../bucket/version-metadata';
@@ -19,6 +19,7 @@ import { quarantinedFileCounts } from '../offline/quarantine-file';
 import { includedSummaryKeys } from '../retraining/included';
 import { latestVersion } from '../retraining/training-job-reader';
 import { listObjects, type ObjectStore } from '../store';
+import { lastRuns } from '../runtime/action';
 
 export interface PipelineStatus {
   offline: {
@@ -42,6 +43,8 @@ export interface PipelineStatus {
     versions_on_other_split: { version: string; evaluation_questions: number }[];
   };
   failures: { action: string; key: string; error: { code: string; message: string }; at: string }[];
+  /** The last run of each action: the dashboard's Stages table, row for row. */
+  stages: RunRecord[];
 }
 
 /**
@@ -128,6 +131,7 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
       })),
     },
     failures,
+    stages: await lastRuns(store),
   };
 }
 
@@ -173,6 +177,11 @@ export function formatStatus(status: PipelineStatus, bucket: string): string {
       : []),
     `failures: ${failures.length ? '' : 'none'}`,
     ...failures.map((f) => `  ${f.action} ${f.key}: ${f.error.code}: ${f.error.message} (${f.at})`),
+    `stages (last run of each): ${status.stages.length ? '' : 'none yet'}`,
+    ...status.stages.map(
+      (run) =>
+        `  ${run.action.padEnd(16)} ${run.status.padEnd(16)} ${run.at}  ${run.duration_ms === null ? '–' : `${run.duration_ms} ms`}${run.detail ? `  ${run.detail}` : ''}`,
+    ),
   ];
   return lines.join('\n');
 }
