@@ -3,7 +3,10 @@
  * bundle (dist/offline-etl.js), each run in a fresh process, through the folder store and
  * through the S3 store on s3rver.
  *
- *   npm run bench -- --input ../shared/data/medquad/medquad.parquet [--input other.jsonl.gz] [--scale 10] [--stores folder,s3]
+ *   npm run bench -- [--input ../shared/data/medquad/medquad.parquet] [--input other.jsonl.gz] [--rows 47457] [--scale 10] [--stores folder,s3]
+ *
+ * Without --input it measures a generated MedQuAD-shaped export of --rows rows (JSON Lines gzip,
+ * test/fixtures/medquad-fixtures.ts), so it runs in any clone.
  *
  * --scale N also builds (in a temporary folder) an N-times larger JSON Lines gzip from each
  * .jsonl.gz input, every copy with its questions made distinct, to show memory does not grow
@@ -16,7 +19,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, createGzip } from 'node:zlib';
+import { createGunzip, createGzip, gzipSync } from 'node:zlib';
+import { generateRows, toJsonl } from '../test/fixtures/medquad-fixtures';
 import { startS3rver } from '../test/helpers/s3rver';
 import { buildBundles, runBundle } from './lib/child-run';
 
@@ -34,13 +38,19 @@ const args = process.argv.slice(2);
 const inputs = args.flatMap((arg, i) => (arg === '--input' ? [args[i + 1]!] : []));
 const scale = Number(args[args.indexOf('--scale') + 1] ?? 0) || 0;
 const stores = (args.includes('--stores') ? args[args.indexOf('--stores') + 1]! : 'folder,s3').split(',');
-if (inputs.length === 0) {
-  console.error('usage: npm run bench -- --input FILE [--input FILE]... [--scale N] [--stores folder,s3]');
+const rows = Number(args.includes('--rows') ? args[args.indexOf('--rows') + 1] : 47_457);
+if (!Number.isInteger(rows) || rows < 1) {
+  console.error('usage: npm run bench -- [--input FILE]... [--rows N] [--scale N] [--stores folder,s3]');
   process.exit(2);
 }
 
 buildBundles();
 const work = await fs.mkdtemp(path.join(tmpdir(), 'medqa-bench-'));
+if (inputs.length === 0) {
+  const generated = path.join(work, `generated-${rows}.jsonl.gz`);
+  await fs.writeFile(generated, gzipSync(toJsonl(generateRows(rows))));
+  inputs.push(generated);
+}
 
 /** A copy of a JSON Lines gzip N times over, each copy's questions suffixed so none is a duplicate. */
 async function scaledCopy(file: string, times: number): Promise<string> {

@@ -35,6 +35,16 @@ function option(value: string, text = value): HTMLOptionElement {
   return o;
 }
 
+/** Why so many MedQuAD rows are dropped: a user would otherwise suspect the pipeline. */
+function missingAnswerNote(missing: number): string {
+  if (missing === 0) return '';
+  return (
+    `${missing.toLocaleString('en')} rows without an answer are dropped (missing_answer). In the MedQuAD ` +
+    'release most rows have none: its authors removed the answers of three MedlinePlus subsets ' +
+    '(A.D.A.M. Medical Encyclopedia, drug information, herbs and supplements) for copyright.'
+  );
+}
+
 function renderOffline(summary: Summary): void {
   const offline = summary.offline;
   if (!offline) {
@@ -59,6 +69,7 @@ function renderOffline(summary: Summary): void {
   );
   const [reasons, dropped] = sortedCounts(offline.dropped);
   barChart($('chart-offline-dropped'), reasons, dropped, 'dropped', '#dc2626');
+  $('offline-dropped-note').textContent = missingAnswerNote(offline.dropped.missing_answer ?? 0);
 
   const select = $<HTMLSelectElement>('type-split');
   select.replaceChildren(...splits.map((s) => option(s)));

@@ -89,6 +89,9 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in headless Chromium', () => {
     // Questions kept out as unsafe, by type: the fixture logs hold dosing and side-effect questions.
     expect(await page.locator('#chart-unsafe-types .uplot canvas').count()).toBe(1);
     expect(await page.locator('#offline-facts').textContent()).toMatch(/final records/);
+    expect(await page.locator('#offline-dropped-note').textContent()).toMatch(
+      /^[\d,]+ rows without an answer are dropped/,
+    );
     expect(await page.locator('#version-select option').first().textContent()).toBe('v1');
 
     const all = await page.locator('#rows tbody tr').count();
