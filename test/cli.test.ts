@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import * as fs from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
@@ -150,6 +151,23 @@ describe('medqa start', () => {
     run.child.kill('SIGINT');
     const { code } = await run.exited;
     expect(code).toBe(0);
+  });
+
+  it('says in one line that the port is taken, exit 2, instead of a stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const run = medqa(['start', '--port', String(port)], {
+        MEDQA_DATA_DIR: await tempDir(),
+        MEDQA_LOG_LEVEL: 'warn',
+      });
+      const { code, stderr } = await run.exited;
+      expect(code).toBe(2);
+      expect(stderr).toBe(`medqa: port ${port} is in use: pass --port N\n`);
+    } finally {
+      taken.close();
+    }
   });
 
   it('picks up files already there at start-up', async () => {
