@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 import { buildDashboardAssets } from '../frontend/build-assets.mjs';
 import { localWebApp, serveLocalWeb } from '../shared/adapter/local/web';
 import { PRODUCTION_RAW_PREFIX } from '../shared/bucket/keys';
+import { dashboardApp } from '../shared/stages/dashboard';
 import { FolderStore } from '../shared/store';
 import { newExpectations, productionLogLines } from '../test/fixtures/production-logs';
 import { buildBundles, runBundle } from './lib/child-run';
@@ -64,6 +65,22 @@ try {
     `summarize, full rebuild: ${(rebuild.wall_s * 1000).toFixed(0)} ms; refresh from the kept partials: ${(refresh.wall_s * 1000).toFixed(0)} ms (bundle load included)`,
   );
 
+  // api/records over the whole training split: a first page, a page deep in the file, a search.
+  const app = dashboardApp({ store: new FolderStore(bucket), assets: await buildDashboardAssets() });
+  for (const query of ['split=training', 'split=training&offset=5000', 'split=training&q=glaucoma']) {
+    const runs: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 5; i += 1) {
+      const started = performance.now();
+      total = ((await (await app.request(`/api/records?${query}`)).json()) as { total: number }).total;
+      runs.push(performance.now() - started);
+    }
+    runs.sort((a, b) => a - b);
+    console.log(
+      `api/records?${query}: median ${runs[2]!.toFixed(0)} ms (max ${runs[4]!.toFixed(0)}), ${total} matches`,
+    );
+  }
+
   if (existsSync('/usr/bin/chromium')) {
     const { server, url } = await serveLocalWeb(localWebApp(new FolderStore(bucket), await buildDashboardAssets()), 0);
     const browser = await chromium.launch({
@@ -81,7 +98,7 @@ try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const started = performance.now();
       await page.goto(url);
-      await page.waitForSelector('.uplot canvas');
+      await page.waitForSelector('.bars li, .uplot canvas');
       times.push(performance.now() - started);
       await page.close();
     }

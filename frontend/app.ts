@@ -1,10 +1,10 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import type { Summary } from '../shared/bucket/dashboard-summary';
-import { barChart, emptyChart, lineChart } from './charts';
+import { categoryBars, emptyChart, lineChart } from './charts';
 import { csvLine } from './csv';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** Sorted [labels, values] of a count record, biggest first. */
@@ -61,24 +61,22 @@ function renderOffline(summary: Summary): void {
     ['quarantined files', Object.values(offline.quarantined_files).reduce((a, b) => a + b, 0)],
   ]);
   const splits = Object.keys(offline.split_counts);
-  barChart(
+  categoryBars(
     $('chart-splits'),
     splits,
     splits.map((s) => offline.split_counts[s]!),
-    'records',
   );
   const [reasons, dropped] = sortedCounts(offline.dropped);
-  barChart($('chart-offline-dropped'), reasons, dropped, 'dropped', '#dc2626');
+  categoryBars($('chart-offline-dropped'), reasons, dropped, '#dc2626');
   $('offline-dropped-note').textContent = missingAnswerNote(offline.dropped.missing_answer ?? 0);
 
   const select = $<HTMLSelectElement>('type-split');
   select.replaceChildren(...splits.map((s) => option(s)));
   const drawTypes = () =>
-    barChart(
+    categoryBars(
       $('chart-types'),
       offline.question_types.types,
       offline.question_types.series[select.value] ?? [],
-      select.value,
       '#16a34a',
     );
   select.onchange = drawTypes;
@@ -96,31 +94,64 @@ function renderOffline(summary: Summary): void {
   );
 }
 
-type SampleRow = NonNullable<Summary['offline']>['sample'][number];
+/** Days from the first to the last with data, one per day: a day without records is null, a gap. */
+function everyDay(days: number[], counts: number[]): [number[], (number | null)[]] {
+  const byDay = new Map(days.map((day, i) => [day, counts[i]!]));
+  const all: number[] = [];
+  for (let day = days[0]!; day <= days.at(-1)!; day += 86_400) all.push(day);
+  return [all, all.map((day) => byDay.get(day) ?? null)];
+}
 
+interface RecordRow {
+  question: string;
+  answer: string;
+  question_type: string;
+  source: string;
+  line: number;
+}
+
+const PAGE_ROWS = 50;
+
+/**
+ * The explorer pages through a whole split (api/records streams it from the store), searched and
+ * filtered server-side; production rows (PII-reduced) need the read token.
+ */
 function renderExplorer(summary: Summary): void {
-  const rows: SampleRow[] = [...(summary.offline?.sample ?? [])];
+  const split = $<HTMLSelectElement>('explore-split');
   const typeSelect = $<HTMLSelectElement>('filter-type');
-  const fillTypes = () =>
-    typeSelect.replaceChildren(
-      option('', 'all'),
-      ...[...new Set(rows.map((r) => r.question_type))].sort().map((t) => option(t)),
-    );
-  fillTypes();
   const search = $<HTMLInputElement>('search');
   const body = $('rows').querySelector('tbody')!;
-  let visible = rows;
-  const draw = () => {
-    const needle = search.value.trim().toLowerCase();
-    visible = rows.filter(
-      (r) =>
-        (!typeSelect.value || r.question_type === typeSelect.value) &&
-        (!needle || `${r.question} ${r.answer}`.toLowerCase().includes(needle)),
-    );
+  let offset = 0;
+  let total = 0;
+  let rows: RecordRow[] = [];
+  let request = 0;
+  typeSelect.replaceChildren(option('', 'all'), ...(summary.offline?.question_types.types ?? []).map((t) => option(t)));
+
+  const load = async () => {
+    const asked = (request += 1);
+    const query = new URLSearchParams({ split: split.value, offset: String(offset), limit: String(PAGE_ROWS) });
+    if (typeSelect.value) query.set('type', typeSelect.value);
+    if (search.value.trim()) query.set('q', search.value.trim());
+    const token = $<HTMLInputElement>('read-token').value.trim();
+    $('match-count').textContent = 'loading…';
+    const response = await fetch(`api/records?${query}`, {
+      headers: split.value === 'production' && token ? { authorization: `Bearer ${token}` } : {},
+    });
+    if (asked !== request) return; // a newer query is on its way
+    if (!response.ok) {
+      const { error } = (await response.json().catch(() => ({}))) as { error?: string };
+      rows = [];
+      total = 0;
+      body.replaceChildren();
+      $('match-count').textContent = error ?? `api/records answered ${response.status}`;
+      $<HTMLButtonElement>('page-prev').disabled = $<HTMLButtonElement>('page-next').disabled = true;
+      return;
+    }
+    ({ rows, total } = (await response.json()) as { rows: RecordRow[]; total: number });
     body.replaceChildren(
-      ...visible.map((r) => {
+      ...rows.map((r) => {
         const tr = document.createElement('tr');
-        for (const value of [r.split, r.question_type, r.question, r.answer]) {
+        for (const value of [r.question_type, r.question, r.answer, `${r.source.split('/').pop()}:${r.line}`]) {
           const td = document.createElement('td');
           td.textContent = value;
           tr.append(td);
@@ -128,40 +159,43 @@ function renderExplorer(summary: Summary): void {
         return tr;
       }),
     );
-    $('match-count').textContent = rows.length
-      ? `${visible.length} of ${rows.length} sample rows`
-      : 'no sample rows yet';
+    $('match-count').textContent = total
+      ? `${(offset + 1).toLocaleString('en')}–${(offset + rows.length).toLocaleString('en')} of ${total.toLocaleString('en')} records`
+      : 'no matching records';
+    $<HTMLButtonElement>('page-prev').disabled = offset === 0;
+    $<HTMLButtonElement>('page-next').disabled = offset + rows.length >= total;
   };
-  typeSelect.onchange = draw;
-  search.oninput = draw;
-  // Production rows are PII-reduced, not de-identified: the server gives them only to a token holder.
-  $('load-production').onclick = async () => {
-    const token = $<HTMLInputElement>('read-token').value.trim();
-    const response = await fetch('api/production-sample', { headers: { authorization: `Bearer ${token}` } });
-    if (!response.ok) {
-      $('match-count').textContent =
-        response.status === 404
-          ? 'production rows are not enabled here (no read token configured)'
-          : 'the read token was refused';
-      return;
-    }
-    const { rows: production } = (await response.json()) as { rows: SampleRow[] };
-    rows.push(...production.filter((r) => !rows.includes(r)));
-    fillTypes();
-    draw();
+  const fromStart = () => {
+    offset = 0;
+    void load();
+  };
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  search.oninput = () => {
+    clearTimeout(typing);
+    typing = setTimeout(fromStart, 300);
+  };
+  split.onchange = fromStart;
+  typeSelect.onchange = fromStart;
+  $('page-prev').onclick = () => {
+    offset = Math.max(0, offset - PAGE_ROWS);
+    void load();
+  };
+  $('page-next').onclick = () => {
+    offset += PAGE_ROWS;
+    void load();
   };
   $('download').onclick = () => {
     const csv = [
-      'split,question_type,question,answer',
-      ...visible.map((r) => csvLine([r.split, r.question_type, r.question, r.answer])),
+      'question_type,question,answer,source,line',
+      ...rows.map((r) => csvLine([r.question_type, r.question, r.answer, r.source, String(r.line)])),
     ].join('\r\n');
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-    link.download = 'medqa-sample.csv';
+    link.download = `medqa-${split.value}-${offset + 1}.csv`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   };
-  draw();
+  if (summary.offline) fromStart();
 }
 
 function renderProduction(summary: Summary): void {
@@ -173,15 +207,16 @@ function renderProduction(summary: Summary): void {
     ['quarantined records', Object.values(p.dropped).reduce((a, b) => a + b, 0)],
     ['question length quartiles', p.question_length.quartiles?.join(' / ') ?? '–'],
   ]);
-  if (p.volume[0].length)
-    lineChart($('chart-volume'), p.volume[0], [{ label: 'records kept', values: p.volume[1] }], { time: true });
-  else emptyChart($('chart-volume'), 'no production logs yet: they arrive in data/production/retraining_data_raw/');
+  if (p.volume[0].length) {
+    const [days, counts] = everyDay(p.volume[0], p.volume[1]);
+    lineChart($('chart-volume'), days, [{ label: 'records kept', values: counts }], { time: true });
+  } else emptyChart($('chart-volume'), 'no production logs yet: they arrive in data/production/retraining_data_raw/');
   const [reasons, dropped] = sortedCounts(p.dropped);
-  barChart($('chart-production-dropped'), reasons, dropped, 'dropped', '#dc2626');
+  categoryBars($('chart-production-dropped'), reasons, dropped, '#dc2626');
   const [types, redactions] = sortedCounts(p.redactions);
-  barChart($('chart-redactions'), types, redactions, 'redactions', '#9333ea');
+  categoryBars($('chart-redactions'), types, redactions, '#9333ea');
   const [unsafeTypes, keptOut] = sortedCounts(p.unsafe_question_types ?? {});
-  barChart($('chart-unsafe-types'), unsafeTypes, keptOut, 'kept out', '#ea580c');
+  categoryBars($('chart-unsafe-types'), unsafeTypes, keptOut, '#ea580c');
   const drift = summary.drift;
   $('drift').replaceChildren(
     ...[drift.question_type_mix, drift.question_length].map((d) => {
@@ -230,9 +265,9 @@ function renderVersions(summary: Summary): void {
       );
     }
     const [types, counts] = sortedCounts(v.question_type_counts);
-    barChart($('chart-version-types'), types, counts, v.version, '#16a34a');
+    categoryBars($('chart-version-types'), types, counts, '#16a34a');
     const [reasons, dropped] = sortedCounts(v.dropped);
-    barChart($('chart-version-dropped'), reasons, dropped, 'dropped', '#dc2626');
+    categoryBars($('chart-version-dropped'), reasons, dropped, '#dc2626');
   };
   select.onchange = draw;
   draw();
@@ -263,27 +298,66 @@ function renderStages(summary: Summary): void {
   );
 }
 
-async function main(): Promise<void> {
-  const response = await fetch('api/summary', { headers: { accept: 'application/json' } });
+/** How often the page asks for a newer summary; `?refresh=SECONDS` changes it. */
+const REFRESH_SECONDS = Number(new URLSearchParams(location.search).get('refresh')) || 30;
+
+function ago(iso: string): string {
+  const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  if (seconds < 90) return `${seconds} s ago`;
+  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min ago`;
+  if (seconds < 36 * 3600) return `${Math.round(seconds / 3600)} h ago`;
+  return `${Math.round(seconds / 86_400)} days ago`;
+}
+
+let shown: { etag: string | null; summary: Summary } | undefined;
+
+/** Fetches the summary (with its ETag, so an unchanged one costs a 304) and redraws when it changed. */
+async function refresh(): Promise<void> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (shown?.etag) headers['if-none-match'] = shown.etag;
+  const response = await fetch('api/summary', { headers, cache: 'no-store' });
+  if (response.status === 304) return;
   if (response.status === 404) {
     $('generated').textContent = 'no data yet';
     $('empty').hidden = false;
     for (const id of ['offline', 'explorer', 'production', 'versions', 'stages']) $(id).hidden = true;
+    document.body.dataset.ready = 'true';
     return;
   }
   if (!response.ok) throw new Error(`api/summary answered ${response.status}`);
   const summary = (await response.json()) as Summary;
   if (summary.schema_version !== SCHEMA_VERSION)
     throw new Error(`summary schema ${summary.schema_version}; this page reads ${SCHEMA_VERSION}`);
-  $('generated').textContent = `summary of ${new Date(summary.generated_at).toLocaleString('en')}`;
+  const first = !shown?.summary.offline;
+  shown = { etag: response.headers.get('etag'), summary };
+  $('empty').hidden = true;
+  for (const id of ['offline', 'explorer', 'production', 'versions', 'stages']) $(id).hidden = false;
   renderOffline(summary);
-  renderExplorer(summary);
+  // The explorer keeps its page and query across refreshes; it is set up once there is a split.
+  if (first) renderExplorer(summary);
   renderProduction(summary);
   renderVersions(summary);
   renderStages(summary);
+  document.body.dataset.generatedAt = summary.generated_at;
   document.body.dataset.ready = 'true';
 }
 
-main().catch((err: Error) => {
-  $('generated').textContent = `could not load the summary: ${err.message}`;
-});
+function showAge(): void {
+  if (shown)
+    $('generated').textContent =
+      `summary of ${new Date(shown.summary.generated_at).toLocaleString('en')} — updated ${ago(shown.summary.generated_at)}`;
+}
+
+refresh()
+  .then(showAge)
+  .catch((err: Error) => {
+    $('generated').textContent = `could not load the summary: ${err.message}`;
+  });
+setInterval(
+  () =>
+    void refresh()
+      .then(showAge)
+      .catch(() => undefined), // a missed refresh is retried at the next tick
+  REFRESH_SECONDS * 1000,
+);
+setInterval(showAge, 1000);

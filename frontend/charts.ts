@@ -25,50 +25,42 @@ export function emptyChart(el: HTMLElement, message: string): void {
   el.replaceChildren(note);
 }
 
-/** Counts per category as bars; categories on x by index, labelled. */
-export function barChart(
-  el: HTMLElement,
-  labels: string[],
-  values: number[],
-  seriesLabel: string,
-  color = PALETTE[0]!,
-): void {
+/**
+ * Counts per category as horizontal bars, largest first: every label written out in full, the
+ * count at the end of its bar, a bar of at least a sliver for the smallest count. Plain DOM, so
+ * labels wrap instead of overprinting and a screen reader (or a test) can read them.
+ */
+export function categoryBars(el: HTMLElement, labels: string[], values: number[], color = PALETTE[0]!): void {
+  charts.get(el)?.destroy();
+  charts.delete(el);
   if (labels.length === 0 || values.every((v) => !v)) {
     emptyChart(el, 'nothing to show yet');
     return;
   }
-  place(
-    el,
-    {
-      // Bars start at zero: a bar's height is its count.
-      scales: {
-        x: { time: false, range: [-0.5, labels.length - 0.5] },
-        y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] },
-      },
-      axes: [
-        {
-          values: (_, ticks) => ticks.map((t) => (Number.isInteger(t) ? (labels[t] ?? '') : '')),
-          rotate: labels.length > 5 ? -35 : 0,
-          size: labels.length > 5 ? 110 : 40,
-        } as uPlot.Axis,
-        { label: 'records', size: 60 },
-      ],
-      series: [
-        { label: 'category', value: (_, i) => (i == null ? '' : (labels[i] ?? '')) },
-        {
-          label: seriesLabel,
-          fill: `${color}cc`,
-          stroke: color,
-          paths: uPlot.paths.bars!({ size: [0.6, 80] }),
-          points: { show: false },
-        },
-      ],
-      padding: [12, 48, 0, 0], // room for the last rotated label
-      // One series: the caption names it; the hover legend shows the category and count.
-      legend: { show: true, live: true },
-    },
-    [labels.map((_, i) => i), values],
-  );
+  const rows = labels.map((label, i) => ({ label, value: values[i] ?? 0 })).sort((a, b) => b.value - a.value);
+  const max = Math.max(...rows.map((r) => r.value));
+  const list = document.createElement('ol');
+  list.className = 'bars';
+  for (const { label, value } of rows) {
+    const item = document.createElement('li');
+    const name = document.createElement('span');
+    name.className = 'bar-label';
+    name.textContent = label;
+    const track = document.createElement('span');
+    track.className = 'bar-track';
+    const bar = document.createElement('span');
+    bar.className = 'bar';
+    // The track keeps 4.5rem for the count at the bar's end.
+    bar.style.width = value > 0 ? `max(2px, calc((100% - 4.5rem) * ${(value / max).toFixed(4)}))` : '0';
+    bar.style.background = color;
+    const count = document.createElement('span');
+    count.className = 'bar-value';
+    count.textContent = value.toLocaleString('en');
+    track.append(bar, count);
+    item.append(name, track);
+    list.append(item);
+  }
+  el.replaceChildren(list);
 }
 
 /** Several numeric series over the same numeric x (histograms per split, volume over time). */
@@ -94,6 +86,8 @@ export function lineChart(
         y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] },
       },
       axes: [{ label: xLabel }, { label: 'records', size: 60 }],
+      // One series: the caption names it, a legend row would only repeat it.
+      legend: { show: series.length > 1 },
       series: [
         { label: xLabel || 'x' },
         ...series.map((s, i) => ({
@@ -101,9 +95,14 @@ export function lineChart(
           stroke: PALETTE[i % PALETTE.length],
           width: 2,
           points: { show: x.length < 40 },
+          // null is a day without data: drawn as a gap, never bridged by a line.
+          spanGaps: false,
         })),
       ],
     },
     [x, ...series.map((s) => s.values)] as uPlot.AlignedData,
   );
+  // What is drawn, for a reader of the DOM (and the browser test): points and gaps per series.
+  el.dataset.points = String(x.length);
+  el.dataset.gaps = String(series.reduce((n, s) => n + s.values.filter((v) => v === null).length, 0));
 }

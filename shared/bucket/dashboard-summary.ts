@@ -6,11 +6,12 @@ import { z } from 'zod';
  * - `schema_version` changes when a field changes meaning; the page refuses versions it does not know.
  * - Series are columnar arrays as uPlot takes them: x first, ascending; time in unix seconds;
  *   `null` for gaps. Categorical charts give their labels (`types`, `reasons`) beside the counts.
+ * - Quartiles of question length are exact (pandas' linear interpolation; from version 2 on).
  * - Sizes are bounded whatever the data: histograms and quartiles, never rows, except a sample
  *   of at most SAMPLE_PER_SPLIT offline rows per split (answers cut to SAMPLE_ANSWER_CHARS) and
  *   the last MAX_VERSIONS retraining versions.
  */
-export const SUMMARY_SCHEMA_VERSION = 1;
+export const SUMMARY_SCHEMA_VERSION = 2;
 export const SAMPLE_PER_SPLIT = 80;
 export const SAMPLE_ANSWER_CHARS = 240;
 export const MAX_VERSIONS = 60;

@@ -49,6 +49,8 @@ export const StagedSummarySchema = z.looseObject({
   question_types: counts,
   /** Kept questions by length (see summary/histogram.ts) and by day of their timestamp: for the dashboard. */
   question_length_histogram: z.array(count),
+  /** Kept questions counted by exact length (summary/length-counts.ts); absent in files staged before. */
+  question_length_counts: counts.optional(),
   records_by_day: counts,
   unknown_fields: counts,
   /** Records kept out as unsafe, by the type that decided it (`unclassified` included); absent before rules v2. */

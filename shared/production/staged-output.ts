@@ -3,6 +3,7 @@ import type { RedactionCounts } from '../pii/redact';
 import { FingerprintSet } from '../records/fingerprint-set';
 import type { JsonlWriter } from '../store';
 import { addLength, emptyHistogram } from '../summary/histogram';
+import { countLength, denseLengthCounts, toLengthCounts } from '../summary/length-counts';
 import type { OutcomeBatch } from './outcome-batch';
 import { duplicateQuarantine, type OutcomeContext } from './record-outcome';
 
@@ -20,6 +21,7 @@ export class StagedOutput {
   readonly redactions: RedactionCounts = {};
   readonly questionTypes: Record<string, number> = {};
   readonly questionLengths = emptyHistogram();
+  private readonly exactLengths = denseLengthCounts();
   readonly recordsByDay: Record<string, number> = {};
   readonly unknownFields: Record<string, number> = {};
   readonly unsafeQuestionTypes: Record<string, number> = {};
@@ -47,6 +49,7 @@ export class StagedOutput {
       redactions: sortedByKey(this.redactions),
       question_types: sortedByKey(this.questionTypes),
       question_length_histogram: this.questionLengths,
+      question_length_counts: toLengthCounts(this.exactLengths),
       records_by_day: sortedByKey(this.recordsByDay),
       unknown_fields: this.unknownFields,
       unsafe_question_types: sortedByKey(this.unsafeQuestionTypes),
@@ -68,6 +71,7 @@ export class StagedOutput {
         byType[kept.typeIndex[i]!]! += 1;
         byDay[kept.dayIndex[i]!]! += 1;
         addLength(this.questionLengths, kept.questionLengths[i]!);
+        countLength(this.exactLengths, kept.questionLengths[i]!);
         continue;
       }
       // A repeat of an earlier record of the file: cut from the staged lines, quarantined instead.

@@ -51,7 +51,7 @@ describe('dashboard routes', () => {
     const { app: dashboard } = await app({ withSummary: true });
     const first = await dashboard.request('/api/summary');
     expect(first.status).toBe(200);
-    expect((await first.json()).schema_version).toBe(1);
+    expect((await first.json()).schema_version).toBe(2);
     const tag = first.headers.get('etag')!;
     expect(tag).toBeTruthy();
     expect((await dashboard.request('/api/summary', { headers: { 'if-none-match': tag } })).status).toBe(304);
@@ -138,17 +138,21 @@ describe('dashboard: tokens', () => {
     );
     await invokeAction(retrainBatch as never, { allow_without_split: true, log_level: 'silent' }, { store });
     const withToken = dashboardApp({ store, assets: ASSETS, readToken: 'read-me' });
-    expect((await withToken.request('/api/production-sample')).status).toBe(401);
-    const ok = await withToken.request('/api/production-sample', { headers: { authorization: 'Bearer read-me' } });
+    expect((await withToken.request('/api/records?split=production')).status).toBe(401);
+    const ok = await withToken.request('/api/records?split=production&limit=100', {
+      headers: { authorization: 'Bearer read-me' },
+    });
     const body = await ok.json();
-    expect(body.source).toBe('v1');
-    expect(body.rows.length).toBeGreaterThan(10);
+    expect(body.total).toBeGreaterThan(10);
     expect(body.rows[0]).toMatchObject({
-      split: 'production v1',
       question: expect.any(String),
       question_type: expect.any(String),
+      source: expect.stringMatching(/^data\/production\/retraining_data_staged\/d\.jsonl\//),
+      line: 1,
     });
-    expect((await dashboardApp({ store, assets: ASSETS }).request('/api/production-sample')).status).toBe(404);
+    // Staged text is PII-reduced: no e-mail address of the fixture logs survives.
+    expect(JSON.stringify(body.rows)).not.toMatch(/@[a-z]+\.(?:com|org)/);
+    expect((await dashboardApp({ store, assets: ASSETS }).request('/api/records?split=production')).status).toBe(404);
   });
 
   it('hands out where to upload: the direct route on the folder store', async () => {

@@ -5,10 +5,10 @@ import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Summary } from '../bucket/dashboard-summary';
 import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, SUMMARY_KEY } from '../bucket/keys';
-import { latestVersion, readRetrainingRecords } from '../retraining/training-job-reader';
 import { lastRuns } from '../runtime/action';
 import { carriesSecret } from '../runtime/bearer';
 import { assertValidKey, type ObjectStore, readJsonIfExists } from '../store';
+import { RecordsQuery, recordsPage } from '../summary/records-page';
 
 /** The built page: index.html, app.js and app.css (frontend/build-assets.mjs). */
 export type DashboardAssets = Record<'index.html' | 'app.js' | 'app.css', string>;
@@ -19,12 +19,10 @@ export interface DashboardOptions {
   /** When set, uploads are accepted with `Authorization: Bearer <token>` (see the upload routes). */
   uploadToken?: string;
   maxUploadBytes?: number;
-  /** When set, `GET api/production-sample` serves PII-reduced production rows with `Authorization: Bearer <token>`. */
+  /** When set, `GET api/records?split=production` serves PII-reduced staged rows with `Authorization: Bearer <token>`. */
   readToken?: string;
 }
 
-/** Production rows served to a reader holding the read token, at most. */
-const PRODUCTION_SAMPLE_ROWS = 200;
 /** A request body passed through chunk by chunk, failing once it goes past `limit` bytes. */
 class CappedBody {
   bytes = 0;
@@ -112,27 +110,27 @@ export function dashboardApp({
     return c.json(summary);
   });
 
-  if (readToken) {
-    // Production rows are PII-reduced, not de-identified: only for readers who hold the token.
-    app.get('/api/production-sample', async (c) => {
+  // A page of a split's records, searched and filtered over the whole file; production rows
+  // (PII-reduced, not de-identified) only with the read token.
+  app.get('/api/records', async (c) => {
+    const query = RecordsQuery.safeParse(c.req.query());
+    if (!query.success) {
+      const issue = query.error.issues[0]!;
+      return c.json(
+        {
+          error: `${issue.path.join('.') || 'query'}: ${issue.message}; e.g. api/records?split=training&q=glaucoma&offset=0&limit=50`,
+        },
+        400,
+      );
+    }
+    if (query.data.split === 'production') {
+      if (!readToken) return c.json({ error: 'production rows are not enabled here (no read token configured)' }, 404);
       if (!carriesSecret(c.req.header('authorization'), readToken))
         return c.json({ error: 'missing or wrong read token' }, 401);
-      const version = await latestVersion(store);
-      if (!version) return c.json({ rows: [], source: null });
-      const rows = [];
-      for await (const record of readRetrainingRecords(store, version)) {
-        rows.push({
-          split: `production v${version}`,
-          question: String(record.question),
-          answer: String(record.answer).slice(0, 240),
-          question_type: String(record.question_type),
-        });
-        if (rows.length >= PRODUCTION_SAMPLE_ROWS) break;
-      }
-      c.header('cache-control', 'no-store');
-      return c.json({ rows, source: `v${version}` });
-    });
-  }
+    }
+    c.header('cache-control', query.data.split === 'production' ? 'no-store' : 'no-cache');
+    return c.json(await recordsPage(store, query.data));
+  });
 
   if (uploadToken) {
     // Where to send a file: a short-lived presigned PUT on S3 (the bytes never pass through this

@@ -18,8 +18,8 @@ import { VersionMetadataSchema } from '../bucket/version-metadata';
 import { quarantinedFileCounts } from '../offline/quarantine-file';
 import { includedSummaryKeys } from '../retraining/included';
 import { latestVersion } from '../retraining/training-job-reader';
-import { listObjects, type ObjectStore } from '../store';
 import { lastRuns } from '../runtime/action';
+import { listObjects, type ObjectStore } from '../store';
 
 export interface PipelineStatus {
   offline: {

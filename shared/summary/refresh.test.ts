@@ -61,6 +61,18 @@ describe('summarize', () => {
     expect(again.production.staged_files).toBe(2);
   });
 
+  it('counts exact lengths from the staged files on a rebuild, where summaries staged earlier hold only bins', async () => {
+    const store = await fixtureBucket();
+    const exact = (await refreshSummary(store, { rebuild: true })).production.question_length.quartiles;
+    for (const object of await listAll(store, 'data/production/retraining_data_staged/')) {
+      if (!object.key.endsWith('.summary.json')) continue;
+      const { question_length_counts: _counts, ...older } = JSON.parse(await readText(store, object.key));
+      await store.put(object.key, JSON.stringify(older));
+    }
+    expect((await refreshSummary(store, { rebuild: true })).production.question_length.quartiles).toEqual(exact);
+    expect(exact).not.toEqual(histogramQuartiles((await refreshSummary(store)).production.question_length.counts));
+  });
+
   it('describes an empty bucket without failing', async () => {
     const summary = await refreshSummary(new FolderStore(await tempDir()));
     expect(summary).toMatchObject({

@@ -38,6 +38,7 @@ import {
   mergeHistograms,
   wassersteinDistance,
 } from './histogram';
+import { type LengthCounts, lengthQuantiles, mergeLengthCounts, QUARTILES } from './length-counts';
 
 /** Partial summaries, kept so a refresh merges one new output instead of rescanning the bucket. */
 const OFFLINE_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/offline.json`;
@@ -50,7 +51,11 @@ const VERSIONS_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/versions.json`;
 const TYPE_MIX_THRESHOLD = 0.2;
 const LENGTH_THRESHOLD = 15;
 
+/** Partials written under another layout are recomputed, not read. */
+const PARTIAL_LAYOUT = 2;
+
 type OfflinePartial = NonNullable<Summary['offline']> & {
+  layout: number;
   split_etag: string;
   training_length: number[];
   training_types: Record<string, number>;
@@ -59,8 +64,10 @@ type OfflinePartial = NonNullable<Summary['offline']> & {
 interface ProductionPartial {
   /** Markers of another generation (from before a rebuild) do not count as merged. */
   generation: string;
+  layout: number;
   aggregate: Omit<Summary['production'], 'question_length' | 'volume' | 'rules_version'> & {
     question_length: number[];
+    question_length_counts: LengthCounts;
     by_day: Record<string, number>;
   };
 }
@@ -107,7 +114,11 @@ export async function refreshSummary(
       question_types: p.question_types,
       unsafe_question_types: p.unsafe_question_types ?? {},
       rules_version: PRODUCTION_RULES_VERSION,
-      question_length: { bins: bins(), counts: p.question_length, quartiles: histogramQuartiles(p.question_length) },
+      question_length: {
+        bins: bins(),
+        counts: p.question_length,
+        quartiles: quartiles(p.question_length_counts) ?? histogramQuartiles(p.question_length),
+      },
       volume: [days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000), days.map((d) => p.by_day[d]!)],
     },
     versions,
@@ -144,16 +155,18 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
   const head = await store.head(SPLIT_METADATA_KEY);
   if (!head) return undefined;
   const kept = await readJsonIfExists<OfflinePartial>(store, OFFLINE_PARTIAL_KEY);
-  if (kept?.split_etag === head.etag) return kept;
+  if (kept?.split_etag === head.etag && kept.layout === PARTIAL_LAYOUT) return kept;
 
   const metadata = await readRequiredObject(store, SPLIT_METADATA_KEY, SplitMetadataSchema);
   const types = [
     ...new Set(SPLIT_NAMES.flatMap((name) => Object.keys(metadata.question_type_counts[name] ?? {}))),
   ].sort();
   const lengths: Record<string, number[]> = {};
+  const exactLengths: Record<string, LengthCounts> = {};
   const sample: NonNullable<Summary['offline']>['sample'] = [];
   for (const name of SPLIT_NAMES) {
     lengths[name] = emptyHistogram();
+    const exact: LengthCounts = (exactLengths[name] = {});
     let seen = 0;
     const picked: typeof sample = [];
     for await (const row of readJsonLines<{ question: string; answer: string; question_type: string }>(
@@ -161,6 +174,7 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
       SPLIT_KEYS[name],
     )) {
       addLength(lengths[name]!, row.question.length);
+      exact[row.question.length] = (exact[row.question.length] ?? 0) + 1;
       seen += 1;
       // An even spread over the file: every k-th row, k chosen from the known count.
       const every = Math.max(1, Math.floor((metadata.split_counts[name] ?? 1) / SAMPLE_PER_SPLIT));
@@ -176,6 +190,7 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
     sample.push(...picked);
   }
   const partial: OfflinePartial = {
+    layout: PARTIAL_LAYOUT,
     split_etag: head.etag,
     source: metadata.source,
     created_at: metadata.created_at,
@@ -192,7 +207,8 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
     question_length: {
       bins: bins(),
       series: lengths,
-      quartiles: Object.fromEntries(SPLIT_NAMES.map((name) => [name, histogramQuartiles(lengths[name]!)])),
+      // Exact, as pandas computes them from the split file (the bins are for the chart).
+      quartiles: Object.fromEntries(SPLIT_NAMES.map((name) => [name, quartiles(exactLengths[name]!)])),
     },
     sample,
     quarantined_files: await quarantinedFileCounts(store, OFFLINE_QUARANTINE_PREFIX),
@@ -208,6 +224,7 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
 }
 
 function stripPartial({
+  layout: _layout,
   split_etag: _etag,
   training_length: _lengths,
   training_types: _types,
@@ -219,6 +236,7 @@ function stripPartial({
 function emptyProduction(): ProductionPartial {
   return {
     generation: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    layout: PARTIAL_LAYOUT,
     aggregate: {
       staged_files: 0,
       records_in: 0,
@@ -228,6 +246,7 @@ function emptyProduction(): ProductionPartial {
       question_types: {},
       unsafe_question_types: {},
       question_length: emptyHistogram(),
+      question_length_counts: {},
       by_day: {},
     },
   };
@@ -239,6 +258,8 @@ async function productionPartial(
   rebuild: boolean,
 ): Promise<ProductionPartial> {
   let state = rebuild ? undefined : await readJsonIfExists<ProductionPartial>(store, PRODUCTION_PARTIAL_KEY);
+  // An aggregate of an older layout (bins only, no exact lengths) is rebuilt from the staged files.
+  if (state && state.layout !== PARTIAL_LAYOUT) state = undefined;
   const toMerge: string[] = [];
   if (state) {
     if (
@@ -264,6 +285,11 @@ async function productionPartial(
     a.unsafe_question_types ??= {}; // aggregates kept from before the field existed
     addCounts(a.unsafe_question_types, summary.unsafe_question_types);
     mergeHistograms(a.question_length, summary.question_length_histogram);
+    // Staged before exact lengths were counted: counted now from the staged file.
+    mergeLengthCounts(
+      a.question_length_counts,
+      summary.question_length_counts ?? (await stagedQuestionLengths(store, summary.staged_key)),
+    );
     addCounts(a.by_day, summary.records_by_day);
   }
   if (toMerge.length) {
@@ -300,6 +326,20 @@ async function recentVersions(store: ObjectStore): Promise<Summary['versions']> 
   const versions = [...added, ...kept.versions].slice(0, MAX_VERSIONS);
   await store.put(VERSIONS_PARTIAL_KEY, JSON.stringify({ latest, versions }));
   return versions;
+}
+
+/** Exact quartiles of counted lengths (null with none): see length-counts.ts. */
+function quartiles(counts: LengthCounts): [number, number, number] | null {
+  return lengthQuantiles(counts, QUARTILES) as [number, number, number] | null;
+}
+
+/** The kept questions' lengths of a staged file that predates `question_length_counts`. */
+async function stagedQuestionLengths(store: ObjectStore, stagedKey: string): Promise<LengthCounts> {
+  const counts: LengthCounts = {};
+  if (!(await store.head(stagedKey))) return counts;
+  for await (const row of readJsonLines<{ question: string }>(store, stagedKey))
+    counts[row.question.length] = (counts[row.question.length] ?? 0) + 1;
+  return counts;
 }
 
 function addCounts(into: Record<string, number>, from: Record<string, number | undefined> | undefined): void {

@@ -30,7 +30,7 @@ describe('OpenWhisk web action adapter', () => {
     expect(page).toMatchObject({ statusCode: 200, body: ASSETS['index.html'] });
     expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
     const summary = await main({ __ow_method: 'get', __ow_path: '/api/summary', __ow_headers: {}, __ow_query: 'x=1' });
-    expect(JSON.parse(summary.body).schema_version).toBe(1);
+    expect(JSON.parse(summary.body).schema_version).toBe(2);
   });
 
   it('redirects the bare action URL to its trailing-slash form so relative URLs resolve', async () => {
