@@ -84,7 +84,7 @@ describe('medqa status', () => {
     expect(status.production.kept_out_by_type).toEqual({ dose: 1, unclassified: 1 });
     expect(status.production.versions_under_older_rules).toEqual([{ version: 'v1', rules_versions: [1] }]);
     expect(formatStatus(status, store.bucket)).toMatch(
-      /unsafe questions kept out, by type: dose 1, unclassified 1[\s\S]*built under older rules \(current v2\): v1 \(rules v1\)/,
+      /unsafe questions kept out, by type: dose 1, unclassified 1[\s\S]*built under older rules \(current v3\): v1 \(rules v1\)/,
     );
   });
 });

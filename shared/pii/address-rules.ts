@@ -37,11 +37,20 @@ const HOUSE_NAME =
   "(?:(?:The\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:Cottage|House|Lodge|Farm|Rectory|Vicarage|Villa|Manor|Barn|Mansions|Towers|Apartments|Residency|Niwas|Bhavan|Heights|Hall|Mill|Grange|Court|Place|Building|Block),\\s*)";
 const DIRECTION = '(?:[NSEW]{1,2}|[nsew]|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\\.?';
 /** A word of a street's name: letters (any script), or an ordinal ("12th", "3rd"). */
-const NAME_WORD = "(?:\\p{L}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th|e|er|ème|º|ª))";
+const NAME_WORD = "(?:\\p{L}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH|ème|er|e|º|ª))";
 /** Units and floors after the street: "Apt 3", "Suite 184", "Trlr 22", "PH2", "#15-125", "3e étage", "8º d". */
-const UNIT_WORDS =
-  'apartment|apto|apt|app|int|whg|apartment|unit|suite|ste|flat|floor|fl|room|rm|bldg|building|lot|no|trlr|trailer|ph|penthouse|lgh|bât|bat|bâtiment|batiment|conj|dept|dpto|depto|piso|level|lvl|block|blk|tower|twr|wing|office|shop|space|spc|stall|box|door|porta|escalera|esc|andar|sala|lokal|mieszkanie|m';
-const POST_UNIT = `(?:(?:${caseless(UNIT_WORDS)})\\.?\\s*#?\\s*[A-Za-z0-9-]{1,8}\\b|#\\s*[A-Za-z0-9-]{1,10}\\b|\\d{1,2}(?:e|er|ème|º|ª|°)\\s*(?:${caseless('étage|etage|piso|andar|floor|fl')})?\\.?(?:\\s*[A-Za-z]\\b)?)`;
+const UNIT_WORDS = [
+  ...'apartment|apartamento|apto|apt|app|ap|int|interior|whg|unit|suite|ste|flat|floor|fl|room|rm|bldg|building|lot|lote|no|trlr|trailer|ph|penthouse|lgh|bât|bat|bâtiment|batiment|conj|conjunto|dept|dpto|depto|dto|piso|level|lvl|block|blk|tower|torre|twr|wing|office|shop|space|spc|stall|box|boîte|boite|bte|bus|door|porta|escalera|esc|scala|casa|top|stiege|daire|andar|sala|lokal|mieszkanie|basement|bsmt|slip|m'.split(
+    '|',
+  ),
+]
+  // Longest first: "depto" is not "dept" and an "o".
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/** Floors and sides after an ordinal: "5º piso", "1er étage", "4º izda", "2nd floor", "3. Stock", "2. OG links", "3. tv". */
+const FLOOR = `\\d{1,2}(?:ème|er|e|º|ª|°)\\s*(?:${caseless('étage|etage|piso|andar|floor|fl|izda|izq|dcha|dch|esq|dto')})?\\.?(?:\\s*[A-Za-z]\\b)?|\\d{1,2}(?:st|nd|rd|th)\\s+${caseless('floor|fl')}\\b|\\d{1,2}\\.\\s*(?:${caseless('stock|og|etage|tv|th|mf|sal')})\\b(?:\\s+${caseless('links|rechts|mitte')})?`;
+// A unit's value holds a digit or is a letter or two ("Apt 5B", "depto. B"): "ph" and "one" are not "phone".
+const POST_UNIT = `(?:(?:${caseless(UNIT_WORDS)})\\.?:?\\s*#?\\s*(?:[A-Za-z]{0,2}\\d[A-Za-z0-9-]{0,7}|[A-Za-z]{1,2})\\b|#\\s*[A-Za-z0-9-]{1,10}\\b|${FLOOR})`;
 /** A unit, plot or house before the street: "Flat 9B,", "No. 115,", "H.No. 19-4-114,", "#601,", "Level 7,". */
 const PRE_UNIT = `(?:(?:${caseless('flat|apt|apartment|unit|suite|ste|house|plot|no|blk|block|level|lvl|shop|office|door|lot')}|${caseless('h')}\\.?\\s?${caseless('no')})\\.?\\s*[-#]?\\s*(?=[A-Za-z/-]*\\d)[A-Za-z0-9/-]{1,10}|#\\s*[A-Za-z0-9-]{1,10})`;
 /** A building's name between the unit and the street: "Lotus Towers,", "The Old Rectory,". */
@@ -110,7 +119,7 @@ export const ADDRESS_RULES = [
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
-      `(?:\\b(?:${STREET_FIRST})\\.?\\s+|\\b${STREET_FIRST_DOTTED}\\s*|\\b${STREET_FIRST_CAPITALISED}\\s+(?=\\p{Lu}))(?:${NAME_WORD}\\s+){0,4}${NAME_WORD},?\\s+\\d{1,5}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?!\\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mg|ml|%))${POST_UNITS}`,
+      `(?:\\b(?:${STREET_FIRST})\\.?\\s+|\\b${STREET_FIRST_DOTTED}\\s*|\\b${STREET_FIRST_CAPITALISED}\\s+(?=\\p{Lu}))(?:${NAME_WORD}\\s+){0,4}${NAME_WORD},?\\s+\\d{1,5}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?:/\\d{1,4}[A-Za-z]?){0,3}(?!\\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mg|ml|%))${POST_UNITS}`,
       'gu',
     ),
     accept: (m: string) => accept(m) && !NOT_IN_A_STREET_NAME.test(m.replace(/^\S+\s+/, '')),
@@ -130,7 +139,7 @@ export const ADDRESS_RULES = [
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
-      `(?:(?:\\p{Lu}[\\p{L}'’-]*|${caseless('de|van|der|den|la|le|von|am|an')})\\s+){0,2}\\b${COMPOUND_STREET}\\s+\\d{1,4}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?${POST_UNITS}`,
+      `(?:(?:\\p{Lu}[\\p{L}'’-]*|${caseless('de|van|der|den|la|le|von|am|an')})\\s+){0,2}\\b${COMPOUND_STREET}\\s+\\d{1,4}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?:/\\d{1,4}[A-Za-z]?){0,3}${POST_UNITS}`,
       'gu',
     ),
     accept: (m: string) => accept(m) && !/^(?:the|a|an|on|in|at|of|my|to)\s/i.test(m),

@@ -23,6 +23,20 @@ describe('PII reduction', () => {
     ['ID', 'member ID XKR-4471902 and passport number is K7720193', 'member ID [ID] and passport number is [ID]'],
     ['ADDRESS', 'send it to 221 Baker Street Apt 2, London', 'send it to [ADDRESS], London'],
     ['ADDRESS', 'we moved to Flat 3, 9 Mill Lane last week', 'we moved to [ADDRESS] last week'],
+    ['ADDRESS', 'vivo en Av. Sarmiento 812, 3º piso, depto. C, gracias', 'vivo en [ADDRESS], gracias'],
+    ['ADDRESS', 'she is at ul. Długa 7/12 in Gdańsk', 'she is at [ADDRESS] in Gdańsk'],
+    ['ADDRESS', 'he lives at 41 Keller Ave, 2nd floor, Chicago', 'he lives at [ADDRESS], Chicago'],
+    // After its label, an address of any shape, up to the city or postcode.
+    [
+      'ADDRESS',
+      'Address: Huis Ter Weel 9, bus 4, 3000 Leuven. It itches',
+      'Address: [ADDRESS], [ZIP] Leuven. It itches',
+    ],
+    [
+      'ADDRESS',
+      'address: 18 corran wynd phone: 0131 496 0411 dx: type 2 diabetes',
+      'address: [ADDRESS] phone: [PHONE] dx: type 2 diabetes',
+    ],
     ['ZIP', 'my postcode is SE1 7PB now', 'my postcode is [ZIP] now'],
     ['DATE', 'DOB 19880412, seen 14-Mar-21', 'DOB [DATE], seen [DATE]'],
     ['EMAIL', 'write to jo dot ray at mailbox dot org', 'write to [EMAIL]'],
@@ -31,6 +45,9 @@ describe('PII reduction', () => {
     ['NAME', 'is a rash normal? thanks, olek', 'is a rash normal? thanks, [NAME]'],
     ['NAME', 'subscriber Amara Osei added a dependent', 'subscriber [NAME] added a dependent'],
     ['NAME', 'Consent signed by Greta Nagy today', 'Consent signed by [NAME] today'],
+    ['NAME', 'Patient: OKONJO, Adaeze  DOB 2/3/1961', 'Patient: [NAME]  DOB [DATE]'],
+    ['NAME', 'SURNAME: DUBROVSKY FIRST NAME: Ilse', 'SURNAME: [NAME] FIRST NAME: [NAME]'],
+    ['NAME', "tell the nurse Mrs. Lindqvist's drip is beeping", 'tell the nurse Mrs. [NAME] drip is beeping'],
   ])('replaces %s with a typed placeholder', (type, text, expected) => {
     const result = redact(text);
     expect(result.text).toBe(expected);

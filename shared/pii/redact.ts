@@ -1,4 +1,5 @@
 import { postcodeAfterAddress } from './address-rules';
+import { cuedAddressSpans } from './cued-address';
 import { knownNameSpans } from './known-name-spans';
 import { FAMILY_GATES, PII_RULES, PII_TYPES, type PiiType, type TextHints, textHints } from './rules';
 
@@ -54,6 +55,10 @@ export function findPii(text: string): Span[] {
     if (family.gate && !family.gate(hints)) continue;
     for (const rule of family.rules) if (!rule.applies || rule.applies(hints)) collectSpans(rule, text, spans);
   }
+  // An address after its label, whatever its shape.
+  // It goes first: a name inside it ("Résidence Les Tilleuls") is part of the address.
+  if (hints.digits > 0)
+    for (const span of cuedAddressSpans(text)) spans.push({ ...span, type: 'ADDRESS', priority: -1 });
   // The postcode after each address ("…, Zürich – 8001"), however its country writes it.
   for (let i = 0, found = spans.length; i < found; i += 1) {
     if (spans[i]!.type !== 'ADDRESS') continue;

@@ -216,6 +216,7 @@ const LOWER_NAME = "(\\p{L}[\\p{L}'’-]{1,20}(?:\\s+\\p{Lu}[\\p{L}'’-]+)?)";
 /** After an unambiguous cue ("my name is"), people also type names in lower case. */
 const ANY_CASE_NAME = "([\\p{L}][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,2})";
 
+const PERSON_TITLE_BEFORE = /\b(?:mr|mrs|ms|miss)\.?\s+$/i;
 const notCommonWord = (match: string, text: string, start: number) => {
   const first = match
     .split(/\s+/)[0]!
@@ -559,9 +560,19 @@ export const PII_RULES: PiiRule[] = [
   },
   {
     type: 'NAME',
-    pattern: new RegExp(`\\b${caseless('(?:dr|doctor|mr|mrs|ms|miss|nurse|prof)')}\\.?\\s+${NAME}`, 'gu'),
+    // Titles may come in a row ("nurse Mrs. Lindqvist", "Dr. Prof. Weber"): the name is after the last.
+    pattern: new RegExp(`\\b(?:${caseless('(?:dr|doctor|mr|mrs|ms|miss|nurse|prof)')}\\.?\\s+)+${NAME}`, 'gu'),
     group: 1,
-    accept: notCommonWord,
+    // After Mr or Mrs a possessive is a person's, not an eponym: "Mr. Eriksson's catheter".
+    accept: (m, text, start) =>
+      notCommonWord(m, text, start) ||
+      (PERSON_TITLE_BEFORE.test(text.slice(Math.max(0, start - 6), start)) &&
+        !NOT_NAMES.has(
+          m
+            .split(/\s+/)[0]!
+            .toLowerCase()
+            .replace(/['’]s$/, ''),
+        )),
     applies: cue(/\b(?:dr|doctor|mr|mrs|ms|miss|nurse|prof)\b/),
   },
   {
@@ -630,11 +641,12 @@ export const PII_RULES: PiiRule[] = [
     accept: personLike,
     applies: (h) => h.upper,
   },
-  // Capitals after a form label: "PATIENT: SANTOS, SKYLER", "ATTENDING: AOIFE LEE", "Member Yamamoto, Jose".
+  // Capitals after a form label: "PATIENT: SANTOS, SKYLER", "ATTENDING: AOIFE LEE", "Member Yamamoto, Jose",
+  // "Patient: HARRIS, Delroy", "SURNAME: KOWALSKI FIRST NAME: MAREK" (a name ends at the next label).
   {
     type: 'NAME',
     pattern: new RegExp(
-      `\\b(?:PATIENT|ATTENDING|NAME|PT|PROVIDER|PHYSICIAN|MEMBER|SUBSCRIBER|INSURED|GUARANTOR|CONTACT|${caseless('member|patient|subscriber|name|for|insured')}):?\\s+((?:\\p{Lu}[\\p{Lu}'’-]+(?:,?\\s+\\p{Lu}[\\p{Lu}'’-]+){1,2})|${NAME_WORD},\\s+${NAME_WORD})`,
+      `\\b(?:PATIENT|ATTENDING|NAME|PT|PROVIDER|PHYSICIAN|MEMBER|SUBSCRIBER|INSURED|GUARANTOR|CONTACT|${caseless('member|patient|subscriber|name|for|insured|surname|last name|family name|first name|given name|forename')}):?\\s+(\\p{Lu}[\\p{Lu}'’-]+(?=\\s+\\p{Lu}[\\p{Lu} ]*:)|(?:\\p{Lu}[\\p{Lu}'’-]+(?:,?\\s+\\p{Lu}[\\p{Lu}'’-]+){1,2}(?!\\s*:))|\\p{Lu}[\\p{Lu}'’-]+,\\s+${NAME_WORD}(?:\\s+${NAME_WORD})?|${NAME_WORD},\\s+${NAME_WORD})`,
       'gu',
     ),
     group: 1,

@@ -1,7 +1,7 @@
 /** Street types of addresses: shared by the address rules and the cue scan that gates them. */
 /** Street types written after the street's name, in any case. */
 export const STREET_WORDS =
-  'street|avenue|road|boulevard|lane|drive|court|parkway|terrace|close|crescent|highway|circle|square|trail|mews|grove|gardens|plaza|alley|marg|nagar|colony|strasse|straße|laan|weg|straat|gasse|platz|calle|rua|avenida|place|way|row|walk|loop|hill|park|bank|green|rise|vale|view|heights|expressway|freeway|pike|turnpike|causeway|esplanade|promenade|quay|wharf|broadway|kingsway|parade|pde|arcade|chase|common|fields|link|mall|ridge|spur|wynd';
+  'street|avenue|road|boulevard|lane|drive|court|concourse|embankment|parkway|terrace|close|crescent|highway|circle|square|trail|mews|grove|gardens|plaza|alley|marg|nagar|colony|strasse|straße|laan|weg|straat|gasse|platz|calle|rua|avenida|place|way|row|walk|loop|hill|park|bank|green|rise|vale|view|heights|expressway|freeway|pike|turnpike|causeway|esplanade|promenade|quay|wharf|broadway|kingsway|parade|pde|arcade|chase|common|fields|link|mall|ridge|spur|wynd';
 /** Abbreviations, capitalised as addresses write them ("Ave", "ST"); in lower case only after a street name. */
 export const STREET_ABBREVIATIONS =
   'St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Pkwy|Ter|Cres|Hwy|Cir|Sq|Trl|Gdns|Str|Expy|Fwy|Tpke|Way';
@@ -10,7 +10,7 @@ export const COMPOUND_STREET_ENDINGS =
   'gasse|strasse|straße|str\\.|weg|laan|straat|gracht|plein|platz|allee|ring|damm|kade|vej|gatan|gata|steig|ufer|chaussee|dreef|singel|torget|gade|katu|tie|utca|ulice';
 /** Street types written before the name: Italian, Spanish, Portuguese, Polish, German, French, Malay. */
 export const STREET_FIRST_WORDS =
-  'viale|piazza|piazzale|corso|largo|vicolo|strada|calle|avenida|avda|rua|travessa|alameda|praça|praca|ul|aleja|ulica|plac|rynek|auf der|in der|zum|zur|rue|carrer|rambla|paseo|camino|carretera|jalan|jln|calea|ulitsa|prospekt';
+  'viale|piazza|piazzale|corso|largo|vicolo|strada|calle|avenida|avda|rua|travessa|alameda|praça|praca|ul|aleja|ulica|plac|rynek|auf der|in der|zum|zur|rue|carrer|rambla|paseo|camino|carretera|jalan|jln|calea|ulitsa|prospekt|odos|odós|leoforos|soi|rehov|privada|cerrada';
 /** Street types before the name that are English words too ("via", "am", "plaza"). */
 export const STREET_FIRST_AMBIGUOUS = 'via|av|al|pl|am|an der|im|plaza';
 /** French types after the number ("74 ter rue de la Roquette"). */

@@ -15,16 +15,16 @@ async function bucket() {
   );
   rows.splice(177, 0, line('what is glaucoma', 'information', 'An eye disease.'));
   await store.put(SPLIT_KEYS.training, `${rows.join('\n')}\n`);
-  await store.put(`${PRODUCTION_STAGED_PREFIX}day1/abc-r2.jsonl`, `${line('is [NAME] ok', 'information')}\n`);
+  await store.put(`${PRODUCTION_STAGED_PREFIX}day1/abc-r3.jsonl`, `${line('is [NAME] ok', 'information')}\n`);
   await store.put(
-    `${PRODUCTION_STAGED_PREFIX}day1/abc-r2.summary.json`,
+    `${PRODUCTION_STAGED_PREFIX}day1/abc-r3.summary.json`,
     JSON.stringify({
       schema_version: 1,
       source_key: 'data/production/retraining_data_raw/day1.jsonl',
       source_etag: 'abc',
       source_size: 10,
       format: 'jsonl',
-      rules_version: 2,
+      rules_version: 3,
       records_in: 1,
       records_out: 1,
       dropped: {},
@@ -33,7 +33,7 @@ async function bucket() {
       question_length_histogram: [],
       records_by_day: {},
       unknown_fields: {},
-      staged_key: `${PRODUCTION_STAGED_PREFIX}day1/abc-r2.jsonl`,
+      staged_key: `${PRODUCTION_STAGED_PREFIX}day1/abc-r3.jsonl`,
       quarantine_key: null,
       created_at: '2026-12-01T00:00:00Z',
     }),
