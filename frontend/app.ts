@@ -195,7 +195,18 @@ function renderExplorer(summary: Summary): void {
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   };
-  if (summary.offline) fromStart();
+  if (!summary.offline) return;
+  // The explorer is last on the page: its first page is fetched when it comes into view, so
+  // the charts are drawn first.
+  const seen = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      seen.disconnect();
+      fromStart();
+    },
+    { rootMargin: '600px' },
+  );
+  seen.observe($('explorer'));
 }
 
 function renderProduction(summary: Summary): void {
@@ -228,6 +239,14 @@ function renderProduction(summary: Summary): void {
   );
 }
 
+/** What retrain-batch leaves out of a version, in words. */
+const BATCH_REASON_WORDS: Record<string, string> = {
+  evaluation_question: 'evaluation questions (held out of training)',
+  duplicate: 'repeats across staged files',
+  in_earlier_version: 'already in an earlier version',
+  invalid_staged_record: 'unreadable staged lines',
+};
+
 function renderVersions(summary: Summary): void {
   const select = $<HTMLSelectElement>('version-select');
   if (summary.versions.length === 0) {
@@ -245,6 +264,17 @@ function renderVersions(summary: Summary): void {
       ['records', v.record_count],
       ['built', new Date(v.timestamp).toLocaleString('en')],
     ]);
+    // Where the staged records that are not in the version went.
+    const notTaken = Object.entries(BATCH_REASON_WORDS)
+      .filter(([reason]) => (v.dropped[reason] ?? 0) > 0)
+      .map(([reason, words]) => `${v.dropped[reason]!.toLocaleString('en')} ${words}`);
+    if (notTaken.length) {
+      const note = document.createElement('p');
+      note.className = 'muted';
+      note.id = 'version-not-taken';
+      note.textContent = `Staged but not in ${v.version}: ${notTaken.join(', ')}.`;
+      $('version-facts').append(note);
+    }
     const warn = (text: string) => {
       const warning = document.createElement('p');
       warning.className = 'warning';

@@ -38,6 +38,20 @@ async function generatedBucket(): Promise<string> {
     );
     await run(transform, store, { key });
   }
+  // Questions the chatbot was asked that are evaluation questions: the version leaves them out.
+  const evaluation = (await fs.readFile(path.join(dir, 'data/dataset-split/evaluation/testing.json'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
+    .filter((row) => ['symptoms', 'causes', 'information'].includes(row.question_type))
+    .slice(0, 5);
+  await store.put(
+    'data/production/retraining_data_raw/asked.jsonl',
+    evaluation
+      .map((row, i) => JSON.stringify({ ts: `2026-05-02T0${i}:00:00Z`, question: row.question, answer: row.answer }))
+      .join('\n'),
+  );
+  await run(transform, store, { key: 'data/production/retraining_data_raw/asked.jsonl' });
   // A log of a day a week after the others: the days between have no data.
   const later = productionLogFile({ records: 5, seed: 9 })
     .content.toString()
@@ -134,6 +148,13 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in headless Chromium', () => {
       // A single series has no legend row ("records: --").
       expect(await page.locator('#chart-volume .u-legend').count()).toBe(0);
 
+      // Where the staged records not in the version went, with the counts of its metadata.
+      const version = summary.versions[0];
+      expect(version.dropped.evaluation_question).toBeGreaterThan(0);
+      expect(await page.locator('#version-not-taken').textContent()).toContain(
+        `${version.dropped.evaluation_question.toLocaleString('en')} evaluation questions`,
+      );
+
       // Quartiles as pandas computes them from the split file.
       const training = (await fs.readFile(path.join(dataDir, 'data/dataset-split/training/training.json'), 'utf8'))
         .trim()
@@ -154,6 +175,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in headless Chromium', () => {
       expect(Number(await volume.getAttribute('data-gaps'))).toBeGreaterThan(30);
 
       // The explorer pages through the whole training split, not a sample.
+      await page.locator('#explorer').scrollIntoViewIfNeeded();
       await page.waitForSelector('#match-count:has-text("of")');
       expect(await page.locator('#match-count').textContent()).toBe(
         `1–50 of ${training.length.toLocaleString('en')} records`,

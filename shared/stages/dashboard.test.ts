@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers/temp-dir';
-import { FolderStore, listAll } from '../store';
+import { FolderStore, listAll, readText } from '../store';
 import { refreshSummary } from '../summary/refresh';
 import { type DashboardAssets, dashboardApp } from './dashboard';
 
@@ -55,6 +55,15 @@ describe('dashboard routes', () => {
     const tag = first.headers.get('etag')!;
     expect(tag).toBeTruthy();
     expect((await dashboard.request('/api/summary', { headers: { 'if-none-match': tag } })).status).toBe(304);
+  });
+
+  it('rebuilds a summary written by an older release instead of serving a layout the page cannot read', async () => {
+    const { store, app: dashboard } = await app({ withSummary: true });
+    const current = JSON.parse(await readText(store, 'dashboard/summary.json'));
+    await store.put('dashboard/summary.json', JSON.stringify({ ...current, schema_version: 1 }));
+    const response = await dashboard.request('/api/summary');
+    expect((await response.json()).schema_version).toBe(2);
+    expect(JSON.parse(await readText(store, 'dashboard/summary.json')).schema_version).toBe(2);
   });
 
   it('has no upload route without a token, and checks token, target, key and size with one', async () => {

@@ -3,12 +3,13 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Summary } from '../bucket/dashboard-summary';
+import { SUMMARY_SCHEMA_VERSION, type Summary } from '../bucket/dashboard-summary';
 import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, SUMMARY_KEY } from '../bucket/keys';
 import { lastRuns } from '../runtime/action';
 import { carriesSecret } from '../runtime/bearer';
 import { assertValidKey, type ObjectStore, readJsonIfExists } from '../store';
 import { RecordsQuery, recordsPage } from '../summary/records-page';
+import { refreshSummary } from '../summary/refresh';
 
 /** The built page: index.html, app.js and app.css (frontend/build-assets.mjs). */
 export type DashboardAssets = Record<'index.html' | 'app.js' | 'app.css', string>;
@@ -101,8 +102,10 @@ export function dashboardApp({
   app.get('/favicon.ico', (c) => c.body(null, 204)); // browsers ask; a 404 would be noise
 
   app.get('/api/summary', async (c) => {
-    const summary = await readJsonIfExists<Summary>(store, SUMMARY_KEY);
+    let summary = await readJsonIfExists<Summary>(store, SUMMARY_KEY);
     if (!summary) return c.json({ error: 'no summary yet: drop a MedQuAD export into data/offline/raw/' }, 404);
+    // Written by an older release: rebuilt once from the bucket, so the page never meets a layout it cannot read.
+    if (summary.schema_version !== SUMMARY_SCHEMA_VERSION) summary = await refreshSummary(store);
     // A stage records its run as it ends, after it refreshed the summary: show the latest runs.
     const stages = await lastRuns(store);
     if (stages.length) summary.stages = stages;
