@@ -255,6 +255,8 @@ function renderVersions(summary: Summary): void {
       'No retraining version yet: retrain-batch makes one nightly from staged production records.';
     emptyChart($('chart-version-types'), 'no version yet');
     emptyChart($('chart-version-dropped'), 'no version yet');
+    emptyChart($('chart-drift-types'), 'no version yet');
+    emptyChart($('chart-drift-lengths'), 'no version yet');
     return;
   }
   select.replaceChildren(...summary.versions.map((v) => option(v.version)));
@@ -301,6 +303,28 @@ function renderVersions(summary: Summary): void {
   };
   select.onchange = draw;
   draw();
+  renderVersionDrift(summary);
+}
+
+/** Drift of each version against the training split, oldest first, with the threshold as a line. */
+function renderVersionDrift(summary: Summary): void {
+  const versions = [...summary.versions].reverse();
+  const numbers = versions.map((v) => Number(v.version.slice(1)));
+  const tick = (n: number) => `v${n}`;
+  for (const [id, key, threshold] of [
+    ['chart-drift-types', 'type_mix', summary.drift.question_type_mix.threshold],
+    ['chart-drift-lengths', 'question_length', summary.drift.question_length.threshold],
+  ] as const) {
+    lineChart(
+      $(id),
+      numbers,
+      [
+        { label: 'distance', values: versions.map((v) => v.drift[key]) },
+        { label: 'threshold', values: versions.map(() => threshold) },
+      ],
+      { xLabel: 'version', yLabel: 'distance', xTick: tick },
+    );
+  }
 }
 
 function renderStages(summary: Summary): void {
@@ -328,6 +352,63 @@ function renderStages(summary: Summary): void {
   );
 }
 
+const SECTIONS = ['offline', 'explorer', 'quarantine', 'production', 'versions', 'stages'];
+
+interface QuarantineRow {
+  reason: string;
+  detail: string | null;
+  source_key: string;
+  line: number;
+  text: string;
+}
+
+/** The quarantine view: counts by reason per stage and the records for one reason, with the read token. */
+function setUpQuarantine(): void {
+  const reason = $<HTMLSelectElement>('quarantine-reason');
+  const load = async () => {
+    const token = $<HTMLInputElement>('read-token').value.trim();
+    const query = new URLSearchParams({ limit: '50' });
+    if (reason.value) query.set('reason', reason.value);
+    const response = await fetch(`api/quarantine?${query}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    const body = (await response.json()) as {
+      error?: string;
+      counts: { production: Record<string, number>; offline: Record<string, number> };
+      total: number;
+      rows: QuarantineRow[];
+    };
+    if (!response.ok) {
+      $('quarantine-count').textContent = body.error ?? `api/quarantine answered ${response.status}`;
+      return;
+    }
+    const [reasons, counts] = sortedCounts(body.counts.production);
+    categoryBars($('chart-quarantine-production'), reasons, counts, '#dc2626');
+    const [offlineReasons, offlineCounts] = sortedCounts(body.counts.offline);
+    categoryBars($('chart-quarantine-offline'), offlineReasons, offlineCounts, '#ea580c');
+    const chosen = reason.value;
+    reason.replaceChildren(option('', 'all'), ...reasons.map((r) => option(r)));
+    reason.value = chosen;
+    $('quarantine-count').textContent =
+      `${Math.min(50, body.total)} of ${body.total.toLocaleString('en')} quarantined records`;
+    $('quarantine-rows')
+      .querySelector('tbody')!
+      .replaceChildren(
+        ...body.rows.map((r) => {
+          const tr = document.createElement('tr');
+          for (const value of [r.reason, r.detail ?? '', r.text, `${r.source_key.split('/').pop()}:${r.line}`]) {
+            const td = document.createElement('td');
+            td.textContent = value;
+            tr.append(td);
+          }
+          return tr;
+        }),
+      );
+  };
+  $('load-quarantine').onclick = () => void load();
+  reason.onchange = () => void load();
+}
+
 /** How often the page asks for a newer summary; `?refresh=SECONDS` changes it. */
 const REFRESH_SECONDS = Number(new URLSearchParams(location.search).get('refresh')) || 30;
 
@@ -350,7 +431,7 @@ async function refresh(): Promise<void> {
   if (response.status === 404) {
     $('generated').textContent = 'no data yet';
     $('empty').hidden = false;
-    for (const id of ['offline', 'explorer', 'production', 'versions', 'stages']) $(id).hidden = true;
+    for (const id of SECTIONS) $(id).hidden = true;
     document.body.dataset.ready = 'true';
     return;
   }
@@ -361,10 +442,13 @@ async function refresh(): Promise<void> {
   const first = !shown?.summary.offline;
   shown = { etag: response.headers.get('etag'), summary };
   $('empty').hidden = true;
-  for (const id of ['offline', 'explorer', 'production', 'versions', 'stages']) $(id).hidden = false;
+  for (const id of SECTIONS) $(id).hidden = false;
   renderOffline(summary);
   // The explorer keeps its page and query across refreshes; it is set up once there is a split.
-  if (first) renderExplorer(summary);
+  if (first) {
+    renderExplorer(summary);
+    setUpQuarantine();
+  }
   renderProduction(summary);
   renderVersions(summary);
   renderStages(summary);

@@ -68,7 +68,12 @@ export function lineChart(
   el: HTMLElement,
   x: number[],
   series: { label: string; values: (number | null)[] }[],
-  { time = false, xLabel = '' } = {},
+  {
+    time = false,
+    xLabel = '',
+    yLabel = 'records',
+    xTick,
+  }: { time?: boolean; xLabel?: string; yLabel?: string; xTick?: (x: number) => string } = {},
 ): void {
   if (x.length === 0 || series.every((s) => s.values.every((v) => !v))) {
     emptyChart(el, 'nothing to show yet');
@@ -85,7 +90,15 @@ export function lineChart(
         },
         y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] },
       },
-      axes: [{ label: xLabel }, { label: 'records', size: 60 }],
+      axes: [
+        {
+          label: xLabel,
+          ...(xTick && {
+            values: (_: uPlot, ticks: number[]) => ticks.map((t) => (x.includes(t) ? xTick(t) : '')),
+          }),
+        },
+        { label: yLabel, size: 60 },
+      ],
       // One series: the caption names it, a legend row would only repeat it.
       legend: { show: series.length > 1 },
       series: [

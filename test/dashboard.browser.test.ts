@@ -66,7 +66,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in headless Chromium', () => {
   beforeAll(async () => {
     dataDir = await generatedBucket();
     server = spawn(process.execPath, ['bin/medqa.mjs', 'start', '--port', '0', '--scan-interval', '0'], {
-      env: { ...process.env, MEDQA_DATA_DIR: dataDir, MEDQA_LOG_LEVEL: 'warn' },
+      env: { ...process.env, MEDQA_DATA_DIR: dataDir, MEDQA_LOG_LEVEL: 'warn', MEDQA_READ_TOKEN: 'reader' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -155,6 +155,13 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in headless Chromium', () => {
         `${version.dropped.evaluation_question.toLocaleString('en')} evaluation questions`,
       );
 
+      // Drift per version, one point each, drawn against the threshold.
+      expect(Number(await page.locator('#chart-drift-types').getAttribute('data-points'))).toBe(
+        summary.versions.length,
+      );
+      expect(summary.versions[0].drift.type_mix).toEqual(expect.any(Number));
+      expect(summary.versions[0].drift.question_length).toEqual(expect.any(Number));
+
       // Quartiles as pandas computes them from the split file.
       const training = (await fs.readFile(path.join(dataDir, 'data/dataset-split/training/training.json'), 'utf8'))
         .trim()
@@ -197,6 +204,20 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in headless Chromium', () => {
       const csv = (await fs.readFile((await download.path())!, 'utf8')).trim().split('\r\n');
       expect(csv[0]).toBe('question_type,question,answer,source,line');
       expect(csv.length).toBeGreaterThan(1);
+
+      // The quarantine, with the read token: every reason counted, a page of records for one.
+      await page.fill('#read-token', 'reader');
+      await page.click('#load-quarantine');
+      await page.waitForSelector('#chart-quarantine-production .bars li');
+      const quarantined = await bars('chart-quarantine-production');
+      expect(quarantined.map(([reason]) => reason)).toEqual(expect.arrayContaining(['duplicate', 'invalid_json']));
+      await page.selectOption('#quarantine-reason', 'duplicate');
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('#quarantine-rows tbody td:first-child')].every(
+          (td) => td.textContent === 'duplicate',
+        ),
+      );
+      expect(await page.locator('#quarantine-rows tbody tr').count()).toBeGreaterThan(0);
 
       await fs.mkdir(ARTIFACTS, { recursive: true });
       await page.fill('#search', '');

@@ -21,6 +21,8 @@ export const VersionMetadataSchema = z.looseObject({
   dropped: z.record(z.string(), count),
   redactions: z.record(z.string(), count),
   question_type_counts: z.record(z.string(), count),
+  /** Questions counted by exact length (summary/length-counts.ts), for drift per version; absent before. */
+  question_length_counts: z.record(z.string(), count).optional(),
   rules_versions: z.array(z.number().int()),
   /** The split whose evaluation questions were left out (absent: built before this was recorded, or without a split). */
   split: SplitIdentitySchema.optional(),

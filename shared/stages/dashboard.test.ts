@@ -162,6 +162,22 @@ describe('dashboard: tokens', () => {
     // Staged text is PII-reduced: no e-mail address of the fixture logs survives.
     expect(JSON.stringify(body.rows)).not.toMatch(/@[a-z]+\.(?:com|org)/);
     expect((await dashboardApp({ store, assets: ASSETS }).request('/api/records?split=production')).status).toBe(404);
+
+    // The quarantine: counts by reason, and a page for one reason with source key and line.
+    expect((await withToken.request('/api/quarantine')).status).toBe(401);
+    const auth = { headers: { authorization: 'Bearer read-me' } };
+    const all = await (await withToken.request('/api/quarantine', auth)).json();
+    const reasons = Object.keys(all.counts.production);
+    expect(reasons.length).toBeGreaterThan(1);
+    expect(all.total).toBe(Object.values(all.counts.production as Record<string, number>).reduce((a, b) => a + b, 0));
+    const one = await (await withToken.request(`/api/quarantine?reason=${reasons[0]}&limit=100`, auth)).json();
+    expect(one.total).toBe(all.counts.production[reasons[0]!]);
+    expect(one.rows.every((r: { reason: string }) => r.reason === reasons[0])).toBe(true);
+    expect(one.rows[0]).toMatchObject({
+      source_key: 'data/production/retraining_data_raw/d.jsonl',
+      line: expect.any(Number),
+    });
+    expect((await withToken.request('/api/quarantine?limit=0', auth)).status).toBe(400);
   });
 
   it('hands out where to upload: the direct route on the folder store', async () => {

@@ -8,7 +8,7 @@ import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, SUMMARY_KEY } from '../bucke
 import { lastRuns } from '../runtime/action';
 import { carriesSecret } from '../runtime/bearer';
 import { assertValidKey, type ObjectStore, readJsonIfExists } from '../store';
-import { RecordsQuery, recordsPage } from '../summary/records-page';
+import { QuarantineQuery, quarantinePage, RecordsQuery, recordsPage } from '../summary/records-page';
 import { refreshSummary } from '../summary/refresh';
 
 /** The built page: index.html, app.js and app.css (frontend/build-assets.mjs). */
@@ -133,6 +133,25 @@ export function dashboardApp({
     }
     c.header('cache-control', query.data.split === 'production' ? 'no-store' : 'no-cache');
     return c.json(await recordsPage(store, query.data));
+  });
+
+  // The quarantine: counts by reason per stage, and a page of records for one reason.
+  app.get('/api/quarantine', async (c) => {
+    if (!readToken) return c.json({ error: 'the quarantine is not enabled here (no read token configured)' }, 404);
+    if (!carriesSecret(c.req.header('authorization'), readToken))
+      return c.json({ error: 'missing or wrong read token' }, 401);
+    const query = QuarantineQuery.safeParse(c.req.query());
+    if (!query.success) {
+      const issue = query.error.issues[0]!;
+      return c.json(
+        {
+          error: `${issue.path.join('.') || 'query'}: ${issue.message}; e.g. api/quarantine?reason=duplicate&offset=0&limit=50`,
+        },
+        400,
+      );
+    }
+    c.header('cache-control', 'no-store');
+    return c.json(await quarantinePage(store, query.data));
   });
 
   if (uploadToken) {

@@ -20,6 +20,7 @@ import { latestVersion } from '../retraining/training-job-reader';
 import { type ActionContext, defineAction, flag, PipelineError, ProgressLog } from '../runtime';
 import { holderGone, thisProcess } from '../runtime/claimant';
 import { compareKeys, JsonlWriter, listObjects, ObjectExistsError, type ObjectStore } from '../store';
+import { countLength, denseLengthCounts, toLengthCounts } from '../summary/length-counts';
 import { refreshSummaryAfterStage } from '../summary/refresh';
 
 const RetrainBatchParams = z.object({
@@ -164,6 +165,7 @@ async function buildVersion(
   const dropped: Record<string, number> = {};
   const redactions: Record<string, number> = {};
   const questionTypes: Record<string, number> = {};
+  const questionLengths = denseLengthCounts();
   const rulesVersions = new Set<number>();
   const stagedInputs: VersionMetadata['staged_inputs'] = [];
   const count = (reason: BatchDropReason | string, n = 1) => (dropped[reason] = (dropped[reason] ?? 0) + n);
@@ -211,6 +213,7 @@ async function buildVersion(
         }
         fingerprints.append(digest);
         questionTypes[record.question_type] = (questionTypes[record.question_type] ?? 0) + 1;
+        countLength(questionLengths, record.question.length);
         const pending = writer.write({ ...record, staged_key: input.staged_key });
         if (pending) await pending;
       }
@@ -234,6 +237,7 @@ async function buildVersion(
     dropped,
     redactions,
     question_type_counts: questionTypes,
+    question_length_counts: toLengthCounts(questionLengths),
     rules_versions: [...rulesVersions].sort(),
     ...(split && { split: splitIdentity(split) }),
     duration_ms: Math.round(performance.now() - started),

@@ -4,6 +4,7 @@ import {
   denseLengthCounts,
   LONGEST_COUNTED,
   lengthQuantiles,
+  lengthWasserstein,
   mergeLengthCounts,
   QUARTILES,
   toLengthCounts,
@@ -40,5 +41,14 @@ describe('exact length counts', () => {
     for (const length of [5, 6, 50_000, 90_000]) countLength(dense, length);
     expect(toLengthCounts(dense)).toEqual({ 5: 1, 6: 1, [LONGEST_COUNTED]: 2 });
     expect(lengthQuantiles(toLengthCounts(dense), [1])).toEqual([LONGEST_COUNTED]);
+  });
+});
+
+describe('lengthWasserstein', () => {
+  it('is the mass moved times the distance, in characters', () => {
+    expect(lengthWasserstein({ 10: 4 }, { 10: 1 })).toBe(0);
+    expect(lengthWasserstein({ 10: 1 }, { 30: 1 })).toBe(20);
+    expect(lengthWasserstein({ 10: 1, 20: 1 }, { 20: 2 })).toBe(5); // half the mass moves 10
+    expect(lengthWasserstein({}, { 1: 1 })).toBeNull();
   });
 });

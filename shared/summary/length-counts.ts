@@ -60,3 +60,21 @@ export function lengthQuantiles(counts: LengthCounts, qs: readonly number[]): nu
 }
 
 export const QUARTILES = [0.25, 0.5, 0.75] as const;
+
+/** Wasserstein-1 distance between two length distributions, in characters; null when one is empty. */
+export function lengthWasserstein(a: LengthCounts, b: LengthCounts): number | null {
+  const total = (counts: LengthCounts) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const sumA = total(a);
+  const sumB = total(b);
+  if (!sumA || !sumB) return null;
+  const lengths = [...new Set([...Object.keys(a), ...Object.keys(b)].map(Number))].sort((x, y) => x - y);
+  let cdfA = 0;
+  let cdfB = 0;
+  let distance = 0;
+  for (let i = 0; i < lengths.length - 1; i += 1) {
+    cdfA += (a[lengths[i]!] ?? 0) / sumA;
+    cdfB += (b[lengths[i]!] ?? 0) / sumB;
+    distance += Math.abs(cdfA - cdfB) * (lengths[i + 1]! - lengths[i]!);
+  }
+  return distance;
+}

@@ -1,12 +1,20 @@
 /**
- * `GET api/records`: one page of a split's records, or of the staged production records, for the
- * dashboard's explorer. The file is streamed from the store and filtered on the way, so a search
+ * `GET api/records` and `GET api/quarantine`: one page of a split's records, of the staged
+ * production records, or of the quarantine, for the dashboard. The file is streamed from the store and filtered on the way, so a search
  * covers the whole split while memory holds one page; the matches are counted to the end.
  */
 import { z } from 'zod';
-import { isStagedSummaryKey, PRODUCTION_STAGED_PREFIX, SPLIT_KEYS, SPLIT_NAMES } from '../bucket/keys';
+import {
+  isStagedSummaryKey,
+  OFFLINE_QUARANTINE_PREFIX,
+  PRODUCTION_QUARANTINE_PREFIX,
+  PRODUCTION_STAGED_PREFIX,
+  SPLIT_KEYS,
+  SPLIT_NAMES,
+} from '../bucket/keys';
 import { readObject } from '../bucket/read';
 import { StagedSummarySchema } from '../bucket/staged';
+import { quarantinedFileCounts } from '../offline/quarantine-file';
 import { readJsonLines } from '../readers';
 import { listObjects, type ObjectStore } from '../store';
 
@@ -79,4 +87,70 @@ async function sourceKeys(store: ObjectStore, split: RecordsQuery['split']): Pro
     if (summary && summary.records_out > 0) keys.push(summary.staged_key);
   }
   return keys;
+}
+
+export const QuarantineQuery = z.object({
+  reason: z.string().max(60).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_ROWS).default(50),
+});
+export type QuarantineQuery = z.infer<typeof QuarantineQuery>;
+
+export interface QuarantinePage {
+  /** Quarantined production records by reason, and offline files by reason. */
+  counts: { production: Record<string, number>; offline: Record<string, number> };
+  reason: string | null;
+  total: number;
+  offset: number;
+  rows: { reason: string; detail: string | null; source_key: string; line: number; text: string }[];
+}
+
+interface QuarantineLine {
+  reason?: unknown;
+  detail?: unknown;
+  source_key?: unknown;
+  line?: unknown;
+  raw_text?: unknown;
+  record?: { question?: unknown; answer?: unknown } | null;
+}
+
+/**
+ * A page of the production quarantine for one reason (all reasons without one), with the counts
+ * by reason of both stages. Quarantined text is PII-reduced as it was written; it is shown as
+ * stored, question and answer (or the unparsable line) cut to fit the page.
+ */
+export async function quarantinePage(store: ObjectStore, query: QuarantineQuery): Promise<QuarantinePage> {
+  const production: Record<string, number> = {};
+  const rows: QuarantinePage['rows'] = [];
+  let total = 0;
+  let chars = 0;
+  for await (const object of listObjects(store, PRODUCTION_QUARANTINE_PREFIX)) {
+    if (!object.key.endsWith('.jsonl')) continue;
+    for await (const entry of readJsonLines<QuarantineLine>(store, object.key)) {
+      const reason = String(entry.reason ?? 'unknown');
+      production[reason] = (production[reason] ?? 0) + 1;
+      if (query.reason && reason !== query.reason) continue;
+      total += 1;
+      if (total <= query.offset || rows.length >= query.limit || chars >= MAX_PAGE_CHARS) continue;
+      const text = entry.record
+        ? `${String(entry.record.question ?? '')} — ${String(entry.record.answer ?? '')}`
+        : String(entry.raw_text ?? '');
+      const shown = text.length > ANSWER_CHARS ? `${text.slice(0, ANSWER_CHARS)}…` : text;
+      rows.push({
+        reason,
+        detail: typeof entry.detail === 'string' ? entry.detail : null,
+        source_key: String(entry.source_key ?? object.key),
+        line: Number(entry.line ?? 0),
+        text: shown,
+      });
+      chars += shown.length;
+    }
+  }
+  return {
+    counts: { production, offline: await quarantinedFileCounts(store, OFFLINE_QUARANTINE_PREFIX) },
+    reason: query.reason ?? null,
+    total,
+    offset: query.offset,
+    rows,
+  };
 }

@@ -38,7 +38,7 @@ import {
   mergeHistograms,
   wassersteinDistance,
 } from './histogram';
-import { type LengthCounts, lengthQuantiles, mergeLengthCounts, QUARTILES } from './length-counts';
+import { type LengthCounts, lengthQuantiles, lengthWasserstein, mergeLengthCounts, QUARTILES } from './length-counts';
 
 /** Partial summaries, kept so a refresh merges one new output instead of rescanning the bucket. */
 const OFFLINE_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/offline.json`;
@@ -52,14 +52,18 @@ const TYPE_MIX_THRESHOLD = 0.2;
 const LENGTH_THRESHOLD = 15;
 
 /** Partials written under another layout are recomputed, not read. */
-const PARTIAL_LAYOUT = 2;
+const PARTIAL_LAYOUT = 3;
 
 type OfflinePartial = NonNullable<Summary['offline']> & {
   layout: number;
   split_etag: string;
   training_length: number[];
+  training_length_counts: LengthCounts;
   training_types: Record<string, number>;
 };
+
+/** A version as the kept partial holds it: what the summary shows, and its lengths for drift. */
+type VersionEntry = Omit<Summary['versions'][number], 'drift'> & { question_length_counts?: LengthCounts };
 
 interface ProductionPartial {
   /** Markers of another generation (from before a rebuild) do not count as merged. */
@@ -92,7 +96,17 @@ export async function refreshSummary(
 ): Promise<Summary> {
   const offline = await offlinePartial(store);
   const production = await productionPartial(store, partial, rebuild);
-  const versions = await recentVersions(store);
+  const versions = (await recentVersions(store)).map(({ question_length_counts, ...version }) => ({
+    ...version,
+    drift: {
+      type_mix: round(offline ? jensenShannonDistance(offline.training_types, version.question_type_counts) : null),
+      question_length: round(
+        offline?.training_length_counts && question_length_counts
+          ? lengthWasserstein(offline.training_length_counts, question_length_counts)
+          : null,
+      ),
+    },
+  }));
   const stages = await lastRuns(store);
 
   const p = production.aggregate;
@@ -217,6 +231,7 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
       evaluation_questions,
     })),
     training_length: lengths.training!,
+    training_length_counts: exactLengths.training!,
     training_types: metadata.question_type_counts.training ?? {},
   };
   await store.put(OFFLINE_PARTIAL_KEY, JSON.stringify(partial));
@@ -227,6 +242,7 @@ function stripPartial({
   layout: _layout,
   split_etag: _etag,
   training_length: _lengths,
+  training_length_counts: _exact,
   training_types: _types,
   ...offline
 }: OfflinePartial): NonNullable<Summary['offline']> {
@@ -300,15 +316,15 @@ async function productionPartial(
 }
 
 /** The last MAX_VERSIONS versions, newest first; only versions newer than the kept list are read. */
-async function recentVersions(store: ObjectStore): Promise<Summary['versions']> {
+async function recentVersions(store: ObjectStore): Promise<VersionEntry[]> {
   const latest = await latestVersion(store);
   if (!latest) return [];
-  const kept = (await readJsonIfExists<{ latest: number; versions: Summary['versions'] }>(
-    store,
-    VERSIONS_PARTIAL_KEY,
-  )) ?? { latest: 0, versions: [] };
+  const kept = (await readJsonIfExists<{ latest: number; versions: VersionEntry[] }>(store, VERSIONS_PARTIAL_KEY)) ?? {
+    latest: 0,
+    versions: [],
+  };
   if (kept.latest === latest) return kept.versions;
-  const added: Summary['versions'] = [];
+  const added: VersionEntry[] = [];
   for (let n = latest; n > Math.max(kept.latest, latest - MAX_VERSIONS); n -= 1) {
     const m = await readObject(store, versionKeys(n).metadata, VersionMetadataSchema);
     if (!m) continue;
@@ -321,6 +337,7 @@ async function recentVersions(store: ObjectStore): Promise<Summary['versions']> 
       question_type_counts: m.question_type_counts,
       missing_types: missing,
       rules_versions: m.rules_versions,
+      question_length_counts: m.question_length_counts,
     });
   }
   const versions = [...added, ...kept.versions].slice(0, MAX_VERSIONS);
