@@ -1,7 +1,7 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import type { Summary } from '../shared/bucket/dashboard-summary';
-import { categoryBars, emptyChart, lineChart } from './charts';
+import { categoryBars, emptyChart, lineChart, pairedShares } from './charts';
 import { csvLine } from './csv';
 
 const SCHEMA_VERSION = 2;
@@ -256,6 +256,7 @@ function renderVersions(summary: Summary): void {
     emptyChart($('chart-version-types'), 'no version yet');
     emptyChart($('chart-version-dropped'), 'no version yet');
     emptyChart($('chart-drift-types'), 'no version yet');
+    emptyChart($('chart-version-shares'), 'no version yet');
     emptyChart($('chart-drift-lengths'), 'no version yet');
     return;
   }
@@ -300,6 +301,18 @@ function renderVersions(summary: Summary): void {
     categoryBars($('chart-version-types'), types, counts, '#16a34a');
     const [reasons, dropped] = sortedCounts(v.dropped);
     categoryBars($('chart-version-dropped'), reasons, dropped, '#dc2626');
+    const offline = summary.offline;
+    if (offline) {
+      const shareTypes = [...new Set([...offline.question_types.types, ...Object.keys(v.question_type_counts)])].sort();
+      const training = offline.question_types.series.training ?? [];
+      pairedShares($('chart-version-shares'), shareTypes, [
+        {
+          name: 'training split',
+          counts: shareTypes.map((t) => training[offline.question_types.types.indexOf(t)] ?? 0),
+        },
+        { name: v.version, counts: shareTypes.map((t) => v.question_type_counts[t] ?? 0) },
+      ]);
+    } else emptyChart($('chart-version-shares'), 'no training split to compare with');
   };
   select.onchange = draw;
   draw();

@@ -63,6 +63,61 @@ export function categoryBars(el: HTMLElement, labels: string[], values: number[]
   el.replaceChildren(list);
 }
 
+/**
+ * Two shares per category side by side, as horizontal bar pairs (percent of each whole), every
+ * label written out; sorted by the first share. For comparing a version's mix with the training split's.
+ */
+export function pairedShares(
+  el: HTMLElement,
+  labels: string[],
+  [first, second]: [{ name: string; counts: number[] }, { name: string; counts: number[] }],
+): void {
+  charts.get(el)?.destroy();
+  charts.delete(el);
+  const share = (counts: number[]) => {
+    const total = counts.reduce((a, b) => a + b, 0) || 1;
+    return counts.map((n) => (100 * n) / total);
+  };
+  const a = share(first.counts);
+  const b = share(second.counts);
+  if (labels.length === 0) {
+    emptyChart(el, 'nothing to show yet');
+    return;
+  }
+  const max = Math.max(...a, ...b, 1);
+  const list = document.createElement('ol');
+  list.className = 'bars paired';
+  const bar = (value: number, color: string, name: string) => {
+    const track = document.createElement('span');
+    track.className = 'bar-track';
+    const fill = document.createElement('span');
+    fill.className = 'bar';
+    fill.style.width = value > 0 ? `max(2px, calc((100% - 4.5rem) * ${(value / max).toFixed(4)}))` : '0';
+    fill.style.background = color;
+    fill.title = name;
+    const count = document.createElement('span');
+    count.className = 'bar-value';
+    count.textContent = `${value.toFixed(1)} %`;
+    track.append(fill, count);
+    return track;
+  };
+  for (const i of labels.map((_, i) => i).sort((x, y) => a[y]! - a[x]! || b[y]! - b[x]!)) {
+    const item = document.createElement('li');
+    const name = document.createElement('span');
+    name.className = 'bar-label';
+    name.textContent = labels[i]!;
+    const pair = document.createElement('span');
+    pair.className = 'bar-pair';
+    pair.append(bar(a[i]!, PALETTE[0]!, first.name), bar(b[i]!, PALETTE[1]!, second.name));
+    item.append(name, pair);
+    list.append(item);
+  }
+  const legend = document.createElement('p');
+  legend.className = 'muted pair-legend';
+  legend.textContent = `upper bar: ${first.name}; lower bar: ${second.name}`;
+  el.replaceChildren(legend, list);
+}
+
 /** Several numeric series over the same numeric x (histograms per split, volume over time). */
 export function lineChart(
   el: HTMLElement,

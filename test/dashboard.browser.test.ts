@@ -155,6 +155,12 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in headless Chromium', () => {
         `${version.dropped.evaluation_question.toLocaleString('en')} evaluation questions`,
       );
 
+      // The version's type shares beside the training split's, for every type of either.
+      const shareLabels = await page.locator('#chart-version-shares .bar-label').allTextContents();
+      expect(new Set(shareLabels)).toEqual(
+        new Set([...summary.offline.question_types.types, ...Object.keys(summary.versions[0].question_type_counts)]),
+      );
+
       // Drift per version, one point each, drawn against the threshold.
       expect(Number(await page.locator('#chart-drift-types').getAttribute('data-points'))).toBe(
         summary.versions.length,
