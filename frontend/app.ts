@@ -148,16 +148,9 @@ function renderExplorer(summary: Summary): void {
       return;
     }
     ({ rows, total } = (await response.json()) as { rows: RecordRow[]; total: number });
-    body.replaceChildren(
-      ...rows.map((r) => {
-        const tr = document.createElement('tr');
-        for (const value of [r.question_type, r.question, r.answer, `${r.source.split('/').pop()}:${r.line}`]) {
-          const td = document.createElement('td');
-          td.textContent = value;
-          tr.append(td);
-        }
-        return tr;
-      }),
+    tableRows(
+      body,
+      rows.map((r) => [r.question_type, r.question, r.answer, `${r.source.split('/').pop()}:${r.line}`]),
     );
     $('match-count').textContent = total
       ? `${(offset + 1).toLocaleString('en')}–${(offset + rows.length).toLocaleString('en')} of ${total.toLocaleString('en')} records`
@@ -346,16 +339,24 @@ function renderStages(summary: Summary): void {
     body.innerHTML = '<tr><td colspan="5" class="muted">no stage has run yet</td></tr>';
     return;
   }
+  tableRows(
+    body,
+    summary.stages.map((s) => [
+      s.action,
+      new Date(s.at).toLocaleString('en'),
+      s.status,
+      s.duration_ms === null ? '–' : `${s.duration_ms} ms`,
+      s.detail ?? '',
+    ]),
+  );
+}
+
+/** Replaces a table body's rows; cells are text, never markup (record text is user data). */
+function tableRows(body: HTMLElement, rows: string[][]): void {
   body.replaceChildren(
-    ...summary.stages.map((s) => {
+    ...rows.map((cells) => {
       const tr = document.createElement('tr');
-      for (const value of [
-        s.action,
-        new Date(s.at).toLocaleString('en'),
-        s.status,
-        s.duration_ms === null ? '–' : `${s.duration_ms} ms`,
-        s.detail ?? '',
-      ]) {
+      for (const value of cells) {
         const td = document.createElement('td');
         td.textContent = value;
         tr.append(td);
@@ -404,19 +405,10 @@ function setUpQuarantine(): void {
     reason.value = chosen;
     $('quarantine-count').textContent =
       `${Math.min(50, body.total)} of ${body.total.toLocaleString('en')} quarantined records`;
-    $('quarantine-rows')
-      .querySelector('tbody')!
-      .replaceChildren(
-        ...body.rows.map((r) => {
-          const tr = document.createElement('tr');
-          for (const value of [r.reason, r.detail ?? '', r.text, `${r.source_key.split('/').pop()}:${r.line}`]) {
-            const td = document.createElement('td');
-            td.textContent = value;
-            tr.append(td);
-          }
-          return tr;
-        }),
-      );
+    tableRows(
+      $('quarantine-rows').querySelector('tbody')!,
+      body.rows.map((r) => [r.reason, r.detail ?? '', r.text, `${r.source_key.split('/').pop()}:${r.line}`]),
+    );
   };
   $('load-quarantine').onclick = () => void load();
   reason.onchange = () => void load();

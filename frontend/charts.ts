@@ -15,14 +15,48 @@ function place(el: HTMLElement, opts: Omit<uPlot.Options, 'width' | 'height'>, d
   charts.set(el, new uPlot({ ...opts, width: Math.max(el.clientWidth, 280), height: HEIGHT }, data, el));
 }
 
-/** Says why a chart is empty instead of drawing empty axes. */
-export function emptyChart(el: HTMLElement, message: string): void {
+/** Drops the uPlot instance drawn into `el`, if any, before something else is drawn there. */
+function forget(el: HTMLElement): void {
   charts.get(el)?.destroy();
   charts.delete(el);
-  const note = document.createElement('p');
-  note.className = 'empty-note';
-  note.textContent = message;
-  el.replaceChildren(note);
+}
+
+/** Says why a chart is empty instead of drawing empty axes. */
+export function emptyChart(el: HTMLElement, message: string): void {
+  forget(el);
+  el.replaceChildren(span('p', 'empty-note', message));
+}
+
+function span(tag: string, className: string, text = ''): HTMLElement {
+  const el = document.createElement(tag);
+  el.className = className;
+  el.textContent = text;
+  return el;
+}
+
+/**
+ * One bar of a bar list: `fraction` of the track (at least a sliver when above zero), the track
+ * keeping 4.5rem for `text` at the bar's end.
+ */
+function barTrack(fraction: number, color: string, text: string, title = ''): HTMLElement {
+  const track = span('span', 'bar-track');
+  const bar = span('span', 'bar');
+  bar.style.width = fraction > 0 ? `max(2px, calc((100% - 4.5rem) * ${fraction.toFixed(4)}))` : '0';
+  bar.style.background = color;
+  bar.title = title;
+  track.append(bar, span('span', 'bar-value', text));
+  return track;
+}
+
+/** A list of labelled rows (`.bars`): each label written out in full, beside what `bars` draws. */
+function barList(className: string, rows: { label: string; bars: HTMLElement }[]): HTMLElement {
+  const list = span('ol', className);
+  for (const { label, bars } of rows) {
+    const item = document.createElement('li');
+    item.append(span('span', 'bar-label', label), bars);
+    list.append(item);
+  }
+  return list;
 }
 
 /**
@@ -31,36 +65,19 @@ export function emptyChart(el: HTMLElement, message: string): void {
  * labels wrap instead of overprinting and a screen reader (or a test) can read them.
  */
 export function categoryBars(el: HTMLElement, labels: string[], values: number[], color = PALETTE[0]!): void {
-  charts.get(el)?.destroy();
-  charts.delete(el);
   if (labels.length === 0 || values.every((v) => !v)) {
     emptyChart(el, 'nothing to show yet');
     return;
   }
+  forget(el);
   const rows = labels.map((label, i) => ({ label, value: values[i] ?? 0 })).sort((a, b) => b.value - a.value);
   const max = Math.max(...rows.map((r) => r.value));
-  const list = document.createElement('ol');
-  list.className = 'bars';
-  for (const { label, value } of rows) {
-    const item = document.createElement('li');
-    const name = document.createElement('span');
-    name.className = 'bar-label';
-    name.textContent = label;
-    const track = document.createElement('span');
-    track.className = 'bar-track';
-    const bar = document.createElement('span');
-    bar.className = 'bar';
-    // The track keeps 4.5rem for the count at the bar's end.
-    bar.style.width = value > 0 ? `max(2px, calc((100% - 4.5rem) * ${(value / max).toFixed(4)}))` : '0';
-    bar.style.background = color;
-    const count = document.createElement('span');
-    count.className = 'bar-value';
-    count.textContent = value.toLocaleString('en');
-    track.append(bar, count);
-    item.append(name, track);
-    list.append(item);
-  }
-  el.replaceChildren(list);
+  el.replaceChildren(
+    barList(
+      'bars',
+      rows.map(({ label, value }) => ({ label, bars: barTrack(value / max, color, value.toLocaleString('en')) })),
+    ),
+  );
 }
 
 /**
@@ -72,50 +89,31 @@ export function pairedShares(
   labels: string[],
   [first, second]: [{ name: string; counts: number[] }, { name: string; counts: number[] }],
 ): void {
-  charts.get(el)?.destroy();
-  charts.delete(el);
+  if (labels.length === 0) {
+    emptyChart(el, 'nothing to show yet');
+    return;
+  }
+  forget(el);
   const share = (counts: number[]) => {
     const total = counts.reduce((a, b) => a + b, 0) || 1;
     return counts.map((n) => (100 * n) / total);
   };
   const a = share(first.counts);
   const b = share(second.counts);
-  if (labels.length === 0) {
-    emptyChart(el, 'nothing to show yet');
-    return;
-  }
   const max = Math.max(...a, ...b, 1);
-  const list = document.createElement('ol');
-  list.className = 'bars paired';
-  const bar = (value: number, color: string, name: string) => {
-    const track = document.createElement('span');
-    track.className = 'bar-track';
-    const fill = document.createElement('span');
-    fill.className = 'bar';
-    fill.style.width = value > 0 ? `max(2px, calc((100% - 4.5rem) * ${(value / max).toFixed(4)}))` : '0';
-    fill.style.background = color;
-    fill.title = name;
-    const count = document.createElement('span');
-    count.className = 'bar-value';
-    count.textContent = `${value.toFixed(1)} %`;
-    track.append(fill, count);
-    return track;
-  };
-  for (const i of labels.map((_, i) => i).sort((x, y) => a[y]! - a[x]! || b[y]! - b[x]!)) {
-    const item = document.createElement('li');
-    const name = document.createElement('span');
-    name.className = 'bar-label';
-    name.textContent = labels[i]!;
-    const pair = document.createElement('span');
-    pair.className = 'bar-pair';
-    pair.append(bar(a[i]!, PALETTE[0]!, first.name), bar(b[i]!, PALETTE[1]!, second.name));
-    item.append(name, pair);
-    list.append(item);
-  }
-  const legend = document.createElement('p');
-  legend.className = 'muted pair-legend';
-  legend.textContent = `upper bar: ${first.name}; lower bar: ${second.name}`;
-  el.replaceChildren(legend, list);
+  const order = labels.map((_, i) => i).sort((x, y) => a[y]! - a[x]! || b[y]! - b[x]!);
+  const rows = order.map((i) => {
+    const pair = span('span', 'bar-pair');
+    pair.append(
+      barTrack(a[i]! / max, PALETTE[0]!, `${a[i]!.toFixed(1)} %`, first.name),
+      barTrack(b[i]! / max, PALETTE[1]!, `${b[i]!.toFixed(1)} %`, second.name),
+    );
+    return { label: labels[i]!, bars: pair };
+  });
+  el.replaceChildren(
+    span('p', 'muted pair-legend', `upper bar: ${first.name}; lower bar: ${second.name}`),
+    barList('bars paired', rows),
+  );
 }
 
 /** Several numeric series over the same numeric x (histograms per split, volume over time). */

@@ -27,8 +27,9 @@ export class ProgressLog {
   /** Bytes of the stored object read. */
   readonly addBytes = (n: number): void => {
     this.bytes += n;
-    if (this.now() < this.next) return;
-    this.next = this.now() + this.everyMs;
+    const now = this.now();
+    if (now < this.next) return;
+    this.next = now + this.everyMs;
     const { key, size } = this.object;
     this.log.info('progress', {
       key,

@@ -3,6 +3,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
+import type { z } from 'zod';
 import { SUMMARY_SCHEMA_VERSION, type Summary } from '../bucket/dashboard-summary';
 import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, SUMMARY_KEY } from '../bucket/keys';
 import { lastRuns } from '../runtime/action';
@@ -115,43 +116,33 @@ export function dashboardApp({
 
   // A page of a split's records, searched and filtered over the whole file; production rows
   // (PII-reduced, not de-identified) only with the read token.
+  /** Why a reader of PII-reduced rows is turned away (`what` they asked for), or undefined. */
+  const refusedReader = (authorization: string | undefined, what: string) =>
+    !readToken
+      ? { status: 404 as const, error: `${what} not enabled here (no read token configured)` }
+      : !carriesSecret(authorization, readToken)
+        ? { status: 401 as const, error: 'missing or wrong read token' }
+        : undefined;
+
   app.get('/api/records', async (c) => {
-    const query = RecordsQuery.safeParse(c.req.query());
-    if (!query.success) {
-      const issue = query.error.issues[0]!;
-      return c.json(
-        {
-          error: `${issue.path.join('.') || 'query'}: ${issue.message}; e.g. api/records?split=training&q=glaucoma&offset=0&limit=50`,
-        },
-        400,
-      );
+    const query = parseQuery(RecordsQuery, c.req.query(), 'api/records?split=training&q=glaucoma&offset=0&limit=50');
+    if ('error' in query) return c.json({ error: query.error }, 400);
+    if (query.split === 'production') {
+      const refused = refusedReader(c.req.header('authorization'), 'production rows are');
+      if (refused) return c.json({ error: refused.error }, refused.status);
     }
-    if (query.data.split === 'production') {
-      if (!readToken) return c.json({ error: 'production rows are not enabled here (no read token configured)' }, 404);
-      if (!carriesSecret(c.req.header('authorization'), readToken))
-        return c.json({ error: 'missing or wrong read token' }, 401);
-    }
-    c.header('cache-control', query.data.split === 'production' ? 'no-store' : 'no-cache');
-    return c.json(await recordsPage(store, query.data));
+    c.header('cache-control', query.split === 'production' ? 'no-store' : 'no-cache');
+    return c.json(await recordsPage(store, query));
   });
 
   // The quarantine: counts by reason per stage, and a page of records for one reason.
   app.get('/api/quarantine', async (c) => {
-    if (!readToken) return c.json({ error: 'the quarantine is not enabled here (no read token configured)' }, 404);
-    if (!carriesSecret(c.req.header('authorization'), readToken))
-      return c.json({ error: 'missing or wrong read token' }, 401);
-    const query = QuarantineQuery.safeParse(c.req.query());
-    if (!query.success) {
-      const issue = query.error.issues[0]!;
-      return c.json(
-        {
-          error: `${issue.path.join('.') || 'query'}: ${issue.message}; e.g. api/quarantine?reason=duplicate&offset=0&limit=50`,
-        },
-        400,
-      );
-    }
+    const refused = refusedReader(c.req.header('authorization'), 'the quarantine is');
+    if (refused) return c.json({ error: refused.error }, refused.status);
+    const query = parseQuery(QuarantineQuery, c.req.query(), 'api/quarantine?reason=duplicate&offset=0&limit=50');
+    if ('error' in query) return c.json({ error: query.error }, 400);
     c.header('cache-control', 'no-store');
-    return c.json(await quarantinePage(store, query.data));
+    return c.json(await quarantinePage(store, query));
   });
 
   if (uploadToken) {
@@ -216,4 +207,16 @@ export function dashboardApp({
     });
   }
   return app;
+}
+
+/** A query string checked by its schema, or what is wrong with it and an example to copy. */
+function parseQuery<T extends z.ZodType>(
+  schema: T,
+  query: Record<string, string>,
+  example: string,
+): z.infer<T> | { error: string } {
+  const parsed = schema.safeParse(query);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  return { error: `${issue.path.join('.') || 'query'}: ${issue.message}; e.g. ${example}` };
 }

@@ -47,6 +47,32 @@ export interface RecordsPage {
   rows: RecordRow[];
 }
 
+/**
+ * The rows of one page out of a stream of matches: every match is counted, only those from
+ * `offset` on are kept, until `limit` rows or MAX_PAGE_CHARS characters.
+ */
+class PageOfMatches<T> {
+  total = 0;
+  readonly rows: T[] = [];
+  private chars = 0;
+
+  constructor(private readonly query: { offset: number; limit: number }) {}
+
+  /** Counts a match; `row` is built only when it goes on the page. */
+  add(row: () => { row: T; chars: number }): void {
+    this.total += 1;
+    if (this.total <= this.query.offset || this.rows.length >= this.query.limit || this.chars >= MAX_PAGE_CHARS) return;
+    const made = row();
+    this.rows.push(made.row);
+    this.chars += made.chars;
+  }
+}
+
+/** Long text cut to fit a page. */
+function shortened(text: string): string {
+  return text.length > ANSWER_CHARS ? `${text.slice(0, ANSWER_CHARS)}…` : text;
+}
+
 interface StoredRow {
   question?: unknown;
   answer?: unknown;
@@ -56,9 +82,7 @@ interface StoredRow {
 export async function recordsPage(store: ObjectStore, query: RecordsQuery): Promise<RecordsPage> {
   const needle = query.q?.trim().toLowerCase() || undefined;
   const type = query.type || undefined;
-  const rows: RecordRow[] = [];
-  let chars = 0;
-  let total = 0;
+  const page = new PageOfMatches<RecordRow>(query);
   for (const key of await sourceKeys(store, query.split)) {
     let line = 0;
     for await (const row of readJsonLines<StoredRow>(store, key)) {
@@ -67,14 +91,16 @@ export async function recordsPage(store: ObjectStore, query: RecordsQuery): Prom
       const answer = String(row.answer ?? '');
       if (type && row.question_type !== type) continue;
       if (needle && !question.toLowerCase().includes(needle) && !answer.toLowerCase().includes(needle)) continue;
-      total += 1;
-      if (total <= query.offset || rows.length >= query.limit || chars >= MAX_PAGE_CHARS) continue;
-      const shown = answer.length > ANSWER_CHARS ? `${answer.slice(0, ANSWER_CHARS)}…` : answer;
-      rows.push({ question, answer: shown, question_type: String(row.question_type ?? ''), source: key, line });
-      chars += question.length + shown.length;
+      page.add(() => {
+        const shown = shortened(answer);
+        return {
+          row: { question, answer: shown, question_type: String(row.question_type ?? ''), source: key, line },
+          chars: question.length + shown.length,
+        };
+      });
     }
   }
-  return { split: query.split, total, offset: query.offset, rows };
+  return { split: query.split, total: page.total, offset: query.offset, rows: page.rows };
 }
 
 /** The split file, or every complete staged file (its summary marks it complete), oldest name first. */
@@ -121,36 +147,37 @@ interface QuarantineLine {
  */
 export async function quarantinePage(store: ObjectStore, query: QuarantineQuery): Promise<QuarantinePage> {
   const production: Record<string, number> = {};
-  const rows: QuarantinePage['rows'] = [];
-  let total = 0;
-  let chars = 0;
+  const page = new PageOfMatches<QuarantinePage['rows'][number]>(query);
   for await (const object of listObjects(store, PRODUCTION_QUARANTINE_PREFIX)) {
     if (!object.key.endsWith('.jsonl')) continue;
     for await (const entry of readJsonLines<QuarantineLine>(store, object.key)) {
       const reason = String(entry.reason ?? 'unknown');
       production[reason] = (production[reason] ?? 0) + 1;
       if (query.reason && reason !== query.reason) continue;
-      total += 1;
-      if (total <= query.offset || rows.length >= query.limit || chars >= MAX_PAGE_CHARS) continue;
-      const text = entry.record
-        ? `${String(entry.record.question ?? '')} — ${String(entry.record.answer ?? '')}`
-        : String(entry.raw_text ?? '');
-      const shown = text.length > ANSWER_CHARS ? `${text.slice(0, ANSWER_CHARS)}…` : text;
-      rows.push({
-        reason,
-        detail: typeof entry.detail === 'string' ? entry.detail : null,
-        source_key: String(entry.source_key ?? object.key),
-        line: Number(entry.line ?? 0),
-        text: shown,
+      page.add(() => {
+        const text = shortened(
+          entry.record
+            ? `${String(entry.record.question ?? '')} — ${String(entry.record.answer ?? '')}`
+            : String(entry.raw_text ?? ''),
+        );
+        return {
+          row: {
+            reason,
+            detail: typeof entry.detail === 'string' ? entry.detail : null,
+            source_key: String(entry.source_key ?? object.key),
+            line: Number(entry.line ?? 0),
+            text,
+          },
+          chars: text.length,
+        };
       });
-      chars += shown.length;
     }
   }
   return {
     counts: { production, offline: await quarantinedFileCounts(store, OFFLINE_QUARANTINE_PREFIX) },
     reason: query.reason ?? null,
-    total,
+    total: page.total,
     offset: query.offset,
-    rows,
+    rows: page.rows,
   };
 }

@@ -111,7 +111,9 @@ export class LocalRuntime {
     let fresh = false;
     for (const [route, queue] of this.queues) {
       const done = this.processed.get(route)!;
+      const listed = new Set<string>();
       for await (const object of listObjects(this.options.store, route.prefix)) {
+        listed.add(object.key);
         if (done.get(object.key) === object.etag || isTemporaryName(object.key)) continue;
         if (Date.now() - object.lastModified.getTime() < settleMs) {
           fresh = true; // may still be arriving: look again once it has settled
@@ -119,6 +121,8 @@ export class LocalRuntime {
         }
         queue.push({ bucket: this.options.store.bucket, key: object.key, etag: object.etag, size: object.size });
       }
+      // Gone (archived, deleted): the same file put again later is new work, not one already done.
+      for (const key of done.keys()) if (!listed.has(key)) done.delete(key);
     }
     if (fresh && !this.stopped) setTimeout(() => void this.scan().catch(() => undefined), settleMs).unref();
   }
@@ -156,7 +160,7 @@ export class LocalRuntime {
   /**
    * An object-created notification (a MinIO webhook): the object is queued at once instead of
    * at the next listing. Its ETag, which MinIO leaves out of some events, is read from the store,
-   * so a listing that sees the same object meanwhile does not queue it again.
+   * so a listing that sees the object while it runs does not queue it again.
    */
   async notify(trigger: string, event: ObjectEvent): Promise<void> {
     const routes = this.routes.filter((route) => route.trigger === trigger && event.key.startsWith(route.prefix));
@@ -167,12 +171,17 @@ export class LocalRuntime {
     }
     const info = await this.options.store.head(event.key);
     if (!info) return; // already processed and archived, or deleted
-    for (const route of routes) {
-      if (this.processed.get(route)!.get(event.key) === info.etag) continue;
-      this.queues
-        .get(route)!
-        .push({ bucket: this.options.store.bucket, key: event.key, etag: info.etag, size: info.size });
-    }
+    this.queueObject(routes, event.key, info);
+  }
+
+  /**
+   * Queues a stored object on each route. A write event (watcher, webhook) always runs, even with
+   * an ETag processed before: the same file dropped again is new work; only a listing skips
+   * what was processed (scan).
+   */
+  private queueObject(routes: ObjectRoute[], key: string, info: { etag: string; size: number }): void {
+    for (const route of routes)
+      this.queues.get(route)!.push({ bucket: this.options.store.bucket, key, etag: info.etag, size: info.size });
   }
 
   private async runObjectEvent(route: ObjectRoute, event: ObjectEvent): Promise<void> {
@@ -212,10 +221,11 @@ export class LocalRuntime {
       return undefined;
     });
     if (!info) return; // gone again (moved to quarantine, deleted)
-    for (const [route, queue] of this.queues) {
-      if (key.startsWith(route.prefix))
-        queue.push({ bucket: this.options.store.bucket, key, etag: info.etag, size: info.size });
-    }
+    this.queueObject(
+      this.routes.filter((route) => key.startsWith(route.prefix)),
+      key,
+      info,
+    );
   }
 
   private track<T>(promise: Promise<T>): Promise<T> {
