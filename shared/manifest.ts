@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ActionSpec = z.object({
   function: z.string(),

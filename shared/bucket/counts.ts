@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A count of records, files or matches, as every bucket contract writes it. */
 export const count = z.number().int().nonnegative();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The dashboard's data contract: dashboard/summary.json, read by the page and nothing else.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What an object-fired action receives, whoever delivered the event. */
 export interface ObjectEvent {

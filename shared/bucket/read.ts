@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type ObjectStore, readTextIfExists, StoreError } from '../store';
+import { ONE_OFF_PARSE } from './one-off-parse';
 
 /** An object of the bucket that does not hold what its key promises (an old or hand-edited file). */
 export class InvalidObjectError extends StoreError {
@@ -29,7 +30,7 @@ export async function readObject<S extends z.ZodType>(
   } catch {
     throw new InvalidObjectError(key, 'not JSON');
   }
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, ONE_OFF_PARSE);
   if (!parsed.success) {
     const issues = parsed.error.issues
       .slice(0, 3)

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The last run of an action (`status/runs/<action>.json`): when, how it ended, how long it took. */
 export const RunRecordSchema = z.looseObject({

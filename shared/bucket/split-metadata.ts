@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { count } from './counts';
 import type { SplitName } from './keys';
 

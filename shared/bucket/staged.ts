@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { count, counts } from './counts';
 
 /** Why transform leaves a production record out of the staged file (each dropped record is quarantined). */

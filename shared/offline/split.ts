@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SPLIT_NAMES, type SplitName } from '../bucket/keys';
 
 export type SplitRatios = Record<SplitName, number>;

@@ -45,13 +45,12 @@ const PREFILTER = rulePrefilter(RULE_TEXT);
 function rulePrefilter(required: readonly (readonly string[] | null)[]) {
   const always = Uint8Array.from(required, (strings) => (strings ? 0 : 1));
   const strings = [...new Set(required.flatMap((list) => list ?? []))].sort((a, b) => b.length - a.length);
+  const owners = new Map<string, number[]>();
+  required.forEach((list, rule) => {
+    for (const s of list ?? []) owners.set(s, [...(owners.get(s) ?? []), rule]);
+  });
   // The scan reports the longest string found at a position; every string that is a prefix of it is there too.
-  const rulesFound = new Map(
-    strings.map((found) => [
-      found,
-      required.flatMap((list, rule) => (list?.some((s) => found.startsWith(s)) ? [rule] : [])),
-    ]),
-  );
+  const rulesFound = new Map(strings.map((found) => [found, rulesOfPrefixes(found, owners)]));
   const scan = new RegExp(strings.map(escapeRegExp).join('|'), 'g');
   return (text: string): Uint8Array => {
     const candidates = always.slice();
@@ -62,6 +61,15 @@ function rulePrefilter(required: readonly (readonly string[] | null)[]) {
     }
     return candidates;
   };
+}
+
+/** The rules that require `found` or one of its prefixes, each once. */
+function rulesOfPrefixes(found: string, owners: ReadonlyMap<string, readonly number[]>): number[] {
+  const rules = new Set<number>();
+  for (let end = 1; end <= found.length; end += 1) {
+    for (const rule of owners.get(found.slice(0, end)) ?? []) rules.add(rule);
+  }
+  return [...rules].sort((a, b) => a - b);
 }
 
 function escapeRegExp(text: string): string {

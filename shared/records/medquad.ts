@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The 13 columns of the Hugging Face `lavita/MedQuAD` dataset, in its order. */
 export const MEDQUAD_COLUMNS = [

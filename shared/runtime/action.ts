@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { failureKey, RUNS_PREFIX, runKey } from '../bucket/keys';
+import { ONE_OFF_PARSE } from '../bucket/one-off-parse';
 import { readRequiredObject } from '../bucket/read';
 import { type FailureRecord, type RunRecord, RunRecordSchema } from '../bucket/run-records';
 import { listObjects, type ObjectStore } from '../store';
@@ -83,7 +84,7 @@ export async function invokeAction(
   const log = createLogger(level, { action: action.name, activation: invocation.id }, options.logSink);
   const params = withoutPlatformParams(rawParams);
   try {
-    const parsed = action.params.safeParse(params);
+    const parsed = action.params.safeParse(params, ONE_OFF_PARSE);
     if (!parsed.success) throw new PipelineError('BAD_PARAMS', badParamsMessage(action, parsed.error));
     const timeLeftMs = () => (invocation.deadline ? invocation.deadline - Date.now() : Number.POSITIVE_INFINITY);
     if (timeLeftMs() < MIN_TIME_TO_START_MS) {

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RAW_PREFIXES } from '../bucket/keys';
+import { ONE_OFF_PARSE } from '../bucket/one-off-parse';
 import { FolderStore, type ObjectStore, S3Store } from '../store';
 import { PipelineError } from './errors';
 import { flag, optionalText, text } from './params';
@@ -34,7 +35,7 @@ export function storeKind(settings: StoreSettings): 'folder' | 's3' {
  * that names each wrong setting and the `MEDQA_*` variable it can come from.
  */
 export function parseStoreSettings(params: Record<string, unknown>): StoreSettings {
-  const parsed = StoreSettingsSchema.safeParse(params);
+  const parsed = StoreSettingsSchema.safeParse(params, ONE_OFF_PARSE);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'store');

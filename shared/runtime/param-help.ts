@@ -3,7 +3,7 @@
  * messages: its kind, its default and its description (`.describe()`), read from the schema
  * itself so that the help can never drift from what the action accepts.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export interface ParamHelp {
   name: string;

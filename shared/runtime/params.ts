@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * `-p name value` and `MEDQA_<NAME>` values are JSON when they parse as JSON and strings

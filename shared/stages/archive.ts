@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PRODUCTION_RAW_PREFIX } from '../bucket/keys';
 import { archiveRawObject } from '../production/archive-raw';
 import { defineAction, optionalText, PipelineError, text } from '../runtime';

@@ -3,7 +3,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { SUMMARY_SCHEMA_VERSION, type Summary } from '../bucket/dashboard-summary';
 import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, SUMMARY_KEY } from '../bucket/keys';
 import { lastRuns } from '../runtime/action';

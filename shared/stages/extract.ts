@@ -1,5 +1,5 @@
 import { Readable, Transform } from 'node:stream';
-import { z } from 'zod';
+import * as z from 'zod';
 import { OFFLINE_RAW_PREFIX } from '../bucket/keys';
 import { defineAction, type Logger, optionalText, PipelineError, positiveInt, text, textList } from '../runtime';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   OFFLINE_QUARANTINE_PREFIX,
   OFFLINE_RAW_PREFIX,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   PRODUCTION_ARCHIVE_PREFIX,
   PRODUCTION_QUARANTINE_PREFIX,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PRODUCTION_RAW_PREFIX, SPLIT_KEYS, SPLIT_NAMES } from '../bucket/keys';
 import { readJsonLines } from '../readers';
 import { defineAction, PipelineError, positiveInt, text } from '../runtime';

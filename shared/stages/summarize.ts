@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SUMMARY_KEY } from '../bucket/keys';
 import { defineAction, flag, optionalText } from '../runtime';
 import { refreshSummary } from '../summary/refresh';

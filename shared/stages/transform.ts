@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PRODUCTION_RAW_PREFIX, productionOutputKeys } from '../bucket/keys';
 import { readObject } from '../bucket/read';
 import { StagedSummarySchema } from '../bucket/staged';

@@ -3,7 +3,7 @@
  * production records, or of the quarantine, for the dashboard. The file is streamed from the store and filtered on the way, so a search
  * covers the whole split while memory holds one page; the matches are counted to the end.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   isStagedSummaryKey,
   OFFLINE_QUARANTINE_PREFIX,

@@ -18,6 +18,7 @@ import {
   SUMMARY_KEY,
   versionKeys,
 } from '../bucket/keys';
+import { ONE_OFF_PARSE } from '../bucket/one-off-parse';
 import { readObject, readRequiredObject } from '../bucket/read';
 import { SplitMetadataSchema } from '../bucket/split-metadata';
 import { StagedSummarySchema } from '../bucket/staged';
@@ -152,7 +153,7 @@ export async function refreshSummary(
     },
     stages,
   };
-  SummarySchema.parse(summary);
+  SummarySchema.parse(summary, ONE_OFF_PARSE);
   await store.put(SUMMARY_KEY, JSON.stringify(summary), { contentType: 'application/json' });
   log?.info('summary_written', { key: SUMMARY_KEY, bytes: JSON.stringify(summary).length });
   return summary;

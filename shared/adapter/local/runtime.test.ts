@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { tempDir } from '../../../test/helpers/temp-dir';
 import { parseManifest } from '../../manifest';
 import { type ActionDefinition, createLogger, defineAction, PipelineError } from '../../runtime';
