@@ -15,6 +15,8 @@ import {
 
 const LABEL =
   /\b(?:address|addr|adresse|adres\p{L}*|adr|direcci[oó]n|endere[cç]o|indirizzo|anschrift|住所)\.?(?:\s+(?:for|of|at)(?:\s+\p{L}+){1,3})?\s*(?::|-|is\b|=)\s*/giu;
+/** What every label holds, looked for in the lower-cased text first: most texts have none. */
+const LABEL_STEMS = /addr|adres|direcci|endere|indirizzo|anschrift|住所/;
 const BUILDING_WORDS =
   'apartments?|apts?|tower|towers|torre|residence|résidence|residensi|estate|villa|house|cottage|block|blk|building|bldg|complex|society|enclave|manor|lodge|hall|home|flat|unit|suite|room|floor|stock|étage|piso|bât|lot|plot|no|door|stand|sector|ward|box';
 const PLACE_WORD = new RegExp(
@@ -31,8 +33,9 @@ const MAX_PARTS = 5;
 /** A part longer than this is a sentence, not a line of an address. */
 const MAX_WORDS = 7;
 
-export function cuedAddressSpans(text: string): { start: number; end: number }[] {
+export function cuedAddressSpans(text: string, lower = text.toLowerCase()): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
+  if (!LABEL_STEMS.test(lower)) return spans;
   LABEL.lastIndex = 0;
   for (let label = LABEL.exec(text); label; label = LABEL.exec(text)) {
     const start = label.index + label[0].length;

@@ -58,7 +58,7 @@ export function findPii(text: string): Span[] {
   // An address after its label, whatever its shape.
   // It goes first: a name inside it ("Résidence Les Tilleuls") is part of the address.
   if (hints.digits > 0)
-    for (const span of cuedAddressSpans(text)) spans.push({ ...span, type: 'ADDRESS', priority: -1 });
+    for (const span of cuedAddressSpans(text, hints.lower)) spans.push({ ...span, type: 'ADDRESS', priority: -1 });
   // The postcode after each address ("…, Zürich – 8001"), however its country writes it.
   for (let i = 0, found = spans.length; i < found; i += 1) {
     if (spans[i]!.type !== 'ADDRESS') continue;
