@@ -23,9 +23,18 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const questions = Object.fromEntries(
   PARTS.map((part) => [part, scoreQuestions(readJsonl<LabelledQuestion>(`${DIR}/questions-${part}.jsonl`))]),
 ) as Record<(typeof PARTS)[number], QuestionScore>;
-/** The development part of the identifier texts: the second file adds formats of many countries, the third names and dates in free text, the fourth addresses and names of many countries. */
+/**
+ * The development part of the identifier texts: the second file adds formats of many countries, the third names and
+ * dates in free text, the fourth addresses and names of many countries, the fifth every kind in many voices.
+ */
 const IDENTIFIER_FILES = {
-  dev: ['identifiers-dev.jsonl', 'identifiers-dev2.jsonl', 'identifiers-dev3.jsonl', 'identifiers-dev4.jsonl'],
+  dev: [
+    'identifiers-dev.jsonl',
+    'identifiers-dev2.jsonl',
+    'identifiers-dev3.jsonl',
+    'identifiers-dev4.jsonl',
+    'identifiers-dev5.jsonl',
+  ],
   heldout: ['identifiers-heldout.jsonl'],
 };
 const identifiers = Object.fromEntries(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_RAW_PREFIX, versionKeys } from '../shared/bucket/keys';
+import { PRODUCTION_RAW_PREFIX, PRODUCTION_RULES_VERSION, versionKeys } from '../shared/bucket/keys';
 import { offlineEtl } from '../shared/stages/offline-etl';
 import { retrainBatch } from '../shared/stages/retrain-batch';
 import { transform } from '../shared/stages/transform';
@@ -84,7 +84,9 @@ describe('medqa status', () => {
     expect(status.production.kept_out_by_type).toEqual({ dose: 1, unclassified: 1 });
     expect(status.production.versions_under_older_rules).toEqual([{ version: 'v1', rules_versions: [1] }]);
     expect(formatStatus(status, store.bucket)).toMatch(
-      /unsafe questions kept out, by type: dose 1, unclassified 1[\s\S]*built under older rules \(current v3\): v1 \(rules v1\)/,
+      new RegExp(
+        `unsafe questions kept out, by type: dose 1, unclassified 1[\\s\\S]*built under older rules \\(current v${PRODUCTION_RULES_VERSION}\\): v1 \\(rules v1\\)`,
+      ),
     );
   });
 });

@@ -35,7 +35,7 @@ const HOUSE_NUMBER = '(?<![\\d-])\\b(?:[Uu]\\d{1,4}/)?\\d{1,6}[A-Za-z]?(?:[-/]\\
 /** A house's name before its number: "Rose Cottage, 75 Harrow Way", "The Old Rectory, 14 Station Road". */
 const HOUSE_NAME =
   "(?:(?:The\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:Cottage|House|Lodge|Farm|Rectory|Vicarage|Villa|Manor|Barn|Mansions|Towers|Apartments|Residency|Niwas|Bhavan|Heights|Hall|Mill|Grange|Court|Place|Building|Block),\\s*)";
-const DIRECTION = '(?:[NSEW]{1,2}|[nsew]|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\\.?';
+const DIRECTION = '(?:[NSEW]{1,2}|[nsew]|ne|nw|se|sw|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\\.?';
 /** A word of a street's name: letters (any script), or an ordinal ("12th", "3rd"). */
 const NAME_WORD = "(?:\\p{L}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH|ème|er|e|º|ª))";
 /** Units and floors after the street: "Apt 3", "Suite 184", "Trlr 22", "PH2", "#15-125", "3e étage", "8º d". */
@@ -55,7 +55,9 @@ const POST_UNIT = `(?:(?:${caseless(UNIT_WORDS)})\\.?:?\\s*#?\\s*(?:[A-Za-z]{0,2
 const PRE_UNIT = `(?:(?:${caseless('flat|apt|apartment|unit|suite|ste|house|plot|no|blk|block|level|lvl|shop|office|door|lot')}|${caseless('h')}\\.?\\s?${caseless('no')})\\.?\\s*[-#]?\\s*(?=[A-Za-z/-]*\\d)[A-Za-z0-9/-]{1,10}|#\\s*[A-Za-z0-9-]{1,10})`;
 /** A building's name between the unit and the street: "Lotus Towers,", "The Old Rectory,". */
 const BUILDING = "(?:\\p{L}[\\p{L}'’.-]*\\s+){0,3}\\p{L}[\\p{L}'’.-]*,\\s*";
-const POST_UNITS = `(?:,?\\s*${POST_UNIT}){0,3}`;
+/** A unit named without a number: "basement apt", "rear unit", "upstairs flat". */
+const PLAIN_UNIT = `${caseless('(?:basement|bsmt|rear|upstairs|downstairs|upper|lower)')}(?:\\s+${caseless('(?:apt|apartment|unit|flat|suite)')})?\\b`;
+const POST_UNITS = `(?:,?\\s*(?:${POST_UNIT}|${PLAIN_UNIT})){0,3}`;
 
 /** A street word somewhere in a text with a number (cue-scan.ts). */
 const applies = (h: CueHints) => h.digits >= 1 && hasCue(h, 'street');
@@ -63,6 +65,11 @@ const applies = (h: CueHints) => h.digits >= 1 && hasCue(h, 'street');
 const NOT_AN_ADDRESS =
   /^\d+\s+(?:mg|ml|mcg|units?|times|days?|weeks?|hours?|pills?|tablets?|minutes?|years?|months?)\b/i;
 const accept = (m: string) => !NOT_AN_ADDRESS.test(m);
+/** A number, a comma, then the street ("7, Park Street") only when the street is written in title case: not "take 2, morning way". */
+const titleCaseAfterComma = (m: string) => {
+  const street = /^\d[\w/-]*,\s+([^,]+)/u.exec(m)?.[1];
+  return street === undefined || street.split(/\s+/).every((word) => /^(?:\p{Lu}|\d)/u.test(word));
+};
 
 export const ADDRESS_RULES = [
   {
@@ -70,7 +77,7 @@ export const ADDRESS_RULES = [
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
-      `(?:${HOUSE_NUMBER}\\s+)?\\b${caseless('(?:county (?:road|rd)|state (?:road|route)|route|highway|hwy|farm to market road|fm|cr)')}\\s+\\d{1,5}\\b${POST_UNITS}` +
+      `(?:${HOUSE_NUMBER}\\s+)?\\b${caseless('(?:county (?:road|rd)|state (?:road|route)|route|highway|hwy|farm to market road|fm|cr)')}\\s+\\d{1,5}\\b(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}` +
         `|\\b(?:${caseless('rr|rural route|hc|psc|unit|cmr')})\\s+\\d{1,5},?\\s+${caseless('box')}\\s+\\d{1,6}\\b` +
         `|\\b${caseless('p')}\\.?\\s?${caseless('o')}\\.?\\s?${caseless('box')}\\s+\\d{1,6}\\b` +
         `|\\b[A-Z]-?\\d{1,4},\\s*${caseless('sector')}\\s+\\d{1,3}\\b` +
@@ -89,10 +96,10 @@ export const ADDRESS_RULES = [
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
-      `(?:${PRE_UNIT}\\s*,?\\s+(?:${BUILDING})?|${HOUSE_NAME})?${HOUSE_NUMBER}\\s+(?:${DIRECTION}\\s+)?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}`,
+      `(?:${PRE_UNIT}\\s*,?\\s+(?:${BUILDING})?|${HOUSE_NAME})?${HOUSE_NUMBER}(?:\\s+|,\\s+(?=\\p{Lu}))(?:${DIRECTION}\\s+)?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}`,
       'gu',
     ),
-    accept,
+    accept: (m: string) => accept(m) && titleCaseAfterComma(m),
   },
   {
     // The same in lower case, where the abbreviation needs a street name before it: "6065 roscoe st", "2897 queen st e".

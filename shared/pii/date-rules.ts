@@ -35,8 +35,18 @@ function plausibleDayMonth(match: string): boolean {
 
 /** Words a date follows: "seen on 17/09", "appt 4/30", "due by 2/3", "and 29/4". */
 const DATE_CUE_BEFORE =
-  /(?:\b(?:on|by|since|from|until|till|til|appt|appointment|visit|dob|born|due|scheduled|seen|last|next|before|after|date|dated)|\d{1,2}[/.]\d{1,2}\s*(?:and|or|,|&|-|to))\W{0,3}$/i;
+  /(?:\b(?:on|by|since|from|until|till|til|for|is|appt|appointment|visit|dob|born|due|scheduled|booked|booking|seen|last|next|before|after|date|dated)|\d{1,2}[/.]\d{1,2}\s*(?:and|or|,|&|-|to))\W{0,3}$/i;
+/** "1/2", "3/4": a fraction; "7/10": a score out of ten. No day and month ("06/10" is one: scores have no zero in front). */
+function fractionOrScore(match: string): boolean {
+  const [a, b] = match.split('/').map(Number) as [number, number];
+  return !match.startsWith('0') && ((b <= 4 && a < b) || (b === 10 && a <= 10));
+}
+const WEEKDAY =
+  '(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
 const spelledMonth = (h: CueHints) => hasCue(h, 'month');
+/** What an ordinal counts when it is no day: "the 4th floor", "the 3rd dose", "the 20th of my cycle". */
+const NOT_AN_ORDINAL_DAY =
+  '\\b(?!\\s+(?:floor|day|week|dose|time|grade|percentile|centile|cycle|visit|round|attempt|trimester|month|year|birthday|of\\s+(?:the|my|his|her)))';
 
 export const DATE_RULES = [
   {
@@ -44,12 +54,12 @@ export const DATE_RULES = [
     type: 'DATE' as const,
     pattern: new RegExp(`\\b${DAY}\\.?(?:\\s+of)?\\s+${MONTH}\\b\\.?(?:,?\\s+${YEAR})?${NOT_AFTER}`, 'gi'),
     applies: spelledMonth,
-    accept: (m: string) => !/^\d+\s+may\b/.test(m),
+    accept: (m: string) => !/^\d+\s+may\b/.test(m) || /^\d+(?:st|nd|rd|th)/.test(m),
   },
   {
     // Month then day, the year optional: "Nov. 2", "January 2nd", "june 14", "March the fourth".
     type: 'DATE' as const,
-    pattern: new RegExp(`\\b${MONTH}\\.?\\s+(?:the\\s+)?${DAY}\\b(?:,?\\s+${YEAR})?${NOT_AFTER}`, 'gi'),
+    pattern: new RegExp(`\\b${MONTH}\\.?,?\\s+(?:the\\s+)?${DAY}\\b(?:,?\\s+${YEAR})?${NOT_AFTER}`, 'gi'),
     applies: spelledMonth,
     // "may" in lower case is mostly the verb: "you may 2x the dose".
     accept: (m: string) => !/^may\b/.test(m) && !/^(?:mar|march|jan|june?|july?|aug|sept?|oct|nov|dec)\s+the$/i.test(m),
@@ -75,17 +85,29 @@ export const DATE_RULES = [
     // dot they are decimals ("PSA went from 4.1 to 6.3"), and "7/10 in" is a pain score.
     type: 'DATE' as const,
     pattern:
-      /(?<![\d/.,-])\d{1,2}\/\d{1,2}(?![\d/.,%]|\s*(?:%|of|mg|mcg|ml|tabs?|tablets?|pills?|cups?|doses?|strength|mmhg|in\b))/g,
+      /(?<![\d/.,-])\d{1,2}\/\d{1,2}(?![\d/%]|[.,]\d|\s*(?:%|of|mg|mcg|ml|tabs?|tablets?|pills?|cups?|doses?|strength|mmhg|in\b))/g,
     applies: (h: CueHints) => h.digits >= 2,
     accept: (m: string, text: string, start: number) =>
-      plausibleDayMonth(m) && DATE_CUE_BEFORE.test(text.slice(Math.max(0, start - 24), start)),
+      plausibleDayMonth(m) && !fractionOrScore(m) && DATE_CUE_BEFORE.test(text.slice(Math.max(0, start - 24), start)),
   },
   {
     // An ordinal day after a date word: "born on the 4th", "see you on the 13th".
     type: 'DATE' as const,
-    pattern:
-      /\b(?:on|by|since|until|till|before|after|from)\s+the\s+(\d{1,2}(?:st|nd|rd|th))\b(?!\s+(?:floor|day|week|dose|time|grade|percentile|centile|cycle|visit|round|attempt|trimester|month|year|birthday|of\s+(?:the|my|his|her)))/gi,
-    group: 1,
+    pattern: new RegExp(
+      `\\b(?:on|by|since|until|till|before|after|from|for|around|about)\\s+the\\s+(\\d{1,2}(?:st|nd|rd|th))${NOT_AN_ORDINAL_DAY}(?:\\s+(?:or|and|to|-)\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th))${NOT_AN_ORDINAL_DAY})?`,
+      'gi',
+    ),
+    group: [1, 2],
+    applies: (h: CueHints) => h.digits >= 1,
+  },
+  {
+    // A weekday and the date after it, all of it: "Friday the 13th", "Wednesday 27th", "Thursday 9th January",
+    // "Monday, 6 January 2025", "thurs 23rd may".
+    type: 'DATE' as const,
+    pattern: new RegExp(
+      `\\b${WEEKDAY}\\.?,?\\s+(?:the\\s+)?(?:${DAY}(?:\\s+of)?\\s+${MONTH}\\b\\.?(?:,?\\s+${YEAR})?|${MONTH}\\.?\\s+${DAY}\\b(?:,?\\s+${YEAR})?|\\d{1,2}(?:st|nd|rd|th)\\b)${NOT_AFTER}`,
+      'gi',
+    ),
     applies: (h: CueHints) => h.digits >= 1,
   },
 ];

@@ -1,18 +1,21 @@
 import { foldName, nameHash } from './name-fold';
 import { NAME_TABLE } from './name-table';
 
-let table: Uint32Array | undefined;
 /** First parts of hyphenated surnames that are no name alone: "Fitz-Simmons", "Abdel-Rahman". */
 const NAME_PREFIXES = new Set(['fitz', 'abdel', 'abdul', 'abu', 'ben', 'bin', 'mac', 'del', 'van', 'von']);
 
-/** Decoded at first use: a few milliseconds, against a hundred for a Set of the names. */
-function nameTable(): Uint32Array {
-  if (!table) {
+let tables: { names: Uint32Array; words: Uint32Array } | undefined;
+
+/** Decoded at first use: a few milliseconds, against a hundred for Sets of the words. */
+function wordTables(): { names: Uint32Array; words: Uint32Array } {
+  if (!tables) {
     const bytes = Buffer.from(NAME_TABLE, 'base64');
-    table = new Uint32Array(bytes.length / 4);
-    new Uint8Array(table.buffer).set(bytes);
+    const all = new Uint32Array(bytes.length / 4);
+    new Uint8Array(all.buffer).set(bytes);
+    const count = all[0]!;
+    tables = { names: all.subarray(1, 1 + count), words: all.subarray(1 + count) };
   }
-  return table;
+  return tables;
 }
 
 /**
@@ -30,9 +33,16 @@ export function isKnownName(word: string): boolean {
   return inTable(folded) || (folded.includes("'") && inTable(folded.replace("'", '')));
 }
 
-function inTable(folded: string): boolean {
+/**
+ * Whether a word is a common English word (SCOWL sizes up to 50: "nothing", "surgery", "grace").
+ * A capitalised word that is not one, nor a medicine, and stands where a person does is a name.
+ */
+export function isCommonWord(word: string): boolean {
+  return inTable(foldName(word).replace("'", ''), wordTables().words);
+}
+
+function inTable(folded: string, hashes = wordTables().names): boolean {
   const hash = nameHash(folded);
-  const hashes = nameTable();
   let low = 0;
   let high = hashes.length - 1;
   while (low <= high) {

@@ -77,6 +77,18 @@ const PLACES =
   'hallo hola bonjour ciao namaste salaam salam hej ola shalom konnichiwa ' +
   'nile amazon mississippi thames ganges danube rhine sahara himalaya';
 
+/**
+ * Words of other languages that start sentences patients write ("Mon médecin…", "Minha avó…",
+ * "Mein Sohn…"), which the name list also holds as someone's name.
+ */
+const FOREIGN_FUNCTION_WORDS =
+  'mon mes ton tes notre votre leur leurs nous vous ils elles avec pour dans chez sont ' +
+  'mi mis nuestro nuestra nuestros tengo estoy soy para por pero muy ' +
+  'minha minhas meu meus nosso nossa tenho estou sou com ' +
+  'mein meine meinen meinem meiner unser unsere ich wir ist mit habe seit ' +
+  'mio miei mie suo suoi nostro nostra sono ho ' +
+  'mijn onze ik wij heb';
+
 const require = createRequire(import.meta.url);
 
 /** The lower-case entries of the SCOWL lists of these sizes, folded. */
@@ -107,7 +119,7 @@ export function namesOnSight(): Set<string> {
   const common = englishWords(COMMON_LEVELS);
   const rare = englishWords(RARE_LEVELS);
   const curated = firstNames();
-  const excluded = new Set([...MEDICAL_WORDS.split(' '), ...PLACES.split(' ')]);
+  const excluded = new Set([...MEDICAL_WORDS.split(' '), ...PLACES.split(' '), ...FOREIGN_FUNCTION_WORDS.split(' ')]);
   const isWord = (name: string) => common.has(name) || (rare.has(name) && !curated.has(name));
   const names = new Set<string>();
   for (const line of readFileSync(require.resolve('humannames/list.txt'), 'utf8').split('\n')) {
@@ -120,10 +132,30 @@ export function namesOnSight(): Set<string> {
   return names;
 }
 
-/** The names' hashes, sorted, as little-endian 32-bit words in base64: about 1 MB for ~180k names. */
+/**
+ * The English words a capitalised word in a person's place is checked against ("Bongani has a
+ * fever" names someone, "Nothing has helped her" does not): SCOWL sizes up to 50, every spelling.
+ */
+const WORD_LEVELS = [10, 20, 35, 40, 50];
+
+/** The folded common English words, lower-case entries only. */
+export function commonWords(): Set<string> {
+  return englishWords(WORD_LEVELS);
+}
+
+/**
+ * Two sorted tables of 32-bit hashes, as little-endian words in base64: a count, the names
+ * (about 180k) and the common English words (about 64k). About 1.3 MB in all.
+ */
 export function buildNameTable(): string {
-  const hashes = Uint32Array.from([...namesOnSight()].map(nameHash)).sort();
-  const bytes = Buffer.alloc(hashes.length * 4);
-  for (const [i, hash] of hashes.entries()) bytes.writeUInt32LE(hash, i * 4);
+  const names = sortedHashes(namesOnSight());
+  const words = sortedHashes(commonWords());
+  const bytes = Buffer.alloc(4 * (1 + names.length + words.length));
+  bytes.writeUInt32LE(names.length, 0);
+  for (const [i, hash] of [...names, ...words].entries()) bytes.writeUInt32LE(hash, 4 * (i + 1));
   return bytes.toString('base64');
+}
+
+function sortedHashes(words: Set<string>): Uint32Array {
+  return Uint32Array.from([...words].map((word) => nameHash(word.replace("'", '')))).sort();
 }

@@ -43,8 +43,8 @@ const MAY_HOLD_PII =
 /** Found after a cue word, and so more specific than a number found by its shape alone. */
 const CUED_TYPES = new Set<PiiType>(['ID', 'MRN']);
 const SHAPE_TYPES = new Set<PiiType>(['PHONE', 'ZIP', 'DATE']);
-/** Types whose overlapping spans are one identifier found in parts. */
-const JOINING_TYPES = new Set<PiiType>(['NAME', 'ADDRESS']);
+/** Types whose overlapping spans are one identifier found in parts ("Thursday 9th January" and "9th January"). */
+const JOINING_TYPES = new Set<PiiType>(['NAME', 'ADDRESS', 'DATE']);
 
 /** Every identifier the rules find, overlaps resolved: earlier rules win, then longer spans. */
 export function findPii(text: string): Span[] {

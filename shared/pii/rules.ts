@@ -9,6 +9,7 @@ import { caseless } from './caseless';
 import { hasCue } from './cue-scan';
 import { DATE_RULES, MONTH, plausibleNumericDate } from './date-rules';
 import { isKnownName } from './known-names';
+import { NAME_CONTEXT_RULES } from './name-context-rules';
 import { NOT_NAMES, namesAPerson, personLike } from './name-words';
 
 export const PII_TYPES = [
@@ -60,6 +61,10 @@ const SPELLED_AT = /\s(?:at|\[at\]|\(at\))\s|\[at\]|\(at\)|\{at\}/;
 const NAME_CUES =
   /name|\b(?:hi|hey|hello|dear|good morning|good afternoon|good evening|xo)\b|\b(?:i am|i'?m|this is|it'?s|it is|call me|patient|pt|dr|doctor|mr|mrs|ms|miss|nurse|prof|my|thanks?|thank you|regards|best|cheers|sincerely|love|sent by|here|born|dob|d\.o\.b)\b|(?:^|\s)[-–—]/;
 
+/** Where a name typed in lower case may stand in a text without capitals: "kwame here", "its ngaire", "user rosa lee", "-anil". */
+const LOWER_CASE_NAME_CUES =
+  /\bhere\b|\bi'?m\b|\bim\b|\bi am\b|\bit'?s\b|\bits\b|\buser\b|\bresident\b|\binsured\b|\bcontact\b|\bpt\b|\bpatient\b|[-–—]\s*\p{L}+\s*$|\bfrom\s+\S+\s*$/u;
+
 const DIGIT_RUNS = /\d+/g;
 const ASCII_UPPER = /[A-Z]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the range spans all of ASCII, control characters included
@@ -96,7 +101,10 @@ export function textHints(text: string): TextHints {
     dot: text.includes('.'),
     colons,
     upper,
-    nameCue: upper || lower.includes('name') || GREETING_OR_SIGN_OFF.test(lower) ? NAME_CUES.test(lower) : false,
+    nameCue:
+      upper || lower.includes('name') || GREETING_OR_SIGN_OFF.test(lower)
+        ? NAME_CUES.test(lower)
+        : LOWER_CASE_NAME_CUES.test(lower),
     spelledAt: SPELLED_AT.test(lower),
     text,
     lower,
@@ -133,6 +141,9 @@ const ID_CUE_WORDS = [
   'rx|prescription|script|loyalty|rewards|employee|emp|payroll|staff|badge|student|voter',
   'versichertennummer|versicherungsnummer|krankenversichertennummer|codice fiscale|tessera sanitaria|dni|nie|nif|cpf|cns|nss|cin',
   'passport|nhs|aadhaar|aadhar|abha|national insurance|ni|identification|tax|tin|pan|sin|bsn|curp|rfc|ppsn|pps|kvnr|philhealth|health card|id',
+  // National and health numbers of more countries: "CNIC 37633-8623829-0", "PESEL 58121005963", "OHIP # 1031-632-039-NN".
+  'cnic|pesel|nin|nhis(?: enrollee)?|enrollee|sha|ayushman(?: card)?|sehat card|ohip|ihi|nhi|ssnit|medical aid|krankenversicherung|' +
+    'tarjeta sanitaria|tarjeta|num[ée]ro de s[ée]cu(?:rit[ée] sociale)?|s[ée]cu|carte vitale|pasaporte|passeport|reisepass|personnummer|nric|mykad|nik|ktp|sa id',
 ].join('|');
 /** What may stand between the cue and the value: "number", "no.", "#", "ID", "ending in". */
 const ID_QUALIFIERS =
@@ -143,7 +154,7 @@ const ID_CONNECTORS = 'is|was|=|:|#|-|no\\.?|number';
  * spaces ("8643 370 075 PD", "MVZ 4168 3523 13"), with a two-letter suffix at the end.
  */
 const ID_VALUE =
-  '(?:[A-Za-z]{1,3}[ ](?=\\d))?(?=[A-Za-z0-9-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{1,24}(?:[ ](?=[A-Za-z0-9-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{0,12}){0,3}(?:[ ][A-Za-z]{1,2}\\b)?(?![A-Za-z0-9])';
+  '(?:[A-Za-z]{1,3}[ ](?=\\d))?(?=[A-Za-z0-9/-]*\\d)[A-Za-z0-9][A-Za-z0-9/-]{0,24}(?:[ ](?=[A-Za-z0-9-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{0,12}){0,6}(?:[ ][A-Za-z]{1,2}\\b)?(?![A-Za-z0-9])';
 const TLDS = 'com|org|net|edu|gov|io|co|us|uk|ca|info|health|me|app|ly|de|fr|nl|au|in';
 const DOMAIN_HINT = new RegExp(`\\.(?:${TLDS})\\b`);
 const hasDomain = (h: TextHints) => (h.domain ??= h.dot && DOMAIN_HINT.test(h.lower));
@@ -190,6 +201,13 @@ function isRange(value: string): boolean {
 
 /** An identifier after an ID cue: at least four characters, two of them digits. */
 const idLike = (match: string) => match.length >= 4 && (match.match(/\d/g)?.length ?? 0) >= 2;
+
+/** What follows a five-digit count, not a ZIP code: "10000 people", "12000 steps", "50000 IU". */
+const NOT_A_COUNT =
+  '\\b(?!\\s*(?:people|persons|births|patients|cases|mg|mcg|units|iu|times|years|steps|calories|feet|ft|miles|\\w*%))';
+
+const COUNT_RANGE =
+  /^\d{5}\s*(?:-|to|and|or)\s*\d{4,6}\s*(?:people|persons|births|patients|cases|mg|mcg|units|iu|times|years|steps|calories|feet|ft|miles|%)/i;
 
 /** Units, lab and vital-sign abbreviations that follow numbers in medical text: not postcodes. */
 const UNIT_LETTERS = new Set(
@@ -305,12 +323,20 @@ export const PII_RULES: PiiRule[] = [
     applies: (h) => h.digits >= 9 && /ss|social/.test(h.lower),
   },
   {
+    // The last four after their cue: "SSN last 4 9927", "social security ending in 2840".
+    type: 'SSN',
+    pattern:
+      /\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*(?:last\s*(?:4|four)(?:\s*digits)?|ending(?:\s+in)?|ends\s+in)\s*(?:is|:|#|-)?\s*(\d{4})\b/gi,
+    group: 1,
+    applies: (h) => h.digits >= 4 && /ss|social/.test(h.lower),
+  },
+  {
     // A record, chart, hospital, encounter or visit number after its cue: "MR# 9263084", "hosp no. c796551i",
     // "uhid: 2019/186156", "ENCOUNTER NO. ENC5629314", "OPD no. 2021-6001057", "visit #87710973".
     type: 'MRN',
     applies: (h) => h.digits >= 4 && hasCue(h, 'mrn'),
     pattern:
-      /\b(?:mrn|empi|mr\s?#|mr\s?no\.?|uhid|crn|urn|pid|med(?:ical)?\.? rec(?:ord)?s?\.?(?: number| no\.?| num| #)?|record (?:number|no\.?|num|#)|charts?(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|hosp(?:ital)?\.? (?:id|number|no\.?|#)|(?:opd|ipd|ip|op)\.?(?: reg(?:istration)?\.?)? (?:no\.?|number|#)|reg(?:istration)?\.? (?:no\.?|number)|admission (?:no\.?|number|#)|visit|encounter|enc|fin|csn)(?:\s*(?:is|was|=|:|#|no\.?|number|num))*\s*([A-Z]{0,3}[- ]?\d[\d/-]{2,14}[\dA-Z])\b/gi,
+      /\b(?:mrn|empi|mr\s?#|mr\s?no\.?|uhid|crn|urn|pid|med(?:ical)?\.? rec(?:ord)?s?\.?(?: number| no\.?| num| #)?|record (?:number|no\.?|num|#)|charts?(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|hosp(?:ital)?\.? (?:id|number|no\.?|#)|(?:opd|ipd|ip|op)\.?(?: reg(?:istration)?\.?)? (?:no\.?|number|#)|reg(?:istration)?\.? (?:no\.?|number)|admission (?:no\.?|number|#)|visit|encounter|enc(?![a-z])|fin(?![a-z])|csn)(?:\s*(?:is|was|=|:|#|no\.?|number|num))*\s*([A-Z]{0,3}[- ]?\d[\d/-]{2,14}[\dA-Z])\b/gi,
     group: 1,
     // A visit on a date is no visit number: "visit 2024-05-01".
     accept: (m) => !plausibleNumericDate(m) && !/^(?:19|20)\d\d$/.test(m),
@@ -333,7 +359,8 @@ export const PII_RULES: PiiRule[] = [
   },
   {
     type: 'DATE',
-    pattern: /\b\d{4}([-/.])\d{1,2}\1\d{1,2}\b/g,
+    // "2024-05-02T08:14": a time may follow.
+    pattern: /\b\d{4}([-/.])\d{1,2}\1\d{1,2}(?:\b|(?=T\d))/g,
     accept: plausibleNumericDate,
     applies: (h) => h.yearLikeRun && h.digitRuns >= 3,
   },
@@ -393,14 +420,14 @@ export const PII_RULES: PiiRule[] = [
     // National formats: "(81) 2878-4204", "(04) 188 8471", "(0113) 496 0020", "06 23 80 37 80", "03-8980-3547".
     type: 'PHONE',
     pattern:
-      /(?<![\w/.-])(?:\(\d{2,5}\)\s?\d{3,4}[\s-]?\d{3,4}|0\d(?:[\s.]\d{2}){4}|0\d{1,2}-\d{4}-\d{4})(?![\w/-]|\.\d|\s?(?:mg|ml|mcg|units?)\b)/g,
+      /(?<![\w/.-])(?:\(\d{2,5}\)\s?\d{3,5}[\s-]?\d{3,4}|0\d(?:[\s.]\d{2}){4}|0\d{1,2}-\d{4}-\d{4})(?![\w/-]|\.\d|\s?(?:mg|ml|mcg|units?)\b)/g,
     applies: (h) => h.digits >= 8 && h.digitRuns >= 2,
   },
   {
     // Bare ten- and eleven-digit numbers: North American ("9142675857", "17185550150") or with a
     // trunk 0 ("08034518237"), when no cue has made them an ID or record number.
     type: 'PHONE',
-    pattern: /(?<![\w+./-])(?:1?[2-9]\d{2}[2-9]\d{6}|0[1-9]\d{9})(?![\w/-]|\.\d)/g,
+    pattern: /(?<![\w+./-])(?:1?[2-9]\d{2}[2-9]\d{6}|0[1-9]\d{8,9})(?![\w/-]|\.\d)/g,
     applies: (h) => h.longestRun >= 10,
   },
   {
@@ -426,7 +453,7 @@ export const PII_RULES: PiiRule[] = [
   {
     // A national number written with its trunk 0: "0161 496 0018", "020 7946 0958", "0491 570 156".
     type: 'PHONE',
-    pattern: /(?<![\w+.,/-])0\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4}\b(?![.,/-]\d)/g,
+    pattern: /(?<![\w+.,/-])0\d{1,4}[\s-]\d{3,4}[\s-]?\d{3,4}\b(?![.,/-]\d)/g,
     applies: (h) => h.digits >= 9 && h.digitRuns >= 2,
     accept: (m) => {
       const digits = m.replace(/\D/g, '').length;
@@ -467,12 +494,18 @@ export const PII_RULES: PiiRule[] = [
     applies: (h) => h.zipLikeRun && /zip|area/.test(h.lower),
   },
   {
-    // A five-digit place: "near 30303", "from 10013" — but not "1 in 10000 people".
+    // A five-digit place: "near 30303", "from 10013 to 89501", "closest to 55408", "within 10 miles of 44308",
+    // "delivery area is 44308 and 70808" — but not "1 in 10000 people".
     type: 'ZIP',
-    applies: (h) => h.zipLikeRun && /near|from|around|live|living|located|moved/.test(h.lower),
-    pattern:
-      /\b(?:near|from|around|live in|living in|located in|moved to)\s+(\d{5})\b(?!\s*(?:people|persons|births|patients|cases|mg|mcg|units|iu|times|years|steps|calories|feet|ft|miles|\w*%))/gi,
-    group: 1,
+    applies: (h) =>
+      h.zipLikeRun && /near|from|around|live|living|located|moved|close|miles|area|deliver|ship/.test(h.lower),
+    pattern: new RegExp(
+      `\\b(?:near|from|around|live in|living in|located in|moved to|moved from|closest to|nearest to|close to|miles (?:of|from)|area is|area of|deliver(?:y)? to|ship to)\\s+(\\d{5})${NOT_A_COUNT}(?:\\s*(?:,|and|or|&|to)\\s*(\\d{5})${NOT_A_COUNT})?`,
+      'gi',
+    ),
+    group: [1, 2],
+    // "from 10000 to 12000 steps": a range of counts, both ends.
+    accept: (_, text, start) => !COUNT_RANGE.test(text.slice(start, start + 40)),
   },
   {
     // UK and Canadian postcodes: "SW1A 1AA", "M1 1AE", "K1A 0B1".
@@ -662,4 +695,5 @@ export const PII_RULES: PiiRule[] = [
     accept: (m, text, start) => personLike(m, text, start) && m.split(/\s+/).some(isKnownName),
     applies: (h) => h.upper,
   },
+  ...NAME_CONTEXT_RULES,
 ];

@@ -1,0 +1,237 @@
+/**
+ * Names found by where they stand rather than by a list: the subject of what a person does
+ * ("Bongani had his first seizure"), a name with an age or a relation ("Sofiia (6)", "Faith, my
+ * mother, is 79"), after a family title ("Auntie Blessing", "Ate Joy"), a nickname ("goes by
+ * Bubba"), a lower-case name introducing itself ("hi its ngaire", "kwame here"), a name alone
+ * at the end of a message, two names after one greeting, a surname in capitals after DR. or
+ * NURSE, a particle after a title ("Dr. van der Berg").
+ *
+ * A word the name table does not know is taken only when it is no common English word, no
+ * medicine and no word that names patterns meet without a name (days, months, titles): "Nothing
+ * has helped her" and "Metformin has made him sick" name no one.
+ */
+import { isMedicineWord } from '../question-type/medicines';
+import { caseless } from './caseless';
+import { isCommonWord, isKnownName } from './known-names';
+import { isParticle, nonNameWord } from './name-words';
+
+interface NameHints {
+  text: string;
+  lower: string;
+  upper: boolean;
+  nameCue: boolean;
+}
+
+const LETTERS = "[\\p{L}\\p{M}'’-]";
+/** A capitalised word of letters (not all capitals). */
+const WORD = `\\p{Lu}(?=${LETTERS}*\\p{Ll})${LETTERS}+`;
+/** A lower-case word of letters. */
+const LOWER_WORD = `\\p{Ll}${LETTERS}+`;
+/** Surname particles in the case names write them after a title: "van der", "Van der", "Ó", "Mac". */
+const TITLE_PARTICLE =
+  '(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]os|[Dd]el|[Ll]a|[Ll]e|[Tt]er|Ó|Ní|Mac|Mc|[Aa]l|[Ee]l|an)';
+/** Relations a name is given with: "(my husband)", ", my mother,", "is my son". */
+const RELATIONS =
+  'son|daughter|wife|husband|mom|mum|mother|dad|father|brother|sister|friend|grandma|grandmother|grandpa|grandfather|' +
+  'grandson|granddaughter|grandchild|stepson|stepdaughter|stepmother|stepfather|baby|partner|child|kid|boyfriend|girlfriend|' +
+  'gf|bf|fiance|fiancee|aunt|uncle|cousin|niece|nephew|twin|youngest|eldest|oldest|little one|helper|employer|caregiver|' +
+  'carer|nanny|roommate|flatmate|neighbou?r|boss|colleague|coworker';
+/** Family titles people put before a name: "Auntie Blessing", "Ate Joy", "Mama Ngozi", "baby Tobi". */
+const FAMILY_TITLES =
+  'auntie|aunty|aunt|uncle|ate|kuya|tita|tito|mama|papa|nana|nanna|nan|baba|daddy|mommy|mummy|abuela|abuelo|lola|lolo|' +
+  'granny|gran|grandma|grandpa|baby|bro|sis|cousin|lil';
+/** What a person does, right after the name: "Mandla was sent home", "Esi in bay 3 needs". */
+const PERSON_VERBS =
+  'has|had|is|was|says|said|keeps|kept|came|comes|went|goes|wants|wanted|refuses|refused|needs|needed|takes|took|gets|got|' +
+  'started|woke|fell|dropped|swallowed|asked|asks|thinks|thought|feels|felt|complains|complained|presented|seems|looks|' +
+  "tried|became|can't|cannot|won't|doesn't|didn't|isn't|wasn't|hasn't|just|also|still|in (?:bay|bed|room|rm)";
+const PRONOUN = /\b(?:he|she|him|her|his|hers)\b/i;
+/** Medical words that are no English word of the lists: "Troponin was raised", "Cholecystitis". */
+const MEDICAL_SHAPE =
+  /(?:itis|emia|aemia|osis|ectomy|otomy|ostomy|ology|pathy|algia|plasty|scopy|graphy|cyte|ase|oma|ine|ol|pril|statin|mab)$/i;
+
+/** Chat words and medical words the English lists lack, which stand where a name would: "… ok lol", "Covid has left her". */
+const NOT_NAME_WORDS = new Set(
+  (
+    'lol lmao omg pls plz thx tia ty asap btw idk imo smh xx xo xoxo haha hehe ugh hmm yall ya yeah yep nope tho rn ' +
+    'covid corona coronavirus omicron chemo radiotherapy mpox rsv strep mrsa ecoli'
+  ).split(' '),
+);
+
+/** A word no list knows that may be a name: not common English, no medicine, not a title, day or month. */
+function unknownNameWord(word: string): boolean {
+  if (isParticle(word)) return true;
+  const bare = word.replace(/['’]s$/, '');
+  const lower = bare.toLowerCase();
+  if (bare.length < 2 || nonNameWord(bare) || isMedicineWord(lower) || NOT_NAME_WORDS.has(lower)) return false;
+  // "Cedars-Sinai" is a hospital: each part of a hyphenated word must be unknown too.
+  return isKnownName(bare) || bare.split('-').every((part) => !isCommonWord(part) && !MEDICAL_SHAPE.test(part));
+}
+
+/** Each word a name, or a common word that is still no title, medicine, day or month ("Grace", "Will"). */
+function nameOrWord(word: string): boolean {
+  const bare = word.replace(/['’]s$/, '');
+  return isParticle(bare) || (bare.length >= 2 && !nonNameWord(bare) && !isMedicineWord(bare.toLowerCase()));
+}
+
+const words = (match: string) => match.split(/[\s,]+/).filter((w) => w && !/^\p{L}\.$/u.test(w));
+const allUnknown = (match: string) => words(match).every(unknownNameWord);
+const allNameOrWord = (match: string) => words(match).every(nameOrWord);
+
+const capitalCue = (h: NameHints) => h.upper;
+const nameCue = (h: NameHints) => h.nameCue;
+
+export const NAME_CONTEXT_RULES = [
+  {
+    // The subject of what a person does, with a pronoun for them: "Bongani had his first seizure",
+    // "Today Aroha came in with her baby", "Amadou Ba has been on dialysis".
+    type: 'NAME' as const,
+    pattern: new RegExp(
+      `(?<![\\p{L}'’-])(${WORD}(?:[^\\S\\n]+${WORD})?)(?:['’]s)?[^\\S\\n]+(?:${PERSON_VERBS})\\b`,
+      'gu',
+    ),
+    group: 1,
+    accept: (m: string, text: string, start: number) => allUnknown(m) && PRONOUN.test(text.slice(start, start + 240)),
+    applies: capitalCue,
+  },
+  {
+    // A name with its relation: "April is my daughter", "Faith, my mother,", "Bill (my husband)", "(Sibusiso, brother)".
+    type: 'NAME' as const,
+    pattern: new RegExp(
+      `(?<![\\p{L}'’-])(${WORD}(?:[^\\S\\n]+(?:${WORD}|${TITLE_PARTICLE})){0,2})(?=,?[^\\S\\n]+(?:is|was)[^\\S\\n]+(?:my|our|his|her|their)[^\\S\\n]+(?:${RELATIONS})\\b|,[^\\S\\n]+(?:my|our|his|her)[^\\S\\n]+(?:${RELATIONS})\\b|[^\\S\\n]*\\((?:my[^\\S\\n]+|our[^\\S\\n]+)?(?:${RELATIONS})\\)|,[^\\S\\n]*(?:the[^\\S\\n]+)?(?:${RELATIONS})\\))`,
+      'gu',
+    ),
+    group: 1,
+    accept: allNameOrWord,
+    applies: capitalCue,
+  },
+  {
+    // A name with an age: "Arun (age 3)", "Sofiia (6)", "Ruth Goldberg, 89", "Wangari Muthoni, 24 -", "Mandla is 12".
+    type: 'NAME' as const,
+    pattern: new RegExp(
+      `(?<![\\p{L}'’-])(${WORD}(?:[^\\S\\n]+${WORD})?)(?=[^\\S\\n]*\\((?:age[^\\S\\n]*)?\\d{1,2}\\)|,[^\\S\\n]*\\d{1,3}(?:[^\\S\\n]*(?:y/?o|yo|yrs?|years?(?: old)?))?[^\\S\\n]*(?:[-–—,)]|$)|[^\\S\\n]+is[^\\S\\n]+\\d{1,2}(?:[^\\S\\n]+(?:and|years?|yo|months?)\\b|[,.]))`,
+      'gu',
+    ),
+    group: 1,
+    accept: allUnknown,
+    applies: capitalCue,
+  },
+  {
+    // After a family title: "Auntie Blessing", "Ate Joy", "Mama Ngozi", "Daddy Hemi", "baby Tobi".
+    type: 'NAME' as const,
+    pattern: new RegExp(`\\b(${caseless(`(?:${FAMILY_TITLES})`)})[^\\S\\n]+(${WORD})(?![\\p{L}'’-])`, 'gu'),
+    group: 2,
+    // A capitalised title makes a common word a name ("Auntie Blessing"); after "baby" it must be unknown.
+    accept: (m: string, text: string, start: number) =>
+      /^\p{Lu}/u.test(text.slice(text.lastIndexOf(' ', start - 2) + 1, start)) ? nameOrWord(m) : unknownNameWord(m),
+    applies: capitalCue,
+  },
+  {
+    // A nickname or the name someone goes by: "I go by Bubba, real name Grace Reed", "known to staff as "Pops"".
+    type: 'NAME' as const,
+    pattern: new RegExp(
+      `\\b${caseless('(?:go(?:es)? by|known (?:to ')}\\p{L}+ )?${caseless('as|prefers? to be called|likes? to be called|calls? me|calling me|nicknamed|real name(?: is)?)')}[^\\S\\n]+["“'‘]?(\\p{Lu}${LETTERS}*(?:[^\\S\\n]+\\p{Lu}${LETTERS}*)?)`,
+      'gu',
+    ),
+    group: 1,
+    // "Big Mike": one word may be a plain word, none a medicine.
+    accept: (m: string) => words(m).some(nameOrWord) && !words(m).some((w) => isMedicineWord(w.toLowerCase())),
+    applies: capitalCue,
+  },
+  {
+    // A lower-case name introducing itself: "hi its ngaire,", "hey it's keoni, my", "i am efua appiah".
+    type: 'NAME' as const,
+    pattern: new RegExp(
+      `(?:^|[.!?,]\\s+|\\n)(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))[,!.]*\\s+)?(?:it'?s|its|this is|i'?m|im|i am)\\s+(${LOWER_WORD}(?:\\s+${LOWER_WORD})?)(?=\\s*(?:[,.!:;]|$)|\\s+(?:here|from)\\b)`,
+      'gu',
+    ),
+    group: 1,
+    accept: allUnknown,
+    applies: nameCue,
+  },
+  {
+    // "kwame here.", "good morning, chioma here".
+    type: 'NAME' as const,
+    pattern: new RegExp(
+      `(?:^|[.!?,]\\s+|\\n)(${LOWER_WORD}(?:\\s+${LOWER_WORD})?)\\s+here\\b(?=\\s*[,.!]|\\s*$)`,
+      'gu',
+    ),
+    group: 1,
+    accept: allUnknown,
+    applies: (h: NameHints) => h.nameCue && h.lower.includes(' here'),
+  },
+  {
+    // Lower-case full names after a role: "user rosa yamamoto", "resident maartje bakker", "pt parisa u. rahimi".
+    type: 'NAME' as const,
+    pattern: new RegExp(
+      `\\b(?:user|resident|insured|primary insured|emergency contact|contact|pt|patient|member|subscriber|policyholder|caregiver)[:\\s]+(${LOWER_WORD}(?:\\s+(?:\\p{Ll}\\.|de|da|dos|van|von|der|den|ó|ní|mac|al|el|bin))*\\s+${LOWER_WORD})(?![\\p{L}'’-])`,
+      'gu',
+    ),
+    group: 1,
+    accept: allUnknown,
+    applies: (h: NameHints) => h.nameCue || h.upper,
+  },
+  {
+    // A name alone at the end, after a dash or "from", or after the last sentence: "-anil", "from Yaw", "… travelling. Efua".
+    type: 'NAME' as const,
+    pattern: new RegExp(
+      `(?:(?:^|\\s)[-–—]\\s*|\\b${caseless('from')}\\s+|[.!?]\\s+)(\\p{L}${LETTERS}+)\\s*[.!]*\\s*$`,
+      'gu',
+    ),
+    group: 1,
+    accept: allUnknown,
+    applies: (h: NameHints) => h.nameCue || h.upper,
+  },
+  {
+    // Two names after one greeting or thanks: "Hi Renée & Hunter", "Thanks so much, Crystal and Pádraig!".
+    type: 'NAME' as const,
+    pattern: new RegExp(
+      `\\b${caseless('(?:hi|hey|hello|dear|thanks|thank you|thx|cheers)')}(?: so much| again)?[,!]*[^\\S\\n]+(${WORD})[^\\S\\n]*(?:&|and)[^\\S\\n]+(${WORD})(?![\\p{L}'’-])`,
+      'gu',
+    ),
+    group: [1, 2],
+    accept: allNameOrWord,
+    applies: capitalCue,
+  },
+  {
+    // A surname in capitals after a title in capitals: "DR. REYES-MORENO", "NURSE TRISH", "SEEN BY DR. FAROOQ".
+    type: 'NAME' as const,
+    pattern:
+      /\b(?:DR|NURSE|MR|MRS|MS|PROF)\.?[^\S\n]+(\p{Lu}[\p{Lu}'’-]+)(?:[^\S\n]+(\p{Lu}[\p{Lu}'’-]+))?(?![\p{L}])/gu,
+    // Each word on its own: in "DR. FAROOQ AT 1900" only the first is a name.
+    group: [1, 2],
+    accept: allUnknown,
+    applies: capitalCue,
+  },
+  {
+    // A particle first after a title: "Dr. van der Berg", "Dr. Van der Merwe", "Dr. Ó Briain".
+    type: 'NAME' as const,
+    pattern: new RegExp(
+      `\\b${caseless('(?:dr|doctor|mr|mrs|ms|miss|prof)')}\\.?[^\\S\\n]+((?:${TITLE_PARTICLE}[^\\S\\n]+){1,2}\\p{L}${LETTERS}+)`,
+      'gu',
+    ),
+    group: 1,
+    accept: (m: string) => nameOrWord(m.split(/\s+/).at(-1)!),
+    applies: capitalCue,
+  },
+  {
+    // "SURNAME, GIVEN" at the start of a line, before a record number or date of birth: "JUNG, MIN-JUN  medical record".
+    type: 'NAME' as const,
+    pattern:
+      /(?:^|\n)[^\S\n]*(\p{Lu}[\p{Lu}'’-]+,[^\S\n]+\p{Lu}[\p{Lu}'’-]+)(?=[^\S\n]{2,}|[^\S\n]+(?:MRN|EMPI|DOB|[Mm]edical record|[Pp]atient (?:id|number)))/gu,
+    group: 1,
+    accept: allNameOrWord,
+    applies: capitalCue,
+  },
+  {
+    // Title-case or "Surname, Given" after a form label: "Policyholder: Bondarenko, Iryna", "Witnessed by: Nomvula Khumalo".
+    type: 'NAME' as const,
+    pattern: new RegExp(
+      `\\b${caseless('(?:policyholder|policy holder|cardholder|account holder|witnessed by|witness|scribe|signed by|seen by|referred by|requested by|ordered by|emergency contact|next of kin|specimen label|label)')}:?[^\\S\\n]+(${WORD}(?:,?[^\\S\\n]+(?:${WORD}|${TITLE_PARTICLE})){1,2})`,
+      'gu',
+    ),
+    group: 1,
+    accept: allNameOrWord,
+    applies: capitalCue,
+  },
+];
