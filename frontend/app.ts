@@ -251,14 +251,18 @@ function renderVersions(summary: Summary): void {
     emptyChart($('chart-drift-types'), 'no version yet');
     emptyChart($('chart-version-shares'), 'no version yet');
     emptyChart($('chart-drift-lengths'), 'no version yet');
+    emptyChart($('chart-version-unsafe'), 'no version yet');
     return;
   }
   select.replaceChildren(...summary.versions.map((v) => option(v.version)));
   const draw = () => {
     const v = summary.versions.find((x) => x.version === select.value)!;
+    const unsafe = v.unsafe_question_types ?? {};
     facts($('version-facts'), [
       ['records', v.record_count],
       ['built', new Date(v.timestamp).toLocaleString('en')],
+      ['held out as unsafe', Object.values(unsafe).reduce((a, b) => a + b, 0)],
+      ['of them unclassified', unsafe.unclassified ?? 0],
     ]);
     // Where the staged records that are not in the version went.
     const notTaken = Object.entries(BATCH_REASON_WORDS)
@@ -331,6 +335,18 @@ function renderVersionDrift(summary: Summary): void {
       { xLabel: 'version', yLabel: 'distance', xTick: tick },
     );
   }
+  // Versions built before this was recorded have no counts: a gap, not a zero.
+  const unsafe = versions.map((v) => v.unsafe_question_types);
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+  lineChart(
+    $('chart-version-unsafe'),
+    numbers,
+    [
+      { label: 'unclassified', values: unsafe.map((c) => (c ? (c.unclassified ?? 0) : null)) },
+      { label: 'other unsafe types', values: unsafe.map((c) => (c ? total(c) - (c.unclassified ?? 0) : null)) },
+    ],
+    { xLabel: 'version', yLabel: 'questions', xTick: tick },
+  );
 }
 
 function renderStages(summary: Summary): void {

@@ -166,6 +166,15 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in headless Chromium', () => {
         summary.versions.length,
       );
       expect(summary.versions[0].drift.type_mix).toEqual(expect.any(Number));
+      // The questions each version's files kept out as unsafe, unclassified ones apart.
+      const heldOut = Object.values(version.unsafe_question_types as Record<string, number>).reduce((a, b) => a + b, 0);
+      expect(heldOut).toBeGreaterThan(0);
+      expect(Number(await page.locator('#chart-version-unsafe').getAttribute('data-points'))).toBe(
+        summary.versions.length,
+      );
+      expect(await page.locator('#version-facts').textContent()).toContain(
+        `${heldOut.toLocaleString('en')}held out as unsafe`,
+      );
       expect(summary.versions[0].drift.question_length).toEqual(expect.any(Number));
 
       // Quartiles as pandas computes them from the split file.

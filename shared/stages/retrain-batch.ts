@@ -164,6 +164,7 @@ async function buildVersion(
   const fingerprints = new FingerprintLog();
   const dropped: Record<string, number> = {};
   const redactions: Record<string, number> = {};
+  const unsafeTypes: Record<string, number> = {};
   const questionTypes: Record<string, number> = {};
   const questionLengths = denseLengthCounts();
   const rulesVersions = new Set<number>();
@@ -178,6 +179,8 @@ async function buildVersion(
         for (const [reason, n] of Object.entries(summary.dropped)) count(reason, n ?? 0);
         for (const [type, n] of Object.entries(summary.redactions))
           redactions[type] = (redactions[type] ?? 0) + (n ?? 0);
+        for (const [type, n] of Object.entries(summary.unsafe_question_types ?? {}))
+          unsafeTypes[type] = (unsafeTypes[type] ?? 0) + (n ?? 0);
         rulesVersions.add(summary.rules_version);
       }
       let recordsIn = 0;
@@ -239,6 +242,7 @@ async function buildVersion(
     question_type_counts: questionTypes,
     question_length_counts: toLengthCounts(questionLengths),
     rules_versions: [...rulesVersions].sort(),
+    unsafe_question_types: unsafeTypes,
     ...(split && { split: splitIdentity(split) }),
     duration_ms: Math.round(performance.now() - started),
   };
