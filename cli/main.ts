@@ -5,6 +5,7 @@ import { ACTIONS } from '../shared/actions';
 import { DEFAULT_SETTLE_MS, LocalRuntime } from '../shared/adapter/local/runtime';
 import { localWebApp, serveLocalWeb } from '../shared/adapter/local/web';
 import { parseManifest } from '../shared/manifest';
+import { useStageWorkerFile } from '../shared/production/stage-workers';
 import {
   createLogger,
   invokeAction,
@@ -81,6 +82,11 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 const MANIFEST_URL = new URL('../manifest.yaml', import.meta.url);
 
 export async function main(argv: string[]): Promise<number> {
+  // transform's worker threads, as the bundles have them: stage-worker.ts, run through tsx.
+  useStageWorkerFile(
+    fileURLToPath(new URL('../shared/production/stage-worker.ts', import.meta.url)),
+    fileURLToPath(import.meta.resolve('tsx/cjs')),
+  );
   try {
     return await run(argv);
   } catch (err) {

@@ -1,9 +1,13 @@
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { newExpectations, productionLogLines } from '../../test/fixtures/production-logs';
 import { tempDir } from '../../test/helpers/temp-dir';
-import { FolderStore, JsonlWriter } from '../store';
-import { StageWorkerPool } from './stage-workers';
+import { FolderStore, JsonlWriter, readText } from '../store';
+import { lineBatches } from './line-batch';
+import { outcomeBatchOfLines } from './outcome-batch';
+import { StageWorkerPool, stageWorkerCount, useStageWorkerFile } from './stage-workers';
 import { StagedOutput } from './staged-output';
 
 const context = {
@@ -48,5 +52,34 @@ describe('transform worker threads', () => {
       `require('node:worker_threads').parentPort.on('message', (m) => { if (m.lines) process.exit(3); });`,
     );
     expect(err.message).toMatch(/worker thread stopped \(exit code 3\)/);
+  });
+
+  it('run unbundled from stage-worker.ts, and stage byte for byte what this thread does alone', async () => {
+    expect(stageWorkerCount(64 * 1024 * 1024, 1)).toBe(0); // no worker source yet: this thread alone
+    useStageWorkerFile(
+      fileURLToPath(new URL('./stage-worker.ts', import.meta.url)),
+      createRequire(import.meta.url).resolve('tsx/cjs'),
+    );
+    expect(stageWorkerCount(64 * 1024 * 1024, 1)).toBe(1);
+
+    const store = new FolderStore(await tempDir());
+    const staged = new JsonlWriter(store, 'threads.jsonl');
+    const quarantine = new JsonlWriter(store, 'threads-quarantine.jsonl');
+    const pool = new StageWorkerPool(1);
+    try {
+      await pool.stage(logFile(), context, new StagedOutput(staged, quarantine, context.source));
+    } finally {
+      await pool.stop();
+    }
+    await Promise.all([staged.close(), quarantine.close()]);
+
+    const aloneStaged = new JsonlWriter(store, 'alone.jsonl');
+    const aloneQuarantine = new JsonlWriter(store, 'alone-quarantine.jsonl');
+    const alone = new StagedOutput(aloneStaged, aloneQuarantine, context.source);
+    for await (const batch of lineBatches(logFile(), context.maxRecordBytes))
+      await alone.apply(outcomeBatchOfLines(batch, context));
+    await Promise.all([aloneStaged.close(), aloneQuarantine.close()]);
+    expect(await readText(store, 'threads.jsonl')).toBe(await readText(store, 'alone.jsonl'));
+    expect(await readText(store, 'threads-quarantine.jsonl')).toBe(await readText(store, 'alone-quarantine.jsonl'));
   });
 });

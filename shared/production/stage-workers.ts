@@ -10,6 +10,17 @@ import type { StagedOutput } from './staged-output';
 /** The worker's source (stage-worker.ts, bundled by build.mjs); absent when running from TypeScript. */
 declare const MEDQA_STAGE_WORKER: string | undefined;
 
+/** Unbundled (the CLI, the local runtime): a worker that loads stage-worker.ts through a TypeScript require hook. */
+let workerFile: string | undefined;
+
+/**
+ * Lets unbundled runs stage in worker threads too: `file` is the path of stage-worker.ts,
+ * `requireHook` that of a module that teaches require TypeScript (tsx/cjs).
+ */
+export function useStageWorkerFile(file: string, requireHook: string): void {
+  workerFile = `require(${JSON.stringify(requireHook)}); require(${JSON.stringify(file)});`;
+}
+
 /** Below this a file is done before threads would have started. */
 const MIN_BYTES_FOR_WORKERS = 4 * 1024 * 1024;
 /** Batches waiting or in work per worker: enough to keep it busy, few enough to bound memory. */
@@ -33,10 +44,10 @@ export type StageWorkerContext = Omit<OutcomeContext, 'safeTypes'> & { safeTypes
  * How many worker threads help stage a JSON Lines file of `size` bytes: `requested` when given,
  * otherwise one when the file is large and the machine has a second core (this thread works
  * too, so one worker uses two cores; another would cost its heap for little), none when
- * running unbundled (the worker exists only as bundled source).
+ * running unbundled without a worker file (see useStageWorkerFile).
  */
 export function stageWorkerCount(size: number, requested?: number): number {
-  if (typeof MEDQA_STAGE_WORKER !== 'string') return 0;
+  if (typeof MEDQA_STAGE_WORKER !== 'string' && !workerFile) return 0;
   if (requested !== undefined) return requested;
   return size >= MIN_BYTES_FOR_WORKERS && availableParallelism() > 1 ? 1 : 0;
 }
@@ -45,8 +56,11 @@ export function stageWorkerCount(size: number, requested?: number): number {
 export class StageWorkerPool {
   private readonly workers: StageWorker[];
 
-  /** `source` is the worker's code: the bundled stage-worker.ts unless a test gives another. */
-  constructor(count: number, source = MEDQA_STAGE_WORKER!) {
+  /** `source` is the worker's code: the bundled stage-worker.ts (or its file, unbundled) unless a test gives another. */
+  constructor(
+    count: number,
+    source: string = typeof MEDQA_STAGE_WORKER === 'string' ? MEDQA_STAGE_WORKER : workerFile!,
+  ) {
     this.workers = Array.from({ length: count }, () => new StageWorker(source));
   }
 

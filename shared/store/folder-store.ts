@@ -6,6 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InvalidKeyError, LinkRefusedError, ObjectExistsError, ObjectNotFoundError } from './errors';
 import { assertValidKey, assertValidPrefix, compareKeys } from './keys';
+import { MoveMismatchError } from './move';
 import type { ListPage, ListPageOptions, ObjectBody, ObjectInfo, ObjectStore, PutOptions, PutResult } from './types';
 
 /** Read size when hashing a whole file for its ETag. */
@@ -141,6 +142,27 @@ export class FolderStore implements ObjectStore {
     const stat = await fs.stat(target);
     this.etagCache.set(target, { size: stat.size, mtimeMs: stat.mtimeMs, etag: source.etag });
     return { key: targetKey, etag: source.etag };
+  }
+
+  async rename(source: ObjectInfo, targetKey: string): Promise<ObjectInfo> {
+    const from = await this.insidePath(source.key);
+    const to = await this.insidePath(targetKey);
+    // Only the file the caller saw: one written to or replaced since is left where it is.
+    const now = await this.headFile(source.key, from);
+    if (
+      !now ||
+      now.size !== source.size ||
+      now.etag !== source.etag ||
+      now.lastModified.getTime() !== source.lastModified.getTime()
+    )
+      throw new MoveMismatchError(source.key, targetKey);
+    await fs.mkdir(path.dirname(to), { recursive: true });
+    await fs.rename(from, to);
+    const cached = this.etagCache.get(from);
+    this.etagCache.delete(from);
+    if (cached) this.etagCache.set(to, cached);
+    await this.pruneEmptyDirs(path.dirname(from));
+    return { ...now, key: targetKey };
   }
 
   async delete(key: string): Promise<void> {

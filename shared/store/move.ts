@@ -24,7 +24,8 @@ export interface MoveOptions {
 /**
  * Moves `source` to `targetKey`: copy, verify the copy's size and ETag, then delete the source —
  * never the other order, so a crash at any point leaves the data in one place or both, and a rerun
- * finishes the move. A target that already holds the same content is kept as it is.
+ * finishes the move. A store that renames does it in one atomic step after the same check of the
+ * source. A target that already holds the same content is kept as it is.
  */
 export async function moveObject(
   store: ObjectStore,
@@ -34,6 +35,8 @@ export async function moveObject(
 ): Promise<ObjectInfo> {
   const present = options.target ?? (await store.head(targetKey));
   const alreadyThere = present && present.size === source.size && sameContent(present, source);
+  // One rename where the store has it (the folder store): no bytes copied, nothing left in two places.
+  if (!alreadyThere && store.rename) return store.rename(source, targetKey);
   if (!alreadyThere) await store.copy(source.key, targetKey);
   const copied = alreadyThere ? present : await store.head(targetKey);
   if (!copied || copied.size !== source.size || !sameContent(copied, source))

@@ -69,6 +69,12 @@ export interface ObjectStore {
   /** One page of keys under `prefix`, in S3 order (ascending UTF-8 bytes). */
   listPage(prefix: string, options?: ListPageOptions): Promise<ListPage>;
   copy(sourceKey: string, targetKey: string): Promise<PutResult>;
+  /**
+   * Moves `source` to `targetKey` in one atomic step, when `source` still is what the caller saw
+   * (same size, time and ETag); throws MoveMismatchError when it is not. Absent on stores without
+   * one (S3: moveObject copies, verifies and deletes instead).
+   */
+  rename?(source: ObjectInfo, targetKey: string): Promise<ObjectInfo>;
   /** Deleting a missing key is not an error (as on S3). */
   delete(key: string): Promise<void>;
   /**

@@ -1,9 +1,9 @@
 import type { ObjectStore } from '../../shared/store';
 
-const MUTATIONS = new Set(['put', 'copy', 'delete']);
+const MUTATIONS = new Set(['put', 'copy', 'delete', 'rename']);
 
 /**
- * A store that fails its Nth write, copy or delete of pipeline data (keys under `data/`; run
+ * A store that fails its Nth write, copy, rename or delete of pipeline data (keys under `data/`; run
  * state under `status/` is not counted), as a process crash between two writes would: what
  * came before is stored, nothing after it happens.
  */
@@ -16,7 +16,8 @@ export function crashingStore(store: ObjectStore, failOnMutation: number): Objec
       if (typeof value !== 'function') return value;
       if (!MUTATIONS.has(String(property))) return value.bind(target);
       return (...args: unknown[]) => {
-        if (!String(args[0]).startsWith('data/')) return value.apply(target, args);
+        const key = typeof args[0] === 'object' ? (args[0] as { key: string }).key : String(args[0]);
+        if (!key.startsWith('data/')) return value.apply(target, args);
         mutations += 1;
         if (mutations === failOnMutation)
           return Promise.reject(
