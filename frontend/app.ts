@@ -443,6 +443,11 @@ function ago(iso: string): string {
 
 let shown: { etag: string | null; summary: Summary } | undefined;
 
+/** Resolves once the browser has had a frame to paint what is drawn so far. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** Fetches the summary (with its ETag, so an unchanged one costs a 304) and redraws when it changed. */
 async function refresh(): Promise<void> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -465,6 +470,8 @@ async function refresh(): Promise<void> {
   $('empty').hidden = true;
   for (const id of SECTIONS) $(id).hidden = false;
   renderOffline(summary);
+  // The first charts are painted before the other panels are drawn.
+  await nextFrame();
   // The explorer keeps its page and query across refreshes; it is set up once there is a split.
   if (first) {
     renderExplorer(summary);

@@ -112,11 +112,12 @@ export const ADDRESS_RULES = [
     accept,
   },
   {
-    // A unit or plot, then the street without a house number: "No. 115, 12th Main Road", "Plot 270, Admiralty Way", "#601, link road".
+    // A unit or plot (or a block and lot), then the street without a house number: "No. 115, 12th Main Road",
+    // "Plot 270, Admiralty Way", "#601, link road", "Blk 22 Lot 26, Sampaguita St.".
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
-      `${PRE_UNIT}\\s*,?\\s*(?:${BUILDING})?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?(?:\\s+(?:${caseless('no')}\\.?\\s*)?\\d{1,5}\\b)?${POST_UNITS}`,
+      `(?:${PRE_UNIT}\\s*,?\\s*){1,2}(?:${BUILDING})?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?(?:\\s+(?:${caseless('no')}\\.?\\s*)?\\d{1,5}\\b)?${POST_UNITS}`,
       'gu',
     ),
     accept,
