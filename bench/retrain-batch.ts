@@ -71,6 +71,8 @@ try {
         dropped: {},
         redactions: {},
         question_types: { symptoms: count },
+        question_length_histogram: [],
+        records_by_day: { '2026-05-01': count },
         unknown_fields: {},
         staged_key: staged,
         quarantine_key: null,
