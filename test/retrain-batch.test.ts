@@ -168,3 +168,23 @@ describe('retrain-batch exactly-once inclusion', () => {
     expect(await run(retrainBatch, store)).toMatchObject({ status: 'created', version: 'v1' });
   });
 });
+
+describe('retrain-batch version lines', () => {
+  it('are the staged lines with staged_key added, whatever shape a staged line has', async () => {
+    const store = new FolderStore(await tempDir());
+    await withSplit(store);
+    await stage(store, 'day1', safeQuestions(3), 'a');
+    const [stagedKey] = (await store.listPage('data/production/retraining_data_staged/')).objects
+      .map((o) => o.key)
+      .filter((k) => k.endsWith('.jsonl') && !k.includes('quarantine'));
+    // A hand-edited line with spaces, and one that already names a staged_key, beside transform's own.
+    const lines = (await readText(store, stagedKey!)).trim().split('\n');
+    const edited = [...lines, '{"question": "what causes tarrow fever", "answer": "x", "question_type": "causes" }'];
+    edited.push(JSON.stringify({ question: 'is tarrow fever inherited', answer: 'y', staged_key: 'old' }));
+    await store.put(stagedKey!, `${edited.join('\n')}\n`);
+
+    expect(await run(retrainBatch, store)).toMatchObject({ status: 'created', record_count: 5 });
+    const written = (await readText(store, versionKeys(1).data)).trim().split('\n');
+    expect(written).toEqual(edited.map((line) => JSON.stringify({ ...JSON.parse(line), staged_key: stagedKey })));
+  });
+});

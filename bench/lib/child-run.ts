@@ -26,7 +26,11 @@ export async function runInFreshProcess<T>(body: string): Promise<ChildMeasureme
       const wall_s = Number(process.hrtime.bigint() - started) / 1e9;
       process.stdout.write(JSON.stringify({ result, wall_s, rss_mb: process.resourceUsage().maxRSS / 1024 }));
     })();`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // MEDQA_BENCH_PROFILE=DIR writes a CPU profile of each measured process there.
+  const profile = process.env.MEDQA_BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MEDQA_BENCH_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   const [code] = await once(child, 'exit');

@@ -184,15 +184,17 @@ async function buildVersion(
         rulesVersions.add(summary.rules_version);
       }
       let recordsIn = 0;
+      const stagedKeyField = `,"staged_key":${JSON.stringify(input.staged_key)}}`;
       const progress = new ProgressLog(log, { key: input.staged_key }, () => recordsIn);
       for await (const line of splitLines(await store.get(input.staged_key), 16 * 1024 * 1024)) {
         if (!line.bytes) continue;
         recordsIn += 1;
         progress.addBytes(line.bytes.length + 1);
+        const text = line.bytes.toString('utf8');
         // biome-ignore lint/suspicious/noExplicitAny: a staged line as parsed; its fields are checked before use
         let record: Record<string, any>;
         try {
-          record = JSON.parse(line.bytes.toString('utf8'));
+          record = JSON.parse(text);
         } catch {
           count('invalid_staged_record');
           continue;
@@ -217,7 +219,7 @@ async function buildVersion(
         fingerprints.append(digest);
         questionTypes[record.question_type] = (questionTypes[record.question_type] ?? 0) + 1;
         countLength(questionLengths, record.question.length);
-        const pending = writer.write({ ...record, staged_key: input.staged_key });
+        const pending = writer.writeLine(withStagedKey(text, record, input.staged_key, stagedKeyField));
         if (pending) await pending;
       }
       stagedInputs.push({ staged_key: input.staged_key, summary_key: input.summary_key, records_in: recordsIn });
@@ -289,4 +291,16 @@ async function earlierFingerprints(store: ObjectStore, upTo: number): Promise<Fi
     }
   }
   return set;
+}
+
+/**
+ * The staged line with `staged_key` added before its closing brace: what
+ * `JSON.stringify({ ...record, staged_key })` writes for a line transform wrote, without
+ * serialising the record again. A line of another shape (a `staged_key` already there, an empty
+ * object, spaces at its end) is serialised again.
+ */
+function withStagedKey(text: string, record: Record<string, unknown>, stagedKey: string, field: string): string {
+  const last = text.charCodeAt(text.length - 2);
+  const spliceable = text.endsWith('}') && last !== 0x7b && last !== 0x20 && !('staged_key' in record);
+  return spliceable ? text.slice(0, -1) + field : JSON.stringify({ ...record, staged_key: stagedKey });
 }
