@@ -11,6 +11,7 @@
  * has helped her" and "Metformin has made him sick" name no one.
  */
 import { isMedicineWord } from '../question-type/medicines';
+import { trieAlternation } from './alternation-trie';
 import { caseless } from './caseless';
 import { isCommonWord, isKnownName } from './known-names';
 import { isParticle, nonNameWord } from './name-words';
@@ -20,6 +21,10 @@ interface NameHints {
   lower: string;
   upper: boolean;
   nameCue: boolean;
+  /** Whether a capitalised word no list knows occurs (see unknownCapital): worked out once, by the first rule that asks. */
+  unknownCapital?: boolean;
+  /** The cue words found (see nameCues), as bits. */
+  nameCues?: number;
 }
 
 const LETTERS = "[\\p{L}\\p{M}'’-]";
@@ -58,8 +63,22 @@ const NOT_NAME_WORDS = new Set(
   ).split(' '),
 );
 
+/** Verdicts of unknownNameWord by word: capitalised words repeat ("It", "What", "Generated"), lookups need not. */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 50_000;
+
 /** A word no list knows that may be a name: not common English, no medicine, not a title, day or month. */
 function unknownNameWord(word: string): boolean {
+  let verdict = verdicts.get(word);
+  if (verdict === undefined) {
+    verdict = lookUpUnknownNameWord(word);
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(word, verdict);
+  }
+  return verdict;
+}
+
+function lookUpUnknownNameWord(word: string): boolean {
   if (isParticle(word)) return true;
   const bare = word.replace(/['’]s$/, '');
   const lower = bare.toLowerCase();
@@ -74,12 +93,72 @@ function nameOrWord(word: string): boolean {
   return isParticle(bare) || (bare.length >= 2 && !nonNameWord(bare) && !isMedicineWord(bare.toLowerCase()));
 }
 
+/** The end of a text that the rule for a name alone at the end can match: a word after a dash, "from" or a full stop. */
+const ENDS_WITH_A_WORD = /(?:[-–—]|\bfrom|[.!?])\s*\p{L}[\p{L}\p{M}'’-]+\s*[.!]*\s*$/iu;
+
 const words = (match: string) => match.split(/[\s,]+/).filter((w) => w && !/^\p{L}\.$/u.test(w));
 const allUnknown = (match: string) => words(match).every(unknownNameWord);
 const allNameOrWord = (match: string) => words(match).every(nameOrWord);
 
-const capitalCue = (h: NameHints) => h.upper;
-const nameCue = (h: NameHints) => h.nameCue;
+const CAPITALISED = new RegExp(WORD, 'gu');
+/**
+ * Whether a capitalised word occurs that could be a name no list holds: most texts capitalise
+ * only common words ("What", "It", "Generated"), and the rules that take unknown words skip them.
+ */
+function unknownCapital(h: NameHints): boolean {
+  if (h.unknownCapital === undefined) {
+    h.unknownCapital = false;
+    if (h.upper) {
+      CAPITALISED.lastIndex = 0;
+      for (let m = CAPITALISED.exec(h.text); m; m = CAPITALISED.exec(h.text)) {
+        if (unknownNameWord(m[0]) && !isParticle(m[0])) {
+          h.unknownCapital = true;
+          break;
+        }
+      }
+    }
+  }
+  return h.unknownCapital;
+}
+/** The words each rule needs somewhere in the lower-cased text, looked for in one scan (see nameCues). */
+const CUE_WORDS = {
+  relation: RELATIONS,
+  kin: FAMILY_TITLES,
+  nickname: 'go by|goes by|known|called|call me|calls me|calling me|nickname|nicknamed|real name',
+  intro: "it's|its|this is|i'm|im|i am",
+  role: 'user|resident|insured|contact|pt|patient|member|subscriber|policyholder|caregiver',
+  label:
+    'policy holder|policyholder|cardholder|account holder|witness|witnessed by|scribe|signed by|seen by|referred by|requested by|ordered by|emergency contact|next of kin|label',
+  greeting: 'hi|hey|hello|dear|thanks|thank you|thx|cheers',
+  title: 'dr|doctor|mr|mrs|ms|miss|prof|nurse',
+};
+type NameCue = keyof typeof CUE_WORDS;
+const CUE_NAMES = Object.keys(CUE_WORDS) as NameCue[];
+/** Each cue word with the rules it is a cue of: "baby" is a relation and a family title. */
+const CUE_BITS = new Map<string, number>();
+CUE_NAMES.forEach((cue, i) => {
+  for (const word of CUE_WORDS[cue].replace('neighbou?r', 'neighbour|neighbor').split('|'))
+    CUE_BITS.set(word, (CUE_BITS.get(word) ?? 0) | (1 << i));
+});
+const CUE_SCAN = new RegExp(`\\b${trieAlternation([...CUE_BITS.keys()])}\\b`, 'g');
+
+/** Which of the rules' cue words occur in the text: one scan, kept on the hints. */
+function nameCues(h: NameHints): number {
+  if (h.nameCues === undefined) {
+    let found = 0;
+    CUE_SCAN.lastIndex = 0;
+    for (let m = CUE_SCAN.exec(h.lower); m; m = CUE_SCAN.exec(h.lower)) {
+      found |= CUE_BITS.get(m[0]) ?? 0;
+      CUE_SCAN.lastIndex = m.index + 1; // a cue inside a longer one ("call me" in "calling me") counts too
+    }
+    h.nameCues = found;
+  }
+  return h.nameCues;
+}
+const hasNameCue = (h: NameHints, cue: NameCue) => (nameCues(h) & (1 << CUE_NAMES.indexOf(cue))) !== 0;
+
+/** A rule for capitalised names that needs a cue word of its kind in the text too. */
+const capitalAnd = (cue: NameCue) => (h: NameHints) => h.upper && hasNameCue(h, cue);
 
 export const NAME_CONTEXT_RULES = [
   {
@@ -92,7 +171,7 @@ export const NAME_CONTEXT_RULES = [
     ),
     group: 1,
     accept: (m: string, text: string, start: number) => allUnknown(m) && PRONOUN.test(text.slice(start, start + 240)),
-    applies: capitalCue,
+    applies: unknownCapital,
   },
   {
     // A name with its relation: "April is my daughter", "Faith, my mother,", "Bill (my husband)", "(Sibusiso, brother)".
@@ -103,7 +182,7 @@ export const NAME_CONTEXT_RULES = [
     ),
     group: 1,
     accept: allNameOrWord,
-    applies: capitalCue,
+    applies: capitalAnd('relation'),
   },
   {
     // A name with an age: "Arun (age 3)", "Sofiia (6)", "Ruth Goldberg, 89", "Wangari Muthoni, 24 -", "Mandla is 12".
@@ -114,7 +193,7 @@ export const NAME_CONTEXT_RULES = [
     ),
     group: 1,
     accept: allUnknown,
-    applies: capitalCue,
+    applies: unknownCapital,
   },
   {
     // After a family title: "Auntie Blessing", "Ate Joy", "Mama Ngozi", "Daddy Hemi", "baby Tobi".
@@ -124,7 +203,7 @@ export const NAME_CONTEXT_RULES = [
     // A capitalised title makes a common word a name ("Auntie Blessing"); after "baby" it must be unknown.
     accept: (m: string, text: string, start: number) =>
       /^\p{Lu}/u.test(text.slice(text.lastIndexOf(' ', start - 2) + 1, start)) ? nameOrWord(m) : unknownNameWord(m),
-    applies: capitalCue,
+    applies: capitalAnd('kin'),
   },
   {
     // A nickname or the name someone goes by: "I go by Bubba, real name Grace Reed", "known to staff as "Pops"".
@@ -136,7 +215,7 @@ export const NAME_CONTEXT_RULES = [
     group: 1,
     // "Big Mike": one word may be a plain word, none a medicine.
     accept: (m: string) => words(m).some(nameOrWord) && !words(m).some((w) => isMedicineWord(w.toLowerCase())),
-    applies: capitalCue,
+    applies: capitalAnd('nickname'),
   },
   {
     // A lower-case name introducing itself: "hi its ngaire,", "hey it's keoni, my", "i am efua appiah".
@@ -147,7 +226,7 @@ export const NAME_CONTEXT_RULES = [
     ),
     group: 1,
     accept: allUnknown,
-    applies: nameCue,
+    applies: (h: NameHints) => h.nameCue && hasNameCue(h, 'intro'),
   },
   {
     // "kwame here.", "good morning, chioma here".
@@ -169,7 +248,7 @@ export const NAME_CONTEXT_RULES = [
     ),
     group: 1,
     accept: allUnknown,
-    applies: (h: NameHints) => h.nameCue || h.upper,
+    applies: (h: NameHints) => (h.nameCue || h.upper) && hasNameCue(h, 'role'),
   },
   {
     // A name alone at the end, after a dash or "from", or after the last sentence: "-anil", "from Yaw", "… travelling. Efua".
@@ -180,7 +259,7 @@ export const NAME_CONTEXT_RULES = [
     ),
     group: 1,
     accept: allUnknown,
-    applies: (h: NameHints) => h.nameCue || h.upper,
+    applies: (h: NameHints) => (h.nameCue || h.upper) && ENDS_WITH_A_WORD.test(h.text.slice(-48)),
   },
   {
     // Two names after one greeting or thanks: "Hi Renée & Hunter", "Thanks so much, Crystal and Pádraig!".
@@ -191,7 +270,7 @@ export const NAME_CONTEXT_RULES = [
     ),
     group: [1, 2],
     accept: allNameOrWord,
-    applies: capitalCue,
+    applies: capitalAnd('greeting'),
   },
   {
     // A surname in capitals after a title in capitals: "DR. REYES-MORENO", "NURSE TRISH", "SEEN BY DR. FAROOQ".
@@ -201,7 +280,7 @@ export const NAME_CONTEXT_RULES = [
     // Each word on its own: in "DR. FAROOQ AT 1900" only the first is a name.
     group: [1, 2],
     accept: allUnknown,
-    applies: capitalCue,
+    applies: capitalAnd('title'),
   },
   {
     // A particle first after a title: "Dr. van der Berg", "Dr. Van der Merwe", "Dr. Ó Briain".
@@ -212,7 +291,7 @@ export const NAME_CONTEXT_RULES = [
     ),
     group: 1,
     accept: (m: string) => nameOrWord(m.split(/\s+/).at(-1)!),
-    applies: capitalCue,
+    applies: capitalAnd('title'),
   },
   {
     // "SURNAME, GIVEN" at the start of a line, before a record number or date of birth: "JUNG, MIN-JUN  medical record".
@@ -221,7 +300,7 @@ export const NAME_CONTEXT_RULES = [
       /(?:^|\n)[^\S\n]*(\p{Lu}[\p{Lu}'’-]+,[^\S\n]+\p{Lu}[\p{Lu}'’-]+)(?=[^\S\n]{2,}|[^\S\n]+(?:MRN|EMPI|DOB|[Mm]edical record|[Pp]atient (?:id|number)))/gu,
     group: 1,
     accept: allNameOrWord,
-    applies: capitalCue,
+    applies: (h: NameHints) => h.upper && /(?:^|\n)\s*\p{Lu}{2,}[\p{Lu}'’-]*, /u.test(h.text),
   },
   {
     // Title-case or "Surname, Given" after a form label: "Policyholder: Bondarenko, Iryna", "Witnessed by: Nomvula Khumalo".
@@ -232,6 +311,6 @@ export const NAME_CONTEXT_RULES = [
     ),
     group: 1,
     accept: allNameOrWord,
-    applies: capitalCue,
+    applies: capitalAnd('label'),
   },
 ];
