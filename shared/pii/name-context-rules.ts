@@ -45,6 +45,19 @@ const RELATIONS =
 const FAMILY_TITLES =
   'auntie|aunty|aunt|uncle|ate|kuya|tita|tito|mama|papa|nana|nanna|nan|baba|daddy|mommy|mummy|abuela|abuelo|lola|lolo|' +
   'granny|gran|grandma|grandpa|baby|bro|sis|cousin|lil';
+/** Greetings and thanks before names: "Hi Renée & Hunter". */
+const GREETINGS = 'hi|hey|hello|dear|thanks|thank you|thx|cheers';
+/** Titles before names: "Dr. van der Berg", "NURSE TRISH". */
+const TITLES = 'dr|doctor|mr|mrs|ms|miss|prof|nurse';
+/** How people introduce themselves: "its ngaire", "i am efua appiah". */
+const INTROS = "it's|its|this is|i'm|im|i am";
+/** Roles a lower-case full name follows: "user rosa yamamoto", "resident maartje bakker". */
+const NAME_ROLES =
+  'user|resident|insured|primary insured|emergency contact|contact|pt|patient|member|subscriber|policyholder|caregiver';
+/** Form labels a title-case name follows: "Policyholder: Bondarenko, Iryna", "Witnessed by: Nomvula Khumalo". */
+const NAME_LABELS =
+  'policyholder|policy holder|cardholder|account holder|witnessed by|witness|scribe|signed by|seen by|referred by|' +
+  'requested by|ordered by|emergency contact|next of kin|specimen label|label';
 /** What a person does, right after the name: "Mandla was sent home", "Esi in bay 3 needs". */
 const PERSON_VERBS =
   'has|had|is|was|says|said|keeps|kept|came|comes|went|goes|wants|wanted|refuses|refused|needs|needed|takes|took|gets|got|' +
@@ -125,12 +138,11 @@ const CUE_WORDS = {
   relation: RELATIONS,
   kin: FAMILY_TITLES,
   nickname: 'go by|goes by|known|called|call me|calls me|calling me|nickname|nicknamed|real name',
-  intro: "it's|its|this is|i'm|im|i am",
-  role: 'user|resident|insured|contact|pt|patient|member|subscriber|policyholder|caregiver',
-  label:
-    'policy holder|policyholder|cardholder|account holder|witness|witnessed by|scribe|signed by|seen by|referred by|requested by|ordered by|emergency contact|next of kin|label',
-  greeting: 'hi|hey|hello|dear|thanks|thank you|thx|cheers',
-  title: 'dr|doctor|mr|mrs|ms|miss|prof|nurse',
+  intro: INTROS,
+  role: NAME_ROLES,
+  label: NAME_LABELS,
+  greeting: GREETINGS,
+  title: TITLES,
 };
 type NameCue = keyof typeof CUE_WORDS;
 const CUE_NAMES = Object.keys(CUE_WORDS) as NameCue[];
@@ -221,7 +233,7 @@ export const NAME_CONTEXT_RULES = [
     // A lower-case name introducing itself: "hi its ngaire,", "hey it's keoni, my", "i am efua appiah".
     type: 'NAME' as const,
     pattern: new RegExp(
-      `(?:^|[.!?,]\\s+|\\n)(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))[,!.]*\\s+)?(?:it'?s|its|this is|i'?m|im|i am)\\s+(${LOWER_WORD}(?:\\s+${LOWER_WORD})?)(?=\\s*(?:[,.!:;]|$)|\\s+(?:here|from)\\b)`,
+      `(?:^|[.!?,]\\s+|\\n)(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))[,!.]*\\s+)?(?:${INTROS})\\s+(${LOWER_WORD}(?:\\s+${LOWER_WORD})?)(?=\\s*(?:[,.!:;]|$)|\\s+(?:here|from)\\b)`,
       'gu',
     ),
     group: 1,
@@ -243,7 +255,7 @@ export const NAME_CONTEXT_RULES = [
     // Lower-case full names after a role: "user rosa yamamoto", "resident maartje bakker", "pt parisa u. rahimi".
     type: 'NAME' as const,
     pattern: new RegExp(
-      `\\b(?:user|resident|insured|primary insured|emergency contact|contact|pt|patient|member|subscriber|policyholder|caregiver)[:\\s]+(${LOWER_WORD}(?:\\s+(?:\\p{Ll}\\.|de|da|dos|van|von|der|den|ó|ní|mac|al|el|bin))*\\s+${LOWER_WORD})(?![\\p{L}'’-])`,
+      `\\b(?:${NAME_ROLES})[:\\s]+(${LOWER_WORD}(?:\\s+(?:\\p{Ll}\\.|de|da|dos|van|von|der|den|ó|ní|mac|al|el|bin))*\\s+${LOWER_WORD})(?![\\p{L}'’-])`,
       'gu',
     ),
     group: 1,
@@ -265,7 +277,7 @@ export const NAME_CONTEXT_RULES = [
     // Two names after one greeting or thanks: "Hi Renée & Hunter", "Thanks so much, Crystal and Pádraig!".
     type: 'NAME' as const,
     pattern: new RegExp(
-      `\\b${caseless('(?:hi|hey|hello|dear|thanks|thank you|thx|cheers)')}(?: so much| again)?[,!]*[^\\S\\n]+(${WORD})[^\\S\\n]*(?:&|and)[^\\S\\n]+(${WORD})(?![\\p{L}'’-])`,
+      `\\b${caseless(`(?:${GREETINGS})`)}(?: so much| again)?[,!]*[^\\S\\n]+(${WORD})[^\\S\\n]*(?:&|and)[^\\S\\n]+(${WORD})(?![\\p{L}'’-])`,
       'gu',
     ),
     group: [1, 2],
@@ -286,7 +298,7 @@ export const NAME_CONTEXT_RULES = [
     // A particle first after a title: "Dr. van der Berg", "Dr. Van der Merwe", "Dr. Ó Briain".
     type: 'NAME' as const,
     pattern: new RegExp(
-      `\\b${caseless('(?:dr|doctor|mr|mrs|ms|miss|prof)')}\\.?[^\\S\\n]+((?:${TITLE_PARTICLE}[^\\S\\n]+){1,2}\\p{L}${LETTERS}+)`,
+      `\\b${caseless(`(?:${TITLES})`)}\\.?[^\\S\\n]+((?:${TITLE_PARTICLE}[^\\S\\n]+){1,2}\\p{L}${LETTERS}+)`,
       'gu',
     ),
     group: 1,
@@ -306,7 +318,7 @@ export const NAME_CONTEXT_RULES = [
     // Title-case or "Surname, Given" after a form label: "Policyholder: Bondarenko, Iryna", "Witnessed by: Nomvula Khumalo".
     type: 'NAME' as const,
     pattern: new RegExp(
-      `\\b${caseless('(?:policyholder|policy holder|cardholder|account holder|witnessed by|witness|scribe|signed by|seen by|referred by|requested by|ordered by|emergency contact|next of kin|specimen label|label)')}:?[^\\S\\n]+(${WORD}(?:,?[^\\S\\n]+(?:${WORD}|${TITLE_PARTICLE})){1,2})`,
+      `\\b${caseless(`(?:${NAME_LABELS})`)}:?[^\\S\\n]+(${WORD}(?:,?[^\\S\\n]+(?:${WORD}|${TITLE_PARTICLE})){1,2})`,
       'gu',
     ),
     group: 1,
