@@ -257,12 +257,13 @@ function renderVersions(summary: Summary): void {
   select.replaceChildren(...summary.versions.map((v) => option(v.version)));
   const draw = () => {
     const v = summary.versions.find((x) => x.version === select.value)!;
-    const unsafe = v.unsafe_question_types ?? {};
+    const unsafe = v.unsafe_question_types;
     facts($('version-facts'), [
       ['records', v.record_count],
       ['built', new Date(v.timestamp).toLocaleString('en')],
-      ['held out as unsafe', Object.values(unsafe).reduce((a, b) => a + b, 0)],
-      ['of them unclassified', unsafe.unclassified ?? 0],
+      // Versions built before the counts were recorded say so instead of showing a zero.
+      ['held out as unsafe', unsafe ? Object.values(unsafe).reduce((a, b) => a + b, 0) : 'not recorded'],
+      ['of them unclassified', unsafe ? (unsafe.unclassified ?? 0) : 'not recorded'],
     ]);
     // Where the staged records that are not in the version went.
     const notTaken = Object.entries(BATCH_REASON_WORDS)

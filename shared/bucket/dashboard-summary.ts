@@ -71,8 +71,8 @@ export const SummarySchema = z.object({
       missing_types: z.array(z.string()),
       /** Transform rules the version's records were staged under (older ones: replay and build again). */
       rules_versions: z.array(z.number()).default([]),
-      /** Questions of its staged files kept out as unsafe, by type (empty for versions built before this was recorded). */
-      unsafe_question_types: Counts.default({}),
+      /** Questions of its staged files kept out as unsafe, by type (absent for versions built before this was recorded). */
+      unsafe_question_types: Counts.optional(),
       /** The version against the offline training split: type mix (Jensen–Shannon) and question length (Wasserstein, characters). */
       drift: z.object({ type_mix: z.number().nullable(), question_length: z.number().nullable() }),
     }),

@@ -13,6 +13,11 @@ declare const MEDQA_STAGE_WORKER: string | undefined;
 /** Unbundled (the CLI, the local runtime): a worker that loads stage-worker.ts through a TypeScript require hook. */
 let workerFile: string | undefined;
 
+/** The worker's code: bundled, or loading its file; none when unbundled without useStageWorkerFile. */
+function workerSource(): string | undefined {
+  return typeof MEDQA_STAGE_WORKER === 'string' ? MEDQA_STAGE_WORKER : workerFile;
+}
+
 /**
  * Lets unbundled runs stage in worker threads too: `file` is the path of stage-worker.ts,
  * `requireHook` that of a module that teaches require TypeScript (tsx/cjs).
@@ -47,7 +52,7 @@ export type StageWorkerContext = Omit<OutcomeContext, 'safeTypes'> & { safeTypes
  * running unbundled without a worker file (see useStageWorkerFile).
  */
 export function stageWorkerCount(size: number, requested?: number): number {
-  if (typeof MEDQA_STAGE_WORKER !== 'string' && !workerFile) return 0;
+  if (!workerSource()) return 0;
   if (requested !== undefined) return requested;
   return size >= MIN_BYTES_FOR_WORKERS && availableParallelism() > 1 ? 1 : 0;
 }
@@ -57,10 +62,7 @@ export class StageWorkerPool {
   private readonly workers: StageWorker[];
 
   /** `source` is the worker's code: the bundled stage-worker.ts (or its file, unbundled) unless a test gives another. */
-  constructor(
-    count: number,
-    source: string = typeof MEDQA_STAGE_WORKER === 'string' ? MEDQA_STAGE_WORKER : workerFile!,
-  ) {
+  constructor(count: number, source = workerSource()!) {
     this.workers = Array.from({ length: count }, () => new StageWorker(source));
   }
 

@@ -338,7 +338,7 @@ async function recentVersions(store: ObjectStore): Promise<VersionEntry[]> {
       question_type_counts: m.question_type_counts,
       missing_types: missing,
       rules_versions: m.rules_versions,
-      unsafe_question_types: m.unsafe_question_types ?? {},
+      ...(m.unsafe_question_types && { unsafe_question_types: m.unsafe_question_types }),
       question_length_counts: m.question_length_counts,
     });
   }
