@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { PutBucketLifecycleConfigurationCommand, PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
 import { parseManifest } from '../shared/manifest';
-import { openS3Store, parseStoreSettings } from '../shared/runtime';
-import type { S3Store } from '../shared/store';
+import { parseStoreSettings, s3StoreOptions } from '../shared/runtime';
+import { S3Store } from '../shared/store/s3-store';
 
 export interface ProvisionOptions {
   manifestPath: string;
@@ -22,7 +22,7 @@ export interface ProvisionOptions {
  */
 export async function provision({ manifestPath, params, flags, env, out, store }: ProvisionOptions): Promise<number> {
   const settings = parseStoreSettings(params);
-  const s3 = store ?? openS3Store(params);
+  const s3 = store ?? new S3Store(s3StoreOptions(settings));
   const prefixes = parseManifest(readFileSync(manifestPath, 'utf8')).objectRoutes.map((route) => route.prefix);
   const targetId = typeof flags['target-id'] === 'string' ? flags['target-id'] : 'MEDQA';
   const arn = `arn:minio:sqs::${targetId}:webhook`;

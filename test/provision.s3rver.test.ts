@@ -9,7 +9,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provision } from '../cli/provision';
-import { S3Store } from '../shared/store';
+import { S3Store } from '../shared/store/s3-store';
 import { type RunningS3rver, startS3rver } from './helpers/s3rver';
 
 let s3rver: RunningS3rver;

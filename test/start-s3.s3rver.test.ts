@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, PRODUCTION_STAGED_PREFIX } from '../shared/bucket/keys';
-import { listObjects, type S3Store } from '../shared/store';
+import { listObjects } from '../shared/store';
+import type { S3Store } from '../shared/store/s3-store';
 import { type RunningS3rver, startS3rver } from './helpers/s3rver';
 import { tempDir } from './helpers/temp-dir';
 

@@ -82,14 +82,14 @@ export const ADDRESS_RULES = [
         `|\\b${caseless('p')}\\.?\\s?${caseless('o')}\\.?\\s?${caseless('box')}\\s+\\d{1,6}\\b` +
         `|\\b[A-Z]-?\\d{1,4},\\s*${caseless('sector')}\\s+\\d{1,3}\\b` +
         `|\\b${caseless('h')}\\.?\\s?${caseless('no')}\\.?\\s*[\\d/-]{1,12}(?:,\\s*(?:${caseless('road|street|lane|block')})\\s+${caseless('no')}\\.?\\s*\\d{1,4}\\b)?`,
-      'gu',
+      'gud',
     ),
   },
   {
     // Japanese block numbers before the district: "2-27-15 Kitazawa", "3-3-9 Nishi-Shinjuku".
     type: 'ADDRESS' as const,
     applies,
-    pattern: /(?<![\d/.-])\b\d{1,2}-\d{1,2}-\d{1,3}\s+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?\b/gu,
+    pattern: /(?<![\d/.-])\b\d{1,2}-\d{1,2}-\d{1,3}\s+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?\b/dgu,
   },
   {
     // Number first, street type last: "1442 W. Roscoe St Apt 3", "88-31 164th St", "Flat 3, Lumiere House, 40 Queens Crescent".
@@ -97,7 +97,7 @@ export const ADDRESS_RULES = [
     applies,
     pattern: new RegExp(
       `(?:${PRE_UNIT}\\s*,?\\s+(?:${BUILDING})?|${HOUSE_NAME})?${HOUSE_NUMBER}(?:\\s+|,\\s+(?=\\p{Lu}))(?:${DIRECTION}\\s+)?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}`,
-      'gu',
+      'gud',
     ),
     accept: (m: string) => accept(m) && titleCaseAfterComma(m),
   },
@@ -107,7 +107,7 @@ export const ADDRESS_RULES = [
     applies,
     pattern: new RegExp(
       `${HOUSE_NUMBER}\\s+(?:${DIRECTION}\\s+)?(?:${NAME_WORD}\\s+){1,4}(?:${LOWER_ABBREVIATIONS})\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}`,
-      'gu',
+      'gud',
     ),
     accept,
   },
@@ -118,7 +118,7 @@ export const ADDRESS_RULES = [
     applies,
     pattern: new RegExp(
       `(?:${PRE_UNIT}\\s*,?\\s*){1,2}(?:${BUILDING})?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?(?:\\s+(?:${caseless('no')}\\.?\\s*)?\\d{1,5}\\b)?${POST_UNITS}`,
-      'gu',
+      'gud',
     ),
     accept,
   },
@@ -128,7 +128,7 @@ export const ADDRESS_RULES = [
     applies,
     pattern: new RegExp(
       `(?:\\b(?:${STREET_FIRST})\\.?\\s+|\\b${STREET_FIRST_DOTTED}\\s*|\\b${STREET_FIRST_CAPITALISED}\\s+(?=\\p{Lu}))(?:${NAME_WORD}\\s+){0,4}${NAME_WORD},?\\s+\\d{1,5}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?:/\\d{1,4}[A-Za-z]?){0,3}(?!\\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mg|ml|%))${POST_UNITS}`,
-      'gu',
+      'gud',
     ),
     accept: (m: string) => accept(m) && !NOT_IN_A_STREET_NAME.test(m.replace(/^\S+\s+/, '')),
   },
@@ -138,7 +138,7 @@ export const ADDRESS_RULES = [
     applies,
     pattern: new RegExp(
       `${HOUSE_NUMBER}(?:\\s*(?:${caseless('bis|ter')}))?,?\\s+(?:${FRENCH_TYPE})\\b(?:\\s+${NAME_WORD}){1,4}${POST_UNITS}`,
-      'gu',
+      'gud',
     ),
     accept,
   },
@@ -148,7 +148,7 @@ export const ADDRESS_RULES = [
     applies,
     pattern: new RegExp(
       `(?:(?:\\p{Lu}[\\p{L}'’-]*|${caseless('de|van|der|den|la|le|von|am|an')})\\s+){0,2}\\b${COMPOUND_STREET}\\s+\\d{1,4}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?:/\\d{1,4}[A-Za-z]?){0,3}${POST_UNITS}`,
-      'gu',
+      'gud',
     ),
     accept: (m: string) => accept(m) && !/^(?:the|a|an|on|in|at|of|my|to)\s/i.test(m),
   },
@@ -164,7 +164,7 @@ const POSTCODE =
 /** After an address: the town, region or state words, then the postcode ("…, Darwin NT 0830", "…, Zürich – 8001"). */
 const POSTCODE_AFTER_ADDRESS = new RegExp(
   `^[\\s,:()–-]*(?:[\\p{L}.'’]+(?:[\\s,:()–-]+|$)){0,4}?(${POSTCODE})(?![\\p{L}\\d])`,
-  'u',
+  'ud',
 );
 
 /** A postcode after its name, in any language: "postal code H2X 1Y4", "PIN: 500 046", "eircode is T12 EYY2", "PLZ 10115". */
@@ -173,7 +173,7 @@ export const POSTCODE_AFTER_CUE = {
   applies: (h: CueHints) => h.digits >= 2 && hasCue(h, 'postcode'),
   pattern: new RegExp(
     `\\b(?:${caseless('zip ?code|zip|postal ?code|post ?code|pin ?code|pin|plz|cp|c\\.p\\.|cap|eircode|código postal|codigo postal|code postal')})\\s*(?:${caseless('is')}|[:#-])?\\s*(${POSTCODE})(?![\\p{L}\\d])`,
-    'gu',
+    'gud',
   ),
   group: 1,
 };

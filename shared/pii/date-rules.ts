@@ -52,14 +52,14 @@ export const DATE_RULES = [
   {
     // Day then month, the year optional: "3 Nov", "9th April", "1st of October", "23. october 2004", "4 March 88".
     type: 'DATE' as const,
-    pattern: new RegExp(`\\b${DAY}\\.?(?:\\s+of)?\\s+${MONTH}\\b\\.?(?:,?\\s+${YEAR})?${NOT_AFTER}`, 'gi'),
+    pattern: new RegExp(`\\b${DAY}\\.?(?:\\s+of)?\\s+${MONTH}\\b\\.?(?:,?\\s+${YEAR})?${NOT_AFTER}`, 'gid'),
     applies: spelledMonth,
     accept: (m: string) => !/^\d+\s+may\b/.test(m) || /^\d+(?:st|nd|rd|th)/.test(m),
   },
   {
     // Month then day, the year optional: "Nov. 2", "January 2nd", "june 14", "March the fourth".
     type: 'DATE' as const,
-    pattern: new RegExp(`\\b${MONTH}\\.?,?\\s+(?:the\\s+)?${DAY}\\b(?:,?\\s+${YEAR})?${NOT_AFTER}`, 'gi'),
+    pattern: new RegExp(`\\b${MONTH}\\.?,?\\s+(?:the\\s+)?${DAY}\\b(?:,?\\s+${YEAR})?${NOT_AFTER}`, 'gid'),
     applies: spelledMonth,
     // "may" in lower case is mostly the verb: "you may 2x the dose".
     accept: (m: string) => !/^may\b/.test(m) && !/^(?:mar|march|jan|june?|july?|aug|sept?|oct|nov|dec)\s+the$/i.test(m),
@@ -69,7 +69,7 @@ export const DATE_RULES = [
     type: 'DATE' as const,
     pattern: new RegExp(
       `\\b\\d{1,2}${MONTH}\\d{2,4}\\b|\\b(?:19|20)\\d{2}[-/ ]${MONTH}\\.?[-/ ]\\d{1,2}\\b|\\b\\d{1,2}\\s\\d{1,2}\\s(?:19|20)\\d{2}\\b`,
-      'gi',
+      'gid',
     ),
     applies: (h: CueHints) => h.digits >= 4,
     accept: (m: string) => !/^\d{1,2}\s\d{1,2}\s/.test(m) || plausibleNumericDate(m.replace(/\s/g, '/')),
@@ -77,7 +77,7 @@ export const DATE_RULES = [
   {
     // Eight digits that make a date, year first: "20230915".
     type: 'DATE' as const,
-    pattern: /(?<![\w-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w-])/g,
+    pattern: /(?<![\w-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w-])/dg,
     applies: (h: CueHints & { longestRun?: number }) => (h.longestRun ?? 8) >= 8,
   },
   {
@@ -85,7 +85,7 @@ export const DATE_RULES = [
     // dot they are decimals ("PSA went from 4.1 to 6.3"), and "7/10 in" is a pain score.
     type: 'DATE' as const,
     pattern:
-      /(?<![\d/.,-])\d{1,2}\/\d{1,2}(?![\d/%]|[.,]\d|\s*(?:%|of|mg|mcg|ml|tabs?|tablets?|pills?|cups?|doses?|strength|mmhg|in\b))/g,
+      /(?<![\d/.,-])\d{1,2}\/\d{1,2}(?![\d/%]|[.,]\d|\s*(?:%|of|mg|mcg|ml|tabs?|tablets?|pills?|cups?|doses?|strength|mmhg|in\b))/dg,
     applies: (h: CueHints) => h.digits >= 2,
     accept: (m: string, text: string, start: number) =>
       plausibleDayMonth(m) && !fractionOrScore(m) && DATE_CUE_BEFORE.test(text.slice(Math.max(0, start - 24), start)),
@@ -95,7 +95,7 @@ export const DATE_RULES = [
     type: 'DATE' as const,
     pattern: new RegExp(
       `\\b(?:on|by|since|until|till|before|after|from|for|around|about)\\s+the\\s+(\\d{1,2}(?:st|nd|rd|th))${NOT_AN_ORDINAL_DAY}(?:\\s+(?:or|and|to|-)\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th))${NOT_AN_ORDINAL_DAY})?`,
-      'gi',
+      'gid',
     ),
     group: [1, 2],
     applies: (h: CueHints) => h.digits >= 1,
@@ -106,7 +106,7 @@ export const DATE_RULES = [
     type: 'DATE' as const,
     pattern: new RegExp(
       `\\b${WEEKDAY}\\.?,?\\s+(?:the\\s+)?(?:${DAY}(?:\\s+of)?\\s+${MONTH}\\b\\.?(?:,?\\s+${YEAR})?|${MONTH}\\.?\\s+${DAY}\\b(?:,?\\s+${YEAR})?|\\d{1,2}(?:st|nd|rd|th)\\b)${NOT_AFTER}`,
-      'gi',
+      'gid',
     ),
     applies: (h: CueHints) => h.digits >= 1,
   },

@@ -1,20 +1,15 @@
 import { foldName, nameHash } from './name-fold';
 import { NAME_TABLE } from './name-table';
+import { decodeNameTable, type HashTables } from './name-table-format';
 
 /** First parts of hyphenated surnames that are no name alone: "Fitz-Simmons", "Abdel-Rahman". */
 const NAME_PREFIXES = new Set(['fitz', 'abdel', 'abdul', 'abu', 'ben', 'bin', 'mac', 'del', 'van', 'von']);
 
-let tables: { names: Uint32Array; words: Uint32Array } | undefined;
+let tables: HashTables | undefined;
 
 /** Decoded at first use: a few milliseconds, against a hundred for Sets of the words. */
-function wordTables(): { names: Uint32Array; words: Uint32Array } {
-  if (!tables) {
-    const bytes = Buffer.from(NAME_TABLE, 'base64');
-    const all = new Uint32Array(bytes.length / 4);
-    new Uint8Array(all.buffer).set(bytes);
-    const count = all[0]!;
-    tables = { names: all.subarray(1, 1 + count), words: all.subarray(1 + count) };
-  }
+function wordTables(): HashTables {
+  tables ??= decodeNameTable(NAME_TABLE);
   return tables;
 }
 

@@ -179,7 +179,7 @@ export const NAME_CONTEXT_RULES = [
     type: 'NAME' as const,
     pattern: new RegExp(
       `(?<![\\p{L}'’-])(${WORD}(?:[^\\S\\n]+${WORD})?)(?:['’]s)?[^\\S\\n]+(?:${PERSON_VERBS})\\b`,
-      'gu',
+      'gud',
     ),
     group: 1,
     accept: (m: string, text: string, start: number) => allUnknown(m) && PRONOUN.test(text.slice(start, start + 240)),
@@ -190,7 +190,7 @@ export const NAME_CONTEXT_RULES = [
     type: 'NAME' as const,
     pattern: new RegExp(
       `(?<![\\p{L}'’-])(${WORD}(?:[^\\S\\n]+(?:${WORD}|${TITLE_PARTICLE})){0,2})(?=,?[^\\S\\n]+(?:is|was)[^\\S\\n]+(?:my|our|his|her|their)[^\\S\\n]+(?:${RELATIONS})\\b|,[^\\S\\n]+(?:my|our|his|her)[^\\S\\n]+(?:${RELATIONS})\\b|[^\\S\\n]*\\((?:my[^\\S\\n]+|our[^\\S\\n]+)?(?:${RELATIONS})\\)|,[^\\S\\n]*(?:the[^\\S\\n]+)?(?:${RELATIONS})\\))`,
-      'gu',
+      'gud',
     ),
     group: 1,
     accept: allNameOrWord,
@@ -201,7 +201,7 @@ export const NAME_CONTEXT_RULES = [
     type: 'NAME' as const,
     pattern: new RegExp(
       `(?<![\\p{L}'’-])(${WORD}(?:[^\\S\\n]+${WORD})?)(?=[^\\S\\n]*\\((?:age[^\\S\\n]*)?\\d{1,2}\\)|,[^\\S\\n]*\\d{1,3}(?:[^\\S\\n]*(?:y/?o|yo|yrs?|years?(?: old)?))?[^\\S\\n]*(?:[-–—,)]|$)|[^\\S\\n]+is[^\\S\\n]+\\d{1,2}(?:[^\\S\\n]+(?:and|years?|yo|months?)\\b|[,.]))`,
-      'gu',
+      'gud',
     ),
     group: 1,
     accept: allUnknown,
@@ -210,7 +210,7 @@ export const NAME_CONTEXT_RULES = [
   {
     // After a family title: "Auntie Blessing", "Ate Joy", "Mama Ngozi", "Daddy Hemi", "baby Tobi".
     type: 'NAME' as const,
-    pattern: new RegExp(`\\b(${caseless(`(?:${FAMILY_TITLES})`)})[^\\S\\n]+(${WORD})(?![\\p{L}'’-])`, 'gu'),
+    pattern: new RegExp(`\\b(${caseless(`(?:${FAMILY_TITLES})`)})[^\\S\\n]+(${WORD})(?![\\p{L}'’-])`, 'gud'),
     group: 2,
     // A capitalised title makes a common word a name ("Auntie Blessing"); after "baby" it must be unknown.
     accept: (m: string, text: string, start: number) =>
@@ -222,7 +222,7 @@ export const NAME_CONTEXT_RULES = [
     type: 'NAME' as const,
     pattern: new RegExp(
       `\\b${caseless('(?:go(?:es)? by|known (?:to ')}\\p{L}+ )?${caseless('as|prefers? to be called|likes? to be called|calls? me|calling me|nicknamed|real name(?: is)?)')}[^\\S\\n]+["“'‘]?(\\p{Lu}${LETTERS}*(?:[^\\S\\n]+\\p{Lu}${LETTERS}*)?)`,
-      'gu',
+      'gud',
     ),
     group: 1,
     // "Big Mike": one word may be a plain word, none a medicine.
@@ -234,7 +234,7 @@ export const NAME_CONTEXT_RULES = [
     type: 'NAME' as const,
     pattern: new RegExp(
       `(?:^|[.!?,]\\s+|\\n)(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))[,!.]*\\s+)?(?:${INTROS})\\s+(${LOWER_WORD}(?:\\s+${LOWER_WORD})?)(?=\\s*(?:[,.!:;]|$)|\\s+(?:here|from)\\b)`,
-      'gu',
+      'gud',
     ),
     group: 1,
     accept: allUnknown,
@@ -245,7 +245,7 @@ export const NAME_CONTEXT_RULES = [
     type: 'NAME' as const,
     pattern: new RegExp(
       `(?:^|[.!?,]\\s+|\\n)(${LOWER_WORD}(?:\\s+${LOWER_WORD})?)\\s+here\\b(?=\\s*[,.!]|\\s*$)`,
-      'gu',
+      'gud',
     ),
     group: 1,
     accept: allUnknown,
@@ -256,7 +256,7 @@ export const NAME_CONTEXT_RULES = [
     type: 'NAME' as const,
     pattern: new RegExp(
       `\\b(?:${NAME_ROLES})[:\\s]+(${LOWER_WORD}(?:\\s+(?:\\p{Ll}\\.|de|da|dos|van|von|der|den|ó|ní|mac|al|el|bin))*\\s+${LOWER_WORD})(?![\\p{L}'’-])`,
-      'gu',
+      'gud',
     ),
     group: 1,
     accept: allUnknown,
@@ -267,7 +267,7 @@ export const NAME_CONTEXT_RULES = [
     type: 'NAME' as const,
     pattern: new RegExp(
       `(?:(?:^|\\s)[-–—]\\s*|\\b${caseless('from')}\\s+|[.!?]\\s+)(\\p{L}${LETTERS}+)\\s*[.!]*\\s*$`,
-      'gu',
+      'gud',
     ),
     group: 1,
     accept: allUnknown,
@@ -278,7 +278,7 @@ export const NAME_CONTEXT_RULES = [
     type: 'NAME' as const,
     pattern: new RegExp(
       `\\b${caseless(`(?:${GREETINGS})`)}(?: so much| again)?[,!]*[^\\S\\n]+(${WORD})[^\\S\\n]*(?:&|and)[^\\S\\n]+(${WORD})(?![\\p{L}'’-])`,
-      'gu',
+      'gud',
     ),
     group: [1, 2],
     accept: allNameOrWord,
@@ -288,7 +288,7 @@ export const NAME_CONTEXT_RULES = [
     // A surname in capitals after a title in capitals: "DR. REYES-MORENO", "NURSE TRISH", "SEEN BY DR. FAROOQ".
     type: 'NAME' as const,
     pattern:
-      /\b(?:DR|NURSE|MR|MRS|MS|PROF)\.?[^\S\n]+(\p{Lu}[\p{Lu}'’-]+)(?:[^\S\n]+(\p{Lu}[\p{Lu}'’-]+))?(?![\p{L}])/gu,
+      /\b(?:DR|NURSE|MR|MRS|MS|PROF)\.?[^\S\n]+(\p{Lu}[\p{Lu}'’-]+)(?:[^\S\n]+(\p{Lu}[\p{Lu}'’-]+))?(?![\p{L}])/dgu,
     // Each word on its own: in "DR. FAROOQ AT 1900" only the first is a name.
     group: [1, 2],
     accept: allUnknown,
@@ -299,7 +299,7 @@ export const NAME_CONTEXT_RULES = [
     type: 'NAME' as const,
     pattern: new RegExp(
       `\\b${caseless(`(?:${TITLES})`)}\\.?[^\\S\\n]+((?:${TITLE_PARTICLE}[^\\S\\n]+){1,2}\\p{L}${LETTERS}+)`,
-      'gu',
+      'gud',
     ),
     group: 1,
     accept: (m: string) => nameOrWord(m.split(/\s+/).at(-1)!),
@@ -309,7 +309,7 @@ export const NAME_CONTEXT_RULES = [
     // "SURNAME, GIVEN" at the start of a line, before a record number or date of birth: "JUNG, MIN-JUN  medical record".
     type: 'NAME' as const,
     pattern:
-      /(?:^|\n)[^\S\n]*(\p{Lu}[\p{Lu}'’-]+,[^\S\n]+\p{Lu}[\p{Lu}'’-]+)(?=[^\S\n]{2,}|[^\S\n]+(?:MRN|EMPI|DOB|[Mm]edical record|[Pp]atient (?:id|number)))/gu,
+      /(?:^|\n)[^\S\n]*(\p{Lu}[\p{Lu}'’-]+,[^\S\n]+\p{Lu}[\p{Lu}'’-]+)(?=[^\S\n]{2,}|[^\S\n]+(?:MRN|EMPI|DOB|[Mm]edical record|[Pp]atient (?:id|number)))/dgu,
     group: 1,
     accept: allNameOrWord,
     applies: (h: NameHints) => h.upper && /(?:^|\n)\s*\p{Lu}{2,}[\p{Lu}'’-]*, /u.test(h.text),
@@ -319,7 +319,7 @@ export const NAME_CONTEXT_RULES = [
     type: 'NAME' as const,
     pattern: new RegExp(
       `\\b${caseless(`(?:${NAME_LABELS})`)}:?[^\\S\\n]+(${WORD}(?:,?[^\\S\\n]+(?:${WORD}|${TITLE_PARTICLE})){1,2})`,
-      'gu',
+      'gud',
     ),
     group: 1,
     accept: allNameOrWord,

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isMedicineWord } from '../question-type/medicines';
 import { foldName, nameHash } from './name-fold';
+import { encodeNameTable } from './name-table-format';
 
 /**
  * SCOWL sizes: a word up to COMMON (35) is never a name on sight ("grace", "hunter", "fang"); a
@@ -143,17 +144,9 @@ export function commonWords(): Set<string> {
   return englishWords(WORD_LEVELS);
 }
 
-/**
- * Two sorted tables of 32-bit hashes, as little-endian words in base64: a count, the names
- * (about 180k) and the common English words (about 64k). About 1.3 MB in all.
- */
+/** The names (about 180k) and the common English words (about 64k) as hash tables: about 660 KB. */
 export function buildNameTable(): string {
-  const names = sortedHashes(namesOnSight());
-  const words = sortedHashes(commonWords());
-  const bytes = Buffer.alloc(4 * (1 + names.length + words.length));
-  bytes.writeUInt32LE(names.length, 0);
-  for (const [i, hash] of [...names, ...words].entries()) bytes.writeUInt32LE(hash, 4 * (i + 1));
-  return bytes.toString('base64');
+  return encodeNameTable(sortedHashes(namesOnSight()), sortedHashes(commonWords()));
 }
 
 function sortedHashes(words: Set<string>): Uint32Array {

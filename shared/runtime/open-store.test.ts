@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers/temp-dir';
-import { FolderStore, S3Store } from '../store';
+import { FolderStore } from '../store';
+import { DeferredS3Store } from '../store/deferred-s3-store';
 import { openStore } from './open-store';
 
 describe('openStore', () => {
   it('opens the folder store by default and the S3 store when an endpoint is set', async () => {
     const dir = await tempDir();
     expect(openStore({ data_dir: dir })).toBeInstanceOf(FolderStore);
-    expect(openStore({ s3_endpoint: 'http://127.0.0.1:9', s3_bucket: 'b' })).toBeInstanceOf(S3Store);
+    expect(openStore({ s3_endpoint: 'http://127.0.0.1:9', s3_bucket: 'b' })).toBeInstanceOf(DeferredS3Store);
     expect(openStore({ data_dir: dir })).toBe(openStore({ data_dir: dir })); // one client per configuration
   });
 

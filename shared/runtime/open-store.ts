@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { RAW_PREFIXES } from '../bucket/keys';
 import { ONE_OFF_PARSE } from '../bucket/one-off-parse';
-import { FolderStore, type ObjectStore, S3Store } from '../store';
+import { FolderStore, type ObjectStore } from '../store';
+import { DeferredS3Store } from '../store/deferred-s3-store';
+import type { S3StoreOptions } from '../store/s3-store';
 import { PipelineError } from './errors';
 import { flag, optionalText, text } from './params';
 
@@ -55,14 +57,17 @@ export function openStore(params: Record<string, unknown> | StoreSettings): Obje
   let store = cache.get(cacheKey);
   if (!store) {
     store =
-      kind === 'folder' ? new FolderStore(settings.data_dir, { keepFolders: RAW_PREFIXES }) : s3StoreFrom(settings);
+      kind === 'folder'
+        ? new FolderStore(settings.data_dir, { keepFolders: RAW_PREFIXES })
+        : new DeferredS3Store(s3StoreOptions(settings));
     cache.set(cacheKey, store);
   }
   return store;
 }
 
-function s3StoreFrom(settings: StoreSettings): S3Store {
-  return new S3Store({
+/** The S3 client's options from the store settings. */
+export function s3StoreOptions(settings: StoreSettings): S3StoreOptions {
+  return {
     bucket: settings.s3_bucket,
     endpoint: settings.s3_endpoint,
     region: settings.s3_region,
@@ -70,10 +75,5 @@ function s3StoreFrom(settings: StoreSettings): S3Store {
     secretAccessKey: settings.s3_secret_access_key,
     forcePathStyle: settings.s3_force_path_style,
     capabilities: { atomicCreateIfAbsent: settings.s3_atomic_create },
-  });
-}
-
-/** An S3 store from settings whatever `store` says (provisioning works on S3 only). */
-export function openS3Store(params: Record<string, unknown>): S3Store {
-  return s3StoreFrom(parseStoreSettings(params));
+  };
 }

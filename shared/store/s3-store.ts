@@ -17,6 +17,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ObjectExistsError, ObjectNotFoundError, StoreUnavailableError } from './errors';
 import { assertValidKey, assertValidPrefix } from './keys';
+import { s3Capabilities } from './s3-capabilities';
 import type {
   ListPage,
   ListPageOptions,
@@ -62,12 +63,7 @@ export class S3Store implements ObjectStore {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     this.client = options.client ?? new S3Client(clientConfig(options));
     this.partSize = Math.max(options.partSize ?? 5 * MIB, 5 * MIB);
-    this.capabilities = {
-      atomicCreateIfAbsent: true,
-      copyReservedCharacters: true,
-      byteOrderListing: true,
-      ...options.capabilities,
-    };
+    this.capabilities = s3Capabilities(options.capabilities);
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import S3rver from 's3rver';
-import { S3Store } from '../../shared/store';
+import { S3Store } from '../../shared/store/s3-store';
 
 export interface RunningS3rver {
   endpoint: string;
