@@ -3,9 +3,11 @@
  * the folder store, next to a bare pass over the same file (split lines, JSON.parse,
  * JSON.stringify, write) in the same run. Each measurement runs in a fresh process.
  * `--workers` lists transform's `workers` settings to measure (`auto`: its own choice, one
- * worker thread on a machine with two cores; `0`: the action's thread alone).
+ * worker thread on a machine with two cores; `0`: the action's thread alone). `--repeats` lists
+ * the logs' shares of lines that ask a popular question again (0: only the 1 % of exact repeated
+ * lines of the usual noise; 0.4: a chatbot's log where four lines in ten repeat a question and answer).
  *
- *   npm run bench:transform -- [--records 100000,1000000] [--workers auto,0]
+ *   npm run bench:transform -- [--records 100000,1000000] [--workers auto,0] [--repeats 0,0.4]
  */
 
 import { once } from 'node:events';
@@ -21,6 +23,7 @@ const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
 const sizes = option('--records', '100000,1000000').split(',').map(Number);
 const workerSettings = option('--workers', 'auto').split(',');
+const repeatShares = option('--repeats', '0,0.4').split(',').map(Number);
 
 buildBundles();
 const work = await fs.mkdtemp(path.join(tmpdir(), 'medqa-bench-transform-'));
@@ -29,21 +32,25 @@ const rows: string[] = [];
 const NEWLINE = Buffer.from('\n');
 
 try {
-  for (const records of sizes) {
-    const dataDir = path.join(work, `bucket-${records}`);
-    const file = path.join(dataDir, PRODUCTION_RAW_PREFIX, 'requests.jsonl');
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const expected = newExpectations();
-    const out = createWriteStream(file);
-    for (const line of productionLogLines({ records, seed: 42, noise: 0.01, longLineBytes: 80_000 }, expected)) {
-      if (!out.write(Buffer.concat([line, NEWLINE]))) await once(out, 'drain');
-    }
-    out.end();
-    await once(out, 'finish');
-    const mb = (await fs.stat(file)).size / 1e6;
+  for (const records of sizes)
+    for (const repeats of repeatShares) {
+      const dataDir = path.join(work, `bucket-${records}`);
+      const file = path.join(dataDir, PRODUCTION_RAW_PREFIX, 'requests.jsonl');
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      const expected = newExpectations();
+      const out = createWriteStream(file);
+      for (const line of productionLogLines(
+        { records, seed: 42, noise: 0.01, longLineBytes: 80_000, repeats },
+        expected,
+      )) {
+        if (!out.write(Buffer.concat([line, NEWLINE]))) await once(out, 'drain');
+      }
+      out.end();
+      await once(out, 'finish');
+      const mb = (await fs.stat(file)).size / 1e6;
 
-    // The floor: what any line-by-line JSON pass costs on this machine.
-    const bare = await runInFreshProcess<{ lines: number }>(`
+      // The floor: what any line-by-line JSON pass costs on this machine.
+      const bare = await runInFreshProcess<{ lines: number }>(`
       require('tsx/cjs');
       const { splitLines } = require(${JSON.stringify(splitLinesModule)});
       const fs = require('node:fs');
@@ -59,55 +66,56 @@ try {
       out.end();
       await once(out, 'finish');
       result = { lines };`);
-    rows.push(
-      [
-        records,
-        mb.toFixed(0),
-        'bare pass',
-        bare.wall_s.toFixed(2),
-        Math.round(records / bare.wall_s),
-        (mb / bare.wall_s).toFixed(1),
-        bare.rss_mb.toFixed(0),
-      ].join('\t'),
-    );
-    for (const workers of workerSettings) {
-      // transform archives the raw file: put it back for the next setting.
-      const copy = path.join(work, `requests-${records}.jsonl`);
-      if (workerSettings.length > 1) await fs.copyFile(file, copy);
-      const run = await runBundle('transform', {
-        store: 'folder',
-        data_dir: dataDir,
-        key: `${PRODUCTION_RAW_PREFIX}requests.jsonl`,
-        log_level: 'warn',
-        ...(workers === 'auto' ? {} : { workers: Number(workers) }),
-      });
-      if (run.result.error) throw new Error(JSON.stringify(run.result.error));
-      if (run.result.records_out !== expected.records_out)
-        throw new Error(`transform kept ${run.result.records_out} records, expected ${expected.records_out}`);
+      const log = `${records} lines, ${Math.round(100 * repeats)} % repeats`;
       rows.push(
         [
-          records,
+          log,
           mb.toFixed(0),
-          `transform (workers ${workers})`,
-          run.wall_s.toFixed(2),
-          Math.round(records / run.wall_s),
-          (mb / run.wall_s).toFixed(1),
-          run.rss_mb.toFixed(0),
-          `${((100 * bare.wall_s) / run.wall_s).toFixed(0)} % of bare`,
+          'bare pass',
+          bare.wall_s.toFixed(2),
+          Math.round(records / bare.wall_s),
+          (mb / bare.wall_s).toFixed(1),
+          bare.rss_mb.toFixed(0),
         ].join('\t'),
       );
-      if (workerSettings.length > 1) {
-        await fs.rm(path.join(dataDir, 'data/production'), { recursive: true, force: true });
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await fs.rename(copy, file);
+      for (const workers of workerSettings) {
+        // transform archives the raw file: put it back for the next setting.
+        const copy = path.join(work, `requests-${records}.jsonl`);
+        if (workerSettings.length > 1) await fs.copyFile(file, copy);
+        const run = await runBundle('transform', {
+          store: 'folder',
+          data_dir: dataDir,
+          key: `${PRODUCTION_RAW_PREFIX}requests.jsonl`,
+          log_level: 'warn',
+          ...(workers === 'auto' ? {} : { workers: Number(workers) }),
+        });
+        if (run.result.error) throw new Error(JSON.stringify(run.result.error));
+        if (run.result.records_out !== expected.records_out)
+          throw new Error(`transform kept ${run.result.records_out} records, expected ${expected.records_out}`);
+        rows.push(
+          [
+            log,
+            mb.toFixed(0),
+            `transform (workers ${workers})`,
+            run.wall_s.toFixed(2),
+            Math.round(records / run.wall_s),
+            (mb / run.wall_s).toFixed(1),
+            run.rss_mb.toFixed(0),
+            `${((100 * bare.wall_s) / run.wall_s).toFixed(0)} % of bare`,
+          ].join('\t'),
+        );
+        if (workerSettings.length > 1) {
+          await fs.rm(path.join(dataDir, 'data/production'), { recursive: true, force: true });
+          await fs.mkdir(path.dirname(file), { recursive: true });
+          await fs.rename(copy, file);
+        }
       }
+      await fs.rm(dataDir, { recursive: true, force: true });
     }
-    await fs.rm(dataDir, { recursive: true, force: true });
-  }
 } finally {
   await fs.rm(work, { recursive: true, force: true });
 }
 
 console.log(`transform benchmark — Node ${process.version}; folder store; one fresh process per measurement`);
-console.log(['records', 'MB', 'run', 'wall s', 'records/s', 'MB/s', 'peak RSS MB'].join('\t'));
+console.log(['log', 'MB', 'run', 'wall s', 'records/s', 'MB/s', 'peak RSS MB'].join('\t'));
 for (const row of rows) console.log(row);

@@ -99,6 +99,21 @@ describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
     expect(await readText(store, `${PRODUCTION_ARCHIVE_PREFIX}2026/05/01/requests.jsonl`)).toBe(content.toString());
   });
 
+  it('drops every repeat of a popular question and answer as a duplicate, with exact counts', async () => {
+    const store = await newStore();
+    const { content, expected } = productionLogFile({ records: 1500, seed: 8, repeats: 0.4 });
+    const put = await store.put(RAW_KEY, content);
+    const result = await run(store, { key: RAW_KEY, etag: put.etag });
+    expect(expected.dropped.duplicate).toBeGreaterThan(400);
+    expect(result).toMatchObject({
+      records_in: expected.records_in,
+      records_out: expected.records_out,
+      dropped: expected.dropped,
+    });
+    const staged = await readText(store, productionOutputKeys(RAW_KEY, put.etag).staged);
+    expect(staged.trim().split('\n')).toHaveLength(expected.records_out);
+  });
+
   it('reads a gzip JSON array as well', async () => {
     const store = await newStore();
     const records = [

@@ -13,21 +13,24 @@ export function riceParameter(sorted: Uint32Array): number {
 
 /** Codes ascending `sorted` with parameter `k` (0 to 24). */
 export function riceEncode(sorted: Uint32Array, k: number): Uint8Array {
-  const bits: number[] = [];
-  let previous = 0;
-  for (const value of sorted) {
-    const gap = value - previous;
+  const scale = 2 ** k;
+  let length = 0;
+  for (let i = 0; i < sorted.length; i += 1) {
+    const gap = sorted[i]! - (i > 0 ? sorted[i - 1]! : 0);
     if (gap < 0) throw new Error('riceEncode needs ascending values');
-    previous = value;
-    for (let q = Math.floor(gap / 2 ** k); q > 0; q -= 1) bits.push(1);
-    bits.push(0);
-    for (let bit = k - 1; bit >= 0; bit -= 1) bits.push(Math.floor(gap / 2 ** bit) % 2);
+    length += Math.floor(gap / scale) + 1 + k;
   }
   // Four bytes of padding: the decoder reads 32-bit windows.
-  const bytes = new Uint8Array(Math.ceil(bits.length / 8) + 4);
-  bits.forEach((bit, i) => {
-    if (bit) bytes[i >>> 3]! |= 0x80 >>> (i & 7);
-  });
+  const bytes = new Uint8Array(Math.ceil(length / 8) + 4);
+  let bit = 0;
+  for (let i = 0; i < sorted.length; i += 1) {
+    const gap = sorted[i]! - (i > 0 ? sorted[i - 1]! : 0);
+    // The quotient's ones, then its closing zero (already there).
+    for (let q = Math.floor(gap / scale); q > 0; q -= 1, bit += 1) bytes[bit >>> 3]! |= 0x80 >>> (bit & 7);
+    bit += 1;
+    const low = gap % scale;
+    for (let b = k - 1; b >= 0; b -= 1, bit += 1) if ((low >>> b) & 1) bytes[bit >>> 3]! |= 0x80 >>> (bit & 7);
+  }
   return bytes;
 }
 
