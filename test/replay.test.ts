@@ -25,6 +25,7 @@ describe('replay', () => {
     const older = productionOutputKeys(key, etag, 0);
     for (const [from, to] of [
       [current.staged, older.staged],
+      [current.lineIndex, older.lineIndex],
       [current.summary, older.summary],
       [current.quarantine, older.quarantine],
     ] as const) {
@@ -39,10 +40,12 @@ describe('replay', () => {
       replayed: [key],
       already_current: 0,
     });
-    expect(result.replaced_outputs.sort()).toEqual([older.staged, older.summary, older.quarantine].sort());
+    expect(result.replaced_outputs.sort()).toEqual(
+      [older.staged, older.lineIndex, older.summary, older.quarantine].sort(),
+    );
     expect(await readText(store, current.staged)).toBe(staged);
     expect((await listAll(store, PRODUCTION_STAGED_PREFIX)).map((o) => o.key).sort()).toEqual(
-      [current.staged, current.summary].sort(),
+      [current.staged, current.lineIndex, current.summary].sort(),
     );
 
     expect(await run(replay, store)).toMatchObject({ replayed: [], already_current: 1 });

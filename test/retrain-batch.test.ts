@@ -6,9 +6,10 @@ import type { VersionMetadata } from '../shared/bucket/version-metadata';
 import { questionKey } from '../shared/records/normalize';
 import { latestVersion, readRetrainingRecords } from '../shared/retraining/training-job-reader';
 import { offlineEtl } from '../shared/stages/offline-etl';
+import { replay } from '../shared/stages/replay';
 import { retrainBatch } from '../shared/stages/retrain-batch';
 import { transform } from '../shared/stages/transform';
-import { FolderStore, type ObjectStore, readText } from '../shared/store';
+import { FolderStore, listAll, type ObjectStore, readText } from '../shared/store';
 import { generateRows, toJsonl } from './fixtures/medquad-fixtures';
 import { crashingStore } from './helpers/crashing-store';
 import { runAction as run } from './helpers/run-action';
@@ -103,6 +104,56 @@ describe.each(storesUnderTest())('retrain-batch through the %s', (_, newStore) =
     });
     expect((await trainingJobReads(store)).records).toHaveLength(15);
   });
+
+  it('takes staged lines by their line index: the same version as parsing every line', async () => {
+    const indexed = await newStore();
+    const parsed = new FolderStore(await tempDir());
+    for (const store of [indexed, parsed]) {
+      const evaluation = await withSplit(store);
+      await stage(
+        store,
+        'day1',
+        [...safeQuestions(30), ...evaluation.slice(0, 4), 'how much ibuprofen is too much'],
+        'a',
+      );
+      await stage(store, 'day1b', [...safeQuestions(5, 20), ...safeQuestions(8, 200)], 'a');
+    }
+    // The same bucket as if staged before line indexes existed.
+    for (const { key } of await listAll(parsed, 'data/production/retraining_data_staged/')) {
+      if (key.endsWith('.index')) await parsed.delete(key);
+      if (!key.endsWith('.summary.json')) continue;
+      const { line_index: _, ...summary } = JSON.parse(await readText(parsed, key));
+      await parsed.put(key, JSON.stringify(summary));
+    }
+    const [a, b] = [await run(retrainBatch, indexed), await run(retrainBatch, parsed)];
+    expect(a).toMatchObject({ status: 'created', record_count: 38, dropped: { evaluation_question: 4, duplicate: 5 } });
+    expect({ ...b, duration_ms: 0 }).toEqual({ ...a, duration_ms: 0 });
+    expect(await readText(indexed, versionKeys(1).data)).toBe(await readText(parsed, versionKeys(1).data));
+    const counts = (m: VersionMetadata) => [m.dropped, m.question_type_counts, m.question_length_counts];
+    const metadata = async (store: ObjectStore) => JSON.parse(await readText(store, versionKeys(1).metadata));
+    expect(counts(await metadata(indexed))).toEqual(counts(await metadata(parsed)));
+  });
+
+  it('refuses a staged file changed after transform wrote it, naming it, and builds once it is staged again', async () => {
+    const store = await newStore();
+    await withSplit(store);
+    await stage(store, 'day1', safeQuestions(6), 'a');
+    const stagedKey = (await listAll(store, 'data/production/retraining_data_staged/'))
+      .map((o) => o.key)
+      .find((k) => k.endsWith('.jsonl'))!;
+    const lines = (await readText(store, stagedKey)).trim().split('\n');
+    await store.put(stagedKey, `${lines.slice(1).join('\n')}\n`);
+
+    const refused = await run(retrainBatch, store);
+    expect(refused.error).toMatchObject({ code: 'STAGED_MISMATCH', message: expect.stringContaining(stagedKey) });
+    expect(await store.head(VERSION_TRACKER_KEY)).toBeUndefined();
+    expect(await store.head(versionKeys(1).claim)).toBeUndefined();
+
+    // What the message says to do: the summary goes, replay stages the archived raw file again.
+    await store.delete(stagedKey.replace(/\.jsonl$/, '.summary.json'));
+    expect(await run(replay, store)).toMatchObject({ replayed: [`${PRODUCTION_RAW_PREFIX}day1.jsonl`] });
+    expect(await run(retrainBatch, store)).toMatchObject({ status: 'created', record_count: 6 });
+  });
 });
 
 describe('retrain-batch exactly-once inclusion', () => {
@@ -182,6 +233,10 @@ describe('retrain-batch version lines', () => {
     const edited = [...lines, '{"question": "what causes tarrow fever", "answer": "x", "question_type": "causes" }'];
     edited.push(JSON.stringify({ question: 'is tarrow fever inherited', answer: 'y', staged_key: 'old' }));
     await store.put(stagedKey!, `${edited.join('\n')}\n`);
+    // As a file staged before line indexes were written: its lines are parsed.
+    const summaryKey = stagedKey!.replace(/\.jsonl$/, '.summary.json');
+    const { line_index: _, ...summary } = JSON.parse(await readText(store, summaryKey));
+    await store.put(summaryKey, JSON.stringify(summary));
 
     expect(await run(retrainBatch, store)).toMatchObject({ status: 'created', record_count: 5 });
     const written = (await readText(store, versionKeys(1).data)).trim().split('\n');

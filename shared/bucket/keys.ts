@@ -99,6 +99,8 @@ export function productionOutputKeys(rawKey: string, etag: string, rulesVersion 
   const base = `${relativeRawKey(rawKey)}/${etag}-r${rulesVersion}`;
   return {
     staged: `${PRODUCTION_STAGED_PREFIX}${base}.jsonl`,
+    /** What retrain-batch takes the staged lines by (line-index.ts). */
+    lineIndex: `${PRODUCTION_STAGED_PREFIX}${base}.index`,
     /** Written last: its presence means the staged and quarantine outputs are complete. */
     summary: `${PRODUCTION_STAGED_PREFIX}${base}${STAGED_SUMMARY_SUFFIX}`,
     quarantine: `${PRODUCTION_QUARANTINE_PREFIX}${base}.jsonl`,

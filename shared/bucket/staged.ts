@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { count, counts } from './counts';
+import { LineIndexRefSchema } from './line-index';
 
 /** Why transform leaves a production record out of the staged file (each dropped record is quarantined). */
 export const PRODUCTION_DROP_REASONS = [
@@ -56,6 +57,8 @@ export const StagedSummarySchema = z.looseObject({
   /** Records kept out as unsafe, by the type that decided it (`unclassified` included); absent before rules v2. */
   unsafe_question_types: counts.optional(),
   staged_key: z.string(),
+  /** The staged file's line index (line-index.ts); absent in files staged before it existed, and for unreadable files. */
+  line_index: LineIndexRefSchema.optional(),
   quarantine_key: z.string().nullable(),
   created_at: z.string(),
 });

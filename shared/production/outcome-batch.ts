@@ -1,6 +1,7 @@
 import type { ProductionDropReason } from '../bucket/staged';
 import type { SourceRecord } from '../readers';
 import { lineToRecord } from '../readers/jsonl';
+import { fingerprintDigest, questionKey } from '../records/normalize';
 import { batchLines, type LineBatch } from './line-batch';
 import { type OutcomeContext, type OutcomeCounts, recordOutcome } from './record-outcome';
 
@@ -20,6 +21,10 @@ export interface OutcomeBatch {
     ends: Int32Array;
     /** Each record's 64-bit fingerprint, 8 bytes apiece. */
     digests: Uint8Array;
+    /** Each question's 64-bit fingerprint as the evaluation split is checked by (questionKey), 8 bytes apiece. */
+    questionDigests: Uint8Array;
+    /** Each line's length in UTF-8 bytes, its newline included. */
+    byteLengths: Int32Array;
     lines: Int32Array;
     questionLengths: Int32Array;
     /** Each record's question type and day, as indexes into the two tables. */
@@ -58,6 +63,8 @@ export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): 
   const keptEnds: number[] = [];
   const keptLines: number[] = [];
   const digests = new Uint8Array(records.length * 8);
+  const questionDigests = new Uint8Array(records.length * 8);
+  const byteLengths: number[] = [];
   const questionLengths: number[] = [];
   const typeIndex: number[] = [];
   const dayIndex: number[] = [];
@@ -77,7 +84,10 @@ export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): 
     }
     const { question, question_type: type, timestamp } = outcome.record;
     digests.set(outcome.digest, keptEnds.length * 8);
-    keptText += `${JSON.stringify(outcome.record)}\n`;
+    questionDigests.set(fingerprintDigest(questionKey(question)).subarray(0, 8), keptEnds.length * 8);
+    const line = `${JSON.stringify(outcome.record)}\n`;
+    byteLengths.push(Buffer.byteLength(line));
+    keptText += line;
     keptEnds.push(keptText.length);
     keptLines.push(outcome.line);
     questionLengths.push(question.length);
@@ -91,6 +101,8 @@ export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): 
       text: keptText,
       ends: Int32Array.from(keptEnds),
       digests: digests.slice(0, keptEnds.length * 8),
+      questionDigests: questionDigests.slice(0, keptEnds.length * 8),
+      byteLengths: Int32Array.from(byteLengths),
       lines: Int32Array.from(keptLines),
       questionLengths: Int32Array.from(questionLengths),
       typeIndex: Uint16Array.from(typeIndex),

@@ -1,10 +1,11 @@
 import { PRODUCTION_RULES_VERSION, type productionOutputKeys } from '../bucket/keys';
+import { LINE_INDEX_ENTRY_BYTES } from '../bucket/line-index';
 import type { StagedSummary } from '../bucket/staged';
 import { openRecordFile, UnreadableFileError } from '../readers';
 import { LOG_FORMATS } from '../readers/log-formats';
 import { DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_SPILL_BYTES } from '../readers/types';
 import { type Logger, PipelineError, ProgressLog, positiveInt } from '../runtime';
-import { JsonlWriter, type ObjectStore } from '../store';
+import { BytesWriter, JsonlWriter, type ObjectStore } from '../store';
 import { emptyHistogram } from '../summary/histogram';
 import { outcomeBatch } from './outcome-batch';
 import type { OutcomeContext } from './record-outcome';
@@ -114,7 +115,8 @@ async function stageRecords(
   };
   const staged = new JsonlWriter(store, keys.staged);
   const quarantine = new JsonlWriter(store, keys.quarantine);
-  const output = new StagedOutput(staged, quarantine, context.source);
+  const lineIndex = new BytesWriter(store, keys.lineIndex);
+  const output = new StagedOutput(staged, quarantine, context.source, lineIndex);
   recordsSoFar = () => output.recordsIn;
   const workers = opened.reader.format === 'jsonl' ? stageWorkerCount(raw.size, requestedWorkers) : 0;
 
@@ -132,10 +134,11 @@ async function stageRecords(
         await output.apply(outcomeBatch(records, context));
     }
   } catch (err) {
-    await Promise.all([staged.abort(err as Error), quarantine.abort(err as Error)]);
+    await Promise.all([staged.abort(err as Error), quarantine.abort(err as Error), lineIndex.abort(err as Error)]);
     throw err;
   }
-  await staged.close();
+  const stagedPut = await staged.close();
+  await lineIndex.close();
   const droppedTotal = output.droppedTotal;
   if (droppedTotal > 0) await quarantine.close();
   else await quarantine.abort(new Error('nothing to quarantine'));
@@ -145,6 +148,12 @@ async function stageRecords(
     format: opened.reader.format,
     ...output.summaryCounts(),
     records_out: staged.records,
+    line_index: {
+      key: keys.lineIndex,
+      staged_etag: stagedPut.etag,
+      entry_bytes: LINE_INDEX_ENTRY_BYTES,
+      types: output.indexTypes,
+    },
     quarantine_key: droppedTotal > 0 ? keys.quarantine : null,
   };
   await keepOnlyIfUnchanged(store, raw, keys);
@@ -170,7 +179,7 @@ async function keepOnlyIfUnchanged(
 ): Promise<void> {
   const now = await store.head(raw.readKey ?? raw.key);
   if (now && now.etag === raw.etag && now.size === raw.size) return;
-  await Promise.all([store.delete(keys.staged), store.delete(keys.quarantine)]);
+  await Promise.all([store.delete(keys.staged), store.delete(keys.lineIndex), store.delete(keys.quarantine)]);
   throw new PipelineError(
     'CHANGED',
     `${raw.key} changed while it was read (ETag ${now?.etag ?? 'gone'}, read as ${raw.etag}): nothing of that read is kept; ` +

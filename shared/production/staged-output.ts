@@ -1,7 +1,8 @@
+import { LINE_INDEX_ENTRY_BYTES, writeLineIndexEntry } from '../bucket/line-index';
 import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
 import type { RedactionCounts } from '../pii/redact';
 import { FingerprintSet } from '../records/fingerprint-set';
-import type { JsonlWriter } from '../store';
+import type { BytesWriter, JsonlWriter } from '../store';
 import { addLength, emptyHistogram } from '../summary/histogram';
 import { countLength, denseLengthCounts, toLengthCounts } from '../summary/length-counts';
 import type { OutcomeBatch } from './outcome-batch';
@@ -26,11 +27,15 @@ export class StagedOutput {
   readonly unknownFields: Record<string, number> = {};
   readonly unsafeQuestionTypes: Record<string, number> = {};
   private readonly seen = new FingerprintSet();
+  /** The question types the line index numbers, in order of first appearance. */
+  readonly indexTypes: string[] = [];
+  private readonly indexTypeNumbers = new Map<string, number>();
 
   constructor(
     private readonly staged: JsonlWriter,
     private readonly quarantine: JsonlWriter,
     private readonly source: OutcomeContext['source'],
+    private readonly lineIndex?: BytesWriter,
   ) {}
 
   get droppedTotal(): number {
@@ -65,9 +70,21 @@ export class StagedOutput {
     // Kept records counted by type and day index first, added to the named counts once per batch.
     const byType = new Int32Array(kept.types.length);
     const byDay = new Int32Array(kept.days.length);
+    const fileTypes = kept.types.map((type) => this.indexTypeNumber(type));
+    const entries = new Uint8Array(kept.lines.length * LINE_INDEX_ENTRY_BYTES);
+    let entryCount = 0;
     let copiedFrom = 0;
     for (let i = 0, start = 0; i < kept.lines.length; start = kept.ends[i]!, i += 1) {
       if (this.seen.addAt(kept.digests, i * 8)) {
+        writeLineIndexEntry(
+          entries,
+          LINE_INDEX_ENTRY_BYTES * entryCount++,
+          kept.digests.subarray(i * 8, i * 8 + 8),
+          kept.questionDigests.subarray(i * 8, i * 8 + 8),
+          kept.byteLengths[i]!,
+          kept.questionLengths[i]!,
+          fileTypes[kept.typeIndex[i]!]!,
+        );
         byType[kept.typeIndex[i]!]! += 1;
         byDay[kept.dayIndex[i]!]! += 1;
         addLength(this.questionLengths, kept.questionLengths[i]!);
@@ -87,9 +104,20 @@ export class StagedOutput {
     const stagedText = duplicates.length > 0 ? keptParts.join('') + kept.text.slice(copiedFrom) : kept.text;
     const stagedWritten = this.staged.writeLines(stagedText, kept.lines.length - duplicates.length);
     if (stagedWritten) await stagedWritten;
+    const indexWritten = this.lineIndex?.write(entries.subarray(0, entryCount * LINE_INDEX_ENTRY_BYTES));
+    if (indexWritten) await indexWritten;
     const quarantineText = duplicates.length > 0 ? inLineOrder(dropped, duplicates) : dropped.text;
     const quarantineWritten = this.quarantine.writeLines(quarantineText, dropped.lines.length + duplicates.length);
     if (quarantineWritten) await quarantineWritten;
+  }
+
+  private indexTypeNumber(type: string): number {
+    let n = this.indexTypeNumbers.get(type);
+    if (n === undefined) {
+      n = this.indexTypes.push(type) - 1;
+      this.indexTypeNumbers.set(type, n);
+    }
+    return n;
   }
 
   private addCounts({ dropped, counts }: OutcomeBatch): void {

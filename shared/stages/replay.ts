@@ -87,7 +87,10 @@ async function deleteOlderRules(store: ObjectStore, rawKey: string, etag: string
       .replace(/[^/]*$/, '');
     for await (const object of listObjects(store, folder)) {
       const name = object.key.slice(folder.length);
-      if (!name.startsWith(`${etag}-r`) || [current.staged, current.summary, current.quarantine].includes(object.key))
+      if (
+        !name.startsWith(`${etag}-r`) ||
+        [current.staged, current.lineIndex, current.summary, current.quarantine].includes(object.key)
+      )
         continue;
       await store.delete(object.key);
       deleted.push(object.key);

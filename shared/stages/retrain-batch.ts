@@ -11,15 +11,14 @@ import { readObject, readRequiredObject } from '../bucket/read';
 import { SplitMetadataSchema, splitIdentity } from '../bucket/split-metadata';
 import { StagedSummarySchema } from '../bucket/staged';
 import { type BatchDropReason, type Claim, ClaimSchema, type VersionMetadata } from '../bucket/version-metadata';
-import { splitLines } from '../readers';
 import { FingerprintSet } from '../records/fingerprint-set';
-import { fingerprintDigest, questionKey } from '../records/normalize';
 import { evaluationQuestions } from '../retraining/evaluation-questions';
 import { includedSummaryKeys } from '../retraining/included';
+import { INVALID_LINE, stagedLineBatches } from '../retraining/staged-lines';
 import { latestVersion } from '../retraining/training-job-reader';
 import { type ActionContext, defineAction, flag, PipelineError, ProgressLog } from '../runtime';
 import { holderGone, thisProcess } from '../runtime/claimant';
-import { compareKeys, JsonlWriter, listObjects, ObjectExistsError, type ObjectStore } from '../store';
+import { BytesWriter, compareKeys, listObjects, ObjectExistsError, type ObjectStore } from '../store';
 import { countLength, denseLengthCounts, toLengthCounts } from '../summary/length-counts';
 import { refreshSummaryAfterStage } from '../summary/refresh';
 
@@ -101,7 +100,15 @@ export const retrainBatch = defineAction({
       log.info('claimed', { version, staged_files: inputs.length });
     }
 
-    const metadata = await buildVersion(store, claim, params, context);
+    let metadata: VersionMetadata;
+    try {
+      metadata = await buildVersion(store, claim, params, context);
+    } catch (err) {
+      // Something the operator must fix first (a staged file changed, no split): the next run,
+      // after the fix, starts afresh instead of waiting for this claim to expire.
+      if (err instanceof PipelineError) await store.delete(keys.claim);
+      throw err;
+    }
     if (!metadata.record_count) {
       // Everything staged was dropped (evaluation questions, repeats): the files are taken, no version is made.
       await Promise.all([store.delete(keys.data), store.delete(keys.fingerprints), store.delete(keys.metadata)]);
@@ -171,7 +178,8 @@ async function buildVersion(
   const stagedInputs: VersionMetadata['staged_inputs'] = [];
   const count = (reason: BatchDropReason | string, n = 1) => (dropped[reason] = (dropped[reason] ?? 0) + n);
 
-  const writer = new JsonlWriter(store, keys.data);
+  const writer = new BytesWriter(store, keys.data);
+  let recordCount = 0;
   try {
     for (const input of claim.inputs) {
       const summary = await readObject(store, input.summary_key, StagedSummarySchema);
@@ -184,43 +192,34 @@ async function buildVersion(
         rulesVersions.add(summary.rules_version);
       }
       let recordsIn = 0;
-      const stagedKeyField = `,"staged_key":${JSON.stringify(input.staged_key)}}`;
+      const stagedKeyField = Buffer.from(`,"staged_key":${JSON.stringify(input.staged_key)}}\n`);
       const progress = new ProgressLog(log, { key: input.staged_key }, () => recordsIn);
-      for await (const line of splitLines(await store.get(input.staged_key), 16 * 1024 * 1024)) {
-        if (!line.bytes) continue;
-        recordsIn += 1;
-        progress.addBytes(line.bytes.length + 1);
-        const text = line.bytes.toString('utf8');
-        // biome-ignore lint/suspicious/noExplicitAny: a staged line as parsed; its fields are checked before use
-        let record: Record<string, any>;
-        try {
-          record = JSON.parse(text);
-        } catch {
-          count('invalid_staged_record');
-          continue;
+      for await (const batch of stagedLineBatches(store, input, summary, progress.addBytes)) {
+        for (const line of batch) {
+          recordsIn += 1;
+          if (line === INVALID_LINE) {
+            count('invalid_staged_record');
+            continue;
+          }
+          if (evaluation?.has(line.questionDigest)) {
+            count('evaluation_question');
+            continue;
+          }
+          if (earlier.has(line.digest)) {
+            count('in_earlier_version');
+            continue;
+          }
+          if (!seen.add(line.digest)) {
+            count('duplicate');
+            continue;
+          }
+          fingerprints.append(line.digest);
+          questionTypes[line.questionType] = (questionTypes[line.questionType] ?? 0) + 1;
+          countLength(questionLengths, line.questionLength);
+          recordCount += 1;
+          const pending = writeWithStagedKey(writer, line.bytes, input.staged_key, stagedKeyField);
+          if (pending) await pending;
         }
-        if (typeof record.question !== 'string' || typeof record.answer !== 'string') {
-          count('invalid_staged_record');
-          continue;
-        }
-        if (evaluation?.has(fingerprintDigest(questionKey(record.question)))) {
-          count('evaluation_question');
-          continue;
-        }
-        const digest = fingerprintDigest(record.question, record.answer);
-        if (earlier.has(digest)) {
-          count('in_earlier_version');
-          continue;
-        }
-        if (!seen.add(digest)) {
-          count('duplicate');
-          continue;
-        }
-        fingerprints.append(digest);
-        questionTypes[record.question_type] = (questionTypes[record.question_type] ?? 0) + 1;
-        countLength(questionLengths, record.question.length);
-        const pending = writer.writeLine(withStagedKey(text, record, input.staged_key, stagedKeyField));
-        if (pending) await pending;
       }
       stagedInputs.push({ staged_key: input.staged_key, summary_key: input.summary_key, records_in: recordsIn });
     }
@@ -236,7 +235,7 @@ async function buildVersion(
   const metadata: VersionMetadata = {
     version: `v${claim.version}`,
     timestamp: new Date().toISOString(),
-    record_count: writer.records,
+    record_count: recordCount,
     archived_files: claim.inputs.map((input) => ({ raw_key: input.source_key, etag: input.source_etag })),
     staged_inputs: stagedInputs,
     dropped,
@@ -251,7 +250,7 @@ async function buildVersion(
   if (!metadata.record_count) return metadata;
   await store.put(keys.metadata, JSON.stringify(metadata, null, 2), { contentType: 'application/json' });
   await store.put(VERSION_TRACKER_KEY, String(claim.version), { contentType: 'text/plain' });
-  log.info('written', { version: claim.version, records: writer.records });
+  log.info('written', { version: claim.version, records: recordCount });
   return metadata;
 }
 
@@ -293,14 +292,30 @@ async function earlierFingerprints(store: ObjectStore, upTo: number): Promise<Fi
   return set;
 }
 
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const SPACE = 0x20;
+
 /**
- * The staged line with `staged_key` added before its closing brace: what
+ * Writes the staged line with `staged_key` added before its closing brace: what
  * `JSON.stringify({ ...record, staged_key })` writes for a line transform wrote, without
  * serialising the record again. A line of another shape (a `staged_key` already there, an empty
- * object, spaces at its end) is serialised again.
+ * object, spaces at its end) is serialised again. In JSON text `"staged_key"` with both quotes
+ * can only be a key: in a string value its quotes are escaped.
  */
-function withStagedKey(text: string, record: Record<string, unknown>, stagedKey: string, field: string): string {
-  const last = text.charCodeAt(text.length - 2);
-  const spliceable = text.endsWith('}') && last !== 0x7b && last !== 0x20 && !('staged_key' in record);
-  return spliceable ? text.slice(0, -1) + field : JSON.stringify({ ...record, staged_key: stagedKey });
+function writeWithStagedKey(
+  writer: BytesWriter,
+  line: Buffer,
+  stagedKey: string,
+  field: Buffer,
+): Promise<void> | undefined {
+  const last = line[line.length - 2];
+  const spliceable =
+    line[line.length - 1] === CLOSE_BRACE && last !== OPEN_BRACE && last !== SPACE && !line.includes('"staged_key"');
+  if (!spliceable)
+    return writer.write(
+      Buffer.from(`${JSON.stringify({ ...JSON.parse(line.toString('utf8')), staged_key: stagedKey })}\n`),
+    );
+  const first = writer.write(line.subarray(0, -1));
+  return first ? first.then(() => writer.write(field)) : writer.write(field);
 }

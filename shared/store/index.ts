@@ -1,3 +1,4 @@
+export { BytesWriter } from './bytes-writer';
 export * from './errors';
 export { FolderStore } from './folder-store';
 export { JsonlWriter } from './jsonl-writer';

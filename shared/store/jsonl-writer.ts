@@ -1,32 +1,16 @@
-import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
-import type { ObjectStore, PutResult } from './types';
+import { ObjectWriter } from './object-writer';
+import type { ObjectStore } from './types';
 
 /** Lines are handed to the stream in blocks of about this size: fewer, larger writes. */
-const BLOCK_BYTES = 64 * 1024;
+const BLOCK_CHARS = 64 * 1024;
 
-/**
- * Streams JSON Lines into one object. Memory stays at one block plus what the store
- * buffers (a multipart part on S3): the object is never built in memory.
- */
-export class JsonlWriter {
-  private readonly stream = new PassThrough();
-  private readonly done: Promise<PutResult>;
+/** Streams JSON Lines into one object, a block at a time (see ObjectWriter). */
+export class JsonlWriter extends ObjectWriter {
   private block = '';
-  private failure: unknown;
   records = 0;
 
-  constructor(
-    store: ObjectStore,
-    readonly key: string,
-  ) {
-    // Failures are reported through `done`; a stream the store never started reading must not
-    // turn its destroy() into an uncaught 'error' event.
-    this.stream.on('error', () => undefined);
-    this.done = store.put(key, this.stream, { contentType: 'application/x-ndjson' });
-    this.done.catch((err) => {
-      this.failure = err;
-    });
+  constructor(store: ObjectStore, key: string) {
+    super(store, key, 'application/x-ndjson');
   }
 
   /**
@@ -46,30 +30,12 @@ export class JsonlWriter {
   writeLines(text: string, records: number): Promise<void> | undefined {
     this.block += text;
     this.records += records;
-    return this.block.length >= BLOCK_BYTES ? this.flush() : undefined;
+    return this.block.length >= BLOCK_CHARS ? this.flush() : undefined;
   }
 
-  /** Ends the object and resolves once it is stored. */
-  async close(): Promise<PutResult> {
-    await this.flush();
-    this.stream.end();
-    return this.done;
-  }
-
-  /** Gives up: the store discards the partial object (temp file removed, multipart upload aborted). */
-  async abort(reason: Error): Promise<void> {
-    this.stream.destroy(reason);
-    await this.done.catch(() => undefined);
-  }
-
-  private async flush(): Promise<void> {
-    if (this.failure) throw this.failure;
+  protected override takeBlock(): string {
     const block = this.block;
     this.block = '';
-    if (block && !this.stream.write(block)) {
-      const drained = once(this.stream, 'drain');
-      drained.catch(() => undefined); // rejects when the stream is destroyed after the race is settled
-      await Promise.race([drained, this.done]);
-    }
+    return block;
   }
 }

@@ -1,0 +1,166 @@
+/**
+ * The lines of one staged file with what retrain-batch decides each by, in batches. A file with
+ * a line index (bucket/line-index.ts) is cut into lines by the lengths the index gives, and no
+ * line is parsed or decoded; one staged before the index existed is parsed. Both give the same
+ * lines and fingerprints.
+ */
+import { LINE_INDEX_ENTRY_BYTES } from '../bucket/line-index';
+import type { StagedSummary } from '../bucket/staged';
+import { splitLines } from '../readers';
+import { fingerprintDigest, questionKey } from '../records/normalize';
+import { PipelineError } from '../runtime';
+import type { ObjectStore } from '../store';
+
+const MAX_STAGED_LINE_BYTES = 16 * 1024 * 1024;
+/** Lines handed over at a time by the parsing path (the index path hands over what one chunk holds). */
+const PARSED_BATCH = 256;
+const NEWLINE = 0x0a;
+
+export interface StagedLine {
+  /** The line as staged, without its newline. */
+  bytes: Buffer;
+  /** Fingerprint of question and answer (8 bytes or more). */
+  digest: Uint8Array;
+  /** Fingerprint of questionKey(question): what the evaluation split is checked by. */
+  questionDigest: Uint8Array;
+  questionType: string;
+  questionLength: number;
+}
+
+/** A line that is no staged record (hand-edited, cut short): counted and skipped. */
+export const INVALID_LINE = Symbol('invalid staged line');
+
+/** A staged file as a version's claim lists it. */
+export interface StagedInput {
+  staged_key: string;
+  summary_key: string;
+}
+
+export async function* stagedLineBatches(
+  store: ObjectStore,
+  input: StagedInput,
+  summary: StagedSummary | undefined,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<(StagedLine | typeof INVALID_LINE)[]> {
+  if (summary?.line_index) yield* indexedLines(store, input, summary, onBytes);
+  else yield* parsedLines(store, input.staged_key, onBytes);
+}
+
+/** Bytes of a stream taken from the front, a chunk at a time. */
+class ChunkQueue {
+  private buffer: Buffer = Buffer.alloc(0);
+  private at = 0;
+  private readonly chunks: AsyncIterator<Buffer>;
+
+  constructor(stream: AsyncIterable<Buffer>) {
+    this.chunks = stream[Symbol.asyncIterator]();
+  }
+
+  get available(): number {
+    return this.buffer.length - this.at;
+  }
+
+  /** Reads until `bytes` are available; false at the end of the stream. */
+  async fill(bytes: number): Promise<boolean> {
+    while (this.available < bytes) {
+      const next = await this.chunks.next();
+      if (next.done) return false;
+      this.buffer = this.available > 0 ? Buffer.concat([this.buffer.subarray(this.at), next.value]) : next.value;
+      this.at = 0;
+    }
+    return true;
+  }
+
+  take(bytes: number): Buffer {
+    const taken = this.buffer.subarray(this.at, this.at + bytes);
+    this.at += bytes;
+    return taken;
+  }
+}
+
+async function* indexedLines(
+  store: ObjectStore,
+  { staged_key: stagedKey, summary_key: summaryKey }: StagedInput,
+  summary: StagedSummary,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<StagedLine[]> {
+  const ref = summary.line_index!;
+  // Changed after transform wrote it: its lines can no longer be taken by the index, nor trusted.
+  const mismatch = (what: string) =>
+    new PipelineError(
+      'STAGED_MISMATCH',
+      `${stagedKey} is not the file its summary and line index describe (${what}): delete ${summaryKey} ` +
+        `and run replay, which stages ${summary.source_key} again from the archive`,
+    );
+  const staged = await store.head(stagedKey);
+  if (staged?.etag !== ref.staged_etag)
+    throw mismatch(`ETag ${staged?.etag ?? 'missing'}, written as ${ref.staged_etag}`);
+  const indexInfo = await store.head(ref.key);
+  const indexBytes = summary.records_out * LINE_INDEX_ENTRY_BYTES;
+  if (indexInfo?.size !== indexBytes)
+    throw mismatch(`line index ${ref.key} has ${indexInfo?.size ?? 'no'} bytes, not ${indexBytes}`);
+
+  const index = new ChunkQueue(await store.get(ref.key));
+  const lines = new ChunkQueue(await store.get(stagedKey));
+  let number = 0;
+  while (await index.fill(LINE_INDEX_ENTRY_BYTES)) {
+    // The entries at hand, with their lines: one batch.
+    const batch: StagedLine[] = [];
+    const count = Math.floor(index.available / LINE_INDEX_ENTRY_BYTES);
+    const entries = index.take(count * LINE_INDEX_ENTRY_BYTES);
+    for (let at = 0; at < entries.length; at += LINE_INDEX_ENTRY_BYTES) {
+      number += 1;
+      const lineBytes = entries.readUInt32LE(at + 16);
+      if (!(await lines.fill(lineBytes))) throw mismatch(`it ends before line ${number}`);
+      const line = lines.take(lineBytes);
+      if (line[lineBytes - 1] !== NEWLINE || line.indexOf(NEWLINE) !== lineBytes - 1)
+        throw mismatch(`line ${number} is not the line its index entry describes`);
+      batch.push({
+        bytes: line.subarray(0, lineBytes - 1),
+        digest: entries.subarray(at, at + 8),
+        questionDigest: entries.subarray(at + 8, at + 16),
+        questionLength: entries.readUInt32LE(at + 20),
+        questionType: ref.types[entries.readUInt32LE(at + 24)] ?? 'unknown',
+      });
+      onBytes(lineBytes);
+    }
+    yield batch;
+  }
+  if (await lines.fill(1)) throw mismatch('it has more lines than its line index');
+}
+
+async function* parsedLines(
+  store: ObjectStore,
+  stagedKey: string,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<(StagedLine | typeof INVALID_LINE)[]> {
+  let batch: (StagedLine | typeof INVALID_LINE)[] = [];
+  for await (const line of splitLines(await store.get(stagedKey), MAX_STAGED_LINE_BYTES)) {
+    if (!line.bytes) continue;
+    onBytes(line.bytes.length + 1);
+    batch.push(parsedLine(line.bytes));
+    if (batch.length === PARSED_BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function parsedLine(bytes: Buffer): StagedLine | typeof INVALID_LINE {
+  // biome-ignore lint/suspicious/noExplicitAny: a staged line as parsed; its fields are checked before use
+  let record: Record<string, any>;
+  try {
+    record = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return INVALID_LINE;
+  }
+  if (typeof record?.question !== 'string' || typeof record.answer !== 'string') return INVALID_LINE;
+  return {
+    bytes,
+    digest: fingerprintDigest(record.question, record.answer),
+    questionDigest: fingerprintDigest(questionKey(record.question)),
+    questionType: record.question_type,
+    questionLength: record.question.length,
+  };
+}
