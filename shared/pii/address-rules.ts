@@ -8,15 +8,18 @@
 import { caseless } from './caseless';
 import { type CueHints, hasCue } from './cue-scan';
 import {
+  COLOMBIAN_STREET_TYPES,
   COMPOUND_STREET_ENDINGS,
   FRENCH_STREET_TYPES,
+  KOREAN_ROAD_ENDINGS,
   STREET_ABBREVIATIONS,
   STREET_FIRST_AMBIGUOUS,
   STREET_FIRST_WORDS,
   STREET_WORDS,
 } from './street-words';
 
-const STREET_SUFFIX = `(?:${STREET_ABBREVIATIONS}|${STREET_ABBREVIATIONS.toUpperCase()}|ave|blvd|rd|pkwy|hwy|${caseless(STREET_WORDS)})`;
+const KOREAN_ROAD = `[\\p{L}\\d]+-(?:${caseless(KOREAN_ROAD_ENDINGS)})`;
+const STREET_SUFFIX = `(?:${STREET_ABBREVIATIONS}|${STREET_ABBREVIATIONS.toUpperCase()}|ave|blvd|rd|pkwy|hwy|${caseless(STREET_WORDS)}|${KOREAN_ROAD})`;
 const LOWER_ABBREVIATIONS = 'st|ln|dr|ct|ter|pl|cir|sq|trl|cres';
 const STREET_FIRST = caseless(STREET_FIRST_WORDS);
 /** Types that are English words too ("via", "am", "plaza"): the street's name after them must be capitalised. */
@@ -58,6 +61,18 @@ const BUILDING = "(?:\\p{L}[\\p{L}'’.-]*\\s+){0,3}\\p{L}[\\p{L}'’.-]*,\\s*";
 /** A unit named without a number: "basement apt", "rear unit", "upstairs flat". */
 const PLAIN_UNIT = `${caseless('(?:basement|bsmt|rear|upstairs|downstairs|upper|lower)')}(?:\\s+${caseless('(?:apt|apartment|unit|flat|suite)')})?\\b`;
 const POST_UNITS = `(?:,?\\s*(?:${POST_UNIT}|${PLAIN_UNIT})){0,3}`;
+
+/**
+ * Types before the name that also follow a house number ("1420 Calle Loíza"); not "ul", which
+ * is also microlitres ("5 ul saline"), nor the German ones, whose number comes after the name.
+ */
+const TYPE_AFTER_NUMBER = caseless(
+  STREET_FIRST_WORDS.split('|')
+    .filter((word) => !['ul', 'zum', 'zur', 'auf der', 'in der'].includes(word))
+    .join('|'),
+);
+/** A word of a street's name that is none of the small words running text goes on with: "25 jalan tun razak and …". */
+const STREET_NAME_WORD = `(?!${caseless('(?:and|or|the|for|with|to|in|on|at|is|was|my|i|it|but|so|since|from)')}\\b)${NAME_WORD}`;
 
 /** A street word somewhere in a text with a number (cue-scan.ts). */
 const applies = (h: CueHints) => h.digits >= 1 && hasCue(h, 'street');
@@ -131,6 +146,25 @@ export const ADDRESS_RULES = [
       'gud',
     ),
     accept: (m: string) => accept(m) && !NOT_IN_A_STREET_NAME.test(m.replace(/^\S+\s+/, '')),
+  },
+  {
+    // A number, then a type written before its name: "1420 Calle Loíza, Apt 5B", "25 jalan tun razak", "99/12 Soi Sukhumvit 31".
+    type: 'ADDRESS' as const,
+    applies,
+    pattern: new RegExp(
+      `${HOUSE_NUMBER}\\s+(?:${TYPE_AFTER_NUMBER})\\.?\\s+(?:${STREET_NAME_WORD}\\s+){0,3}${STREET_NAME_WORD}(?:\\s+\\d{1,4}[A-Za-z]?\\b)?${POST_UNITS}`,
+      'gud',
+    ),
+    accept,
+  },
+  {
+    // Colombian: a type and its number, "#", then the cross street and the distance: "Calle 93 #11-26, apto 402".
+    type: 'ADDRESS' as const,
+    applies,
+    pattern: new RegExp(
+      `\\b(?:${caseless(COLOMBIAN_STREET_TYPES)})\\.?\\s+\\d{1,3}[A-Za-z]?(?:\\s*${caseless('bis')})?\\s*(?:#|${caseless('no')}\\.?|[Nn][°º])\\s*\\d{1,3}[A-Za-z]?\\s*-\\s*\\d{1,3}\\b${POST_UNITS}`,
+      'gud',
+    ),
   },
   {
     // French number first: "74 TER RUE DE LA ROQUETTE, BÂT. B", "127 boulevard haussmann, 3e étage".

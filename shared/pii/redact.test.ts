@@ -37,6 +37,10 @@ describe('PII reduction', () => {
       'address: 18 corran wynd phone: 0131 496 0411 dx: type 2 diabetes',
       'address: [ADDRESS] phone: [PHONE] dx: type 2 diabetes',
     ],
+    ['ADDRESS', 'we are at 3-12-8 Shibuya, Tokyo', 'we are at [ADDRESS], Tokyo'],
+    ['ADDRESS', 'she lives at 1420 calle loíza, apt 5b', 'she lives at [ADDRESS]'],
+    ['ADDRESS', 'hotel at 88 Dosan-daero, Gangnam-gu', 'hotel at [ADDRESS], Gangnam-gu'],
+    ['ADDRESS', 'Cra 7 #45-12, apto 301, y tengo fiebre', '[ADDRESS], y tengo fiebre'],
     ['ZIP', 'my postcode is SE1 7PB now', 'my postcode is [ZIP] now'],
     ['DATE', 'DOB 19880412, seen 14-Mar-21', 'DOB [DATE], seen [DATE]'],
     ['EMAIL', 'write to jo dot ray at mailbox dot org', 'write to [EMAIL]'],
@@ -56,6 +60,7 @@ describe('PII reduction', () => {
 
   it.each([
     'take 500 mg twice a day for 10 days',
+    'inject 5 ul saline into the port',
     'I have type 2 diabetes and stage 3 kidney disease',
     'is COVID-19 worse for people with asthma',
     'I am 45 years old and was diagnosed in 2019',

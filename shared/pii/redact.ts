@@ -41,8 +41,11 @@ const FAMILIES: { gate?: (hints: TextHints) => boolean; rules: typeof COMPILED }
 const MAY_HOLD_PII =
   /[0-9@:.A-Z]|name|localhost|\b(?:dr|doc|nurse)\b|\sat\s|\[at\]|\(at\)|\b(?:hi|hey|hello|dear)\b|thank|thx|cheers|regards|sincerely|\blove\b|\bxo\b|ttyl/;
 
-/** Found after a cue word, and so more specific than a number found by its shape alone. */
-const CUED_TYPES = new Set<PiiType>(['ID', 'MRN']);
+/**
+ * Found after a cue word or around a street, and so more specific than a number found by its
+ * shape alone: "policy number PL-634156-21" is one ID, "2-27-15 Kitazawa" one address, not a date.
+ */
+const CUED_TYPES = new Set<PiiType>(['ID', 'MRN', 'ADDRESS']);
 const SHAPE_TYPES = new Set<PiiType>(['PHONE', 'ZIP', 'DATE']);
 /** Types whose overlapping spans are one identifier found in parts ("Thursday 9th January" and "9th January"). */
 const JOINING_TYPES = new Set<PiiType>(['NAME', 'ADDRESS', 'DATE']);
@@ -76,8 +79,8 @@ export function findPii(text: string): Span[] {
   for (const span of spans) {
     const overlapping = kept.filter((k) => span.start < k.end && k.start < span.end);
     if (overlapping.length === 0) kept.push(span);
-    // A number after its cue (ID, MRN) is that, though part of it looks like a phone number or
-    // postcode: "policy number PL-634156-21" is one ID, not "PL-" and a phone number.
+    // A number after its cue (ID, MRN) or in an address is that, though part of it looks like a
+    // phone number, postcode or date: "policy number PL-634156-21" is one ID, not "PL-" and a phone number.
     else if (
       CUED_TYPES.has(span.type) &&
       overlapping.every((k) => SHAPE_TYPES.has(k.type) && k.start >= span.start && k.end <= span.end)

@@ -16,3 +16,7 @@ export const STREET_FIRST_AMBIGUOUS = 'via|av|al|pl|am|an der|im|plaza';
 /** French types after the number ("74 ter rue de la Roquette"). */
 export const FRENCH_STREET_TYPES =
   'rue|avenue|boulevard|bd|chemin|allée|allee|impasse|quai|route|cours|passage|faubourg|place';
+/** Korean road names end in their type after a hyphen: "Teheran-ro", "Gangnam-daero", "Bongeunsa-ro 86-gil". */
+export const KOREAN_ROAD_ENDINGS = 'ro|daero|gil';
+/** Colombian types, written before a number and a "#" ("Calle 93 #11-26", "Carrera 43A #1-50"). */
+export const COLOMBIAN_STREET_TYPES = 'calle|cl|cll|carrera|cra|kra|kr|avenida|av|diagonal|dg|transversal|tv';
