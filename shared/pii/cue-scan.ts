@@ -1,7 +1,10 @@
 /**
  * The cue words that gate the number rules (street words, ID and record cues, postcode and
- * phone words), found in one pass over the lower-cased text instead of one regex per family:
- * most texts have none, and each family's scan costs as much as all of them together.
+ * phone words, month names), found in one walk over the lower-cased text: at each word start
+ * a trie of every family's cues is followed as far as the text goes. Most texts have none, and
+ * a regex of all the cues costs a try at every character. The rules these cues gate all start
+ * their cue at a word boundary, so a cue is only looked for at one: "insur" counts in
+ * "insurance", not in "reinsurance".
  */
 import { trieAlternation } from './alternation-trie';
 import {
@@ -18,24 +21,97 @@ import {
 export const CUE_FAMILIES = ['street', 'id', 'mrn', 'postcode', 'phone', 'month'] as const;
 export type CueFamily = (typeof CUE_FAMILIES)[number];
 
-const SOURCES: Record<CueFamily, string> = {
-  street:
-    `\\b${trieAlternation(`${STREET_WORDS}|${STREET_ABBREVIATIONS.toLowerCase()}|${STREET_FIRST_WORDS}|${STREET_FIRST_AMBIGUOUS}|${FRENCH_STREET_TYPES}|${KOREAN_ROAD_ENDINGS}|${COLOMBIAN_STREET_TYPES}|box|psc|county|route|sector|h\\.?\\s?no`)}\\b` +
-    `|[a-zß-ÿ]${trieAlternation(COMPOUND_STREET_ENDINGS)}\\.?\\s+\\d|\\b\\d{1,2}-\\d{1,2}-\\d{1,3}\\s+[a-zß-ÿ]`,
+/**
+ * Each family's cues, `|`-separated, in a little regex syntax: `\b` at either end (a word must
+ * end there; every cue starts at one), `?` after a character, `[..]` of single characters,
+ * `\.`, `\/` and `\s`. Street words are whole words; month names take the letters after them.
+ */
+const CUES: Record<CueFamily, string> = {
+  street: `${STREET_WORDS}|${STREET_ABBREVIATIONS.toLowerCase()}|${STREET_FIRST_WORDS}|${STREET_FIRST_AMBIGUOUS}|${FRENCH_STREET_TYPES}|${KOREAN_ROAD_ENDINGS}|${COLOMBIAN_STREET_TYPES}|box|psc|county|route|sector|h\\.?\\s?no`,
   id: String.raw`licen[cs]e|\blic\b|\bdl\b|insur|\bins\b|member|\bmbr|policy|\bpol\b|group|\bgrp|subscriber|account|\bacct|\bacc\b|a\/c|passport|medicare|medicaid|mbi|nhs|health card|aadha|abha|national insurance|\bni\b|identification|\bid\b|benefit|plan|card|beneficiary|claim|\bclm|\bref|confirmation|\bconf|authori[sz]ation|\bauth|\brx|prescription|script|loyalty|rewards|employee|\bemp\b|staff|badge|student|voter|\btax|\btin\b|\bpan\b|\bsin\b|\bbsn|curp|\brfc\b|pps|kvnr|philhealth|ending|versicher|payroll|codice|tessera|\bdni\b|\bnie\b|\bnif\b|\bcpf\b|\bcns\b|\bnss\b|\bcin\b|cnic|pesel|\bnin\b|nhis|enrollee|\bsha\b|ayushman|sehat|ohip|\bihi\b|\bnhi\b|ssnit|medical aid|krankenvers|tarjeta|s[ée]cu|vitale|pasaporte|passeport|reisepass|personnummer|nric|mykad|\bnik\b|\bktp\b`,
   mrn: String.raw`mrn|empi|rec|chart|patient|hosp|uhid|pid|crn|urn|\bmr\b|visit|encounter|\benc|\bfin\b|\bcsn\b|\bopd|\bipd|\bip\b|\bop\b|\breg|admission`,
   postcode: String.raw`zip|postal|post ?code|pin|plz|\bcp\b|c\.p\.|\bcap\b|eircode|código|codigo`,
   phone: String.raw`call|phone|cell|mobile|tel|text|number|reach|fax|whatsapp`,
-  month: String.raw`\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=[\s\d'.,-])|\d(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`,
+  month: 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec',
 };
-const SCAN = new RegExp(
-  CUE_FAMILIES.map((family) => `(${family === 'street' ? SOURCES[family] : trieAlternation(SOURCES[family])})`).join(
-    '|',
-  ),
-  'g',
-);
+const MONTHS = CUES.month;
+
+/** What ends at a trie node: families whose cue ends here, and families whose cue must end a word here. */
+interface CueNode {
+  next: Map<number, CueNode>;
+  anywhere: number;
+  atWordEnd: number;
+  /** A month name: the letters after it, an optional dot, then a space, digit, quote, dot, comma or dash. */
+  month: number;
+}
+
+const WHITESPACE = [0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x0b, 0xa0];
+
+const node = (): CueNode => ({ next: new Map(), anywhere: 0, atWordEnd: 0, month: 0 });
+const ROOT = node();
+CUE_FAMILIES.forEach((family, i) => {
+  for (const cue of CUES[family].split('|')) {
+    const wholeWord = family === 'street' || cue.endsWith('\\b');
+    for (const spelling of spellings(cue.replace(/^\\b|\\b$/g, ''))) {
+      let at = ROOT;
+      for (const code of spelling) {
+        let child = at.next.get(code);
+        if (!child) at.next.set(code, (child = node()));
+        at = child;
+      }
+      if (family === 'month') at.month |= 1 << i;
+      else if (wholeWord) at.atWordEnd |= 1 << i;
+      else at.anywhere |= 1 << i;
+    }
+  }
+});
+
+/** Every spelling of a cue, as character codes: "licen[cs]e" is two, "h\\.?\\s?no" fourteen. */
+function spellings(cue: string): number[][] {
+  let out: number[][] = [[]];
+  for (let i = 0; i < cue.length; i += 1) {
+    let choices: number[];
+    const c = cue[i]!;
+    if (c === '\\') {
+      const escaped = cue[(i += 1)]!;
+      if (escaped === 's') choices = WHITESPACE;
+      else if (escaped === '.' || escaped === '/') choices = [escaped.charCodeAt(0)];
+      else throw new Error(`cue-scan: unsupported escape \\${escaped} in ${cue}`);
+    } else if (c === '[') {
+      const close = cue.indexOf(']', i);
+      choices = [...cue.slice(i + 1, close)].map((ch) => ch.charCodeAt(0));
+      i = close;
+    } else if ('()*+{}^$'.includes(c)) {
+      throw new Error(`cue-scan: unsupported syntax ${c} in ${cue}`);
+    } else {
+      choices = [c.charCodeAt(0)];
+    }
+    const optional = cue[i + 1] === '?';
+    if (optional) i += 1;
+    out = out.flatMap((prefix) => [...(optional ? [prefix] : []), ...choices.map((code) => [...prefix, code])]);
+  }
+  return out;
+}
+
+/** \\b's word characters: ASCII letters, digits and the underscore. */
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || (code >= 0x41 && code <= 0x5a)
+  );
+}
+const isWordAt = (text: string, at: number) => at >= 0 && at < text.length && isWordCode(text.charCodeAt(at));
+
+/** After a month name: more letters, an optional dot, then one of these (as the month rules need). */
+const AFTER_MONTH = /^[a-z]*\.?[\s\d'.,-]/;
+/** A street word with its type inside, before its number: "schulgasse 12", "kerkstraat 395a". */
+const COMPOUND_BEFORE_NUMBER = new RegExp(`[a-zß-ÿ]${trieAlternation(COMPOUND_STREET_ENDINGS)}\\.?$`);
+const SPACE_THEN_DIGIT = /\s+\d/g;
+/** Japanese block numbers before the district: "2-27-15 kitazawa". */
+const BLOCK_NUMBER = /\b\d{1,2}-\d{1,2}-\d{1,3}\s+[a-zß-ÿ]/;
+/** A month name right after a digit: "12jan2024". */
+const DIGIT_MONTH = new RegExp(`\\d(?:${MONTHS})`);
+const CUE_BIT = Object.fromEntries(CUE_FAMILIES.map((family, i) => [family, 1 << i])) as Record<CueFamily, number>;
 const ALL = (1 << CUE_FAMILIES.length) - 1;
-const CUE_BITS = Object.fromEntries(CUE_FAMILIES.map((family, i) => [family, 1 << i])) as Record<CueFamily, number>;
 
 /** The hints a cue check reads and keeps: the lower-cased text, and the families found in it. */
 export interface CueHints {
@@ -47,16 +123,32 @@ export interface CueHints {
 /** Which cue families occur in the text: one scan, kept on the hints for every rule that asks. */
 export function hasCue(h: CueHints, family: CueFamily): boolean {
   h.cues ??= scanCues(h.lower);
-  return (h.cues & CUE_BITS[family]) !== 0;
+  return (h.cues & CUE_BIT[family]) !== 0;
 }
 
 function scanCues(lower: string): number {
   let found = 0;
-  SCAN.lastIndex = 0;
-  for (let match = SCAN.exec(lower); match && found !== ALL; match = SCAN.exec(lower)) {
-    for (let i = 0; i < CUE_FAMILIES.length; i += 1) if (match[i + 1] !== undefined) found |= 1 << i;
-    // A word may be the cue of two families ("calle", "call"): look again from its next letter.
-    SCAN.lastIndex = match.index + 1;
+  for (let start = 0; start < lower.length && found !== ALL; start += 1) {
+    if (!isWordCode(lower.charCodeAt(start)) || isWordAt(lower, start - 1)) continue;
+    let at: CueNode | undefined = ROOT;
+    for (let i = start; at && i < lower.length; ) {
+      at = at.next.get(lower.charCodeAt(i));
+      i += 1;
+      if (!at) break;
+      found |= at.anywhere;
+      if (at.atWordEnd && isWordAt(lower, i - 1) !== isWordAt(lower, i)) found |= at.atWordEnd;
+      if (at.month && AFTER_MONTH.test(lower.slice(i, i + 64))) found |= at.month;
+    }
   }
+  if (!(found & CUE_BIT.street) && hasStreetByNumber(lower)) found |= CUE_BIT.street;
+  if (!(found & CUE_BIT.month) && DIGIT_MONTH.test(lower)) found |= CUE_BIT.month;
   return found;
+}
+
+/** A street word that only shows with its number: the type inside the word, or Japanese blocks. */
+function hasStreetByNumber(lower: string): boolean {
+  SPACE_THEN_DIGIT.lastIndex = 0;
+  for (let m = SPACE_THEN_DIGIT.exec(lower); m; m = SPACE_THEN_DIGIT.exec(lower))
+    if (COMPOUND_BEFORE_NUMBER.test(lower.slice(Math.max(0, m.index - 16), m.index))) return true;
+  return BLOCK_NUMBER.test(lower);
 }
