@@ -126,19 +126,26 @@ export function hasCue(h: CueHints, family: CueFamily): boolean {
   return (h.cues & CUE_BIT[family]) !== 0;
 }
 
+/** The trie's first level by character code: every cue starts with an ASCII letter. */
+const FIRST = Array.from({ length: 128 }, (_, code) => ROOT.next.get(code));
+
 function scanCues(lower: string): number {
   let found = 0;
+  let afterWord = false;
   for (let start = 0; start < lower.length && found !== ALL; start += 1) {
-    if (!isWordCode(lower.charCodeAt(start)) || isWordAt(lower, start - 1)) continue;
-    let at: CueNode | undefined = ROOT;
-    for (let i = start; at && i < lower.length; ) {
-      at = at.next.get(lower.charCodeAt(i));
-      i += 1;
-      if (!at) break;
-      found |= at.anywhere;
-      if (at.atWordEnd && isWordAt(lower, i - 1) !== isWordAt(lower, i)) found |= at.atWordEnd;
-      if (at.month && AFTER_MONTH.test(lower.slice(i, i + 64))) found |= at.month;
+    const code = lower.charCodeAt(start);
+    const word = isWordCode(code);
+    // A walk from each word start only.
+    if (word && !afterWord) {
+      let at = code < 128 ? FIRST[code] : undefined;
+      for (let i = start + 1; at; i += 1) {
+        found |= at.anywhere;
+        if (at.atWordEnd && isWordAt(lower, i - 1) !== isWordAt(lower, i)) found |= at.atWordEnd;
+        if (at.month && AFTER_MONTH.test(lower.slice(i, i + 64))) found |= at.month;
+        at = i < lower.length ? at.next.get(lower.charCodeAt(i)) : undefined;
+      }
     }
+    afterWord = word;
   }
   if (!(found & CUE_BIT.street) && hasStreetByNumber(lower)) found |= CUE_BIT.street;
   if (!(found & CUE_BIT.month) && DIGIT_MONTH.test(lower)) found |= CUE_BIT.month;
