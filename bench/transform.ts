@@ -7,6 +7,9 @@
  * the logs' shares of lines that ask a popular question again (0: only the 1 % of exact repeated
  * lines of the usual noise; 0.4: a chatbot's log where four lines in ten repeat a question and answer).
  *
+ * After the last setting, retrain-batch builds a version from what transform staged: the row
+ * "raw → version" is the two together, against the same bare pass.
+ *
  *   npm run bench:transform -- [--records 100000,1000000] [--workers auto,0] [--repeats 0,0.4]
  */
 
@@ -67,17 +70,7 @@ try {
       await once(out, 'finish');
       result = { lines };`);
       const log = `${records} lines, ${Math.round(100 * repeats)} % repeats`;
-      rows.push(
-        [
-          log,
-          mb.toFixed(0),
-          'bare pass',
-          bare.wall_s.toFixed(2),
-          Math.round(records / bare.wall_s),
-          (mb / bare.wall_s).toFixed(1),
-          bare.rss_mb.toFixed(0),
-        ].join('\t'),
-      );
+      rows.push(row(log, mb, 'bare pass', records, bare));
       for (const workers of workerSettings) {
         // transform archives the raw file: put it back for the next setting.
         const copy = path.join(work, `requests-${records}.jsonl`);
@@ -93,17 +86,30 @@ try {
         if (run.result.records_out !== expected.records_out)
           throw new Error(`transform kept ${run.result.records_out} records, expected ${expected.records_out}`);
         rows.push(
-          [
+          row(
             log,
-            mb.toFixed(0),
+            mb,
             `transform (workers ${workers})`,
-            run.wall_s.toFixed(2),
-            Math.round(records / run.wall_s),
-            (mb / run.wall_s).toFixed(1),
-            run.rss_mb.toFixed(0),
+            records,
+            run,
             `${((100 * bare.wall_s) / run.wall_s).toFixed(0)} % of bare`,
-          ].join('\t'),
+          ),
         );
+        if (workers === workerSettings.at(-1)) {
+          const version = await runBundle('retrain-batch', {
+            store: 'folder',
+            data_dir: dataDir,
+            allow_without_split: true,
+            log_level: 'warn',
+          });
+          if (version.result.error) throw new Error(JSON.stringify(version.result.error));
+          const staged = `${version.result.record_count} of ${run.result.records_out} staged records`;
+          rows.push(row(log, mb, `retrain-batch (${staged})`, records, version));
+          const both = { wall_s: run.wall_s + version.wall_s, rss_mb: Math.max(run.rss_mb, version.rss_mb) };
+          rows.push(
+            row(log, mb, 'raw → version (the two)', records, both, `${(both.wall_s / bare.wall_s).toFixed(2)}× bare`),
+          );
+        }
         if (workerSettings.length > 1) {
           await fs.rm(path.join(dataDir, 'data/production'), { recursive: true, force: true });
           await fs.mkdir(path.dirname(file), { recursive: true });
@@ -114,6 +120,27 @@ try {
     }
 } finally {
   await fs.rm(work, { recursive: true, force: true });
+}
+
+/** One line of the table: wall time, records/s and MB/s of the raw log, peak RSS, and any remark. */
+function row(
+  log: string,
+  mb: number,
+  name: string,
+  records: number,
+  run: { wall_s: number; rss_mb: number },
+  ...more: string[]
+): string {
+  return [
+    log,
+    mb.toFixed(0),
+    name,
+    run.wall_s.toFixed(2),
+    Math.round(records / run.wall_s),
+    (mb / run.wall_s).toFixed(1),
+    run.rss_mb.toFixed(0),
+    ...more,
+  ].join('\t');
 }
 
 console.log(`transform benchmark — Node ${process.version}; folder store; one fresh process per measurement`);
