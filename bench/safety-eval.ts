@@ -25,7 +25,8 @@ const questions = Object.fromEntries(
 ) as Record<(typeof PARTS)[number], QuestionScore>;
 /**
  * The development part of the identifier texts: the second file adds formats of many countries, the third names and
- * dates in free text, the fourth addresses and names of many countries, the fifth every kind in many voices.
+ * dates in free text, the fourth addresses and names of many countries, the fifth every kind in many voices, the
+ * sixth addresses of sixty countries with their phone numbers, names and log lines.
  */
 const IDENTIFIER_FILES = {
   dev: [
@@ -34,6 +35,7 @@ const IDENTIFIER_FILES = {
     'identifiers-dev3.jsonl',
     'identifiers-dev4.jsonl',
     'identifiers-dev5.jsonl',
+    'identifiers-dev6.jsonl',
   ],
   heldout: ['identifiers-heldout.jsonl'],
 };

@@ -16,6 +16,7 @@ import {
   STREET_FIRST_AMBIGUOUS,
   STREET_FIRST_WORDS,
   STREET_WORDS,
+  TYPES_AFTER_NAME,
 } from './street-words';
 
 const KOREAN_ROAD = `[\\p{L}\\d]+-(?:${caseless(KOREAN_ROAD_ENDINGS)})`;
@@ -25,7 +26,7 @@ const STREET_FIRST = caseless(STREET_FIRST_WORDS);
 /** Types that are English words too ("via", "am", "plaza"): the street's name after them must be capitalised. */
 const STREET_FIRST_CAPITALISED = `(?:${caseless(STREET_FIRST_AMBIGUOUS)}|C/)`;
 /** With its dot the abbreviation is unambiguous in any case: "av. juárez 418", "al. jerozolimskie 57". */
-const STREET_FIRST_DOTTED = `(?:${caseless('av|al|pl|ul|c')})\\.`;
+const STREET_FIRST_DOTTED = `(?:(?:${caseless('av|al|pl|ul|c')})\\.|[Jj]r\\.(?=\\s+\\p{Lu}))`;
 /** English words that never sit between a street type and its number: "via spacer for the 6". */
 const NOT_IN_A_STREET_NAME =
   /\b(?:for|the|a|an|of|to|with|and|or|my|your|his|her|in|on|at|every|each|per|is|was|am|pm|by)\b/i;
@@ -34,7 +35,7 @@ const FRENCH_TYPE = caseless(FRENCH_STREET_TYPES);
 /** A street word with its type inside: "Schulgasse", "Prinsengracht", "Kungsgatan", "Karl-Marx-Allee". */
 const COMPOUND_STREET = `[\\p{L}-]*(?:${caseless(COMPOUND_STREET_ENDINGS)})`;
 
-const HOUSE_NUMBER = '(?<![\\d-])\\b(?:[Uu]\\d{1,4}/)?\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}){0,2}';
+const HOUSE_NUMBER = '(?<![\\d–-])\\b(?:[Uu]\\d{1,4}/)?\\d{1,6}[A-Za-z]?(?:[-–/]\\d{1,4}[A-Za-z]?){0,2}';
 /** A house's name before its number: "Rose Cottage, 75 Harrow Way", "The Old Rectory, 14 Station Road". */
 const HOUSE_NAME =
   "(?:(?:The\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:Cottage|House|Lodge|Farm|Rectory|Vicarage|Villa|Manor|Barn|Mansions|Towers|Apartments|Residency|Niwas|Bhavan|Heights|Hall|Mill|Grange|Court|Place|Building|Block),\\s*)";
@@ -43,23 +44,39 @@ const DIRECTION = '(?:[NSEW]{1,2}|[nsew]|ne|nw|se|sw|[Nn]orth|[Ss]outh|[Ee]ast|[
 const NAME_WORD = "(?:\\p{L}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH|ème|er|e|º|ª))";
 /** Units and floors after the street: "Apt 3", "Suite 184", "Trlr 22", "PH2", "#15-125", "3e étage", "8º d". */
 const UNIT_WORDS = [
-  ...'apartment|apartamento|apto|apt|app|ap|int|interior|whg|unit|suite|ste|flat|floor|fl|room|rm|bldg|building|lot|lote|no|trlr|trailer|ph|penthouse|lgh|bât|bat|bâtiment|batiment|conj|conjunto|dept|dpto|depto|dto|piso|level|lvl|block|blk|tower|torre|twr|wing|office|shop|space|spc|stall|box|boîte|boite|bte|bus|door|porta|escalera|esc|scala|casa|top|stiege|daire|andar|sala|lokal|mieszkanie|basement|bsmt|slip|m'.split(
+  ...'apartment|apartamento|apto|apt|app|ap|int|interior|whg|unit|suite|ste|flat|floor|fl|room|rm|bldg|building|lot|lote|no|trlr|trailer|ph|penthouse|lgh|bât|bat|bâtiment|batiment|conj|conjunto|dept|dpto|depto|dto|piso|level|lvl|block|blk|tower|torre|twr|wing|office|shop|space|spc|stall|box|boîte|boite|bte|bus|door|porta|escalera|esc|scala|interno|casa|top|stiege|tür|tur|ajtó|ajto|daire|andar|sala|lokal|mieszkanie|basement|bsmt|slip|bloco|bloque|bloc|appartement|appt|bajo|cabin|piano|rr|kv|kl|m'.split(
     '|',
   ),
 ]
   // Longest first: "depto" is not "dept" and an "o".
   .sort((a, b) => b.length - a.length)
   .join('|');
-/** Floors and sides after an ordinal: "5º piso", "1er étage", "4º izda", "2nd floor", "3. Stock", "2. OG links", "3. tv". */
-const FLOOR = `\\d{1,2}(?:ème|er|e|º|ª|°)\\s*(?:${caseless('étage|etage|piso|andar|floor|fl|izda|izq|dcha|dch|esq|dto')})?\\.?(?:\\s*[A-Za-z]\\b)?|\\d{1,2}(?:st|nd|rd|th)\\s+${caseless('floor|fl')}\\b|\\d{1,2}\\.\\s*(?:${caseless('stock|og|etage|tv|th|mf|sal')})\\b(?:\\s+${caseless('links|rechts|mitte')})?`;
-// A unit's value holds a digit or is a letter or two ("Apt 5B", "depto. B"): "ph" and "one" are not "phone".
-const POST_UNIT = `(?:(?:${caseless(UNIT_WORDS)})\\.?:?\\s*#?\\s*(?:[A-Za-z]{0,2}\\d[A-Za-z0-9-]{0,7}|[A-Za-z]{1,2})\\b|#\\s*[A-Za-z0-9-]{1,10}\\b|${FLOOR})`;
+/**
+ * Floors and sides after an ordinal: "5º piso", "1er étage", "4º izda", "2nd floor", "2nd Fl", "3. Stock", "2. OG links",
+ * "3. tv", "2do piso", "2° piano", "3. etasje", "2. emelet", "5 tr", "3os orofos".
+ */
+const FLOOR_WORDS = caseless(
+  'étage|etage|piso|planta|andar|piano|floor|fl|stock|og|etasje|emelet|ajtó|ajto|orofos|kat|trappor|tr|izda|izq|dcha|dch|esq|dto|tv|th|mf|sal',
+);
+const FLOOR = `\\d{1,2}(?:st|nd|rd|th|do|ro|to|vo|no|os|ème|er|e|\\.?[º°ª]|\\.)?\\s*(?:${FLOOR_WORDS})(?![\\p{L}\\d])\\.?(?:\\s+${caseless('(?:links|rechts|mitte)')}\\b)?|\\d{1,2}(?:ème|er|e|º|ª|°)\\s*(?:${caseless('étage|etage|piso|andar|floor|fl|izda|izq|dcha|dch|esq|dto')})?\\.?(?:\\s*[A-Za-z]\\b)?`;
+// A unit's value holds a digit or is a letter or two ("Apt 5B", "depto. B"): "ph" and "one" are not "phone", nor
+// "no" and "w" "now".
+const POST_UNIT = `(?:(?:${caseless(UNIT_WORDS)})(?![\\p{L}])\\.?:?\\s*#?\\s*(?:[A-Za-z]{0,2}\\d[A-Za-z0-9-]{0,7}|[A-Za-z]{1,2})\\b|#\\s*[A-Za-z0-9-]{1,10}\\b|${FLOOR})`;
 /** A unit, plot or house before the street: "Flat 9B,", "No. 115,", "H.No. 19-4-114,", "#601,", "Level 7,". */
-const PRE_UNIT = `(?:(?:${caseless('flat|apt|apartment|unit|suite|ste|house|plot|no|blk|block|level|lvl|shop|office|door|lot')}|${caseless('h')}\\.?\\s?${caseless('no')})\\.?\\s*[-#]?\\s*(?=[A-Za-z/-]*\\d)[A-Za-z0-9/-]{1,10}|#\\s*[A-Za-z0-9-]{1,10})`;
-/** A building's name between the unit and the street: "Lotus Towers,", "The Old Rectory,". */
-const BUILDING = "(?:\\p{L}[\\p{L}'’.-]*\\s+){0,3}\\p{L}[\\p{L}'’.-]*,\\s*";
 /** A unit named without a number: "basement apt", "rear unit", "upstairs flat". */
 const PLAIN_UNIT = `${caseless('(?:basement|bsmt|rear|upstairs|downstairs|upper|lower)')}(?:\\s+${caseless('(?:apt|apartment|unit|flat|suite)')})?\\b`;
+const PRE_UNIT_WORDS = 'flat|apt|apartment|unit|suite|ste|house|plot|no|blk|block|level|lvl|shop|office|door|lot';
+const preUnit = (words: string) =>
+  `(?:(?:${caseless(words)}|${caseless('h')}\\.?\\s?${caseless('no')})\\.?\\s*(?:${caseless('no')}\\.?\\s*)?[-#]?\\s*(?=[A-Za-z/-]*\\d)[A-Za-z0-9/-]{1,10}|#\\s*[A-Za-z0-9-]{1,10})`;
+const PRE_UNIT = preUnit(PRE_UNIT_WORDS);
+/**
+ * Before a house number more may stand, up to three: "Room 1502, Building 3, 88 Zhongshan Road", "Villa 23,",
+ * and Glasgow's and Edinburgh's flat positions ("0/2, 118 Maryhill Road", "3F2, 14 Marchmont Crescent"). Not before
+ * a street without a number: "in room 12, link …" is a hospital room.
+ */
+const BEFORE_NUMBER = `(?:${preUnit(`${PRE_UNIT_WORDS}|villa|room|rm|building|bldg|tower|floor|ward`)}|\\d{1,2}(?:/|F)\\d{1,2}(?=,)|${PLAIN_UNIT})`;
+/** A building's name between the unit and the street: "Lotus Towers,", "The Old Rectory,". */
+const BUILDING = "(?:\\p{L}[\\p{L}'’.-]*\\s+){0,3}\\p{L}[\\p{L}'’.-]*,\\s*";
 const POST_UNITS = `(?:,?\\s*(?:${POST_UNIT}|${PLAIN_UNIT})){0,3}`;
 
 /**
@@ -111,7 +128,7 @@ export const ADDRESS_RULES = [
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
-      `(?:${PRE_UNIT}\\s*,?\\s+(?:${BUILDING})?|${HOUSE_NAME})?${HOUSE_NUMBER}(?:\\s+|,\\s+(?=\\p{Lu}))(?:${DIRECTION}\\s+)?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}`,
+      `(?:${BEFORE_NUMBER}\\s*,?\\s+(?:${BUILDING})?|${HOUSE_NAME}){0,3}${HOUSE_NUMBER}(?:\\s+|,\\s+(?=\\p{Lu}))(?:${DIRECTION}\\s+)?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}`,
       'gud',
     ),
     accept: (m: string) => accept(m) && titleCaseAfterComma(m),
@@ -167,6 +184,16 @@ export const ADDRESS_RULES = [
     ),
   },
   {
+    // The name, its type as a word of its own, the number: "Kong Oscars gate 54", "Andrássy út 60", "Konyaaltı Cad. No: 45 Daire: 9".
+    type: 'ADDRESS' as const,
+    applies,
+    pattern: new RegExp(
+      `(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,3}(?:${caseless(TYPES_AFTER_NAME)})\\.?\\s+(?:(?:${caseless('no|nr')})\\.?:?\\s*)?\\d{1,5}[A-Za-z]?\\b(?!\\s*(?:%|${caseless('mg|ml|years?|yrs?|days?|weeks?|hours?|times')}\\b))${POST_UNITS}`,
+      'gud',
+    ),
+    accept,
+  },
+  {
     // French number first: "74 TER RUE DE LA ROQUETTE, BÂT. B", "127 boulevard haussmann, 3e étage".
     type: 'ADDRESS' as const,
     applies,
@@ -181,7 +208,7 @@ export const ADDRESS_RULES = [
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
-      `(?:(?:\\p{Lu}[\\p{L}'’-]*|${caseless('de|van|der|den|la|le|von|am|an')})\\s+){0,2}\\b${COMPOUND_STREET}\\s+\\d{1,4}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?:/\\d{1,4}[A-Za-z]?){0,3}${POST_UNITS}`,
+      `(?:(?:\\p{Lu}[\\p{L}'’-]*|${caseless('de|van|der|den|la|le|von|am|an')})\\s+){0,2}\\b${COMPOUND_STREET}\\s+\\d{1,4}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?:/\\d{1,4}[A-Za-z]?){0,3}(?:\\s[A-Z]\\b)?${POST_UNITS}`,
       'gud',
     ),
     accept: (m: string) => accept(m) && !/^(?:the|a|an|on|in|at|of|my|to)\s/i.test(m),

@@ -16,6 +16,7 @@ import {
   STREET_FIRST_AMBIGUOUS,
   STREET_FIRST_WORDS,
   STREET_WORDS,
+  TYPES_AFTER_NAME,
 } from './street-words';
 
 export const CUE_FAMILIES = ['street', 'id', 'mrn', 'postcode', 'phone', 'month'] as const;
@@ -27,7 +28,7 @@ export type CueFamily = (typeof CUE_FAMILIES)[number];
  * `\.`, `\/` and `\s`. Street words are whole words; month names take the letters after them.
  */
 const CUES: Record<CueFamily, string> = {
-  street: `${STREET_WORDS}|${STREET_ABBREVIATIONS.toLowerCase()}|${STREET_FIRST_WORDS}|${STREET_FIRST_AMBIGUOUS}|${FRENCH_STREET_TYPES}|${KOREAN_ROAD_ENDINGS}|${COLOMBIAN_STREET_TYPES}|box|psc|county|route|sector|h\\.?\\s?no`,
+  street: `${STREET_WORDS}|${STREET_ABBREVIATIONS.toLowerCase()}|${STREET_FIRST_WORDS}|${STREET_FIRST_AMBIGUOUS}|${FRENCH_STREET_TYPES}|${KOREAN_ROAD_ENDINGS}|${COLOMBIAN_STREET_TYPES}|${TYPES_AFTER_NAME}|box|psc|county|route|sector|h\\.?\\s?no`,
   id: String.raw`licen[cs]e|\blic\b|\bdl\b|insur|\bins\b|member|\bmbr|policy|\bpol\b|group|\bgrp|subscriber|account|\bacct|\bacc\b|a\/c|passport|medicare|medicaid|mbi|nhs|health card|aadha|abha|national insurance|\bni\b|identification|\bid\b|benefit|plan|card|beneficiary|claim|\bclm|\bref|confirmation|\bconf|authori[sz]ation|\bauth|\brx|prescription|script|loyalty|rewards|employee|\bemp\b|staff|badge|student|voter|\btax|\btin\b|\bpan\b|\bsin\b|\bbsn|curp|\brfc\b|pps|kvnr|philhealth|ending|versicher|payroll|codice|tessera|\bdni\b|\bnie\b|\bnif\b|\bcpf\b|\bcns\b|\bnss\b|\bcin\b|cnic|pesel|\bnin\b|nhis|enrollee|\bsha\b|ayushman|sehat|ohip|\bihi\b|\bnhi\b|ssnit|medical aid|krankenvers|tarjeta|s[ée]cu|vitale|pasaporte|passeport|reisepass|personnummer|nric|mykad|\bnik\b|\bktp\b`,
   mrn: String.raw`mrn|empi|rec|chart|patient|hosp|uhid|pid|crn|urn|\bmr\b|visit|encounter|\benc|\bfin\b|\bcsn\b|\bopd|\bipd|\bip\b|\bop\b|\breg|admission`,
   postcode: String.raw`zip|postal|post ?code|pin|plz|\bcp\b|c\.p\.|\bcap\b|eircode|código|codigo`,
@@ -135,9 +136,9 @@ function scanCues(lower: string): number {
   for (let start = 0; start < lower.length && found !== ALL; start += 1) {
     const code = lower.charCodeAt(start);
     const word = isWordCode(code);
-    // A walk from each word start only.
-    if (word && !afterWord) {
-      let at = code < 128 ? FIRST[code] : undefined;
+    // A walk from each word start only (a letter outside ASCII starts one too: "út", "ulica").
+    if (!afterWord && (word || code >= 128)) {
+      let at = code < 128 ? FIRST[code] : ROOT.next.get(code);
       for (let i = start + 1; at; i += 1) {
         found |= at.anywhere;
         if (at.atWordEnd && isWordAt(lower, i - 1) !== isWordAt(lower, i)) found |= at.atWordEnd;
