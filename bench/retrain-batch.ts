@@ -16,6 +16,7 @@ import { LINE_INDEX_ENTRY_BYTES, writeLineIndexEntry } from '../shared/bucket/li
 import { fingerprintDigest, questionKey } from '../shared/records/normalize';
 import { BytesWriter, FolderStore } from '../shared/store';
 import { buildBundles, runBundle, runInFreshProcess } from './lib/child-run';
+import { tableRow } from './lib/table-row';
 
 const args = process.argv.slice(2);
 const records = Number(args.includes('--records') ? args[args.indexOf('--records') + 1] : 1_000_000);
@@ -152,16 +153,7 @@ try {
   );
   console.log(['run', 'wall s', 'records/s', 'MB/s', 'peak RSS MB'].join('\t'));
   const row = (name: string, run: { wall_s: number; rss_mb: number }, ...more: string[]) =>
-    console.log(
-      [
-        name,
-        run.wall_s.toFixed(2),
-        Math.round(records / run.wall_s),
-        (mb / run.wall_s).toFixed(1),
-        run.rss_mb.toFixed(0),
-        ...more,
-      ].join('\t'),
-    );
+    console.log(tableRow(name, records, mb, run, ...more));
   row('bare pass', bare);
   for (const [name, run] of [
     ['retrain-batch (line index)', indexed],

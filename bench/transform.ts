@@ -21,6 +21,7 @@ import * as path from 'node:path';
 import { PRODUCTION_RAW_PREFIX } from '../shared/bucket/keys';
 import { newExpectations, productionLogLines } from '../test/fixtures/production-logs';
 import { buildBundles, runBundle, runInFreshProcess } from './lib/child-run';
+import { tableRow } from './lib/table-row';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
@@ -122,7 +123,7 @@ try {
   await fs.rm(work, { recursive: true, force: true });
 }
 
-/** One line of the table: wall time, records/s and MB/s of the raw log, peak RSS, and any remark. */
+/** A table line: which log and its size, then the run (bench/lib/table-row.ts). */
 function row(
   log: string,
   mb: number,
@@ -131,16 +132,7 @@ function row(
   run: { wall_s: number; rss_mb: number },
   ...more: string[]
 ): string {
-  return [
-    log,
-    mb.toFixed(0),
-    name,
-    run.wall_s.toFixed(2),
-    Math.round(records / run.wall_s),
-    (mb / run.wall_s).toFixed(1),
-    run.rss_mb.toFixed(0),
-    ...more,
-  ].join('\t');
+  return `${log}\t${mb.toFixed(0)}\t${tableRow(name, records, mb, run, ...more)}`;
 }
 
 console.log(`transform benchmark — Node ${process.version}; folder store; one fresh process per measurement`);

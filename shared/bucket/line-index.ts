@@ -24,15 +24,6 @@ export const LineIndexRefSchema = z.object({
 });
 export type LineIndexRef = z.infer<typeof LineIndexRefSchema>;
 
-export interface LineIndexEntry {
-  /** Views into the entry's bytes: copy them to keep them past the next entry. */
-  digest: Uint8Array;
-  questionDigest: Uint8Array;
-  lineBytes: number;
-  questionLength: number;
-  typeIndex: number;
-}
-
 /** Writes one entry at `offset` of `out`. */
 export function writeLineIndexEntry(
   out: Uint8Array,
@@ -51,23 +42,13 @@ export function writeLineIndexEntry(
   view.setUint32(8, typeIndex, true);
 }
 
-/** The entries of an index read as a stream of chunks, in order. */
-export async function* lineIndexEntries(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<LineIndexEntry> {
-  let carry: Uint8Array = new Uint8Array(0);
-  for await (const chunk of chunks) {
-    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-    const whole = bytes.length - (bytes.length % LINE_INDEX_ENTRY_BYTES);
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-    for (let at = 0; at < whole; at += LINE_INDEX_ENTRY_BYTES) {
-      yield {
-        digest: bytes.subarray(at, at + 8),
-        questionDigest: bytes.subarray(at + 8, at + 16),
-        lineBytes: view.getUint32(at + 16, true),
-        questionLength: view.getUint32(at + 20, true),
-        typeIndex: view.getUint32(at + 24, true),
-      };
-    }
-    carry = Uint8Array.from(bytes.subarray(whole));
-  }
-  if (carry.length > 0) throw new Error(`the line index ends in a partial entry of ${carry.length} bytes`);
+/** The entry at `offset` of `bytes`; its fingerprints are views into `bytes`. */
+export function readLineIndexEntry(bytes: Buffer, offset: number) {
+  return {
+    digest: bytes.subarray(offset, offset + 8),
+    questionDigest: bytes.subarray(offset + 8, offset + 16),
+    lineBytes: bytes.readUInt32LE(offset + 16),
+    questionLength: bytes.readUInt32LE(offset + 20),
+    typeIndex: bytes.readUInt32LE(offset + 24),
+  };
 }

@@ -4,7 +4,7 @@
  * line is parsed or decoded; one staged before the index existed is parsed. Both give the same
  * lines and fingerprints.
  */
-import { LINE_INDEX_ENTRY_BYTES } from '../bucket/line-index';
+import { LINE_INDEX_ENTRY_BYTES, readLineIndexEntry } from '../bucket/line-index';
 import type { StagedSummary } from '../bucket/staged';
 import { splitLines } from '../readers';
 import { fingerprintDigest, questionKey } from '../records/normalize';
@@ -110,17 +110,18 @@ async function* indexedLines(
     const entries = index.take(count * LINE_INDEX_ENTRY_BYTES);
     for (let at = 0; at < entries.length; at += LINE_INDEX_ENTRY_BYTES) {
       number += 1;
-      const lineBytes = entries.readUInt32LE(at + 16);
+      const entry = readLineIndexEntry(entries, at);
+      const lineBytes = entry.lineBytes;
       if (!(await lines.fill(lineBytes))) throw mismatch(`it ends before line ${number}`);
       const line = lines.take(lineBytes);
       if (line[lineBytes - 1] !== NEWLINE || line.indexOf(NEWLINE) !== lineBytes - 1)
         throw mismatch(`line ${number} is not the line its index entry describes`);
       batch.push({
         bytes: line.subarray(0, lineBytes - 1),
-        digest: entries.subarray(at, at + 8),
-        questionDigest: entries.subarray(at + 8, at + 16),
-        questionLength: entries.readUInt32LE(at + 20),
-        questionType: ref.types[entries.readUInt32LE(at + 24)] ?? 'unknown',
+        digest: entry.digest,
+        questionDigest: entry.questionDigest,
+        questionLength: entry.questionLength,
+        questionType: ref.types[entry.typeIndex] ?? 'unknown',
       });
       onBytes(lineBytes);
     }
