@@ -58,6 +58,14 @@ export function describeStoreContract(name: string, newStore: () => Promise<Obje
       expect(Buffer.from(await store.getRange('r/x', 8, 10)).toString()).toBe('89');
     });
 
+    it('streams byte ranges', async () => {
+      const store = await newStore();
+      await store.put('r/x', '0123456789');
+      expect((await bytesOf(await store.get('r/x', { start: 3, end: 7 }))).toString()).toBe('3456');
+      expect((await bytesOf(await store.get('r/x', { start: 7, end: 10 }))).toString()).toBe('789');
+      expect((await bytesOf(await store.get('r/x', { start: 4, end: 4 }))).length).toBe(0);
+    });
+
     it('replaces an existing object on put', async () => {
       const store = await newStore();
       await store.put('k', 'one');

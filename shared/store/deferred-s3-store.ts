@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { s3Capabilities } from './s3-capabilities';
 import type { S3Store, S3StoreOptions } from './s3-store';
 import type {
+  ByteRange,
   ListPage,
   ListPageOptions,
   ObjectBody,
@@ -38,8 +39,8 @@ export class DeferredS3Store implements ObjectStore {
     return (await this.store()).head(key);
   }
 
-  async get(key: string): Promise<Readable> {
-    return (await this.store()).get(key);
+  async get(key: string, range?: ByteRange): Promise<Readable> {
+    return (await this.store()).get(key, range);
   }
 
   async getRange(key: string, start: number, end: number): Promise<Uint8Array> {

@@ -7,7 +7,16 @@ import { pipeline } from 'node:stream/promises';
 import { InvalidKeyError, LinkRefusedError, ObjectExistsError, ObjectNotFoundError } from './errors';
 import { assertValidKey, assertValidPrefix, compareKeys } from './keys';
 import { MoveMismatchError } from './move';
-import type { ListPage, ListPageOptions, ObjectBody, ObjectInfo, ObjectStore, PutOptions, PutResult } from './types';
+import type {
+  ByteRange,
+  ListPage,
+  ListPageOptions,
+  ObjectBody,
+  ObjectInfo,
+  ObjectStore,
+  PutOptions,
+  PutResult,
+} from './types';
 
 /** Read size when hashing a whole file for its ETag. */
 const HASH_READ_BYTES = 1024 * 1024;
@@ -58,10 +67,15 @@ export class FolderStore implements ObjectStore {
     return this.headFile(key, await this.insidePath(key));
   }
 
-  async get(key: string): Promise<Readable> {
+  async get(key: string, range?: ByteRange): Promise<Readable> {
     // Open first so a missing key fails here, not later inside the consumer's stream.
     const handle = await this.openForRead(key);
-    return handle.createReadStream();
+    if (!range) return handle.createReadStream();
+    if (range.end <= range.start) {
+      await handle.close();
+      return Readable.from([]);
+    }
+    return handle.createReadStream({ start: range.start, end: range.end - 1 });
   }
 
   async getRange(key: string, start: number, end: number): Promise<Uint8Array> {

@@ -19,6 +19,7 @@ import { ObjectExistsError, ObjectNotFoundError, StoreUnavailableError } from '.
 import { assertValidKey, assertValidPrefix } from './keys';
 import { s3Capabilities } from './s3-capabilities';
 import type {
+  ByteRange,
   ListPage,
   ListPageOptions,
   ObjectBody,
@@ -121,10 +122,17 @@ export class S3Store implements ObjectStore {
     return removed;
   }
 
-  async get(key: string): Promise<Readable> {
+  async get(key: string, range?: ByteRange): Promise<Readable> {
     assertValidKey(key);
+    if (range && range.end <= range.start) return Readable.from([]);
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const out = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ...(range ? { Range: `bytes=${range.start}-${range.end - 1}` } : {}),
+        }),
+      );
       return out.Body as Readable;
     } catch (err) {
       throw translate(err, key);

@@ -8,6 +8,12 @@ export interface ObjectInfo {
   lastModified: Date;
 }
 
+/** Bytes [start, end) of an object. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 /** Anything a store can write: small bodies in memory, large ones as streams. */
 export type ObjectBody = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
 
@@ -61,8 +67,8 @@ export interface ObjectStore {
   readonly capabilities: StoreCapabilities;
 
   head(key: string): Promise<ObjectInfo | undefined>;
-  /** Streams the object. Throws ObjectNotFoundError. */
-  get(key: string): Promise<Readable>;
+  /** Streams the object, or only bytes [range.start, range.end) of it. Throws ObjectNotFoundError. */
+  get(key: string, range?: ByteRange): Promise<Readable>;
   /** Bytes [start, end) of the object, for formats that need random access (parquet). */
   getRange(key: string, start: number, end: number): Promise<Uint8Array>;
   put(key: string, body: ObjectBody, options?: PutOptions): Promise<PutResult>;
