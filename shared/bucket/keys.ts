@@ -104,6 +104,31 @@ export function productionOutputKeys(rawKey: string, etag: string, rulesVersion 
     /** Written last: its presence means the staged and quarantine outputs are complete. */
     summary: `${PRODUCTION_STAGED_PREFIX}${base}${STAGED_SUMMARY_SUFFIX}`,
     quarantine: `${PRODUCTION_QUARANTINE_PREFIX}${base}.jsonl`,
+    /** A file staged in parts: the byte ranges its parts read (part-plan.ts). */
+    plan: `${PRODUCTION_STAGED_PREFIX}${base}.parts.json`,
+    /** Created only if absent by the run that joins the parts. */
+    joinClaim: `${PRODUCTION_STAGED_PREFIX}${base}.parts.join.json`,
+  };
+}
+
+/**
+ * The outputs of part `index` of a file staged in parts, all under the staged prefix with names
+ * that no reader of staged files takes (none ends in `.summary.json`, none is in the quarantine
+ * prefix): the join turns them into the file's own outputs and removes them.
+ */
+export function productionPartKeys(
+  rawKey: string,
+  etag: string,
+  index: number,
+  rulesVersion = PRODUCTION_RULES_VERSION,
+) {
+  const base = `${PRODUCTION_STAGED_PREFIX}${relativeRawKey(rawKey)}/${etag}-r${rulesVersion}.part-${index}`;
+  return {
+    staged: `${base}.jsonl`,
+    lineIndex: `${base}.index`,
+    quarantine: `${base}.quarantine.jsonl`,
+    /** Written last: the part is done. */
+    summary: `${base}.json`,
   };
 }
 

@@ -60,6 +60,8 @@ export const StagedSummarySchema = z.looseObject({
   /** The staged file's line index (line-index.ts); absent in files staged before it existed, and for unreadable files. */
   line_index: LineIndexRefSchema.optional(),
   quarantine_key: z.string().nullable(),
+  /** How many parts the file was staged in (part-plan.ts), when more than one. */
+  parts: count.optional(),
   created_at: z.string(),
 });
 export type StagedSummary = z.infer<typeof StagedSummarySchema>;

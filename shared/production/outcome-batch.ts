@@ -92,7 +92,7 @@ export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): 
     keptLines.push(outcome.line);
     questionLengths.push(question.length);
     typeIndex.push(types.index(type));
-    dayIndex.push(days.index(timestamp?.slice(0, 10) ?? 'unknown'));
+    dayIndex.push(days.index(dayOf(timestamp)));
   }
 
   return {
@@ -113,6 +113,11 @@ export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): 
     dropped: { text: droppedText, ends: Int32Array.from(droppedEnds), lines: Int32Array.from(droppedLines), byReason },
     counts,
   };
+}
+
+/** The day a kept record is counted under in `records_by_day`. */
+export function dayOf(timestamp: string | null): string {
+  return timestamp?.slice(0, 10) ?? 'unknown';
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

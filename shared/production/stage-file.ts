@@ -1,11 +1,14 @@
-import { PRODUCTION_RULES_VERSION, type productionOutputKeys } from '../bucket/keys';
+import { Readable } from 'node:stream';
+import { PRODUCTION_RULES_VERSION } from '../bucket/keys';
 import { LINE_INDEX_ENTRY_BYTES } from '../bucket/line-index';
+import type { PartSummary } from '../bucket/part-plan';
 import type { StagedSummary } from '../bucket/staged';
-import { openRecordFile, UnreadableFileError } from '../readers';
+import { type OpenedFile, openRecordFile, UnreadableFileError } from '../readers';
+import { jsonlReader } from '../readers/jsonl';
 import { LOG_FORMATS } from '../readers/log-formats';
 import { DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_SPILL_BYTES } from '../readers/types';
 import { type Logger, PipelineError, ProgressLog, positiveInt } from '../runtime';
-import { BytesWriter, JsonlWriter, type ObjectStore } from '../store';
+import { type ByteRange, BytesWriter, JsonlWriter, type ObjectStore } from '../store';
 import { emptyHistogram } from '../summary/histogram';
 import { outcomeBatch } from './outcome-batch';
 import type { OutcomeContext } from './record-outcome';
@@ -28,6 +31,21 @@ export interface SourceObject {
   readKey?: string;
 }
 
+/** Where a staged file's outputs go: a whole file's keys (productionOutputKeys) or one part's (productionPartKeys). */
+export interface StageKeys {
+  staged: string;
+  lineIndex: string;
+  quarantine: string;
+  summary: string;
+}
+
+/** One part of a file staged in parts: a byte range that starts a line and ends after one. */
+export interface StagePart {
+  index: number;
+  of: number;
+  range: ByteRange;
+}
+
 export interface StageOptions {
   safeTypes: Set<string>;
   maxRecordBytes: number;
@@ -35,6 +53,8 @@ export interface StageOptions {
   maxSpillBytes?: number;
   /** Worker threads; undefined lets stageWorkerCount decide. */
   workers?: number;
+  /** Stage only this part of the file (a JSON Lines file; line numbers count from the range's start). */
+  part?: StagePart;
   log: Logger;
 }
 
@@ -42,7 +62,7 @@ export interface StageOptions {
 export async function stageProductionFile(
   store: ObjectStore,
   raw: SourceObject,
-  keys: ReturnType<typeof productionOutputKeys>,
+  keys: StageKeys,
   options: StageOptions,
 ): Promise<StagedSummary> {
   const { log } = options;
@@ -59,7 +79,7 @@ export async function stageProductionFile(
       `${JSON.stringify({ reason: 'unreadable_file', source_key: raw.key, source_etag: raw.etag, line: null, detail: err.reason })}\n`,
     );
     const summary: StagedSummary = {
-      ...emptySummary(raw, keys),
+      ...emptyStagedSummary(raw, keys),
       unreadable: err.reason,
       dropped: { unreadable_file: 1 },
       quarantine_key: keys.quarantine,
@@ -70,7 +90,8 @@ export async function stageProductionFile(
   }
 }
 
-function emptySummary(raw: SourceObject, keys: ReturnType<typeof productionOutputKeys>): StagedSummary {
+/** A staged summary with nothing counted yet. */
+export function emptyStagedSummary(raw: SourceObject, keys: StageKeys): StagedSummary {
   return {
     schema_version: 1,
     source_key: raw.key,
@@ -96,17 +117,28 @@ function emptySummary(raw: SourceObject, keys: ReturnType<typeof productionOutpu
 async function stageRecords(
   store: ObjectStore,
   raw: SourceObject,
-  keys: ReturnType<typeof productionOutputKeys>,
-  { safeTypes, maxRecordBytes, maxDecompressedBytes, maxSpillBytes, workers: requestedWorkers, log }: StageOptions,
-): Promise<StagedSummary> {
-  let recordsSoFar = () => 0;
-  const progress = new ProgressLog(log, { key: raw.key, size: raw.size }, () => recordsSoFar());
-  const opened = await openRecordFile(store, { key: raw.readKey ?? raw.key, size: raw.size }, LOG_FORMATS, {
+  keys: StageKeys,
+  {
+    safeTypes,
     maxRecordBytes,
     maxDecompressedBytes,
     maxSpillBytes,
-    onStoredBytes: progress.addBytes,
-  });
+    workers: requestedWorkers,
+    part,
+    log,
+  }: StageOptions,
+): Promise<StagedSummary> {
+  let recordsSoFar = () => 0;
+  const progress = new ProgressLog(
+    log,
+    { key: raw.key, size: part ? part.range.end - part.range.start : raw.size, ...(part ? { part: part.index } : {}) },
+    () => recordsSoFar(),
+  );
+  const newlines = { count: 0 };
+  const readOptions = { maxRecordBytes, maxDecompressedBytes, maxSpillBytes, onStoredBytes: progress.addBytes };
+  const opened = part
+    ? openPart(store, raw.readKey ?? raw.key, part.range, readOptions, newlines)
+    : await openRecordFile(store, { key: raw.readKey ?? raw.key, size: raw.size }, LOG_FORMATS, readOptions);
   const context: OutcomeContext = {
     safeTypes,
     maxRecordBytes,
@@ -118,7 +150,10 @@ async function stageRecords(
   const lineIndex = new BytesWriter(store, keys.lineIndex);
   const output = new StagedOutput(staged, quarantine, context.source, lineIndex);
   recordsSoFar = () => output.recordsIn;
-  const workers = opened.reader.format === 'jsonl' ? stageWorkerCount(raw.size, requestedWorkers) : 0;
+  const workers =
+    opened.reader.format === 'jsonl'
+      ? stageWorkerCount(part ? part.range.end - part.range.start : raw.size, requestedWorkers)
+      : 0;
 
   try {
     if (workers > 0) {
@@ -144,7 +179,7 @@ async function stageRecords(
   else await quarantine.abort(new Error('nothing to quarantine'));
 
   const summary: StagedSummary = {
-    ...emptySummary(raw, keys),
+    ...emptyStagedSummary(raw, keys),
     format: opened.reader.format,
     ...output.summaryCounts(),
     records_out: staged.records,
@@ -155,6 +190,16 @@ async function stageRecords(
       types: output.indexTypes,
     },
     quarantine_key: droppedTotal > 0 ? keys.quarantine : null,
+    ...(part
+      ? {
+          part: {
+            index: part.index,
+            of: part.of,
+            ...part.range,
+            newlines: newlines.count,
+          } satisfies PartSummary['part'],
+        }
+      : {}),
   };
   await keepOnlyIfUnchanged(store, raw, keys);
   await store.put(keys.summary, JSON.stringify(summary, null, 2), { contentType: 'application/json' });
@@ -172,11 +217,7 @@ async function stageRecords(
  * staged from it is removed before the summary would mark it complete, so no batch takes a
  * partial copy. Its full content is staged on its own, by the event of its last write.
  */
-async function keepOnlyIfUnchanged(
-  store: ObjectStore,
-  raw: SourceObject,
-  keys: ReturnType<typeof productionOutputKeys>,
-): Promise<void> {
+export async function keepOnlyIfUnchanged(store: ObjectStore, raw: SourceObject, keys: StageKeys): Promise<void> {
   const now = await store.head(raw.readKey ?? raw.key);
   if (now && now.etag === raw.etag && now.size === raw.size) return;
   await Promise.all([store.delete(keys.staged), store.delete(keys.lineIndex), store.delete(keys.quarantine)]);
@@ -185,6 +226,38 @@ async function keepOnlyIfUnchanged(
     `${raw.key} changed while it was read (ETag ${now?.etag ?? 'gone'}, read as ${raw.etag}): nothing of that read is kept; ` +
       'its new content is processed on its own',
   );
+}
+
+/**
+ * A part of a JSON Lines file opened as the whole file would be, read with a ranged GET; its
+ * newlines are counted as they pass, for the lines the parts after it start from.
+ */
+function openPart(
+  store: ObjectStore,
+  key: string,
+  range: ByteRange,
+  options: { maxRecordBytes: number; onStoredBytes(bytes: number): void },
+  newlines: { count: number },
+): OpenedFile {
+  const input = {
+    key,
+    head: new Uint8Array(0),
+    open: async () => Readable.from(countingNewlines(await store.get(key, range), newlines, options.onStoredBytes)),
+    options,
+  };
+  return { reader: jsonlReader, compression: 'none', input, records: jsonlReader.read(input) };
+}
+
+async function* countingNewlines(
+  chunks: AsyncIterable<Buffer>,
+  newlines: { count: number },
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    for (let at = chunk.indexOf(0x0a); at !== -1; at = chunk.indexOf(0x0a, at + 1)) newlines.count += 1;
+    onBytes(chunk.length);
+    yield chunk;
+  }
 }
 
 /** Records in arrays of up to `size`, in order. */

@@ -9,7 +9,7 @@ import type { OutcomeBatch } from './outcome-batch';
 import { duplicateQuarantine, type OutcomeContext } from './record-outcome';
 
 /** Unknown field names counted per file, at most: a result stays small whatever the input. */
-const MAX_UNKNOWN_FIELD_NAMES = 50;
+export const MAX_UNKNOWN_FIELD_NAMES = 50;
 
 /**
  * One file's staged and quarantine output, fed batches in file order: drops records that repeat
@@ -153,6 +153,7 @@ function addNamed(counts: Record<string, number>, names: string[], byIndex: Int3
   });
 }
 
-function sortedByKey<T extends Record<string, number | undefined>>(counts: T): T {
+/** Counts with their keys sorted: the same counts give the same JSON however they were added up. */
+export function sortedByKey<T extends Record<string, number | undefined>>(counts: T): T {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
 }

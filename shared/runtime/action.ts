@@ -4,6 +4,7 @@ import { ONE_OFF_PARSE } from '../bucket/one-off-parse';
 import { readRequiredObject } from '../bucket/read';
 import { type FailureRecord, type RunRecord, RunRecordSchema } from '../bucket/run-records';
 import { listObjects, type ObjectStore } from '../store';
+import type { Activations } from './activations';
 import { type ErrorResult, PipelineError, toErrorResult } from './errors';
 import { createLogger, type Logger, type LogLevel, type LogSink } from './logger';
 import { openStore } from './open-store';
@@ -21,6 +22,8 @@ export interface ActionContext {
   store: ObjectStore;
   log: Logger;
   invocation: Invocation;
+  /** Starts other runs (transform's parts) on the platform; absent where none can be started. */
+  activations?: Activations;
   /** Milliseconds until the platform's deadline (Infinity without one): loops stop taking new work near it. */
   timeLeftMs(): number;
 }
@@ -52,6 +55,8 @@ export interface InvokeOptions {
   /** A ready store (the local runtime shares one); otherwise built from the parameters. */
   store?: ObjectStore;
   logSink?: LogSink;
+  /** How this platform starts other runs (see ActionContext.activations). */
+  activations?: Activations;
 }
 
 const LogLevelSchema = z.enum(['debug', 'info', 'warn', 'error', 'silent']).catch('info');
@@ -97,7 +102,13 @@ export async function invokeAction(
     log.info('start', { store: store.kind, key: typeof params.key === 'string' ? params.key : undefined });
     let result: ActionResult;
     try {
-      result = await action.run(parsed.data, { store, log, invocation, timeLeftMs });
+      result = await action.run(parsed.data, {
+        store,
+        log,
+        invocation,
+        timeLeftMs,
+        ...(options.activations ? { activations: options.activations } : {}),
+      });
     } catch (err) {
       const failure = toErrorResult(err);
       await recordFailure(store, action.name, params, failure, log);

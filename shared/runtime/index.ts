@@ -1,4 +1,5 @@
 export * from './action';
+export * from './activations';
 export * from './deployment-settings';
 export * from './errors';
 export * from './logger';

@@ -2,6 +2,8 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
 export interface Logger {
+  /** The least severe level written: runs this one starts log at it too. */
+  readonly level: LogLevel;
   debug(step: string, fields?: Record<string, unknown>): void;
   info(step: string, fields?: Record<string, unknown>): void;
   warn(step: string, fields?: Record<string, unknown>): void;
@@ -30,6 +32,7 @@ export function createLogger(
       sink(JSON.stringify({ time: new Date().toISOString(), level: at, ...base, step, ...fields }));
     };
   return {
+    level,
     debug: emit('debug'),
     info: emit('info'),
     warn: emit('warn'),

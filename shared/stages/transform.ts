@@ -1,16 +1,35 @@
 import * as z from 'zod';
 import { PRODUCTION_RAW_PREFIX, productionOutputKeys } from '../bucket/keys';
+import { PartPlanSchema } from '../bucket/part-plan';
 import { readObject } from '../bucket/read';
-import { StagedSummarySchema } from '../bucket/staged';
+import { type StagedSummary, StagedSummarySchema } from '../bucket/staged';
 import { archiveRawObject } from '../production/archive-raw';
+import {
+  chooseStaging,
+  joinIfComplete,
+  PART_RESTART_AFTER_MS,
+  type PartsOutcome,
+  stagePart,
+  startMissingParts,
+} from '../production/parts/staged-in-parts';
 import {
   MaxDecompressedBytesParam,
   MaxRecordBytesParam,
   MaxSpillBytesParam,
+  type StageOptions,
   stageProductionFile,
 } from '../production/stage-file';
 import { SafeQuestionTypesParam } from '../question-type/safe-types';
-import { defineAction, optionalText, PipelineError, text } from '../runtime';
+import {
+  type ActionContext,
+  defineAction,
+  type Logger,
+  optionalText,
+  PipelineError,
+  positiveInt,
+  text,
+} from '../runtime';
+import type { ObjectInfo } from '../store';
 import { refreshSummaryAfterStage } from '../summary/refresh';
 
 const TransformParams = z.object({
@@ -22,18 +41,33 @@ const TransformParams = z.object({
   max_spill_bytes: MaxSpillBytesParam,
   /** Worker threads for a large JSON Lines file; 0 stages on the action's own thread. Default: see stageWorkerCount. */
   workers: z.coerce.number().int().min(0).max(4).optional(),
+  /** A JSON Lines file larger than this is staged in parts of about this size, each by its own run. */
+  part_bytes: positiveInt(64 * 1024 * 1024),
+  /** Set by the run that planned the parts: the part this run stages. */
+  part: z.coerce.number().int().nonnegative().optional(),
 });
+type TransformSettings = z.infer<typeof TransformParams>;
 
 /**
  * transform: one raw production log file → PII-reduced, typed, de-duplicated records staged
  * at keys derived from the file's key and ETag, every dropped record quarantined with its
  * reason and line, then the raw file archived. Reruns and redelivered events change nothing.
  */
+/**
+ * transform: one raw production log file → PII-reduced, typed, de-duplicated records staged
+ * at keys derived from the file's key and ETag, every dropped record quarantined with its
+ * reason and line, then the raw file archived. Reruns and redelivered events change nothing.
+ *
+ * A JSON Lines file larger than `part_bytes` is planned into parts, each staged by its own run
+ * of transform (`part`); the run that finds the last part done joins them into the file's
+ * output, as one pass would have written it, and archives the raw file.
+ */
 export const transform = defineAction({
   name: 'transform',
   description: 'Validate, PII-reduce, type, de-duplicate and stage one raw production log file, then archive it',
   params: TransformParams,
-  async run(params, { store, log }) {
+  async run(params, context) {
+    const { store, log } = context;
     if (!params.key.startsWith(PRODUCTION_RAW_PREFIX)) {
       throw new PipelineError(
         'WRONG_PREFIX',
@@ -52,38 +86,127 @@ export const transform = defineAction({
         `no object at ${params.key} (already processed under another ETag, or never uploaded)`,
       );
     }
-    const keys = productionOutputKeys(params.key, raw.etag);
-    let summary = await readObject(store, keys.summary, StagedSummarySchema);
-    const status = summary ? 'already_staged' : 'staged';
-    if (!summary) {
-      summary = await stageProductionFile(store, raw, keys, {
-        safeTypes: new Set(params.safe_question_types),
-        maxRecordBytes: params.max_record_bytes,
-        maxDecompressedBytes: params.max_decompressed_bytes,
-        maxSpillBytes: params.max_spill_bytes,
-        workers: params.workers,
-        log,
-      });
-    } else {
-      log.info('already_staged', { summary: keys.summary });
+    if (params.part !== undefined && params.etag && params.etag !== raw.etag) {
+      throw new PipelineError(
+        'CHANGED',
+        `${params.key} changed since its parts were planned (ETag ${raw.etag}, planned for ${params.etag}); its new content is processed on its own`,
+      );
     }
-    // Archive only once the outputs are written: a crash before this line leaves the raw file for a retry.
-    const archived = await archiveRawObject(store, raw, raw.etag);
-    log.info('archived', { ...archived });
-    await refreshSummaryAfterStage(store, log, keys.summary);
-    return {
-      status,
-      key: params.key,
-      etag: raw.etag,
-      records_in: summary.records_in,
-      records_out: summary.records_out,
-      dropped: summary.dropped,
-      redactions: summary.redactions,
-      question_types: summary.question_types,
-      unsafe_question_types: summary.unsafe_question_types ?? {},
-      unknown_fields: summary.unknown_fields,
-      keys_written: [summary.staged_key, ...(summary.quarantine_key ? [summary.quarantine_key] : []), keys.summary],
-      archived_to: archived.archived_to,
-    };
+    const keys = productionOutputKeys(params.key, raw.etag);
+    const staged = await readObject(store, keys.summary, StagedSummarySchema);
+    if (staged) {
+      log.info('already_staged', { summary: keys.summary });
+      return finish(context, raw, staged, 'already_staged');
+    }
+    const options = stageOptions(params, context);
+    if (params.part !== undefined) return runPart(context, raw, params.part, options);
+
+    const choice = await chooseStaging(store, raw, keys, params.part_bytes, context.activations);
+    if ('whole' in choice) {
+      const summary = await stageProductionFile(store, raw, keys, options);
+      return { ...(await finish(context, raw, summary, 'staged')), ...(choice.whole ? { parts: choice.whole } : {}) };
+    }
+    const outcome = await startMissingParts(
+      store,
+      raw,
+      keys,
+      choice,
+      context.activations,
+      settingsForParts(params, log),
+    );
+    const joined =
+      (await readObject(store, keys.summary, StagedSummarySchema)) ??
+      (outcome.kind === 'complete' || context.activations?.mode === 'awaited'
+        ? await joinIfComplete(store, raw, keys, choice.plan, log)
+        : undefined);
+    if (joined) return finish(context, raw, joined, 'staged');
+    return partsResult(raw, choice.plan.parts.length, outcome, keys.plan);
   },
 });
+
+/** One part's run: stages its range, then joins the file when it finds every part done. */
+async function runPart(context: ActionContext, raw: ObjectInfo, index: number, options: StageOptions) {
+  const { store, log } = context;
+  const keys = productionOutputKeys(raw.key, raw.etag);
+  const plan = await readObject(store, keys.plan, PartPlanSchema);
+  if (!plan) {
+    throw new PipelineError(
+      'NOT_FOUND',
+      `part ${index} of ${raw.key}: no plan at ${keys.plan} (the file was staged whole, or has changed since)`,
+    );
+  }
+  const { summary, status } = await stagePart(store, raw, plan, index, options);
+  const part = {
+    status,
+    key: raw.key,
+    etag: raw.etag,
+    part: index,
+    parts: plan.parts.length,
+    records_in: summary.records_in,
+    records_out: summary.records_out,
+  };
+  const joined = await joinIfComplete(store, raw, keys, plan, log);
+  if (!joined) return { ...part, joined: false };
+  const file = await finish(context, raw, joined, 'staged');
+  return { ...part, joined: true, archived_to: file.archived_to };
+}
+
+/** Archives the raw file once its outputs are complete, refreshes the dashboard, and reports the file. */
+async function finish(context: ActionContext, raw: ObjectInfo, summary: StagedSummary, status: string) {
+  const { store, log } = context;
+  const keys = productionOutputKeys(raw.key, raw.etag);
+  // Archive only once the outputs are written: a crash before this line leaves the raw file for a retry.
+  const archived = await archiveRawObject(store, raw, raw.etag).catch(async (err) => {
+    // Another run of the same file (the part that joined it) archived it meanwhile.
+    if (await store.head(raw.key)) throw err;
+    return archiveRawObject(store, raw.key, raw.etag);
+  });
+  log.info('archived', { ...archived });
+  await refreshSummaryAfterStage(store, log, keys.summary);
+  return {
+    status,
+    key: raw.key,
+    etag: raw.etag,
+    records_in: summary.records_in,
+    records_out: summary.records_out,
+    dropped: summary.dropped,
+    redactions: summary.redactions,
+    question_types: summary.question_types,
+    unsafe_question_types: summary.unsafe_question_types ?? {},
+    unknown_fields: summary.unknown_fields,
+    ...(summary.parts ? { parts: summary.parts } : {}),
+    keys_written: [summary.staged_key, ...(summary.quarantine_key ? [summary.quarantine_key] : []), keys.summary],
+    archived_to: archived.archived_to,
+  };
+}
+
+function partsResult(raw: ObjectInfo, parts: number, outcome: PartsOutcome, planKey: string) {
+  const common = { key: raw.key, etag: raw.etag, parts, plan: planKey };
+  if (outcome.kind === 'in_progress')
+    return {
+      ...common,
+      status: 'parts_in_progress',
+      missing: outcome.missing,
+      reason: `${outcome.missing.length} of ${parts} parts not done yet; started less than ${PART_RESTART_AFTER_MS / 60_000} min ago`,
+    };
+  if (outcome.kind === 'started')
+    return { ...common, status: 'parts_started', started: outcome.parts, activations: outcome.ids };
+  return { ...common, status: 'parts_complete' };
+}
+
+function stageOptions(params: TransformSettings, { log }: ActionContext): StageOptions {
+  return {
+    safeTypes: new Set(params.safe_question_types),
+    maxRecordBytes: params.max_record_bytes,
+    maxDecompressedBytes: params.max_decompressed_bytes,
+    maxSpillBytes: params.max_spill_bytes,
+    workers: params.workers,
+    log,
+  };
+}
+
+/** The planning run's settings, which every part stages with (the part and the key are the parts' own). */
+function settingsForParts(params: TransformSettings, log: Logger): Record<string, unknown> {
+  const { key: _key, etag: _etag, part: _part, ...settings } = params;
+  return { ...settings, log_level: log.level };
+}

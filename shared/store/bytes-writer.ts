@@ -9,8 +9,8 @@ export class BytesWriter extends ObjectWriter {
   private used = 0;
   bytes = 0;
 
-  constructor(store: ObjectStore, key: string) {
-    super(store, key, 'application/octet-stream');
+  constructor(store: ObjectStore, key: string, contentType = 'application/octet-stream') {
+    super(store, key, contentType);
   }
 
   /** Adds `bytes`. Same contract as JsonlWriter.write(): a promise only when the caller must wait. */

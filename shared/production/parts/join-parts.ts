@@ -1,0 +1,314 @@
+import { productionPartKeys } from '../../bucket/keys';
+import { LINE_INDEX_ENTRY_BYTES, readLineIndexEntry, writeLineIndexEntry } from '../../bucket/line-index';
+import { type PartPlan, type PartSummary, PartSummarySchema } from '../../bucket/part-plan';
+import { readRequiredObject } from '../../bucket/read';
+import type { StagedRecord, StagedSummary } from '../../bucket/staged';
+import { FingerprintSet } from '../../records/fingerprint-set';
+import type { Logger } from '../../runtime';
+import { BytesWriter, type ObjectStore } from '../../store';
+import { addLength, emptyHistogram, mergeHistograms } from '../../summary/histogram';
+import { type LengthCounts, LONGEST_COUNTED, mergeLengthCounts } from '../../summary/length-counts';
+import { dayOf } from '../outcome-batch';
+import { duplicateQuarantine } from '../record-outcome';
+import { emptyStagedSummary, keepOnlyIfUnchanged, type SourceObject, type StageKeys } from '../stage-file';
+import { MAX_UNKNOWN_FIELD_NAMES, sortedByKey } from '../staged-output';
+import { ChunkReader } from './chunk-reader';
+
+const NDJSON = 'application/x-ndjson';
+const NEWLINE = Buffer.from('\n');
+const QUARANTINE_LINE_FIELD = Buffer.from(',"line":');
+
+/** What the join takes out of the parts' counts: records that repeat one of an earlier part. */
+interface CrossPartDuplicates {
+  count: number;
+  byType: Record<string, number>;
+  byDay: Record<string, number>;
+  lengths: number[];
+  lengthCounts: LengthCounts;
+}
+
+/**
+ * Joins the staged parts of one file into the file's staged output, line index, quarantine and
+ * summary, as one pass over the file would have written them: lines numbered from the file's
+ * start, a record that repeats one of an earlier part moved to the quarantine as a duplicate (each
+ * part already dropped its own repeats), the quarantine in line order, the counts added up. Reads
+ * the parts' outputs as streams and their line indexes one part at a time; nothing is parsed but
+ * the duplicates. The summary is written last, then the parts' outputs and the plan are removed.
+ */
+export async function joinParts(
+  store: ObjectStore,
+  raw: SourceObject,
+  keys: StageKeys & { plan: string; joinClaim: string },
+  plan: PartPlan,
+  log: Logger,
+): Promise<StagedSummary> {
+  const parts = await Promise.all(
+    plan.parts.map((_, index) =>
+      readRequiredObject(store, productionPartKeys(raw.key, raw.etag, index).summary, PartSummarySchema),
+    ),
+  );
+  const staged = new BytesWriter(store, keys.staged, NDJSON);
+  const lineIndex = new BytesWriter(store, keys.lineIndex);
+  const quarantine = new BytesWriter(store, keys.quarantine, NDJSON);
+  const join = new Join(staged, lineIndex, quarantine, { key: raw.key, etag: raw.etag });
+  try {
+    let linesBefore = 0;
+    for (const part of parts) {
+      await join.addPart(store, part, linesBefore);
+      linesBefore += part.part.newlines;
+    }
+  } catch (err) {
+    await Promise.all([staged.abort(err as Error), lineIndex.abort(err as Error), quarantine.abort(err as Error)]);
+    throw err;
+  }
+  const stagedPut = await staged.close();
+  await lineIndex.close();
+  const counts = addedUp(parts, join.duplicates);
+  const droppedTotal = Object.values(counts.dropped).reduce((a, b) => a + (b ?? 0), 0);
+  if (droppedTotal > 0) await quarantine.close();
+  else await quarantine.abort(new Error('nothing to quarantine'));
+
+  const summary: StagedSummary = {
+    ...emptyStagedSummary(raw, keys),
+    format: 'jsonl',
+    ...counts,
+    records_out: join.recordsOut,
+    line_index: { ...parts[0]!.line_index!, key: keys.lineIndex, staged_etag: stagedPut.etag, types: join.types },
+    quarantine_key: droppedTotal > 0 ? keys.quarantine : null,
+    parts: parts.length,
+  };
+  await keepOnlyIfUnchanged(store, raw, keys);
+  await store.put(keys.summary, JSON.stringify(summary, null, 2), { contentType: 'application/json' });
+  await removePartOutputs(store, raw, plan, [keys.plan, keys.joinClaim]);
+  log.info('parts_joined', {
+    parts: parts.length,
+    records_in: summary.records_in,
+    records_out: summary.records_out,
+    duplicates_across_parts: join.duplicates.count,
+  });
+  return summary;
+}
+
+/**
+ * The parts' outputs, then the plan and the claim (`last`), once the file's own outputs are
+ * complete: a crash before this leaves only objects no reader takes.
+ */
+async function removePartOutputs(store: ObjectStore, raw: SourceObject, plan: PartPlan, last: string[]): Promise<void> {
+  const keys = plan.parts.flatMap((_, index) => Object.values(productionPartKeys(raw.key, raw.etag, index)));
+  await Promise.all(keys.map((key) => store.delete(key)));
+  for (const key of last) await store.delete(key);
+}
+
+/** The join's running state: what it has seen, what it has written. */
+class Join {
+  private readonly seen = new FingerprintSet();
+  private readonly entry = new Uint8Array(LINE_INDEX_ENTRY_BYTES);
+  readonly types: string[] = [];
+  private readonly typeNumbers = new Map<string, number>();
+  recordsOut = 0;
+  readonly duplicates: CrossPartDuplicates = {
+    count: 0,
+    byType: {},
+    byDay: {},
+    lengths: emptyHistogram(),
+    lengthCounts: {},
+  };
+
+  constructor(
+    private readonly staged: BytesWriter,
+    private readonly lineIndex: BytesWriter,
+    private readonly quarantine: BytesWriter,
+    private readonly source: { key: string; etag: string },
+  ) {}
+
+  /** Adds one part, whose lines follow `linesBefore` lines of the file. */
+  async addPart(store: ObjectStore, part: PartSummary, linesBefore: number): Promise<void> {
+    // A part's index is small (28 bytes a line of at most part_bytes): read whole.
+    const index = Buffer.from(await store.getRange(part.line_index!.key, 0, part.records_out * LINE_INDEX_ENTRY_BYTES));
+    const lines = new ChunkReader(await store.get(part.staged_key));
+    const dropped = part.quarantine_key
+      ? new QuarantineLines(new ChunkReader(await store.get(part.quarantine_key)))
+      : undefined;
+
+    try {
+      await this.addLines(part, index, lines, dropped, linesBefore);
+    } finally {
+      await Promise.all([lines.close(), dropped?.close()]);
+    }
+  }
+
+  private async addLines(
+    part: PartSummary,
+    index: Buffer,
+    lines: ChunkReader,
+    dropped: QuarantineLines | undefined,
+    linesBefore: number,
+  ): Promise<void> {
+    const partTypes = part.line_index!.types;
+    for (let offset = 0; offset < index.length; offset += LINE_INDEX_ENTRY_BYTES) {
+      const entry = readLineIndexEntry(index, offset);
+      const line = await lines.bytes(entry.lineBytes);
+      const number = sourceLineOf(line);
+      const fileLine = linesBefore + number.value;
+      // The quarantine and the staged lines interleave by line number, as one pass writes them.
+      if (dropped) await this.write(this.quarantine, ...(await dropped.before(fileLine, linesBefore)));
+      if (!this.seen.addAt(index, offset)) {
+        await this.addDuplicate(line, fileLine, partTypes[entry.typeIndex]!, entry.questionLength);
+        continue;
+      }
+      const digits = Buffer.from(String(fileLine), 'latin1');
+      await this.write(this.staged, line.subarray(0, number.at), digits, line.subarray(number.end));
+      writeLineIndexEntry(
+        this.entry,
+        0,
+        entry.digest,
+        entry.questionDigest,
+        entry.lineBytes - (number.end - number.at) + digits.length,
+        entry.questionLength,
+        this.typeNumber(partTypes[entry.typeIndex]!),
+      );
+      await this.write(this.lineIndex, this.entry);
+      this.recordsOut += 1;
+    }
+    if (dropped) await this.write(this.quarantine, ...(await dropped.before(Number.POSITIVE_INFINITY, linesBefore)));
+  }
+
+  private async addDuplicate(line: Buffer, fileLine: number, type: string, questionLength: number): Promise<void> {
+    const record = JSON.parse(line.toString('utf8')) as StagedRecord;
+    await this.write(this.quarantine, Buffer.from(`${duplicateQuarantine(record, fileLine, this.source)}\n`));
+    const { duplicates } = this;
+    duplicates.count += 1;
+    duplicates.byType[type] = (duplicates.byType[type] ?? 0) + 1;
+    const day = dayOf(record.timestamp);
+    duplicates.byDay[day] = (duplicates.byDay[day] ?? 0) + 1;
+    addLength(duplicates.lengths, questionLength);
+    const counted = Math.min(questionLength, LONGEST_COUNTED);
+    duplicates.lengthCounts[counted] = (duplicates.lengthCounts[counted] ?? 0) + 1;
+  }
+
+  private typeNumber(type: string): number {
+    let n = this.typeNumbers.get(type);
+    if (n === undefined) {
+      n = this.types.push(type) - 1;
+      this.typeNumbers.set(type, n);
+    }
+    return n;
+  }
+
+  private async write(writer: BytesWriter, ...pieces: Uint8Array[]): Promise<void> {
+    for (const piece of pieces) {
+      const written = writer.write(piece);
+      if (written) await written;
+    }
+  }
+}
+
+/** A part's quarantine lines, taken in line order with their line numbers moved to the file's. */
+class QuarantineLines {
+  private next: { line: Buffer; number: { value: number; at: number; end: number } } | undefined;
+  private started = false;
+
+  constructor(private readonly reader: ChunkReader) {}
+
+  /** The lines (renumbered, each with its newline) before file line `fileLine`. */
+  async before(fileLine: number, linesBefore: number): Promise<Uint8Array[]> {
+    if (!this.started) {
+      this.started = true;
+      await this.advance();
+    }
+    const out: Uint8Array[] = [];
+    while (this.next && this.next.number.value + linesBefore < fileLine) {
+      const { line, number } = this.next;
+      out.push(
+        line.subarray(0, number.at),
+        Buffer.from(String(number.value + linesBefore), 'latin1'),
+        line.subarray(number.end),
+        NEWLINE,
+      );
+      await this.advance();
+    }
+    return out;
+  }
+
+  close(): Promise<void> {
+    return this.reader.close();
+  }
+
+  private async advance(): Promise<void> {
+    const line = await this.reader.line();
+    this.next = line === undefined ? undefined : { line, number: quarantineLineOf(line) };
+  }
+}
+
+/** Where the digits of `"source_line":N` lie: the last field of every staged line, just before its closing brace. */
+function sourceLineOf(line: Buffer): { value: number; at: number; end: number } {
+  const end = line.length - 2; // before `}\n`
+  let at = end;
+  while (at > 0 && line[at - 1]! >= 0x30 && line[at - 1]! <= 0x39) at -= 1;
+  if (at === end || line[at - 1] !== 0x3a || line[end] !== 0x7d)
+    throw new Error('a staged line of a part does not end with its source_line');
+  return { value: Number(line.toString('latin1', at, end)), at, end };
+}
+
+/**
+ * Where the digits of `,"line":N` lie in a quarantine line. It follows the source key and ETag,
+ * which are JSON strings: a quote inside them is escaped, so the first match is the field.
+ */
+function quarantineLineOf(line: Buffer): { value: number; at: number; end: number } {
+  const field = line.indexOf(QUARANTINE_LINE_FIELD);
+  if (field === -1) throw new Error('a quarantine line of a part has no line number');
+  const at = field + QUARANTINE_LINE_FIELD.length;
+  let end = at;
+  while (end < line.length && line[end]! >= 0x30 && line[end]! <= 0x39) end += 1;
+  return { value: Number(line.toString('latin1', at, end)), at, end };
+}
+
+/** The parts' counts added up, less the records that turned out to repeat one of an earlier part. */
+function addedUp(parts: PartSummary[], duplicates: CrossPartDuplicates) {
+  const sum = (pick: (part: PartSummary) => Record<string, number | undefined> | undefined) => {
+    const total: Record<string, number> = {};
+    for (const part of parts)
+      for (const [name, n] of Object.entries(pick(part) ?? {})) total[name] = (total[name] ?? 0) + (n ?? 0);
+    return total;
+  };
+  const less = (total: Record<string, number>, taken: Record<string, number>) => {
+    for (const [name, n] of Object.entries(taken)) {
+      total[name] = (total[name] ?? 0) - n;
+      if (total[name] === 0) delete total[name];
+    }
+    return sortedByKey(total);
+  };
+  const dropped = sum((part) => part.dropped);
+  if (duplicates.count > 0) dropped.duplicate = (dropped.duplicate ?? 0) + duplicates.count;
+  const histogram = emptyHistogram();
+  for (const part of parts) mergeHistograms(histogram, part.question_length_histogram);
+  duplicates.lengths.forEach((n, bin) => {
+    histogram[bin] = histogram[bin]! - n;
+  });
+  const lengthCounts: LengthCounts = {};
+  for (const part of parts) mergeLengthCounts(lengthCounts, part.question_length_counts);
+  // Unknown field names in file order, capped as one pass caps them.
+  const unknownFields: Record<string, number> = {};
+  for (const part of parts)
+    for (const [name, n] of Object.entries(part.unknown_fields)) {
+      if (unknownFields[name] === undefined && Object.keys(unknownFields).length >= MAX_UNKNOWN_FIELD_NAMES) continue;
+      unknownFields[name] = (unknownFields[name] ?? 0) + n;
+    }
+  return {
+    records_in: parts.reduce((total, part) => total + part.records_in, 0),
+    dropped: sortedByKey(dropped),
+    redactions: sortedByKey(sum((part) => part.redactions)),
+    question_types: less(
+      sum((part) => part.question_types),
+      duplicates.byType,
+    ),
+    question_length_histogram: histogram,
+    question_length_counts: less(lengthCounts, duplicates.lengthCounts),
+    records_by_day: less(
+      sum((part) => part.records_by_day),
+      duplicates.byDay,
+    ),
+    unknown_fields: unknownFields,
+    unsafe_question_types: sortedByKey(sum((part) => part.unsafe_question_types)),
+  };
+}

@@ -1,0 +1,41 @@
+import { availableParallelism } from 'node:os';
+import type { ObjectStore } from '../store';
+import { type ActionDefinition, invokeAction } from './action';
+import { type Activations, mapPooled } from './activations';
+import { PipelineError } from './errors';
+import type { LogSink } from './logger';
+
+export interface InProcessOptions {
+  /** The store the runs share (the caller's). */
+  store: ObjectStore;
+  /** Runs at once; default: one per core. */
+  concurrency?: number;
+  logSink?: LogSink;
+}
+
+/**
+ * Activations in this process (the local runtime, `medqa invoke`): runs go through invokeAction
+ * like any other, at most one per core at once, and start() waits for them.
+ */
+export function inProcessActivations(
+  actions: Record<string, ActionDefinition>,
+  options: InProcessOptions,
+): Activations {
+  const concurrency = options.concurrency ?? availableParallelism();
+  return {
+    mode: 'awaited',
+    async start(name, runs) {
+      const action = actions[name];
+      if (!action) throw new PipelineError('NOT_FOUND', `no action ${name} to start`);
+      return mapPooled(runs, concurrency, async (params) => {
+        const id = globalThis.crypto.randomUUID().replace(/-/g, '');
+        const result = await invokeAction(action, params, {
+          store: options.store,
+          invocation: { id },
+          ...(options.logSink ? { logSink: options.logSink } : {}),
+        });
+        return { id, result: result as Record<string, unknown> };
+      });
+    },
+  };
+}

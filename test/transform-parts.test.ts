@@ -1,0 +1,200 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import {
+  PRODUCTION_RAW_PREFIX,
+  PRODUCTION_STAGED_PREFIX,
+  productionOutputKeys,
+  productionPartKeys,
+} from '../shared/bucket/keys';
+import { LINE_INDEX_ENTRY_BYTES, readLineIndexEntry } from '../shared/bucket/line-index';
+import { type StagedSummary, StagedSummarySchema } from '../shared/bucket/staged';
+import { type ActionDefinition, type Activations, invokeAction, type StartedRun } from '../shared/runtime';
+import { inProcessActivations } from '../shared/runtime/in-process-activations';
+import { transform } from '../shared/stages/transform';
+import { listAll, type ObjectStore, readText } from '../shared/store';
+import { productionLogFile } from './fixtures/production-logs';
+import { storesUnderTest } from './helpers/stores-under-test';
+
+const RAW_KEY = `${PRODUCTION_RAW_PREFIX}2026/06/01/busy-day.jsonl`;
+
+const run = (store: ObjectStore, params: Record<string, unknown>, activations?: Activations) =>
+  invokeAction(
+    transform as ActionDefinition,
+    { log_level: 'silent', ...params },
+    { store, ...(activations ? { activations } : {}) },
+  ) as Promise<Record<string, any>>;
+
+/** A log with every kind of noise and many repeated questions, so parts see repeats of each other's records. */
+const LOG = productionLogFile({ records: 3000, seed: 11, noise: 0.02, repeats: 0.4, longLineBytes: 70_000 });
+
+/** What one pass over the file stages: the reference the parts must match. */
+async function stagedInOnePass(store: ObjectStore) {
+  const put = await store.put(RAW_KEY, LOG.content);
+  const result = await run(store, { key: RAW_KEY, part_bytes: LOG.content.length * 2 });
+  expect(result.status).toBe('staged');
+  return outputsOf(store, put.etag);
+}
+
+async function outputsOf(store: ObjectStore, etag: string) {
+  const keys = productionOutputKeys(RAW_KEY, etag);
+  const summary = StagedSummarySchema.parse(JSON.parse(await readText(store, keys.summary)));
+  return {
+    staged: await readText(store, keys.staged),
+    quarantine: await readText(store, keys.quarantine),
+    summary,
+    index: await indexEntries(store, summary),
+  };
+}
+
+/** The line index with its type numbers resolved: the numbering itself may differ, what it says may not. */
+async function indexEntries(store: ObjectStore, summary: StagedSummary) {
+  const ref = summary.line_index!;
+  const bytes = Buffer.from(await store.getRange(ref.key, 0, summary.records_out * LINE_INDEX_ENTRY_BYTES));
+  const entries: string[] = [];
+  for (let offset = 0; offset < bytes.length; offset += LINE_INDEX_ENTRY_BYTES) {
+    const entry = readLineIndexEntry(bytes, offset);
+    entries.push(
+      `${entry.digest.toString('hex')} ${entry.questionDigest.toString('hex')} ${entry.lineBytes} ${entry.questionLength} ${ref.types[entry.typeIndex]}`,
+    );
+  }
+  return entries;
+}
+
+function comparable(summary: StagedSummary) {
+  const { created_at: _created, parts: _parts, line_index, ...rest } = summary;
+  return { ...rest, line_index: { ...line_index, types: [...(line_index?.types ?? [])].sort() } };
+}
+
+/** Runs handed to another platform: recorded, run only when the test says. */
+function detachedActivations() {
+  const runs: Record<string, unknown>[] = [];
+  const activations: Activations = {
+    mode: 'detached',
+    async start(action, paramSets) {
+      expect(action).toBe('transform');
+      runs.push(...paramSets);
+      return paramSets.map((_, i): StartedRun => ({ id: `act-${runs.length - paramSets.length + i}` }));
+    },
+  };
+  return { activations, runs };
+}
+
+describe.each(storesUnderTest())('transform in parts through the %s', (_, newStore) => {
+  it('stages a file in 8 parts to the same records, quarantine, line index and counts as one pass', async () => {
+    const reference = await stagedInOnePass(await newStore());
+    const store = await newStore();
+    const put = await store.put(RAW_KEY, LOG.content);
+    const partBytes = Math.ceil(LOG.content.length / 8);
+    const result = await run(
+      store,
+      { key: RAW_KEY, part_bytes: partBytes },
+      inProcessActivations({ transform: transform as ActionDefinition }, { store }),
+    );
+
+    expect(result).toMatchObject({ status: 'staged', parts: 8, records_in: LOG.expected.records_in });
+    expect(result.dropped.duplicate).toBeGreaterThan(100); // most repeats lie in another part than their first
+    const parted = await outputsOf(store, put.etag);
+    expect(parted.staged).toBe(reference.staged);
+    expect(parted.quarantine).toBe(reference.quarantine);
+    expect(parted.index).toEqual(reference.index);
+    expect(comparable(parted.summary)).toEqual(comparable(reference.summary));
+    expect(parted.summary.parts).toBe(8);
+
+    // The parts' outputs and the plan are gone; the raw file is archived.
+    const left = (await listAll(store, PRODUCTION_STAGED_PREFIX)).map((object) => object.key);
+    expect(left.filter((key) => /\.part-|\.parts\.json$/.test(key))).toEqual([]);
+    expect(await store.head(RAW_KEY)).toBeUndefined();
+    expect(result.archived_to).toMatch(/production_data_archive/);
+  });
+
+  it('started detached, reports the parts it started; the run of the last part done joins and archives', async () => {
+    const store = await newStore();
+    const put = await store.put(RAW_KEY, LOG.content);
+    const { activations, runs } = detachedActivations();
+    const planned = await run(store, { key: RAW_KEY, part_bytes: Math.ceil(LOG.content.length / 4) }, activations);
+    expect(planned).toMatchObject({ status: 'parts_started', parts: 4, started: [0, 1, 2, 3] });
+    expect(runs.map((params) => params.part)).toEqual([0, 1, 2, 3]);
+    expect(runs[0]).toMatchObject({ key: RAW_KEY, etag: put.etag, part_bytes: Math.ceil(LOG.content.length / 4) });
+
+    // Parts finish in any order; only the last one joins.
+    const results = [];
+    for (const params of [runs[2]!, runs[0]!, runs[3]!, runs[1]!]) results.push(await run(store, params));
+    expect(results.map((result) => [result.status, result.joined])).toEqual([
+      ['part_staged', false],
+      ['part_staged', false],
+      ['part_staged', false],
+      ['part_staged', true],
+    ]);
+    expect(await store.head(RAW_KEY)).toBeUndefined();
+
+    // A part delivered again after the join changes nothing.
+    const again = await run(store, runs[2]!);
+    expect(again.status).toBe('already_processed');
+  });
+
+  it('a run soon after leaves started parts to their runs; a part that failed is the only one staged again', async () => {
+    const store = await newStore();
+    const put = await store.put(RAW_KEY, LOG.content);
+    const partBytes = Math.ceil(LOG.content.length / 4);
+    const { activations, runs } = detachedActivations();
+    await run(store, { key: RAW_KEY, part_bytes: partBytes }, activations);
+    for (const params of runs.slice(0, 3)) await run(store, params); // part 3 never ran
+
+    const soon = await run(store, { key: RAW_KEY, part_bytes: partBytes }, activations);
+    expect(soon).toMatchObject({ status: 'parts_in_progress', missing: [3] });
+    expect(runs).toHaveLength(4);
+
+    // In-process runs are awaited: a rerun stages part 3 only, then the file is joined.
+    const staged: number[] = [];
+    const inProcess = inProcessActivations({ transform: transform as ActionDefinition }, { store });
+    const watching: Activations = {
+      mode: 'awaited',
+      start: (action, paramSets) => {
+        staged.push(...paramSets.map((params) => params.part as number));
+        return inProcess.start(action, paramSets);
+      },
+    };
+    const rerun = await run(store, { key: RAW_KEY, part_bytes: partBytes }, watching);
+    expect(staged).toEqual([3]);
+    expect(rerun).toMatchObject({ status: 'staged', parts: 4, records_in: LOG.expected.records_in });
+    expect(await store.head(productionPartKeys(RAW_KEY, put.etag, 3).summary)).toBeUndefined();
+  });
+
+  it('fails the file with each failed part named, keeping the parts that were staged', async () => {
+    const store = await newStore();
+    const put = await store.put(RAW_KEY, LOG.content);
+    const inProcess = inProcessActivations({ transform: transform as ActionDefinition }, { store });
+    const failingPart1: Activations = {
+      mode: 'awaited',
+      start: async (action, paramSets) => {
+        const kept = paramSets.filter((params) => params.part !== 1);
+        const done = await inProcess.start(action, kept);
+        return paramSets.map((params) =>
+          params.part === 1
+            ? { id: 'lost', result: { error: { code: 'TIMEOUT', message: 'the activation ran out of time' } } }
+            : done.shift()!,
+        );
+      },
+    };
+    const result = await run(store, { key: RAW_KEY, part_bytes: Math.ceil(LOG.content.length / 3) }, failingPart1);
+    expect(result.error.code).toBe('PART_FAILED');
+    expect(result.error.message).toMatch(/1 of 3 parts .*part 1: TIMEOUT/);
+    expect(await store.head(RAW_KEY)).toBeDefined();
+    expect(await store.head(productionPartKeys(RAW_KEY, put.etag, 0).summary)).toBeDefined();
+    expect(await store.head(productionPartKeys(RAW_KEY, put.etag, 1).summary)).toBeUndefined();
+  });
+
+  it('stages a gzip file whole and says why; a small file is staged whole and says nothing', async () => {
+    const store = await newStore();
+    const key = `${PRODUCTION_RAW_PREFIX}2026/06/01/busy-day.jsonl.gz`;
+    await store.put(key, gzipSync(LOG.content));
+    const activations = inProcessActivations({ transform: transform as ActionDefinition }, { store });
+    const gz = await run(store, { key, part_bytes: 4096 }, activations);
+    expect(gz).toMatchObject({ status: 'staged', parts: 'staged whole: gzip has no random access' });
+
+    await store.put(RAW_KEY, LOG.content);
+    const small = await run(store, { key: RAW_KEY }, activations);
+    expect(small.status).toBe('staged');
+    expect(small.parts).toBeUndefined();
+  });
+});
