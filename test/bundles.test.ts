@@ -9,6 +9,7 @@ import { ACTIONS } from '../shared/actions';
 import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../shared/bucket/keys';
 import { type PipelineManifest, parseManifest } from '../shared/manifest';
 import { type ActionDefinition, invokeAction } from '../shared/runtime';
+import { retrainBatch } from '../shared/stages/retrain-batch';
 import { transform } from '../shared/stages/transform';
 import { FolderStore, listAll, type ObjectStore, readText } from '../shared/store';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
@@ -291,6 +292,92 @@ describe('transform with a worker thread on the S3 store (s3rver)', () => {
     );
     // s3rver's ETags are the MD5 the folder store uses, so the output keys and bytes agree.
     expect(await productionOutputs(store)).toEqual(await productionOutputs(single));
+  });
+});
+
+describe('transform in parts through the bundles and a stand-in OpenWhisk API', () => {
+  it('plans 8 parts, starts each with a non-blocking invoke, and stages and batches what one activation does', async () => {
+    const { content, expected } = productionLogFile({
+      records: 6000,
+      seed: 17,
+      noise: 0.02,
+      repeats: 0.4,
+      longLineBytes: 70_000,
+    });
+    const key = `${PRODUCTION_RAW_PREFIX}2026/06/02/busy.jsonl`;
+    const [parted, whole] = [await tempDir(), await tempDir()];
+    for (const dir of [parted, whole]) {
+      await fs.mkdir(path.dirname(path.join(dir, key)), { recursive: true });
+      await fs.writeFile(path.join(dir, key), content);
+    }
+    // Bound to the package as the manifest's inputs are: OpenWhisk adds them to every activation.
+    const packageParams = { store: 'folder', data_dir: parted };
+    const partRuns: Promise<Record<string, any>>[] = [];
+    const invoked: { action: string; params: Record<string, unknown> }[] = [];
+    const api = await startFakeOpenWhisk({
+      onActionInvoke: (action, params) => {
+        invoked.push({ action, params });
+        partRuns.push(invokeBundle('dist/transform.js', { ...packageParams, ...params }, { cwd: parted }));
+      },
+    });
+    try {
+      const planned = await invokeBundle(
+        'dist/transform.js',
+        { ...packageParams, key, part_bytes: Math.ceil(content.length / 8), log_level: 'silent' },
+        {
+          cwd: parted,
+          env: {
+            __OW_API_HOST: api.apihost,
+            __OW_API_KEY: 'uuid:key',
+            __OW_NAMESPACE: 'guest',
+            __OW_ACTION_NAME: '/guest/medqa/transform',
+          },
+        },
+      );
+      expect(planned).toMatchObject({ status: 'parts_started', parts: 8, started: [0, 1, 2, 3, 4, 5, 6, 7] });
+      expect(invoked.map(({ action, params }) => [action, params.part])).toEqual(
+        [0, 1, 2, 3, 4, 5, 6, 7].map((part) => ['medqa/transform', part]),
+      );
+      const invokes = api.requests.filter((request) => request.path.endsWith('/actions/medqa/transform'));
+      expect(invokes.every((request) => /blocking=false/.test(request.query))).toBe(true);
+      expect(invoked[0]!.params).not.toHaveProperty('data_dir'); // settings travel with the package, not the invoke
+
+      const parts = await Promise.all(partRuns);
+      expect(parts.map((result) => result.status)).toEqual(new Array(8).fill('part_staged'));
+      expect(parts.filter((result) => result.joined)).toHaveLength(1);
+      expect(parts.reduce((total, result) => total + result.records_in, 0)).toBe(expected.records_in);
+    } finally {
+      await api.stop();
+    }
+    // Without an API key the same bundle stages the file in one activation.
+    const single = await invokeBundle(
+      'dist/transform.js',
+      { store: 'folder', data_dir: whole, key, part_bytes: Math.ceil(content.length / 8), log_level: 'silent' },
+      { cwd: whole },
+    );
+    expect(single).toMatchObject({ status: 'staged', parts: expect.stringMatching(/no way to start the parts/) });
+
+    const [partedStore, wholeStore] = [new FolderStore(parted), new FolderStore(whole)];
+    const stagedFiles = async (store: ObjectStore) =>
+      Object.fromEntries(
+        await Promise.all(
+          (await listAll(store, 'data/production/'))
+            .filter((object) => object.key.endsWith('.jsonl'))
+            .map(async (object) => [object.key, await readText(store, object.key)]),
+        ),
+      );
+    expect(await stagedFiles(partedStore)).toEqual(await stagedFiles(wholeStore));
+    const versions = [];
+    for (const store of [partedStore, wholeStore]) {
+      const batch = await invokeAction(
+        retrainBatch as ActionDefinition,
+        { log_level: 'silent', allow_without_split: true },
+        { store },
+      );
+      expect(batch).toMatchObject({ status: 'created', version: 'v1' });
+      versions.push(await readText(store, 'data/production/retraining_data_transformed/v1/retraining_data.json'));
+    }
+    expect(versions[0]).toBe(versions[1]);
   });
 });
 

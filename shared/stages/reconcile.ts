@@ -47,7 +47,16 @@ export function reconcileAction(targets: ReconcileTargets) {
       let remaining = 0;
       const settings = { store: store.kind, log_level: 'warn' };
       const runStage = (action: ActionDefinition, params: Record<string, unknown>) =>
-        invokeAction(action, { ...settings, ...params }, { store, invocation: context.invocation });
+        invokeAction(
+          action,
+          { ...settings, ...params },
+          // The platform's activations too: a large file's parts that never finished are started again.
+          {
+            store,
+            invocation: context.invocation,
+            ...(context.activations ? { activations: context.activations } : {}),
+          },
+        );
 
       // Offline: offline-etl itself tells whether the split includes every export (cheap when it does).
       let offlineStale = false;

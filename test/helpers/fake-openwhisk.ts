@@ -13,7 +13,12 @@ export interface RecordedRequest {
  * triggers, rules) in memory, answers GET / PUT / DELETE / POST as the controller does for the
  * calls the project makes, and records every request for assertions.
  */
-export async function startFakeOpenWhisk() {
+export async function startFakeOpenWhisk(
+  options: {
+    /** Called with each action invoked (after it was answered), as the controller would schedule it. */
+    onActionInvoke?: (action: string, params: Record<string, unknown>) => void;
+  } = {},
+) {
   const entities = new Map<string, any>();
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
@@ -49,8 +54,11 @@ export async function startFakeOpenWhisk() {
         entities.delete(path);
         return reply(200, {});
       }
-      if (req.method === 'POST')
-        return reply(path.startsWith('triggers/') ? 202 : 200, { activationId: `act-${requests.length}` });
+      if (req.method === 'POST') {
+        reply(path.startsWith('triggers/') ? 202 : 200, { activationId: `act-${requests.length}` });
+        if (path.startsWith('actions/')) options.onActionInvoke?.(path.slice('actions/'.length), body ?? {});
+        return;
+      }
       reply(405);
     });
   });
