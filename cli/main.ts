@@ -10,11 +10,13 @@ import {
   createLogger,
   invokeAction,
   isErrorResult,
+  type LogSink,
   openStore,
   PipelineError,
   paramHelp,
   paramsFromEnv,
 } from '../shared/runtime';
+import { inProcessActivations } from '../shared/runtime/in-process-activations';
 import { dispatchObjectNotification } from '../shared/stages/on-object-created';
 import { collectStatus, formatStatus } from '../shared/status/status';
 import { parseArgs } from './args';
@@ -198,6 +200,19 @@ function actionHelp(name: string): string {
   ].join('\n');
 }
 
+/**
+ * The store and the runs an action starts (transform's parts), in this process and one per
+ * core; none when the store settings are wrong, which invokeAction then reports.
+ */
+function inProcessRuns(params: Record<string, unknown>, logSink?: LogSink) {
+  try {
+    const store = openStore(params);
+    return { store, activations: inProcessActivations(ACTIONS, { store, ...(logSink ? { logSink } : {}) }) };
+  } catch {
+    return {};
+  }
+}
+
 async function invoke(name: string | undefined, cliParams: Record<string, unknown>, verbose = false): Promise<number> {
   const action = name ? ACTIONS[name] : undefined;
   if (!action) {
@@ -210,11 +225,8 @@ async function invoke(name: string | undefined, cliParams: Record<string, unknow
   // actions' progress lines become a bar (which needs them logged, at info).
   const bar = process.stderr.isTTY ? progressBar(process.stderr, verbose ? 'info' : 'warn') : undefined;
   const logLevel = verbose || bar ? 'info' : 'warn';
-  const result = await invokeAction(
-    action,
-    { log_level: logLevel, ...paramsFromEnv(process.env), ...cliParams },
-    { logSink: bar?.sink },
-  );
+  const params = { log_level: logLevel, ...paramsFromEnv(process.env), ...cliParams };
+  const result = await invokeAction(action, params, { logSink: bar?.sink, ...inProcessRuns(params, bar?.sink) });
   bar?.done();
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   if (isErrorResult(result)) return result.error.code === 'BAD_PARAMS' ? 2 : 1;

@@ -1,5 +1,8 @@
+import { once } from 'node:events';
 import * as fs from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
 import { SMALL_EXPORT, toJsonl } from '../../../test/fixtures/medquad-fixtures';
 import { productionLogFile } from '../../../test/fixtures/production-logs';
@@ -71,6 +74,37 @@ describe('Knative adapter', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'staged', key, records_in: 20 });
+  });
+
+  it("stages a large log in parts, each a request to the Service's own address", async () => {
+    const dataDir = await tempDir();
+    const key = 'data/production/retraining_data_raw/busy.jsonl';
+    const { content, expected } = productionLogFile({ records: 1500, seed: 3, repeats: 0.3 });
+    await fs.mkdir(path.join(dataDir, path.dirname(key)), { recursive: true });
+    await fs.writeFile(path.join(dataDir, key), content);
+    const requests: unknown[] = [];
+    let app: ReturnType<typeof knativeApp> | undefined;
+    const server = serve({
+      port: 0,
+      hostname: '127.0.0.1',
+      fetch: async (request) => {
+        requests.push(await request.clone().json());
+        return app!.fetch(request);
+      },
+    });
+    await once(server, 'listening');
+    try {
+      const self_url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      app = knativeApp(ACTIONS, { store: 'folder', data_dir: dataDir, log_level: 'silent', self_url });
+      const res = await app.request('/transform', {
+        method: 'POST',
+        body: JSON.stringify({ key, part_bytes: Math.ceil(content.length / 4) }),
+      });
+      expect(await res.json()).toMatchObject({ status: 'staged', parts: 4, records_in: expected.records_in });
+      expect(requests.map((params) => (params as { part?: number }).part).sort()).toEqual([0, 1, 2, 3]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('answers 400 for bad input and 404 for an unknown action', async () => {

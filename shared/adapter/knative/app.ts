@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { NotificationBody, objectCreatedEvents } from '../../bucket/object-event';
 import { type ActionDefinition, deploymentSettingsIn, invokeAction, isErrorResult } from '../../runtime';
 import { carriesSecret } from '../../runtime/bearer';
+import { knativeActivations } from './activations';
 
 /**
  * The same actions behind HTTP for Knative: `POST /<action>` with a CloudEvent (binary mode:
@@ -16,6 +17,7 @@ import { carriesSecret } from '../../runtime/bearer';
  */
 export function knativeApp(actions: Record<string, ActionDefinition>, settings: Record<string, unknown>): Hono {
   const app = new Hono();
+  const activations = knativeActivations(settings);
   const token = typeof settings.api_token === 'string' && settings.api_token ? settings.api_token : undefined;
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.post('/:action', async (c) => {
@@ -67,7 +69,13 @@ export function knativeApp(actions: Record<string, ActionDefinition>, settings: 
     }
     const results = [];
     for (const params of paramSets)
-      results.push(await invokeAction(action, { ...settings, ...(params as Record<string, unknown>) }, { invocation }));
+      results.push(
+        await invokeAction(
+          action,
+          { ...settings, ...(params as Record<string, unknown>) },
+          { invocation, activations },
+        ),
+      );
     const failed = results.find(isErrorResult);
     const status = failed ? (['BAD_PARAMS', 'WRONG_PREFIX', 'NOT_FOUND'].includes(failed.error.code) ? 400 : 500) : 200;
     return c.json(results.length === 1 ? results[0] : { results }, status);

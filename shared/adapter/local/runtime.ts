@@ -9,6 +9,7 @@ import { sweepSpillFolders } from '../../readers';
 import {
   type ActionDefinition,
   type ActionResult,
+  type Activations,
   type ErrorResult,
   invokeAction,
   isErrorResult,
@@ -16,6 +17,7 @@ import {
   type LogSink,
   PipelineError,
 } from '../../runtime';
+import { inProcessActivations } from '../../runtime/in-process-activations';
 import { FolderStore, LinkRefusedError, listObjects, type ObjectStore } from '../../store';
 import { RouteQueue } from './route-queue';
 
@@ -66,8 +68,14 @@ export class LocalRuntime {
   private watcher: FSWatcher | undefined;
   private scanTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Runs the actions start (transform's parts): in this process, one per core. */
+  private readonly activations: Activations;
 
   constructor(private readonly options: LocalRuntimeOptions) {
+    this.activations = inProcessActivations(options.actions, {
+      store: options.store,
+      ...(options.logSink ? { logSink: options.logSink } : {}),
+    });
     for (const route of options.manifest.objectRoutes) {
       if (!options.actions[route.action])
         throw new Error(`manifest.yaml routes ${route.prefix} to ${route.action}, which this build does not have`);
@@ -151,7 +159,7 @@ export class LocalRuntime {
     const result = await invokeAction(
       action,
       { ...this.options.params, ...params, ...event },
-      { store: this.options.store, logSink: this.options.logSink },
+      { store: this.options.store, logSink: this.options.logSink, activations: this.activations },
     );
     this.options.onRun?.({ action: actionName, trigger, event, result });
     return result;
