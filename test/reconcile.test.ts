@@ -2,9 +2,15 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../shared/actions';
-import { PRODUCTION_ARCHIVE_PREFIX, PRODUCTION_RAW_PREFIX, SPLIT_METADATA_KEY } from '../shared/bucket/keys';
-import { type ActionDefinition, invokeAction } from '../shared/runtime';
-import { FolderStore, listAll } from '../shared/store';
+import {
+  PRODUCTION_ARCHIVE_PREFIX,
+  PRODUCTION_RAW_PREFIX,
+  productionOutputKeys,
+  SPLIT_METADATA_KEY,
+} from '../shared/bucket/keys';
+import { type ActionDefinition, type Activations, invokeAction } from '../shared/runtime';
+import { transform } from '../shared/stages/transform';
+import { FolderStore, listAll, readText } from '../shared/store';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
 import { productionLogFile } from './fixtures/production-logs';
 import { tempDir } from './helpers/temp-dir';
@@ -54,6 +60,45 @@ describe('reconcile', () => {
       `${PRODUCTION_RAW_PREFIX}just-arrived.jsonl`,
     ]);
     expect((await run(store)).processed).toEqual([]); // nothing left to do
+  });
+
+  it('starts again the parts of a large file that never finished, and only those', async () => {
+    const root = await tempDir();
+    const store = new FolderStore(root);
+    const key = `${PRODUCTION_RAW_PREFIX}busy.jsonl`;
+    const { content, expected } = productionLogFile({ records: 800, seed: 4, repeats: 0.3 });
+    const put = await store.put(key, content);
+    const started: Record<string, unknown>[] = [];
+    const activations: Activations = {
+      mode: 'detached',
+      start: async (_, runs) => {
+        started.push(...runs);
+        return runs.map((_, i) => ({ id: `a${started.length - runs.length + i}` }));
+      },
+    };
+    const stage = (params: Record<string, unknown>) =>
+      invokeAction(transform as ActionDefinition, { log_level: 'silent', ...params }, { store, activations });
+    await stage({ key, part_bytes: Math.ceil(content.length / 4) });
+    for (const params of started.filter((params) => params.part !== 2)) await stage(params); // part 2 was lost
+    // An hour later: the file is stale, and so is the plan's start.
+    const anHourAgo = new Date(Date.now() - 3600_000);
+    const planKey = productionOutputKeys(key, put.etag).plan;
+    const plan = JSON.parse(await readText(store, planKey));
+    await store.put(planKey, JSON.stringify({ ...plan, started_at: anHourAgo.toISOString() }));
+    await fs.utimes(path.join(root, key), anHourAgo, anHourAgo);
+
+    started.length = 0;
+    const result = (await invokeAction(
+      reconcile as ActionDefinition,
+      { log_level: 'silent' },
+      { store, invocation: { id: 'r2' }, activations },
+    )) as Record<string, any>;
+    expect(result.processed).toEqual([{ key, status: 'parts_started' }]);
+    expect(started.map((params) => params.part)).toEqual([2]);
+    const last = await stage(started[0]!);
+    expect(last).toMatchObject({ status: 'part_staged', joined: true });
+    const summary = JSON.parse(await readText(store, productionOutputKeys(key, put.etag).summary));
+    expect(summary).toMatchObject({ records_in: expected.records_in, records_out: expected.records_out, parts: 4 });
   });
 
   it('stops taking new files near the activation deadline and says how many are left', async () => {
