@@ -13,14 +13,12 @@
  *   npm run bench:transform -- [--records 100000,1000000] [--workers auto,0] [--repeats 0,0.4]
  */
 
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PRODUCTION_RAW_PREFIX } from '../shared/bucket/keys';
-import { newExpectations, productionLogLines } from '../test/fixtures/production-logs';
-import { buildBundles, runBundle, runInFreshProcess } from './lib/child-run';
+import { buildBundles, runBundle } from './lib/child-run';
+import { barePass, writeProductionLog } from './lib/log-file';
 import { tableRow } from './lib/table-row';
 
 const args = process.argv.slice(2);
@@ -31,45 +29,15 @@ const repeatShares = option('--repeats', '0,0.4').split(',').map(Number);
 
 buildBundles();
 const work = await fs.mkdtemp(path.join(tmpdir(), 'medqa-bench-transform-'));
-const splitLinesModule = path.resolve('shared/readers/lines.ts');
 const rows: string[] = [];
-const NEWLINE = Buffer.from('\n');
 
 try {
   for (const records of sizes)
     for (const repeats of repeatShares) {
       const dataDir = path.join(work, `bucket-${records}`);
       const file = path.join(dataDir, PRODUCTION_RAW_PREFIX, 'requests.jsonl');
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      const expected = newExpectations();
-      const out = createWriteStream(file);
-      for (const line of productionLogLines(
-        { records, seed: 42, noise: 0.01, longLineBytes: 80_000, repeats },
-        expected,
-      )) {
-        if (!out.write(Buffer.concat([line, NEWLINE]))) await once(out, 'drain');
-      }
-      out.end();
-      await once(out, 'finish');
-      const mb = (await fs.stat(file)).size / 1e6;
-
-      // The floor: what any line-by-line JSON pass costs on this machine.
-      const bare = await runInFreshProcess<{ lines: number }>(`
-      require('tsx/cjs');
-      const { splitLines } = require(${JSON.stringify(splitLinesModule)});
-      const fs = require('node:fs');
-      const { once } = require('node:events');
-      const out = fs.createWriteStream(${JSON.stringify(path.join(work, 'bare.jsonl'))});
-      let lines = 0;
-      for await (const line of splitLines(fs.createReadStream(${JSON.stringify(file)}), 1 << 20)) {
-        lines += 1;
-        let value;
-        try { value = JSON.parse(line.bytes ? line.bytes.toString('utf8') : ''); } catch { value = null; }
-        if (!out.write(JSON.stringify(value) + '\\n')) await once(out, 'drain');
-      }
-      out.end();
-      await once(out, 'finish');
-      result = { lines };`);
+      const { expected, mb } = await writeProductionLog(file, { records, repeats });
+      const bare = await barePass(file, path.join(work, 'bare.jsonl'));
       const log = `${records} lines, ${Math.round(100 * repeats)} % repeats`;
       rows.push(row(log, mb, 'bare pass', records, bare));
       for (const workers of workerSettings) {

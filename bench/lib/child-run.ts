@@ -17,7 +17,10 @@ export function buildBundles(): void {
  * Runs `body` (CommonJS source that sets `result` from an awaited expression) in a fresh Node
  * process and reports its wall time and its own peak RSS, so runs do not share a heap.
  */
-export async function runInFreshProcess<T>(body: string): Promise<ChildMeasurement<T>> {
+export async function runInFreshProcess<T>(
+  body: string,
+  env: Record<string, string> = {},
+): Promise<ChildMeasurement<T>> {
   const script = `
     (async () => {
       const started = process.hrtime.bigint();
@@ -30,7 +33,10 @@ export async function runInFreshProcess<T>(body: string): Promise<ChildMeasureme
   const profile = process.env.MEDQA_BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MEDQA_BENCH_PROFILE}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   const [code] = await once(child, 'exit');
@@ -42,7 +48,11 @@ export async function runInFreshProcess<T>(body: string): Promise<ChildMeasureme
 export function runBundle<T = Record<string, any>>(
   action: string,
   params: Record<string, unknown>,
+  env: Record<string, string> = {},
 ): Promise<ChildMeasurement<T>> {
   const bundle = path.resolve(`dist/${action}.js`);
-  return runInFreshProcess<T>(`result = await require(${JSON.stringify(bundle)}).main(${JSON.stringify(params)});`);
+  return runInFreshProcess<T>(
+    `result = await require(${JSON.stringify(bundle)}).main(${JSON.stringify(params)});`,
+    env,
+  );
 }

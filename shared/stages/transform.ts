@@ -145,10 +145,12 @@ async function runPart(context: ActionContext, raw: ObjectInfo, index: number, o
     records_in: summary.records_in,
     records_out: summary.records_out,
   };
+  const joinStarted = performance.now();
   const joined = await joinIfComplete(store, raw, keys, plan, log);
   if (!joined) return { ...part, joined: false };
+  const join_ms = Math.round(performance.now() - joinStarted);
   const file = await finish(context, raw, joined, 'staged');
-  return { ...part, joined: true, archived_to: file.archived_to };
+  return { ...part, joined: true, join_ms, archived_to: file.archived_to };
 }
 
 /** Archives the raw file once its outputs are complete, refreshes the dashboard, and reports the file. */
