@@ -3,6 +3,7 @@ import type { SourceRecord } from '../readers';
 import { lineToRecord } from '../readers/jsonl';
 import { fingerprintDigest, questionKey } from '../records/normalize';
 import { batchLines, type LineBatch } from './line-batch';
+import { Numbering } from './numbering';
 import { type OutcomeContext, type OutcomeCounts, recordOutcome } from './record-outcome';
 
 /**
@@ -68,8 +69,8 @@ export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): 
   const questionLengths: number[] = [];
   const typeIndex: number[] = [];
   const dayIndex: number[] = [];
-  const types = new Table();
-  const days = new Table();
+  const types = new Numbering();
+  const days = new Numbering();
   const droppedEnds: number[] = [];
   const droppedLines: number[] = [];
 
@@ -130,19 +131,4 @@ export function outcomeBatchOfLines(lines: LineBatch, context: OutcomeContext): 
     if (record) records.push(record);
   }
   return outcomeBatch(records, context);
-}
-
-/** Distinct strings numbered in order of first appearance. */
-class Table {
-  readonly values: string[] = [];
-  private readonly numbers = new Map<string, number>();
-
-  index(value: string): number {
-    let n = this.numbers.get(value);
-    if (n === undefined) {
-      n = this.values.push(value) - 1;
-      this.numbers.set(value, n);
-    }
-    return n;
-  }
 }

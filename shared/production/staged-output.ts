@@ -5,6 +5,7 @@ import { FingerprintSet } from '../records/fingerprint-set';
 import type { BytesWriter, JsonlWriter } from '../store';
 import { addLength, emptyHistogram } from '../summary/histogram';
 import { countLength, denseLengthCounts, toLengthCounts } from '../summary/length-counts';
+import { Numbering } from './numbering';
 import type { OutcomeBatch } from './outcome-batch';
 import { duplicateQuarantine, type OutcomeContext } from './record-outcome';
 
@@ -28,8 +29,7 @@ export class StagedOutput {
   readonly unsafeQuestionTypes: Record<string, number> = {};
   private readonly seen = new FingerprintSet();
   /** The question types the line index numbers, in order of first appearance. */
-  readonly indexTypes: string[] = [];
-  private readonly indexTypeNumbers = new Map<string, number>();
+  private readonly indexTypeNumbers = new Numbering();
 
   constructor(
     private readonly staged: JsonlWriter,
@@ -70,7 +70,7 @@ export class StagedOutput {
     // Kept records counted by type and day index first, added to the named counts once per batch.
     const byType = new Int32Array(kept.types.length);
     const byDay = new Int32Array(kept.days.length);
-    const fileTypes = kept.types.map((type) => this.indexTypeNumber(type));
+    const fileTypes = kept.types.map((type) => this.indexTypeNumbers.index(type));
     const entries = new Uint8Array(kept.lines.length * LINE_INDEX_ENTRY_BYTES);
     let entryCount = 0;
     let copiedFrom = 0;
@@ -111,13 +111,8 @@ export class StagedOutput {
     if (quarantineWritten) await quarantineWritten;
   }
 
-  private indexTypeNumber(type: string): number {
-    let n = this.indexTypeNumbers.get(type);
-    if (n === undefined) {
-      n = this.indexTypes.push(type) - 1;
-      this.indexTypeNumbers.set(type, n);
-    }
-    return n;
+  get indexTypes(): string[] {
+    return this.indexTypeNumbers.values;
   }
 
   private addCounts({ dropped, counts }: OutcomeBatch): void {

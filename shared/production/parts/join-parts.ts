@@ -8,6 +8,7 @@ import type { Logger } from '../../runtime';
 import { BytesWriter, type ObjectStore } from '../../store';
 import { addLength, emptyHistogram, mergeHistograms } from '../../summary/histogram';
 import { type LengthCounts, LONGEST_COUNTED, mergeLengthCounts } from '../../summary/length-counts';
+import { Numbering } from '../numbering';
 import { dayOf } from '../outcome-batch';
 import { duplicateQuarantine } from '../record-outcome';
 import { emptyStagedSummary, keepOnlyIfUnchanged, type SourceObject, type StageKeys } from '../stage-file';
@@ -73,7 +74,12 @@ export async function joinParts(
     format: 'jsonl',
     ...counts,
     records_out: join.recordsOut,
-    line_index: { ...parts[0]!.line_index!, key: keys.lineIndex, staged_etag: stagedPut.etag, types: join.types },
+    line_index: {
+      ...parts[0]!.line_index!,
+      key: keys.lineIndex,
+      staged_etag: stagedPut.etag,
+      types: join.types.values,
+    },
     quarantine_key: droppedTotal > 0 ? keys.quarantine : null,
     parts: parts.length,
   };
@@ -103,8 +109,8 @@ async function removePartOutputs(store: ObjectStore, raw: SourceObject, plan: Pa
 class Join {
   private readonly seen = new FingerprintSet();
   private readonly entry = new Uint8Array(LINE_INDEX_ENTRY_BYTES);
-  readonly types: string[] = [];
-  private readonly typeNumbers = new Map<string, number>();
+  /** The file's question types as its line index numbers them. */
+  readonly types = new Numbering();
   recordsOut = 0;
   readonly duplicates: CrossPartDuplicates = {
     count: 0,
@@ -165,7 +171,7 @@ class Join {
         entry.questionDigest,
         entry.lineBytes - (number.end - number.at) + digits.length,
         entry.questionLength,
-        this.typeNumber(partTypes[entry.typeIndex]!),
+        this.types.index(partTypes[entry.typeIndex]!),
       );
       await this.write(this.lineIndex, this.entry);
       this.recordsOut += 1;
@@ -184,15 +190,6 @@ class Join {
     addLength(duplicates.lengths, questionLength);
     const counted = Math.min(questionLength, LONGEST_COUNTED);
     duplicates.lengthCounts[counted] = (duplicates.lengthCounts[counted] ?? 0) + 1;
-  }
-
-  private typeNumber(type: string): number {
-    let n = this.typeNumbers.get(type);
-    if (n === undefined) {
-      n = this.types.push(type) - 1;
-      this.typeNumbers.set(type, n);
-    }
-    return n;
   }
 
   private async write(writer: BytesWriter, ...pieces: Uint8Array[]): Promise<void> {
