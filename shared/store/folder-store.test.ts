@@ -24,6 +24,29 @@ describe('FolderStore specifics', () => {
     });
   });
 
+  it('keeps the ETag of a large file for the next process, and hashes the file again once it changed', async () => {
+    const root = await tempDir();
+    const file = path.join(root, 'raw/big.jsonl');
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, Buffer.alloc(17 * 1024 * 1024, 'a'));
+    const md5 = async () =>
+      createHash('md5')
+        .update(await fs.readFile(file))
+        .digest('hex');
+    expect((await new FolderStore(root).head('raw/big.jsonl'))?.etag).toBe(await md5());
+
+    // A new store (another process) takes the kept ETag as it is: shown by planting another one.
+    const keptDir = path.join(root, '.medqa-tmp/etags');
+    const [kept] = await fs.readdir(keptDir);
+    const facts = JSON.parse(await fs.readFile(path.join(keptDir, kept!), 'utf8'));
+    await fs.writeFile(path.join(keptDir, kept!), JSON.stringify({ ...facts, etag: 'planted' }));
+    expect((await new FolderStore(root).head('raw/big.jsonl'))?.etag).toBe('planted');
+
+    await fs.appendFile(file, 'b');
+    expect((await new FolderStore(root).head('raw/big.jsonl'))?.etag).toBe(await md5());
+    expect(await listAll(new FolderStore(root), '')).toHaveLength(1); // the kept ETags are not objects
+  });
+
   it('never shows a half-written object: a failed stream leaves the old content and no temp file', async () => {
     const root = await tempDir();
     const store = new FolderStore(root);

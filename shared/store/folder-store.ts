@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { constants, createReadStream, createWriteStream, type Stats } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -20,6 +20,12 @@ import type {
 
 /** Read size when hashing a whole file for its ETag. */
 const HASH_READ_BYTES = 1024 * 1024;
+/**
+ * A file this large keeps its ETag in KEPT_ETAGS_DIR of the temp folder, so that the next
+ * process (`medqa invoke`, a part of a large log) does not read it all again: 2 GB take 4 s.
+ */
+const KEEP_ETAG_BYTES = 16 * 1024 * 1024;
+const KEPT_ETAGS_DIR = 'etags';
 
 /** Partial writes live here until renamed into place; listings never show it. */
 const TEMP_DIR = '.medqa-tmp';
@@ -199,6 +205,12 @@ export class FolderStore implements ObjectStore {
       await fs.rm(file, { force: true });
       removed += 1;
     }
+    // Kept ETags are a cache: old ones (of files long gone, or to be hashed again) go too, uncounted.
+    const kept = path.join(dir, KEPT_ETAGS_DIR);
+    for (const name of await fs.readdir(kept).catch(() => [] as string[])) {
+      const stat = await fs.lstat(path.join(kept, name)).catch(() => undefined);
+      if (stat && Date.now() - stat.mtimeMs >= olderThanMs) await fs.rm(path.join(kept, name), { force: true });
+    }
     return removed;
   }
 
@@ -268,15 +280,55 @@ export class FolderStore implements ObjectStore {
     return keys;
   }
 
-  private async etagOf(file: string, stat: { size: number; mtimeMs: number }): Promise<string> {
+  private async etagOf(file: string, stat: Stats): Promise<string> {
     const cached = this.etagCache.get(file);
     if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached.etag;
+    const kept = stat.size >= KEEP_ETAG_BYTES ? await this.keptEtag(file, stat) : undefined;
+    if (kept) {
+      this.etagCache.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, etag: kept });
+      return kept;
+    }
     const md5 = createHash('md5');
     // Large reads: hashing a 40 MB file in 64 KiB pieces spends a third of its time on the pieces.
     for await (const chunk of createReadStream(file, { highWaterMark: HASH_READ_BYTES })) md5.update(chunk as Buffer);
     const etag = md5.digest('hex');
     this.etagCache.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, etag });
+    if (stat.size >= KEEP_ETAG_BYTES) await this.keepEtag(file, stat, etag);
     return etag;
+  }
+
+  /** Where the ETag of a large file is kept between processes: beside the partial writes, named by the file's path. */
+  private keptEtagFile(file: string): string {
+    const name = createHash('sha1').update(path.relative(this.bucket, file)).digest('hex');
+    return path.join(this.bucket, TEMP_DIR, KEPT_ETAGS_DIR, `${name}.json`);
+  }
+
+  /** A kept ETag, when the file is still the one it was computed from (same inode, size and times). */
+  private async keptEtag(file: string, stat: Stats): Promise<string | undefined> {
+    const kept = await fs
+      .readFile(this.keptEtagFile(file), 'utf8')
+      .then((text) => JSON.parse(text) as Record<string, unknown>)
+      .catch(() => undefined);
+    const same =
+      kept?.ino === stat.ino &&
+      kept.size === stat.size &&
+      kept.mtimeMs === stat.mtimeMs &&
+      kept.ctimeMs === stat.ctimeMs;
+    return same && typeof kept.etag === 'string' ? kept.etag : undefined;
+  }
+
+  /** Best effort: without it the next process hashes the file again. */
+  private async keepEtag(file: string, stat: Stats, etag: string): Promise<void> {
+    const target = this.keptEtagFile(file);
+    const facts = { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, etag };
+    const temp = `${target}.${randomUUID()}`;
+    try {
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.writeFile(temp, JSON.stringify(facts));
+      await fs.rename(temp, target);
+    } catch {
+      await fs.rm(temp, { force: true });
+    }
   }
 
   private async tempPath(): Promise<string> {
