@@ -11,6 +11,7 @@ import { type StagedSummary, StagedSummarySchema } from '../shared/bucket/staged
 import { type ActionDefinition, type Activations, invokeAction, type StartedRun } from '../shared/runtime';
 import { inProcessActivations } from '../shared/runtime/in-process-activations';
 import { transform } from '../shared/stages/transform';
+import { collectStatus, formatStatus } from '../shared/status/status';
 import { listAll, type ObjectStore, readText } from '../shared/store';
 import { productionLogFile } from './fixtures/production-logs';
 import { storesUnderTest } from './helpers/stores-under-test';
@@ -118,7 +119,13 @@ describe.each(storesUnderTest())('transform in parts through the %s', (_, newSto
 
     // Parts finish in any order; only the last one joins.
     const results = [];
-    for (const params of [runs[2]!, runs[0]!, runs[3]!, runs[1]!]) results.push(await run(store, params));
+    for (const params of [runs[2]!, runs[0]!]) results.push(await run(store, params));
+    // `medqa status` shows how far the file is.
+    const midway = await collectStatus(store);
+    expect(midway.production.staging_in_parts).toEqual([{ key: RAW_KEY, parts_done: 2, parts: 4 }]);
+    expect(formatStatus(midway, store.bucket)).toContain(`staging in parts: ${RAW_KEY}, 2 of 4 parts done`);
+    for (const params of [runs[3]!, runs[1]!]) results.push(await run(store, params));
+    expect((await collectStatus(store)).production.staging_in_parts).toEqual([]);
     expect(results.map((result) => [result.status, result.joined])).toEqual([
       ['part_staged', false],
       ['part_staged', false],

@@ -94,6 +94,11 @@ export function relativeRawKey(rawKey: string): string {
   return rawKey.slice(PRODUCTION_RAW_PREFIX.length);
 }
 
+/** A file being staged in parts has its plan here until the parts are joined. */
+export const PART_PLAN_SUFFIX = '.parts.json';
+/** The summary of one part, written when the part is done. */
+export const PART_SUMMARY_PATTERN = /\.part-\d+\.json$/;
+
 /** Outputs of one raw object's content (key + ETag) under one rules version: deterministic, so reruns overwrite. */
 export function productionOutputKeys(rawKey: string, etag: string, rulesVersion = PRODUCTION_RULES_VERSION) {
   const base = `${relativeRawKey(rawKey)}/${etag}-r${rulesVersion}`;
@@ -105,7 +110,7 @@ export function productionOutputKeys(rawKey: string, etag: string, rulesVersion 
     summary: `${PRODUCTION_STAGED_PREFIX}${base}${STAGED_SUMMARY_SUFFIX}`,
     quarantine: `${PRODUCTION_QUARANTINE_PREFIX}${base}.jsonl`,
     /** A file staged in parts: the byte ranges its parts read (part-plan.ts). */
-    plan: `${PRODUCTION_STAGED_PREFIX}${base}.parts.json`,
+    plan: `${PRODUCTION_STAGED_PREFIX}${base}${PART_PLAN_SUFFIX}`,
     /** Created only if absent by the run that joins the parts. */
     joinClaim: `${PRODUCTION_STAGED_PREFIX}${base}.parts.join.json`,
   };

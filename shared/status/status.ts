@@ -4,12 +4,15 @@ import {
   isStagedSummaryKey,
   OFFLINE_QUARANTINE_PREFIX,
   OFFLINE_RAW_PREFIX,
+  PART_PLAN_SUFFIX,
+  PART_SUMMARY_PATTERN,
   PRODUCTION_RAW_PREFIX,
   PRODUCTION_RULES_VERSION,
   PRODUCTION_STAGED_PREFIX,
   SPLIT_METADATA_KEY,
   versionKeys,
 } from '../bucket/keys';
+import { PartPlanSchema } from '../bucket/part-plan';
 import { readObject, readRequiredObject } from '../bucket/read';
 import { FailureRecordSchema, type RunRecord } from '../bucket/run-records';
 import { SplitMetadataSchema } from '../bucket/split-metadata';
@@ -32,6 +35,8 @@ export interface PipelineStatus {
     pending_raw: number;
     oldest_pending_minutes: number | null;
     staged_files: number;
+    /** Large files being staged in parts: how many of their parts are done. */
+    staging_in_parts: { key: string; parts_done: number; parts: number }[];
     waiting_for_batch: number;
     quarantined: Record<string, number>;
     /** Records kept out as unsafe questions, by the type that decided it (`unclassified`: no rule placed them). */
@@ -73,7 +78,15 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
   let waiting = 0;
   const productionQuarantine: Record<string, number> = {};
   const unsafeTypes: Record<string, number> = {};
+  const plans = new Map<string, string>();
+  const partsDone = new Map<string, number>();
   for await (const object of listObjects(store, PRODUCTION_STAGED_PREFIX)) {
+    if (object.key.endsWith(PART_PLAN_SUFFIX)) plans.set(object.key.slice(0, -PART_PLAN_SUFFIX.length), object.key);
+    const part = PART_SUMMARY_PATTERN.exec(object.key);
+    if (part) {
+      const base = object.key.slice(0, part.index);
+      partsDone.set(base, (partsDone.get(base) ?? 0) + 1);
+    }
     if (!isStagedSummaryKey(object.key)) continue;
     staged += 1;
     if (!included.has(object.key)) waiting += 1;
@@ -82,6 +95,11 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
       productionQuarantine[reason] = (productionQuarantine[reason] ?? 0) + (n ?? 0);
     for (const [type, n] of Object.entries(summary.unsafe_question_types ?? {}))
       unsafeTypes[type] = (unsafeTypes[type] ?? 0) + n;
+  }
+  const inParts: PipelineStatus['production']['staging_in_parts'] = [];
+  for (const [base, key] of plans) {
+    const plan = await readObject(store, key, PartPlanSchema);
+    if (plan) inParts.push({ key: plan.source_key, parts_done: partsDone.get(base) ?? 0, parts: plan.parts.length });
   }
   const version = await latestVersion(store);
   const versionMetadata = version
@@ -114,6 +132,7 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
       pending_raw: pending,
       oldest_pending_minutes: oldest === null ? null : Math.round((now - oldest) / 60_000),
       staged_files: staged,
+      staging_in_parts: inParts,
       waiting_for_batch: waiting,
       quarantined: productionQuarantine,
       kept_out_by_type: unsafeTypes,
@@ -156,6 +175,9 @@ export function formatStatus(status: PipelineStatus, bucket: string): string {
     'production',
     `  pending raw files: ${production.pending_raw}${production.oldest_pending_minutes !== null ? ` (oldest ${production.oldest_pending_minutes} min)` : ''}`,
     `  staged files: ${production.staged_files} (${production.waiting_for_batch} waiting for the next batch)`,
+    ...production.staging_in_parts.map(
+      ({ key, parts_done, parts }) => `  staging in parts: ${key}, ${parts_done} of ${parts} parts done`,
+    ),
     `  quarantined records: ${counts(production.quarantined)}`,
     `  unsafe questions kept out, by type: ${counts(production.kept_out_by_type)}`,
     production.latest_version
