@@ -167,6 +167,26 @@ describe.each(storesUnderTest())('transform in parts through the %s', (_, newSto
     expect(await store.head(productionPartKeys(RAW_KEY, put.etag, 3).summary)).toBeUndefined();
   });
 
+  it('names the parts the platform did not take; a later run starts them', async () => {
+    const store = await newStore();
+    await store.put(RAW_KEY, LOG.content);
+    const refusing: Activations = {
+      mode: 'detached',
+      start: async (_, paramSets) =>
+        paramSets.map((params) =>
+          params.part === 1 ? { id: '', notStarted: 'HTTP 429 (Too Many Requests)' } : { id: `a${params.part}` },
+        ),
+    };
+    const result = await run(store, { key: RAW_KEY, part_bytes: Math.ceil(LOG.content.length / 3) }, refusing);
+    expect(result).toMatchObject({
+      status: 'parts_started',
+      started: [0, 2],
+      activations: ['a0', 'a2'],
+      not_started: [1],
+    });
+    expect(result.reason).toMatch(/1 part\(s\) not taken by the platform \(HTTP 429/);
+  });
+
   it('fails the file with each failed part named, keeping the parts that were staged', async () => {
     const store = await newStore();
     const put = await store.put(RAW_KEY, LOG.content);

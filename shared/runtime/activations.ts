@@ -14,10 +14,12 @@ export interface Activations {
 }
 
 export interface StartedRun {
-  /** The activation (or request) id the platform gave the run. */
+  /** The activation (or request) id the platform gave the run; empty when it could not be started. */
   id: string;
   /** The run's result, in `awaited` mode: a result or `{ error }`. */
   result?: Record<string, unknown>;
+  /** Why the platform did not take the run (detached mode): it is started again later. */
+  notStarted?: string;
 }
 
 /** `fn` over `items` with at most `limit` at once; results in the order of `items`. */

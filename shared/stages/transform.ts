@@ -192,7 +192,19 @@ function partsResult(raw: ObjectInfo, parts: number, outcome: PartsOutcome, plan
       reason: `${outcome.missing.length} of ${parts} parts not done yet; started less than ${PART_RESTART_AFTER_MS / 60_000} min ago`,
     };
   if (outcome.kind === 'started')
-    return { ...common, status: 'parts_started', started: outcome.parts, activations: outcome.ids };
+    return {
+      ...common,
+      status: 'parts_started',
+      started: outcome.parts,
+      activations: outcome.ids,
+      // A rerun (reconcile) starts them once PART_RESTART_AFTER_MS have passed.
+      ...(outcome.notStarted.length > 0
+        ? {
+            not_started: outcome.notStarted.map(({ part }) => part),
+            reason: `${outcome.notStarted.length} part(s) not taken by the platform (${outcome.notStarted[0]!.reason}); reconcile starts them later`,
+          }
+        : {}),
+    };
   return { ...common, status: 'parts_complete' };
 }
 

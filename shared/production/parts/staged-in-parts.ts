@@ -68,7 +68,7 @@ async function whyNotInParts(store: ObjectStore, raw: ObjectInfo): Promise<strin
 
 export type PartsOutcome =
   | { kind: 'complete' }
-  | { kind: 'started'; parts: number[]; ids: string[] }
+  | { kind: 'started'; parts: number[]; ids: string[]; notStarted: { part: number; reason: string }[] }
   | { kind: 'in_progress'; missing: number[] };
 
 /**
@@ -114,7 +114,13 @@ export async function startMissingParts(
       );
     }
   }
-  return { kind: 'started', parts: missing, ids: runs.map((run) => run.id) };
+  const notStarted = runs.flatMap((run, i) => (run.notStarted ? [{ part: missing[i]!, reason: run.notStarted }] : []));
+  return {
+    kind: 'started',
+    parts: missing.filter((_, i) => !runs[i]!.notStarted),
+    ids: runs.flatMap((run) => (run.notStarted ? [] : [run.id])),
+    notStarted,
+  };
 }
 
 /** Stages part `index` of the planned file, unless an earlier run did. */
