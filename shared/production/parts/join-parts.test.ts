@@ -13,9 +13,8 @@ async function partsOf(records: string[][]) {
   const parts = [];
   for (const [k, texts] of records.entries()) {
     const index = new Uint8Array(texts.length * LINE_INDEX_ENTRY_BYTES);
-    texts.forEach((text, i) =>
-      writeLineIndexEntry(index, i * LINE_INDEX_ENTRY_BYTES, digest(text), digest(`q ${text}`), 10, 5, 0),
-    );
+    for (const [i, text] of texts.entries())
+      writeLineIndexEntry(index, i * LINE_INDEX_ENTRY_BYTES, digest(text), digest(`q ${text}`), 10, 5, 0);
     await store.put(`staged/part-${k}.index`, index);
     parts.push({
       records_out: texts.length,
