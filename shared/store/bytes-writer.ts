@@ -25,6 +25,15 @@ export class BytesWriter extends ObjectWriter {
     });
   }
 
+  /** Adds ASCII text (digits, say) without a buffer of its own. Same contract as write(). */
+  writeAscii(text: string): Promise<void> | undefined {
+    if (this.used + text.length > this.block.length) return this.write(Buffer.from(text, 'latin1'));
+    this.block.write(text, this.used, 'latin1');
+    this.used += text.length;
+    this.bytes += text.length;
+    return undefined;
+  }
+
   private append(bytes: Uint8Array): void {
     this.block.set(bytes, this.used);
     this.used += bytes.length;

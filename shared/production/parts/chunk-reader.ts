@@ -14,6 +14,12 @@ export class ChunkReader {
     this.chunks = stream[Symbol.asyncIterator]();
   }
 
+  /** The next `n` bytes when the current chunk holds them (no await), else undefined: then call bytes(). */
+  bytesAtHand(n: number): Buffer | undefined {
+    if (this.chunk.length - this.at < n) return undefined;
+    return this.chunk.subarray(this.at, (this.at += n));
+  }
+
   /** The next `n` bytes; throws when the stream ends before them. */
   async bytes(n: number): Promise<Buffer> {
     if (this.chunk.length - this.at >= n) return this.chunk.subarray(this.at, (this.at += n));

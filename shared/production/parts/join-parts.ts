@@ -1,5 +1,5 @@
 import { productionPartKeys } from '../../bucket/keys';
-import { LINE_INDEX_ENTRY_BYTES, readLineIndexEntry, writeLineIndexEntry } from '../../bucket/line-index';
+import { LINE_INDEX_ENTRY_BYTES } from '../../bucket/line-index';
 import { type PartPlan, type PartSummary, PartSummarySchema } from '../../bucket/part-plan';
 import { readRequiredObject } from '../../bucket/read';
 import type { StagedRecord, StagedSummary } from '../../bucket/staged';
@@ -10,7 +10,6 @@ import { addLength, emptyHistogram, mergeHistograms } from '../../summary/histog
 import { type LengthCounts, LONGEST_COUNTED, mergeLengthCounts } from '../../summary/length-counts';
 import { Numbering } from '../numbering';
 import { dayOf } from '../outcome-batch';
-import { duplicateQuarantine } from '../record-outcome';
 import { emptyStagedSummary, keepOnlyIfUnchanged, type SourceObject, type StageKeys } from '../stage-file';
 import { MAX_UNKNOWN_FIELD_NAMES, sortedByKey } from '../staged-output';
 import { ChunkReader } from './chunk-reader';
@@ -173,7 +172,7 @@ class Join {
     const index = await readPartIndex(store, part);
     const lines = new ChunkReader(await store.get(part.staged_key));
     const dropped = part.quarantine_key
-      ? new QuarantineLines(new ChunkReader(await store.get(part.quarantine_key)))
+      ? await QuarantineLines.open(new ChunkReader(await store.get(part.quarantine_key)))
       : undefined;
 
     try {
@@ -192,80 +191,117 @@ class Join {
     linesBefore: number,
   ): Promise<void> {
     const partTypes = part.line_index!.types;
+    const entry = Buffer.from(this.entry.buffer, this.entry.byteOffset, LINE_INDEX_ENTRY_BYTES);
+    // Once per line of a file of millions: fields read in place, an await only where a write must wait.
     for (let i = 0, offset = 0; offset < index.length; i += 1, offset += LINE_INDEX_ENTRY_BYTES) {
-      const entry = readLineIndexEntry(index, offset);
-      const line = await lines.bytes(entry.lineBytes);
+      const lineBytes = index.readUInt32LE(offset + 16);
+      const line = lines.bytesAtHand(lineBytes) ?? (await lines.bytes(lineBytes));
       const number = sourceLineOf(line);
       const fileLine = linesBefore + number.value;
       // The quarantine and the staged lines interleave by line number, as one pass writes them.
-      if (dropped) await this.write(this.quarantine, ...(await dropped.before(fileLine, linesBefore)));
+      if (dropped?.precedes(fileLine, linesBefore)) await dropped.writeBefore(fileLine, linesBefore, this.quarantine);
+      const questionLength = index.readUInt32LE(offset + 20);
+      const type = partTypes[index.readUInt32LE(offset + 24)]!;
       if (repeats[i >> 3]! & (1 << (i & 7))) {
-        await this.addDuplicate(line, fileLine, partTypes[entry.typeIndex]!, entry.questionLength);
+        await this.addDuplicate(line, fileLine, type, questionLength);
         continue;
       }
-      const digits = Buffer.from(String(fileLine), 'latin1');
-      await this.write(this.staged, line.subarray(0, number.at), digits, line.subarray(number.end));
-      writeLineIndexEntry(
-        this.entry,
-        0,
-        entry.digest,
-        entry.questionDigest,
-        entry.lineBytes - (number.end - number.at) + digits.length,
-        entry.questionLength,
-        this.types.index(partTypes[entry.typeIndex]!),
-      );
-      await this.write(this.lineIndex, this.entry);
+      const digits = String(fileLine);
+      const staged = writeAll(this.staged, [line.subarray(0, number.at), digits, line.subarray(number.end)]);
+      if (staged) await staged;
+      index.copy(entry, 0, offset, offset + 16);
+      entry.writeUInt32LE(lineBytes - (number.end - number.at) + digits.length, 16);
+      entry.writeUInt32LE(questionLength, 20);
+      entry.writeUInt32LE(this.types.index(type), 24);
+      const indexed = this.lineIndex.write(entry);
+      if (indexed) await indexed;
       this.recordsOut += 1;
     }
-    if (dropped) await this.write(this.quarantine, ...(await dropped.before(Number.POSITIVE_INFINITY, linesBefore)));
+    if (dropped) await dropped.writeBefore(Number.POSITIVE_INFINITY, linesBefore, this.quarantine);
   }
 
   private async addDuplicate(line: Buffer, fileLine: number, type: string, questionLength: number): Promise<void> {
-    const record = JSON.parse(line.toString('utf8')) as StagedRecord;
-    await this.write(this.quarantine, Buffer.from(`${duplicateQuarantine(record, fileLine, this.source)}\n`));
+    const { text, day } = duplicateQuarantineLine(line, fileLine, this.source);
+    const written = this.quarantine.write(text);
+    if (written) await written;
     const { duplicates } = this;
     duplicates.count += 1;
     duplicates.byType[type] = (duplicates.byType[type] ?? 0) + 1;
-    const day = dayOf(record.timestamp);
     duplicates.byDay[day] = (duplicates.byDay[day] ?? 0) + 1;
     addLength(duplicates.lengths, questionLength);
     const counted = Math.min(questionLength, LONGEST_COUNTED);
     duplicates.lengthCounts[counted] = (duplicates.lengthCounts[counted] ?? 0) + 1;
   }
+}
 
-  private async write(writer: BytesWriter, ...pieces: Uint8Array[]): Promise<void> {
-    for (const piece of pieces) {
-      const written = writer.write(piece);
-      if (written) await written;
-    }
+/**
+ * Writes the pieces in order (text as ASCII digits); a promise only when the writer asks the
+ * caller to wait (see BytesWriter.write), so the common case costs no await.
+ */
+function writeAll(writer: BytesWriter, pieces: (Uint8Array | string)[], from = 0): Promise<void> | undefined {
+  for (let i = from; i < pieces.length; i += 1) {
+    const piece = pieces[i]!;
+    const waiting = typeof piece === 'string' ? writer.writeAscii(piece) : writer.write(piece);
+    if (waiting) return waiting.then(() => writeAll(writer, pieces, i + 1));
   }
+  return undefined;
+}
+
+/**
+ * The quarantine line of a staged line that repeats an earlier one, as duplicateQuarantine
+ * writes it, and the day it was counted under. The question and answer are taken as the staged
+ * line encodes them (JSON.stringify of the same strings): a staged line is written field by
+ * field in a fixed order, and a quote inside a string is escaped, so the field names are found
+ * where they stand. A timestamp with an escape in it is read by parsing the line.
+ */
+function duplicateQuarantineLine(line: Buffer, fileLine: number, source: { key: string; etag: string }) {
+  const questionAt = line.indexOf('"question":') + '"question":'.length;
+  const answerKey = line.indexOf(',"answer":', questionAt);
+  const answerAt = answerKey + ',"answer":'.length;
+  const typeKey = line.indexOf(',"question_type":', answerAt);
+  const timestampAt = line.indexOf(',"timestamp":', typeKey) + ',"timestamp":'.length;
+  let day = 'unknown';
+  if (line[timestampAt] === 0x22) {
+    day = line.toString('latin1', timestampAt + 1, Math.min(line.indexOf(0x22, timestampAt + 1), timestampAt + 11));
+    if (day.includes('\\')) day = dayOf((JSON.parse(line.toString('utf8')) as StagedRecord).timestamp);
+  }
+  const head = `{"reason":"duplicate","source_key":${JSON.stringify(source.key)},"source_etag":${JSON.stringify(source.etag)},"line":${fileLine},"record":{"question":`;
+  const text = Buffer.concat([
+    Buffer.from(head),
+    line.subarray(questionAt, answerKey),
+    Buffer.from(',"answer":'),
+    line.subarray(answerAt, typeKey),
+    Buffer.from('}}\n'),
+  ]);
+  return { text, day };
 }
 
 /** A part's quarantine lines, taken in line order with their line numbers moved to the file's. */
 class QuarantineLines {
   private next: { line: Buffer; number: { value: number; at: number; end: number } } | undefined;
-  private started = false;
 
-  constructor(private readonly reader: ChunkReader) {}
+  private constructor(private readonly reader: ChunkReader) {}
 
-  /** The lines (renumbered, each with its newline) before file line `fileLine`. */
-  async before(fileLine: number, linesBefore: number): Promise<Uint8Array[]> {
-    if (!this.started) {
-      this.started = true;
-      await this.advance();
-    }
-    const out: Uint8Array[] = [];
+  static async open(reader: ChunkReader): Promise<QuarantineLines> {
+    const lines = new QuarantineLines(reader);
+    await lines.advance();
+    return lines;
+  }
+
+  /** Whether a quarantine line comes before file line `fileLine`. */
+  precedes(fileLine: number, linesBefore: number): boolean {
+    return this.next !== undefined && this.next.number.value + linesBefore < fileLine;
+  }
+
+  /** Writes the lines (renumbered, each with its newline) before file line `fileLine`. */
+  async writeBefore(fileLine: number, linesBefore: number, writer: BytesWriter): Promise<void> {
     while (this.next && this.next.number.value + linesBefore < fileLine) {
       const { line, number } = this.next;
-      out.push(
-        line.subarray(0, number.at),
-        Buffer.from(String(number.value + linesBefore), 'latin1'),
-        line.subarray(number.end),
-        NEWLINE,
-      );
+      const digits = `${number.value + linesBefore}`;
+      const written = writeAll(writer, [line.subarray(0, number.at), digits, line.subarray(number.end), NEWLINE]);
+      if (written) await written;
       await this.advance();
     }
-    return out;
   }
 
   close(): Promise<void> {
