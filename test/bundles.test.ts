@@ -355,7 +355,10 @@ describe('transform in parts through the bundles and a stand-in OpenWhisk API', 
       { store: 'folder', data_dir: whole, key, part_bytes: Math.ceil(content.length / 8), log_level: 'silent' },
       { cwd: whole },
     );
-    expect(single).toMatchObject({ status: 'staged', parts: expect.stringMatching(/no way to start the parts/) });
+    expect(single).toMatchObject({
+      status: 'staged',
+      staged_whole: expect.stringMatching(/no way to start the parts/),
+    });
 
     const [partedStore, wholeStore] = [new FolderStore(parted), new FolderStore(whole)];
     const stagedFiles = async (store: ObjectStore) =>

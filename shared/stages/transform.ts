@@ -52,11 +52,6 @@ type TransformSettings = z.infer<typeof TransformParams>;
  * transform: one raw production log file → PII-reduced, typed, de-duplicated records staged
  * at keys derived from the file's key and ETag, every dropped record quarantined with its
  * reason and line, then the raw file archived. Reruns and redelivered events change nothing.
- */
-/**
- * transform: one raw production log file → PII-reduced, typed, de-duplicated records staged
- * at keys derived from the file's key and ETag, every dropped record quarantined with its
- * reason and line, then the raw file archived. Reruns and redelivered events change nothing.
  *
  * A JSON Lines file larger than `part_bytes` is planned into parts, each staged by its own run
  * of transform (`part`); the run that finds the last part done joins them into the file's
@@ -104,7 +99,10 @@ export const transform = defineAction({
     const choice = await chooseStaging(store, raw, keys, params.part_bytes, context.activations);
     if ('whole' in choice) {
       const summary = await stageProductionFile(store, raw, keys, options);
-      return { ...(await finish(context, raw, summary, 'staged')), ...(choice.whole ? { parts: choice.whole } : {}) };
+      return {
+        ...(await finish(context, raw, summary, 'staged')),
+        ...(choice.whole ? { staged_whole: choice.whole } : {}),
+      };
     }
     const outcome = await startMissingParts(
       store,
@@ -114,11 +112,11 @@ export const transform = defineAction({
       context.activations,
       settingsForParts(params, log),
     );
+    // Detached parts finish on their own, and the last of them joins; otherwise the file can be joined now.
     const joined =
-      (await readObject(store, keys.summary, StagedSummarySchema)) ??
-      (outcome.kind === 'complete' || context.activations?.mode === 'awaited'
+      outcome.kind === 'complete' || context.activations?.mode === 'awaited'
         ? await joinIfComplete(store, raw, keys, choice.plan, log)
-        : undefined);
+        : undefined;
     if (joined) return finish(context, raw, joined, 'staged');
     return partsResult(raw, choice.plan.parts.length, outcome, keys.plan);
   },

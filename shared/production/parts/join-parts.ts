@@ -32,8 +32,9 @@ interface CrossPartDuplicates {
  * summary, as one pass over the file would have written them: lines numbered from the file's
  * start, a record that repeats one of an earlier part moved to the quarantine as a duplicate (each
  * part already dropped its own repeats), the quarantine in line order, the counts added up. Reads
- * the parts' outputs as streams and their line indexes one part at a time; nothing is parsed but
- * the duplicates. The summary is written last, then the parts' outputs and the plan are removed.
+ * the parts' outputs as streams and their line indexes one part at a time, and parses no line:
+ * repeats are found from the indexes, line numbers and duplicates' quarantine lines are spliced.
+ * The summary is written last, then the parts' outputs and the plan are removed.
  */
 export async function joinParts(
   store: ObjectStore,

@@ -16,7 +16,7 @@ export const PART_RESTART_AFTER_MS = 6 * 60_000;
 /** The staged keys of a file together with its plan's and its join claim's. */
 export type FileKeys = StageKeys & { plan: string; joinClaim: string };
 
-/** How a file is staged: in the parts of a plan, or whole (with why, when it is large). */
+/** How a file is staged: in the parts of a plan, or whole (with why, when it was large enough for parts). */
 export type StagingChoice = { plan: PartPlan; planned: boolean } | { whole: string | null };
 
 /**
@@ -34,11 +34,11 @@ export async function chooseStaging(
   const earlier = await readObject(store, keys.plan, PartPlanSchema);
   if (earlier) return { plan: earlier, planned: false };
   if (raw.size <= partBytes) return { whole: null };
-  if (!activations) return { whole: 'staged whole: this platform gives no way to start the parts' };
+  if (!activations) return { whole: 'this platform gives no way to start the parts' };
   const whyNot = await whyNotInParts(store, raw);
-  if (whyNot) return { whole: `staged whole: ${whyNot}` };
+  if (whyNot) return { whole: whyNot };
   const ranges = await cutAtLines(store, raw.key, raw.size, partBytes);
-  if (ranges.length < 2) return { whole: 'staged whole: no line ends where a part could' };
+  if (ranges.length < 2) return { whole: 'no line ends where a part could' };
   const plan: PartPlan = {
     schema_version: 1,
     source_key: raw.key,
