@@ -211,6 +211,25 @@ describe.each(storesUnderTest())('transform in parts through the %s', (_, newSto
     expect(await store.head(productionPartKeys(RAW_KEY, put.etag, 1).summary)).toBeUndefined();
   });
 
+  it("reads a byte-order mark where a part starts as one pass does: not the file's, so the line is invalid", async () => {
+    const first = `${JSON.stringify({ question: 'What causes gout?', answer: 'Uric acid crystals in a joint.' })}\n`;
+    const second = `\uFEFF${JSON.stringify({ question: 'What is anemia?', answer: 'Too few red blood cells.' })}\n`;
+    const content = Buffer.from(first + second + first.replace('gout', 'asthma'));
+    const [whole, parted] = [await newStore(), await newStore()];
+    for (const store of [whole, parted]) await store.put(RAW_KEY, content);
+    const one = await run(whole, { key: RAW_KEY });
+    const inParts = await run(
+      parted,
+      { key: RAW_KEY, part_bytes: Buffer.byteLength(first) },
+      inProcessActivations({ transform: transform as ActionDefinition }, { store: parted }),
+    );
+    expect(inParts.parts).toBeGreaterThan(1);
+    expect([inParts.records_out, inParts.dropped]).toEqual([one.records_out, one.dropped]);
+    const staged = async (store: ObjectStore) =>
+      readText(store, productionOutputKeys(RAW_KEY, (await store.head(inParts.archived_to))!.etag).staged);
+    expect(await staged(parted)).toBe(await staged(whole));
+  });
+
   it('stages a gzip file whole and says why; a small file is staged whole and says nothing', async () => {
     const store = await newStore();
     const key = `${PRODUCTION_RAW_PREFIX}2026/06/01/busy-day.jsonl.gz`;
