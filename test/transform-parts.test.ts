@@ -230,6 +230,28 @@ describe.each(storesUnderTest())('transform in parts through the %s', (_, newSto
     expect(await staged(parted)).toBe(await staged(whole));
   });
 
+  it("counts unknown fields as one pass does, the file's first 50 names, also when a part has more", async () => {
+    // A long first line, so that the next two lie in one part.
+    const answer = `Uric acid crystals. ${'Gout flares come and go. '.repeat(80)}`;
+    const first = `${JSON.stringify({ question: 'What causes gout?', answer, a: 1 })}\n`;
+    const many = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`f${i}`, i]));
+    const second = `${JSON.stringify({ question: 'What is anemia?', answer: 'Too few red cells.', ...many })}\n`;
+    const third = `${JSON.stringify({ question: 'What is asthma?', answer: 'Narrowed airways.', a: 2 })}\n`;
+    const content = Buffer.from(first + second + third);
+    const [whole, parted] = [await newStore(), await newStore()];
+    for (const store of [whole, parted]) await store.put(RAW_KEY, content);
+    const one = await run(whole, { key: RAW_KEY });
+    const inParts = await run(
+      parted,
+      { key: RAW_KEY, part_bytes: Buffer.byteLength(first) },
+      inProcessActivations({ transform: transform as ActionDefinition }, { store: parted }),
+    );
+    expect(inParts.parts).toBe(2);
+    expect(one.unknown_fields.a).toBe(2);
+    expect(Object.keys(one.unknown_fields)).toHaveLength(50);
+    expect(inParts.unknown_fields).toEqual(one.unknown_fields);
+  });
+
   it('stages a gzip file whole and says why; a small file is staged whole and says nothing', async () => {
     const store = await newStore();
     const key = `${PRODUCTION_RAW_PREFIX}2026/06/01/busy-day.jsonl.gz`;

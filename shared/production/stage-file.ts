@@ -13,7 +13,7 @@ import { emptyHistogram } from '../summary/histogram';
 import { outcomeBatch } from './outcome-batch';
 import type { OutcomeContext } from './record-outcome';
 import { StageWorkerPool, stageWorkerCount } from './stage-workers';
-import { StagedOutput } from './staged-output';
+import { MAX_UNKNOWN_FIELD_NAMES, MAX_UNKNOWN_FIELD_NAMES_OF_A_PART, StagedOutput } from './staged-output';
 
 /** A record (line) over this many bytes is dropped as `record_too_long` (transform and replay). */
 export const MaxRecordBytesParam = positiveInt(64 * 1024);
@@ -148,7 +148,13 @@ async function stageRecords(
   const staged = new JsonlWriter(store, keys.staged);
   const quarantine = new JsonlWriter(store, keys.quarantine);
   const lineIndex = new BytesWriter(store, keys.lineIndex);
-  const output = new StagedOutput(staged, quarantine, context.source, lineIndex);
+  const output = new StagedOutput(
+    staged,
+    quarantine,
+    context.source,
+    lineIndex,
+    part ? MAX_UNKNOWN_FIELD_NAMES_OF_A_PART : MAX_UNKNOWN_FIELD_NAMES,
+  );
   recordsSoFar = () => output.recordsIn;
   const workers =
     opened.reader.format === 'jsonl'

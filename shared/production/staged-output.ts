@@ -11,6 +11,11 @@ import { duplicateQuarantine, type OutcomeContext } from './record-outcome';
 
 /** Unknown field names counted per file, at most: a result stays small whatever the input. */
 export const MAX_UNKNOWN_FIELD_NAMES = 50;
+/**
+ * A part of a file keeps more: the join keeps the file's first MAX_UNKNOWN_FIELD_NAMES, whose
+ * counts in a later part are then exact unless that part has this many other names first.
+ */
+export const MAX_UNKNOWN_FIELD_NAMES_OF_A_PART = 1000;
 
 /**
  * One file's staged and quarantine output, fed batches in file order: drops records that repeat
@@ -36,6 +41,7 @@ export class StagedOutput {
     private readonly quarantine: JsonlWriter,
     private readonly source: OutcomeContext['source'],
     private readonly lineIndex?: BytesWriter,
+    private readonly maxUnknownFieldNames = MAX_UNKNOWN_FIELD_NAMES,
   ) {}
 
   get droppedTotal(): number {
@@ -123,7 +129,7 @@ export class StagedOutput {
     for (const [type, n] of Object.entries(counts.unsafeTypes))
       this.unsafeQuestionTypes[type] = (this.unsafeQuestionTypes[type] ?? 0) + n;
     for (const [name, n] of Object.entries(counts.unknownFields)) {
-      if (this.unknownFields[name] === undefined && Object.keys(this.unknownFields).length >= MAX_UNKNOWN_FIELD_NAMES)
+      if (this.unknownFields[name] === undefined && Object.keys(this.unknownFields).length >= this.maxUnknownFieldNames)
         continue;
       this.unknownFields[name] = (this.unknownFields[name] ?? 0) + n;
     }
