@@ -8,6 +8,7 @@ import {
 } from '../shared/bucket/keys';
 import { LINE_INDEX_ENTRY_BYTES, readLineIndexEntry } from '../shared/bucket/line-index';
 import { type StagedSummary, StagedSummarySchema } from '../shared/bucket/staged';
+import { MAX_PARTS } from '../shared/production/parts/staged-in-parts';
 import { type ActionDefinition, type Activations, invokeAction, type StartedRun } from '../shared/runtime';
 import { inProcessActivations } from '../shared/runtime/in-process-activations';
 import { transform } from '../shared/stages/transform';
@@ -250,6 +251,16 @@ describe.each(storesUnderTest())('transform in parts through the %s', (_, newSto
     expect(one.unknown_fields.a).toBe(2);
     expect(Object.keys(one.unknown_fields)).toHaveLength(50);
     expect(inParts.unknown_fields).toEqual(one.unknown_fields);
+  });
+
+  it('plans at most MAX_PARTS parts, however small part_bytes is', async () => {
+    const store = await newStore();
+    await store.put(RAW_KEY, LOG.content);
+    const { activations, runs } = detachedActivations();
+    const planned = await run(store, { key: RAW_KEY, part_bytes: 1 }, activations);
+    expect(planned.status).toBe('parts_started');
+    expect(runs.length).toBeLessThanOrEqual(MAX_PARTS);
+    expect(runs.length).toBeGreaterThan(MAX_PARTS / 2);
   });
 
   it('stages a gzip file whole and says why; a small file is staged whole and says nothing', async () => {

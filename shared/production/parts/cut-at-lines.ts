@@ -18,10 +18,13 @@ export async function cutAtLines(
 ): Promise<ByteRange[]> {
   const starts = [0];
   for (let nominal = partBytes; nominal < size; nominal += partBytes) {
-    const from = Math.max(nominal, starts[starts.length - 1]! + 1);
-    const start = await lineStartFrom(store, key, from, size);
+    // After a line longer than a part, the next cut is looked for a part past the last one.
+    const last = starts[starts.length - 1]!;
+    if (nominal <= last) nominal = last + partBytes;
+    if (nominal >= size) break;
+    const start = await lineStartFrom(store, key, nominal, size);
     if (start >= size) break;
-    if (start > starts[starts.length - 1]!) starts.push(start);
+    starts.push(start);
   }
   return starts.map((start, i) => ({ start, end: starts[i + 1] ?? size }));
 }

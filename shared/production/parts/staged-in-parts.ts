@@ -13,6 +13,9 @@ import { joinParts } from './join-parts';
 /** A part missing this long after the parts were started never finished (OpenWhisk stops an activation at 300 s). */
 export const PART_RESTART_AFTER_MS = 6 * 60_000;
 
+/** A file is planned into at most this many parts (64 GB at the default 64 MiB); larger ones get larger parts. */
+export const MAX_PARTS = 1000;
+
 /** The staged keys of a file together with its plan's and its join claim's. */
 export type FileKeys = StageKeys & { plan: string; joinClaim: string };
 
@@ -37,7 +40,9 @@ export async function chooseStaging(
   if (!activations) return { whole: 'this platform gives no way to start the parts' };
   const whyNot = await whyNotInParts(store, raw);
   if (whyNot) return { whole: whyNot };
-  const ranges = await cutAtLines(store, raw.key, raw.size, partBytes);
+  // A tiny part_bytes must not plan a part per line: the plan, the invokes and the join stay bounded.
+  const size = Math.max(partBytes, Math.ceil(raw.size / MAX_PARTS));
+  const ranges = await cutAtLines(store, raw.key, raw.size, size);
   if (ranges.length < 2) return { whole: 'no line ends where a part could' };
   const plan: PartPlan = {
     schema_version: 1,
@@ -45,7 +50,7 @@ export async function chooseStaging(
     source_etag: raw.etag,
     source_size: raw.size,
     rules_version: PRODUCTION_RULES_VERSION,
-    part_bytes: partBytes,
+    part_bytes: size,
     parts: ranges,
     started_at: new Date().toISOString(),
   };
