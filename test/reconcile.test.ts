@@ -71,6 +71,7 @@ describe('reconcile', () => {
     const started: Record<string, unknown>[] = [];
     const activations: Activations = {
       mode: 'detached',
+      parallelism: Number.POSITIVE_INFINITY,
       start: async (_, runs) => {
         started.push(...runs);
         return runs.map((_, i) => ({ id: `a${started.length - runs.length + i}` }));

@@ -72,6 +72,7 @@ function detachedActivations() {
   const runs: Record<string, unknown>[] = [];
   const activations: Activations = {
     mode: 'detached',
+    parallelism: Number.POSITIVE_INFINITY,
     async start(action, paramSets) {
       expect(action).toBe('transform');
       runs.push(...paramSets);
@@ -90,7 +91,7 @@ describe.each(storesUnderTest())('transform in parts through the %s', (_, newSto
     const result = await run(
       store,
       { key: RAW_KEY, part_bytes: partBytes },
-      inProcessActivations({ transform: transform as ActionDefinition }, { store }),
+      inProcessActivations({ transform: transform as ActionDefinition }, { store, concurrency: 2 }),
     );
 
     expect(result).toMatchObject({ status: 'staged', parts: 8, records_in: LOG.expected.records_in });
@@ -154,9 +155,10 @@ describe.each(storesUnderTest())('transform in parts through the %s', (_, newSto
 
     // In-process runs are awaited: a rerun stages part 3 only, then the file is joined.
     const staged: number[] = [];
-    const inProcess = inProcessActivations({ transform: transform as ActionDefinition }, { store });
+    const inProcess = inProcessActivations({ transform: transform as ActionDefinition }, { store, concurrency: 2 });
     const watching: Activations = {
       mode: 'awaited',
+      parallelism: 2,
       start: (action, paramSets) => {
         staged.push(...paramSets.map((params) => params.part as number));
         return inProcess.start(action, paramSets);
@@ -173,6 +175,7 @@ describe.each(storesUnderTest())('transform in parts through the %s', (_, newSto
     await store.put(RAW_KEY, LOG.content);
     const refusing: Activations = {
       mode: 'detached',
+      parallelism: Number.POSITIVE_INFINITY,
       start: async (_, paramSets) =>
         paramSets.map((params) =>
           params.part === 1 ? { id: '', notStarted: 'HTTP 429 (Too Many Requests)' } : { id: `a${params.part}` },
@@ -191,9 +194,10 @@ describe.each(storesUnderTest())('transform in parts through the %s', (_, newSto
   it('fails the file with each failed part named, keeping the parts that were staged', async () => {
     const store = await newStore();
     const put = await store.put(RAW_KEY, LOG.content);
-    const inProcess = inProcessActivations({ transform: transform as ActionDefinition }, { store });
+    const inProcess = inProcessActivations({ transform: transform as ActionDefinition }, { store, concurrency: 2 });
     const failingPart1: Activations = {
       mode: 'awaited',
+      parallelism: 2,
       start: async (action, paramSets) => {
         const kept = paramSets.filter((params) => params.part !== 1);
         const done = await inProcess.start(action, kept);
@@ -222,7 +226,7 @@ describe.each(storesUnderTest())('transform in parts through the %s', (_, newSto
     const inParts = await run(
       parted,
       { key: RAW_KEY, part_bytes: Buffer.byteLength(first) },
-      inProcessActivations({ transform: transform as ActionDefinition }, { store: parted }),
+      inProcessActivations({ transform: transform as ActionDefinition }, { store: parted, concurrency: 2 }),
     );
     expect(inParts.parts).toBeGreaterThan(1);
     expect([inParts.records_out, inParts.dropped]).toEqual([one.records_out, one.dropped]);
@@ -245,7 +249,7 @@ describe.each(storesUnderTest())('transform in parts through the %s', (_, newSto
     const inParts = await run(
       parted,
       { key: RAW_KEY, part_bytes: Buffer.byteLength(first) },
-      inProcessActivations({ transform: transform as ActionDefinition }, { store: parted }),
+      inProcessActivations({ transform: transform as ActionDefinition }, { store: parted, concurrency: 2 }),
     );
     expect(inParts.parts).toBe(2);
     expect(one.unknown_fields.a).toBe(2);
@@ -263,16 +267,22 @@ describe.each(storesUnderTest())('transform in parts through the %s', (_, newSto
     expect(runs.length).toBeGreaterThan(MAX_PARTS / 2);
   });
 
-  it('stages a gzip file whole and says why; a small file is staged whole and says nothing', async () => {
+  it('stages a gzip file whole and says why, and a file where parts would not help; a small one says nothing', async () => {
     const store = await newStore();
     const key = `${PRODUCTION_RAW_PREFIX}2026/06/01/busy-day.jsonl.gz`;
     await store.put(key, gzipSync(LOG.content));
-    const activations = inProcessActivations({ transform: transform as ActionDefinition }, { store });
+    const activations = inProcessActivations({ transform: transform as ActionDefinition }, { store, concurrency: 2 });
     const gz = await run(store, { key, part_bytes: 4096 }, activations);
     expect(gz).toMatchObject({ status: 'staged', staged_whole: 'gzip has no random access' });
 
+    // In a process that runs one part at a time, parts would only add a join.
     await store.put(RAW_KEY, LOG.content);
-    const small = await run(store, { key: RAW_KEY }, activations);
+    const oneAtATime = inProcessActivations({ transform: transform as ActionDefinition }, { store, concurrency: 1 });
+    const single = await run(store, { key: RAW_KEY, part_bytes: 4096 }, oneAtATime);
+    expect(single).toMatchObject({ status: 'staged', staged_whole: 'parts would run one at a time here' });
+
+    await store.put(`${RAW_KEY}.2.jsonl`, LOG.content.subarray(0, 100_000));
+    const small = await run(store, { key: `${RAW_KEY}.2.jsonl` }, activations);
     expect(small.status).toBe('staged');
     expect(small.parts).toBeUndefined();
     expect(small.staged_whole).toBeUndefined();

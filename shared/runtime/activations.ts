@@ -10,6 +10,8 @@ export interface Activations {
    * their own (OpenWhisk's non-blocking invoke).
    */
   readonly mode: 'awaited' | 'detached';
+  /** How many runs the platform works on at once (Infinity where it adds capacity as runs queue). */
+  readonly parallelism: number;
   start(action: string, runs: Record<string, unknown>[]): Promise<StartedRun[]>;
 }
 

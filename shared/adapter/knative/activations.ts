@@ -11,6 +11,7 @@ export function knativeActivations(settings: Record<string, unknown>, send: type
   const token = typeof settings.api_token === 'string' && settings.api_token ? settings.api_token : undefined;
   return {
     mode: 'awaited',
+    parallelism: Number.POSITIVE_INFINITY,
     start: (action, runs) =>
       Promise.all(
         runs.map(async (params) => {

@@ -68,7 +68,7 @@ export class LocalRuntime {
   private watcher: FSWatcher | undefined;
   private scanTimer: NodeJS.Timeout | undefined;
   private stopped = false;
-  /** Runs the actions start (transform's parts): in this process, one per core. */
+  /** Runs the actions start (transform's parts): in this process, one per two cores. */
   private readonly activations: Activations;
 
   constructor(private readonly options: LocalRuntimeOptions) {

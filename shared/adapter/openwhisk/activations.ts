@@ -20,6 +20,7 @@ export function openwhiskActivations(env: NodeJS.ProcessEnv = process.env): Acti
   if (!apiKey || !apihost) return undefined;
   return {
     mode: 'detached',
+    parallelism: Number.POSITIVE_INFINITY,
     async start(action, runs) {
       // Required when parts are started, not when the bundle loads (20 ms of every cold start).
       // The bundles are CommonJS and the runtime resolves `openwhisk` from its own node_modules.

@@ -38,6 +38,8 @@ export async function chooseStaging(
   if (earlier) return { plan: earlier, planned: false };
   if (raw.size <= partBytes) return { whole: null };
   if (!activations) return { whole: 'this platform gives no way to start the parts' };
+  // One part at a time is one pass plus a join: a file is faster whole where parts cannot run side by side.
+  if (activations.parallelism < 2) return { whole: 'parts would run one at a time here' };
   const whyNot = await whyNotInParts(store, raw);
   if (whyNot) return { whole: whyNot };
   // A tiny part_bytes must not plan a part per line: the plan, the invokes and the join stay bounded.
