@@ -67,6 +67,19 @@ function comparable(summary: StagedSummary) {
   return { ...rest, line_index: { ...line_index, types: [...(line_index?.types ?? [])].sort() } };
 }
 
+/** `content` staged in one pass on one new store and in parts of `partBytes` on another. */
+async function stagedBothWays(newStore: () => Promise<ObjectStore>, content: Buffer, partBytes: number) {
+  const [whole, parted] = [await newStore(), await newStore()];
+  for (const store of [whole, parted]) await store.put(RAW_KEY, content);
+  const one = await run(whole, { key: RAW_KEY });
+  const inParts = await run(
+    parted,
+    { key: RAW_KEY, part_bytes: partBytes },
+    inProcessActivations({ transform: transform as ActionDefinition }, { store: parted, concurrency: 2 }),
+  );
+  return { whole, parted, one, inParts };
+}
+
 /** Runs handed to another platform: recorded, run only when the test says. */
 function detachedActivations() {
   const runs: Record<string, unknown>[] = [];
@@ -216,18 +229,11 @@ describe.each(storesUnderTest())('transform in parts through the %s', (_, newSto
     expect(await store.head(productionPartKeys(RAW_KEY, put.etag, 1).summary)).toBeUndefined();
   });
 
-  it("reads a byte-order mark where a part starts as one pass does: not the file's, so the line is invalid", async () => {
+  it('reads a line with a byte-order mark where a part starts as one pass reads it', async () => {
     const first = `${JSON.stringify({ question: 'What causes gout?', answer: 'Uric acid crystals in a joint.' })}\n`;
     const second = `\uFEFF${JSON.stringify({ question: 'What is anemia?', answer: 'Too few red blood cells.' })}\n`;
     const content = Buffer.from(first + second + first.replace('gout', 'asthma'));
-    const [whole, parted] = [await newStore(), await newStore()];
-    for (const store of [whole, parted]) await store.put(RAW_KEY, content);
-    const one = await run(whole, { key: RAW_KEY });
-    const inParts = await run(
-      parted,
-      { key: RAW_KEY, part_bytes: Buffer.byteLength(first) },
-      inProcessActivations({ transform: transform as ActionDefinition }, { store: parted, concurrency: 2 }),
-    );
+    const { whole, parted, one, inParts } = await stagedBothWays(newStore, content, Buffer.byteLength(first));
     expect(inParts.parts).toBeGreaterThan(1);
     expect([inParts.records_out, inParts.dropped]).toEqual([one.records_out, one.dropped]);
     const staged = async (store: ObjectStore) =>
@@ -243,14 +249,7 @@ describe.each(storesUnderTest())('transform in parts through the %s', (_, newSto
     const second = `${JSON.stringify({ question: 'What is anemia?', answer: 'Too few red cells.', ...many })}\n`;
     const third = `${JSON.stringify({ question: 'What is asthma?', answer: 'Narrowed airways.', a: 2 })}\n`;
     const content = Buffer.from(first + second + third);
-    const [whole, parted] = [await newStore(), await newStore()];
-    for (const store of [whole, parted]) await store.put(RAW_KEY, content);
-    const one = await run(whole, { key: RAW_KEY });
-    const inParts = await run(
-      parted,
-      { key: RAW_KEY, part_bytes: Buffer.byteLength(first) },
-      inProcessActivations({ transform: transform as ActionDefinition }, { store: parted, concurrency: 2 }),
-    );
+    const { one, inParts } = await stagedBothWays(newStore, content, Buffer.byteLength(first));
     expect(inParts.parts).toBe(2);
     expect(one.unknown_fields.a).toBe(2);
     expect(Object.keys(one.unknown_fields)).toHaveLength(50);
