@@ -111,6 +111,8 @@ export function productionOutputKeys(rawKey: string, etag: string, rulesVersion 
     quarantine: `${PRODUCTION_QUARANTINE_PREFIX}${base}.jsonl`,
     /** A file staged in parts: the byte ranges its parts read (part-plan.ts). */
     plan: `${PRODUCTION_STAGED_PREFIX}${base}${PART_PLAN_SUFFIX}`,
+    /** What every part's outputs start with (productionPartKeys): one listing finds the parts done. */
+    partsPrefix: `${PRODUCTION_STAGED_PREFIX}${base}.part-`,
     /** Created only if absent by the run that joins the parts. */
     joinClaim: `${PRODUCTION_STAGED_PREFIX}${base}.parts.join.json`,
   };

@@ -5,7 +5,7 @@ import { type StagedSummary, StagedSummarySchema } from '../../bucket/staged';
 import { openRecordFile, UnreadableFileError } from '../../readers';
 import { LOG_FORMATS } from '../../readers/log-formats';
 import { type Activations, type Logger, PipelineError } from '../../runtime';
-import { ObjectExistsError, type ObjectInfo, type ObjectStore } from '../../store';
+import { listObjects, ObjectExistsError, type ObjectInfo, type ObjectStore } from '../../store';
 import { type StageKeys, type StageOptions, stageProductionFile } from '../stage-file';
 import { cutAtLines } from './cut-at-lines';
 import { joinParts } from './join-parts';
@@ -16,8 +16,8 @@ export const PART_RESTART_AFTER_MS = 6 * 60_000;
 /** A file is planned into at most this many parts (64 GB at the default 64 MiB); larger ones get larger parts. */
 export const MAX_PARTS = 1000;
 
-/** The staged keys of a file together with its plan's and its join claim's. */
-export type FileKeys = StageKeys & { plan: string; joinClaim: string };
+/** The staged keys of a file together with its plan's, its parts' and its join claim's. */
+export type FileKeys = StageKeys & { plan: string; partsPrefix: string; joinClaim: string };
 
 /** How a file is staged: in the parts of a plan, or whole (with why, when it was large enough for parts). */
 export type StagingChoice = { plan: PartPlan; planned: boolean } | { whole: string | null };
@@ -93,7 +93,7 @@ export async function startMissingParts(
   forward: Record<string, unknown>,
 ): Promise<PartsOutcome> {
   const { plan } = choice;
-  const missing = (await partsDone(store, raw, plan)).flatMap((done, index) => (done ? [] : [index]));
+  const missing = (await partsDone(store, keys, plan)).flatMap((done, index) => (done ? [] : [index]));
   if (missing.length === 0) return { kind: 'complete' };
   if (!activations) {
     throw new PipelineError('NO_ACTIVATIONS', `${raw.key} is staged in parts and this platform cannot start them`);
@@ -171,7 +171,7 @@ export async function joinIfComplete(
   const joined = () => readObject(store, keys.summary, StagedSummarySchema);
   const earlier = await joined();
   if (earlier) return earlier;
-  if ((await partsDone(store, raw, plan)).some((done) => !done)) return undefined;
+  if ((await partsDone(store, keys, plan)).some((done) => !done)) return undefined;
   if (!(await claimJoin(store, keys.joinClaim))) {
     log.info('join_elsewhere', { claim: keys.joinClaim });
     return undefined;
@@ -201,10 +201,15 @@ async function claimJoin(store: ObjectStore, key: string): Promise<boolean> {
   return claimJoin(store, key);
 }
 
-async function partsDone(store: ObjectStore, raw: ObjectInfo, plan: PartPlan): Promise<boolean[]> {
-  return Promise.all(
-    plan.parts.map(
-      async (_, index) => (await store.head(productionPartKeys(raw.key, raw.etag, index).summary)) !== undefined,
-    ),
-  );
+/**
+ * Which parts have their summary: one listing of the parts' outputs, not a HEAD per part (each
+ * part asks when it is done, so a HEAD each would be parts² requests for the file).
+ */
+async function partsDone(store: ObjectStore, keys: FileKeys, plan: PartPlan): Promise<boolean[]> {
+  const done = plan.parts.map(() => false);
+  for await (const object of listObjects(store, keys.partsPrefix)) {
+    const index = /^(\d+)\.json$/.exec(object.key.slice(keys.partsPrefix.length))?.[1];
+    if (index !== undefined && Number(index) < done.length) done[Number(index)] = true;
+  }
+  return done;
 }
