@@ -43,6 +43,9 @@ export async function archiveRawObject(
   try {
     await moveObject(store, source, target, free && existing ? { target: existing } : {});
   } catch (err) {
+    // Another run of the same content (a part that joined the file) archived it meanwhile.
+    if (expectedEtag && typeof raw !== 'string' && !(await store.head(rawKey)))
+      return archiveRawObject(store, rawKey, expectedEtag);
     if ((err as { code?: string }).code !== 'MOVE_MISMATCH') throw err;
     throw new PipelineError(
       'ARCHIVE_MISMATCH',

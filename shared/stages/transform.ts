@@ -156,11 +156,7 @@ async function finish(context: ActionContext, raw: ObjectInfo, summary: StagedSu
   const { store, log } = context;
   const keys = productionOutputKeys(raw.key, raw.etag);
   // Archive only once the outputs are written: a crash before this line leaves the raw file for a retry.
-  const archived = await archiveRawObject(store, raw, raw.etag).catch(async (err) => {
-    // Another run of the same file (the part that joined it) archived it meanwhile.
-    if (await store.head(raw.key)) throw err;
-    return archiveRawObject(store, raw.key, raw.etag);
-  });
+  const archived = await archiveRawObject(store, raw, raw.etag);
   log.info('archived', { ...archived });
   await refreshSummaryAfterStage(store, log, keys.summary);
   return {
