@@ -129,10 +129,10 @@ async function stageRecords(
   }: StageOptions,
 ): Promise<StagedSummary> {
   let recordsSoFar = () => 0;
-  const progress = new ProgressLog(
-    log,
-    { key: raw.key, size: part ? part.range.end - part.range.start : raw.size, ...(part ? { part: part.index } : {}) },
-    () => recordsSoFar(),
+  /** The bytes this run reads: the part's range, or the whole file. */
+  const size = part ? part.range.end - part.range.start : raw.size;
+  const progress = new ProgressLog(log, { key: raw.key, size, ...(part ? { part: part.index } : {}) }, () =>
+    recordsSoFar(),
   );
   const newlines = { count: 0 };
   const readOptions = { maxRecordBytes, maxDecompressedBytes, maxSpillBytes, onStoredBytes: progress.addBytes };
@@ -156,10 +156,7 @@ async function stageRecords(
     part ? MAX_UNKNOWN_FIELD_NAMES_OF_A_PART : MAX_UNKNOWN_FIELD_NAMES,
   );
   recordsSoFar = () => output.recordsIn;
-  const workers =
-    opened.reader.format === 'jsonl'
-      ? stageWorkerCount(part ? part.range.end - part.range.start : raw.size, requestedWorkers)
-      : 0;
+  const workers = opened.reader.format === 'jsonl' ? stageWorkerCount(size, requestedWorkers) : 0;
 
   try {
     if (workers > 0) {

@@ -149,7 +149,8 @@ async function readPartIndex(
 
 /** The join's running state: what it has written. */
 class Join {
-  private readonly entry = new Uint8Array(LINE_INDEX_ENTRY_BYTES);
+  /** The line index entry being written, reused for every line. */
+  private readonly entry = Buffer.alloc(LINE_INDEX_ENTRY_BYTES);
   /** The file's question types as its line index numbers them. */
   readonly types = new Numbering();
   recordsOut = 0;
@@ -192,7 +193,7 @@ class Join {
     linesBefore: number,
   ): Promise<void> {
     const partTypes = part.line_index!.types;
-    const entry = Buffer.from(this.entry.buffer, this.entry.byteOffset, LINE_INDEX_ENTRY_BYTES);
+    const { entry } = this;
     // Once per line of a file of millions: fields read in place, an await only where a write must wait.
     for (let i = 0, offset = 0; offset < index.length; i += 1, offset += LINE_INDEX_ENTRY_BYTES) {
       const lineBytes = index.readUInt32LE(offset + 16);
