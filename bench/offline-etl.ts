@@ -11,6 +11,10 @@
  * --scale N also builds (in a temporary folder) an N-times larger JSON Lines gzip from each
  * .jsonl.gz input, every copy with its questions made distinct, to show memory does not grow
  * with the file.
+ *
+ * --against REV also builds an earlier commit's bundles (bench/lib/baseline-build.ts) and runs
+ * them on the same inputs, alternating with this tree's, --runs times each (default 3 with
+ * --against, else 1); the table gives each build's median run and the speed-up between them.
  */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -22,11 +26,13 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip, gzipSync } from 'node:zlib';
 import { generateRows, toJsonl } from '../test/fixtures/medquad-fixtures';
 import { startS3rver } from '../test/helpers/s3rver';
-import { buildBundles, runBundle } from './lib/child-run';
+import { buildBaseline } from './lib/baseline-build';
+import { buildBundles, type ChildMeasurement, runBundle } from './lib/child-run';
 
 interface Measurement {
   input: string;
   store: string;
+  build: string;
   mb: number;
   wall_s: number;
   records: number;
@@ -39,13 +45,28 @@ const inputs = args.flatMap((arg, i) => (arg === '--input' ? [args[i + 1]!] : []
 const scale = Number(args[args.indexOf('--scale') + 1] ?? 0) || 0;
 const stores = (args.includes('--stores') ? args[args.indexOf('--stores') + 1]! : 'folder,s3').split(',');
 const rows = Number(args.includes('--rows') ? args[args.indexOf('--rows') + 1] : 47_457);
-if (!Number.isInteger(rows) || rows < 1) {
-  console.error('usage: npm run bench -- [--input FILE]... [--rows N] [--scale N] [--stores folder,s3]');
+const against = args.includes('--against') ? args[args.indexOf('--against') + 1] : undefined;
+const runs = Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : against ? 3 : 1);
+if (
+  !Number.isInteger(rows) ||
+  rows < 1 ||
+  !Number.isInteger(runs) ||
+  runs < 1 ||
+  (args.includes('--against') && !against)
+) {
+  console.error(
+    'usage: npm run bench -- [--input FILE]... [--rows N] [--scale N] [--stores folder,s3] [--against REV] [--runs N]',
+  );
   process.exit(2);
 }
 
 buildBundles();
 const work = await fs.mkdtemp(path.join(tmpdir(), 'medqa-bench-'));
+const builds = [{ name: 'this tree', root: '.' }];
+if (against) {
+  const baseline = await buildBaseline(against, work);
+  builds.unshift({ name: baseline.commit, root: baseline.root });
+}
 if (inputs.length === 0) {
   const generated = path.join(work, `generated-${rows}.jsonl.gz`);
   await fs.writeFile(generated, gzipSync(toJsonl(generateRows(rows))));
@@ -82,35 +103,30 @@ try {
     const { size } = await fs.stat(file);
     const key = `data/offline/raw/${path.basename(file)}`;
     for (const store of stores) {
-      let params: Record<string, unknown>;
-      if (store === 'folder') {
-        const dir = path.join(work, `folder-${results.length}`);
-        await fs.mkdir(path.join(dir, 'data/offline/raw'), { recursive: true });
-        await fs.copyFile(file, path.join(dir, key));
-        params = { store: 'folder', data_dir: dir };
-      } else {
-        const s3Store = await s3!.newStore();
-        await s3Store.put(key, createReadStream(file));
-        params = {
-          store: 's3',
-          s3_endpoint: s3!.endpoint,
-          s3_bucket: s3Store.bucket,
-          s3_access_key_id: 'S3RVER',
-          s3_secret_access_key: 'S3RVER',
-          s3_atomic_create: false,
-        };
+      // The builds take turns, so a slow spell of the machine falls on both.
+      const measured = new Map(builds.map((build) => [build.name, [] as ChildMeasurement<Record<string, any>>[]]));
+      for (let round = 0; round < runs; round += 1)
+        for (const build of builds) {
+          const params = await freshBucket(file, key, store, s3);
+          const run = await runBundle('offline-etl', { ...params, log_level: 'warn', force: true }, {}, build.root);
+          if (run.result.error)
+            throw new Error(`${file} via ${store} (${build.name}): ${JSON.stringify(run.result.error)}`);
+          measured.get(build.name)!.push(run);
+        }
+      for (const build of builds) {
+        const ordered = measured.get(build.name)!.sort((a, b) => a.wall_s - b.wall_s);
+        const median = ordered[Math.floor(ordered.length / 2)]!;
+        results.push({
+          input: path.basename(file),
+          store,
+          build: build.name,
+          mb: size / 1e6,
+          wall_s: median.wall_s,
+          records: median.result.initial_records,
+          final_records: median.result.final_records,
+          rss_mb: Math.max(...ordered.map((run) => run.rss_mb)),
+        });
       }
-      const run = await runBundle('offline-etl', { ...params, log_level: 'warn', force: true });
-      if (run.result.error) throw new Error(`${file} via ${store}: ${JSON.stringify(run.result.error)}`);
-      results.push({
-        input: path.basename(file),
-        store,
-        mb: size / 1e6,
-        wall_s: run.wall_s,
-        records: run.result.initial_records,
-        final_records: run.result.final_records,
-        rss_mb: run.rss_mb,
-      });
     }
   }
 } finally {
@@ -118,15 +134,43 @@ try {
   await fs.rm(work, { recursive: true, force: true });
 }
 
+/** The store parameters of a new bucket holding only `file` at `key`. */
+async function freshBucket(
+  file: string,
+  key: string,
+  store: string,
+  server: typeof s3,
+): Promise<Record<string, unknown>> {
+  if (store === 'folder') {
+    const dir = await fs.mkdtemp(path.join(work, 'folder-'));
+    await fs.mkdir(path.join(dir, 'data/offline/raw'), { recursive: true });
+    await fs.copyFile(file, path.join(dir, key));
+    return { store: 'folder', data_dir: dir };
+  }
+  const s3Store = await server!.newStore();
+  await s3Store.put(key, createReadStream(file));
+  return {
+    store: 's3',
+    s3_endpoint: server!.endpoint,
+    s3_bucket: s3Store.bucket,
+    s3_access_key_id: 'S3RVER',
+    s3_secret_access_key: 'S3RVER',
+    s3_atomic_create: false,
+  };
+}
+
 console.log(
   `offline-etl benchmark — Node ${process.version}, ${(await import('node:os')).cpus().length} cores; one fresh process per run`,
 );
-console.log(['input', 'store', 'MB', 'wall s', 'records', 'records/s', 'MB/s', 'final', 'peak RSS MB'].join('\t'));
+console.log(
+  ['input', 'store', 'build', 'MB', 'wall s', 'records', 'records/s', 'MB/s', 'final', 'peak RSS MB'].join('\t'),
+);
 for (const r of results) {
   console.log(
     [
       r.input,
       r.store,
+      r.build,
       r.mb.toFixed(1),
       r.wall_s.toFixed(2),
       r.records,
@@ -137,3 +181,10 @@ for (const r of results) {
     ].join('\t'),
   );
 }
+if (builds.length > 1)
+  for (const r of results.filter((row) => row.build === 'this tree')) {
+    const base = results.find((row) => row.input === r.input && row.store === r.store && row.build !== 'this tree')!;
+    console.log(
+      `${r.input} via ${r.store}: this tree ${(base.wall_s / r.wall_s).toFixed(2)}× as fast as ${base.build} (median of ${runs})`,
+    );
+  }

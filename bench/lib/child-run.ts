@@ -44,13 +44,14 @@ export async function runInFreshProcess<T>(
   return JSON.parse(out) as ChildMeasurement<T>;
 }
 
-/** Invokes a built action bundle's `main` with parameters in a fresh process. */
+/** Invokes a built action bundle's `main` with parameters in a fresh process; `root` is the checkout whose dist/ it takes. */
 export function runBundle<T = Record<string, any>>(
   action: string,
   params: Record<string, unknown>,
   env: Record<string, string> = {},
+  root = '.',
 ): Promise<ChildMeasurement<T>> {
-  const bundle = path.resolve(`dist/${action}.js`);
+  const bundle = path.resolve(root, `dist/${action}.js`);
   return runInFreshProcess<T>(
     `result = await require(${JSON.stringify(bundle)}).main(${JSON.stringify(params)});`,
     env,

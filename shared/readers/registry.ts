@@ -159,9 +159,16 @@ function capped(source: Readable, limit: number, tooLarge: () => Error): Readabl
   return source.pipe(counter);
 }
 
+/**
+ * Output chunks of the decompressor: zlib's default of 16 KiB makes a round trip to the thread
+ * pool for every 16 KiB of text, which took longer than the inflating (MedQuAD's 44 MB: 260 ms
+ * against 100 ms with 64 KiB).
+ */
+const GUNZIP_CHUNK_BYTES = 64 * 1024;
+
 /** Decompresses a stream; errors travel downstream and closing early releases the source. */
 function gunzipped(source: Readable): Readable {
-  const gunzip = createGunzip();
+  const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES });
   source.once('error', (err) => gunzip.destroy(err));
   gunzip.once('close', () => source.destroy());
   return source.pipe(gunzip);

@@ -7,6 +7,11 @@ describe('text normalisation', () => {
     expect(normalizeText('a\u00a0\u00a0b')).toBe('a b');
   });
 
+  it('collapses every kind of whitespace run, single line breaks and tabs included, to one space', () => {
+    expect(normalizeText('a\nb\tc\r\nd  e \u2003 f\u2028g\ufeffh')).toBe('a b c d e f g h');
+    expect(normalizeText('one  two\u00e9 \n three')).toBe('one two\u00e9 three');
+  });
+
   it('trims a single trailing or leading space from otherwise normal ASCII', () => {
     expect(normalizeText('Symptoms ')).toBe('Symptoms');
     expect(normalizeText(' a b')).toBe('a b');

@@ -3,6 +3,12 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** What only the full normalisation fixes: a non-printable or non-ASCII character, or a double space. */
 const NEEDS_WORK = /[^\x20-\x7e]| {2}/;
+/**
+ * The whitespace that changes when runs collapse to one space: a run of two or more, or one
+ * character other than a plain space. A lone space already is what it would become, and
+ * replacing every gap between words took twice as long on long answers.
+ */
+const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
 
 /**
  * The text normal form every stage compares and writes: Unicode NFC, whitespace runs
@@ -16,7 +22,7 @@ export function normalizeText(value: string | null | undefined): string | undefi
     const trimmed = value.charCodeAt(0) === 0x20 || value.charCodeAt(value.length - 1) === 0x20 ? value.trim() : value;
     return trimmed === '' ? undefined : trimmed;
   }
-  const text = (ASCII.test(value) ? value : value.normalize('NFC')).replace(/\s+/gu, ' ').trim();
+  const text = (ASCII.test(value) ? value : value.normalize('NFC')).replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
   return text === '' ? undefined : text;
 }
 
