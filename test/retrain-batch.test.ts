@@ -41,6 +41,16 @@ async function stage(store: ObjectStore, name: string, questions: string[], tag:
   return result.records_out as number;
 }
 
+/** The staged files as if staged before line indexes existed: no index, no mention of one in the summary. */
+async function forgetLineIndexes(store: ObjectStore) {
+  for (const { key } of await listAll(store, 'data/production/retraining_data_staged/')) {
+    if (key.endsWith('.index')) await store.delete(key);
+    if (!key.endsWith('.summary.json')) continue;
+    const { line_index: _, ...summary } = JSON.parse(await readText(store, key));
+    await store.put(key, JSON.stringify(summary));
+  }
+}
+
 const safeQuestions = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) => `what are the symptoms of tarrow fever type ${from + i}`);
 
@@ -118,13 +128,7 @@ describe.each(storesUnderTest())('retrain-batch through the %s', (_, newStore) =
       );
       await stage(store, 'day1b', [...safeQuestions(5, 20), ...safeQuestions(8, 200)], 'a');
     }
-    // The same bucket as if staged before line indexes existed.
-    for (const { key } of await listAll(parsed, 'data/production/retraining_data_staged/')) {
-      if (key.endsWith('.index')) await parsed.delete(key);
-      if (!key.endsWith('.summary.json')) continue;
-      const { line_index: _, ...summary } = JSON.parse(await readText(parsed, key));
-      await parsed.put(key, JSON.stringify(summary));
-    }
+    await forgetLineIndexes(parsed);
     const [a, b] = [await run(retrainBatch, indexed), await run(retrainBatch, parsed)];
     expect(a).toMatchObject({ status: 'created', record_count: 38, dropped: { evaluation_question: 4, duplicate: 5 } });
     expect({ ...b, duration_ms: 0 }).toEqual({ ...a, duration_ms: 0 });
@@ -132,6 +136,41 @@ describe.each(storesUnderTest())('retrain-batch through the %s', (_, newStore) =
     const counts = (m: VersionMetadata) => [m.dropped, m.question_type_counts, m.question_length_counts];
     const metadata = async (store: ObjectStore) => JSON.parse(await readText(store, versionKeys(1).metadata));
     expect(counts(await metadata(indexed))).toEqual(counts(await metadata(parsed)));
+  });
+
+  it('finds repeats in several passes when few fingerprints may be held at once: the same versions as one pass', async () => {
+    const passes = await newStore();
+    const onePass = new FolderStore(await tempDir());
+    const results: Record<string, unknown>[][] = [[], []];
+    for (const [n, store] of [passes, onePass].entries()) {
+      const evaluation = await withSplit(store);
+      const build = async () =>
+        results[n]!.push({ ...(await run(retrainBatch, store, n === 0 ? { fingerprints_per_pass: 7 } : {})) });
+      await stage(store, 'day1', [...safeQuestions(30), ...evaluation.slice(0, 3)], 'a');
+      await stage(store, 'day1b', [...safeQuestions(6, 25), ...safeQuestions(4, 300)], 'a');
+      // In passes, a file staged before line indexes existed is parsed in each pass.
+      if (n === 0) await forgetLineIndexes(store);
+      await build();
+      // v2: repeats of v1, repeats within the batch, an evaluation question, new records.
+      await stage(store, 'day2', [...safeQuestions(5, 10), ...safeQuestions(12, 100), evaluation[5]!], 'a');
+      await stage(store, 'day2b', [...safeQuestions(7, 105), ...safeQuestions(2, 28)], 'a');
+      await build();
+    }
+    const [many, one] = results.map((runs) => runs.map((r) => ({ ...r, duration_ms: 0 })));
+    expect(many).toEqual(one);
+    expect(one![1]).toMatchObject({
+      status: 'created',
+      record_count: 12,
+      dropped: { in_earlier_version: 7, duplicate: 7, evaluation_question: 1 },
+    });
+    for (const version of [1, 2]) {
+      expect(await readText(passes, versionKeys(version).data)).toBe(
+        await readText(onePass, versionKeys(version).data),
+      );
+      expect(await readText(passes, versionKeys(version).fingerprints)).toBe(
+        await readText(onePass, versionKeys(version).fingerprints),
+      );
+    }
   });
 
   it('refuses a staged file changed after transform wrote it, naming it, and builds once it is staged again', async () => {

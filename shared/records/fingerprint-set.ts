@@ -34,8 +34,13 @@ export class FingerprintSet {
 
   /** Whether the fingerprint (its first 8 bytes) is in the set. */
   has(digest: Uint8Array): boolean {
-    const high = uint32At(digest, 0);
-    return this.shards[high >>> (32 - SHARD_BITS)]!.has(high, uint32At(digest, 4));
+    return this.hasAt(digest, 0);
+  }
+
+  /** Whether the fingerprint held in bytes[offset, offset + 8) is in the set. */
+  hasAt(bytes: Uint8Array, offset: number): boolean {
+    const high = uint32At(bytes, offset);
+    return this.shards[high >>> (32 - SHARD_BITS)]!.has(high, uint32At(bytes, offset + 4));
   }
 }
 
@@ -91,7 +96,7 @@ class FingerprintTable {
   }
 }
 
-/** The big-endian 32-bit unsigned integer at bytes[offset, offset + 4). */
-function uint32At(bytes: Uint8Array, offset: number): number {
+/** The big-endian 32-bit unsigned integer at bytes[offset, offset + 4): the fingerprint's first half. */
+export function uint32At(bytes: Uint8Array, offset: number): number {
   return ((bytes[offset]! << 24) | (bytes[offset + 1]! << 16) | (bytes[offset + 2]! << 8) | bytes[offset + 3]!) >>> 0;
 }

@@ -47,6 +47,76 @@ export async function* stagedLineBatches(
 }
 
 /** Bytes of a stream taken from the front, a chunk at a time. */
+/**
+ * The fingerprints of consecutive staged lines, packed: line i's record fingerprint at
+ * bytes[i * stride, +8), its question's fingerprint at the 8 bytes after it.
+ */
+export interface FingerprintBatch {
+  bytes: Uint8Array;
+  count: number;
+  stride: number;
+  /** 1 for a line that is not a staged record (files staged without an index only). */
+  invalid?: Uint8Array;
+}
+
+/**
+ * Each staged line's fingerprints, in line order: from the line index alone when the file has
+ * one (the staged lines are not read; the index's entries start with the two fingerprints), else
+ * from the parsed lines. Checked against the staged file only by stagedLineBatches, which reads
+ * both.
+ */
+export async function* stagedLineFingerprints(
+  store: ObjectStore,
+  input: StagedInput,
+  summary: StagedSummary | undefined,
+): AsyncGenerator<FingerprintBatch> {
+  if (!summary?.line_index) {
+    for await (const lines of parsedLines(store, input.staged_key, () => undefined)) {
+      const bytes = new Uint8Array(lines.length * 16);
+      const invalid = new Uint8Array(lines.length);
+      lines.forEach((line, i) => {
+        if (line === INVALID_LINE) invalid[i] = 1;
+        else {
+          bytes.set(line.digest.subarray(0, 8), i * 16);
+          bytes.set(line.questionDigest.subarray(0, 8), i * 16 + 8);
+        }
+      });
+      yield { bytes, count: lines.length, stride: 16, invalid };
+    }
+    return;
+  }
+  const { ref } = await checkedLineIndex(store, input, summary);
+  const index = new ChunkQueue(await store.get(ref.key));
+  while (await index.fill(LINE_INDEX_ENTRY_BYTES)) {
+    const count = Math.floor(index.available / LINE_INDEX_ENTRY_BYTES);
+    yield { bytes: index.take(count * LINE_INDEX_ENTRY_BYTES), count, stride: LINE_INDEX_ENTRY_BYTES };
+  }
+}
+
+/**
+ * The summary's line index, once the staged file is the one it was written with and the index
+ * has an entry per staged record; `mismatch` words the refusal for what is found later.
+ */
+async function checkedLineIndex(store: ObjectStore, input: StagedInput, summary: StagedSummary) {
+  const { staged_key: stagedKey, summary_key: summaryKey } = input;
+  const ref = summary.line_index!;
+  // Changed after transform wrote it: its lines can no longer be taken by the index, nor trusted.
+  const mismatch = (what: string) =>
+    new PipelineError(
+      'STAGED_MISMATCH',
+      `${stagedKey} is not the file its summary and line index describe (${what}): delete ${summaryKey} ` +
+        `and run replay, which stages ${summary.source_key} again from the archive`,
+    );
+  const staged = await store.head(stagedKey);
+  if (staged?.etag !== ref.staged_etag)
+    throw mismatch(`ETag ${staged?.etag ?? 'missing'}, written as ${ref.staged_etag}`);
+  const indexInfo = await store.head(ref.key);
+  const indexBytes = summary.records_out * LINE_INDEX_ENTRY_BYTES;
+  if (indexInfo?.size !== indexBytes)
+    throw mismatch(`line index ${ref.key} has ${indexInfo?.size ?? 'no'} bytes, not ${indexBytes}`);
+  return { ref, mismatch };
+}
+
 class ChunkQueue {
   private buffer: Buffer = Buffer.alloc(0);
   private at = 0;
@@ -80,26 +150,12 @@ class ChunkQueue {
 
 async function* indexedLines(
   store: ObjectStore,
-  { staged_key: stagedKey, summary_key: summaryKey }: StagedInput,
+  input: StagedInput,
   summary: StagedSummary,
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<StagedLine[]> {
-  const ref = summary.line_index!;
-  // Changed after transform wrote it: its lines can no longer be taken by the index, nor trusted.
-  const mismatch = (what: string) =>
-    new PipelineError(
-      'STAGED_MISMATCH',
-      `${stagedKey} is not the file its summary and line index describe (${what}): delete ${summaryKey} ` +
-        `and run replay, which stages ${summary.source_key} again from the archive`,
-    );
-  const staged = await store.head(stagedKey);
-  if (staged?.etag !== ref.staged_etag)
-    throw mismatch(`ETag ${staged?.etag ?? 'missing'}, written as ${ref.staged_etag}`);
-  const indexInfo = await store.head(ref.key);
-  const indexBytes = summary.records_out * LINE_INDEX_ENTRY_BYTES;
-  if (indexInfo?.size !== indexBytes)
-    throw mismatch(`line index ${ref.key} has ${indexInfo?.size ?? 'no'} bytes, not ${indexBytes}`);
-
+  const { ref, mismatch } = await checkedLineIndex(store, input, summary);
+  const stagedKey = input.staged_key;
   const index = new ChunkQueue(await store.get(ref.key));
   const lines = new ChunkQueue(await store.get(stagedKey));
   let number = 0;

@@ -11,9 +11,9 @@ import { readObject, readRequiredObject } from '../bucket/read';
 import { SplitMetadataSchema, splitIdentity } from '../bucket/split-metadata';
 import { StagedSummarySchema } from '../bucket/staged';
 import { type BatchDropReason, type Claim, ClaimSchema, type VersionMetadata } from '../bucket/version-metadata';
-import { FingerprintSet } from '../records/fingerprint-set';
 import { evaluationQuestions } from '../retraining/evaluation-questions';
 import { includedSummaryKeys } from '../retraining/included';
+import { FINGERPRINTS_PER_PASS, findRepeats, type RepeatSources } from '../retraining/repeats';
 import { INVALID_LINE, stagedLineBatches } from '../retraining/staged-lines';
 import { latestVersion } from '../retraining/training-job-reader';
 import { type ActionContext, defineAction, flag, PipelineError, ProgressLog } from '../runtime';
@@ -28,11 +28,22 @@ const RetrainBatchParams = z.object({
     .number()
     .int()
     .nonnegative()
-    .default(15 * 60_000),
+    .default(15 * 60_000)
+    .describe('a claim this old with no version committed is redone'),
   /** Build the batch even when no evaluation split exists yet (nothing can be guarded then). */
-  allow_without_split: flag().default(false),
+  allow_without_split: flag().default(false).describe('build even when no evaluation split exists yet'),
   /** An operator's word that the run holding the current claim is dead: its version is redone now. */
-  take_over: flag().default(false),
+  take_over: flag().default(false).describe('redo now a version whose builder is known to be dead'),
+  /**
+   * Fingerprints held at once while finding repeats (18 to 36 bytes each): more records than
+   * this, in the new files and all earlier versions together, are looked through in several passes.
+   */
+  fingerprints_per_pass: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(FINGERPRINTS_PER_PASS)
+    .describe('fingerprints held at once (18 to 36 bytes each); more are looked through in passes'),
 });
 
 /**
@@ -166,9 +177,14 @@ async function buildVersion(
       'no evaluation split yet (data/dataset-split/evaluation/testing.json): run offline-etl first, or pass -p allow_without_split true',
     );
   }
-  const earlier = await earlierFingerprints(store, claim.version - 1);
-  const seen = new FingerprintSet();
-  const fingerprints = new FingerprintLog();
+  const inputs: RepeatSources['inputs'] = [];
+  for (const input of claim.inputs)
+    inputs.push({ input, summary: await readObject(store, input.summary_key, StagedSummarySchema) });
+  const repeats = await findRepeats(
+    store,
+    { inputs, earlier: await earlierFingerprintFiles(store, claim.version - 1), evaluation },
+    params.fingerprints_per_pass,
+  );
   const dropped: Record<string, number> = {};
   const redactions: Record<string, number> = {};
   const unsafeTypes: Record<string, number> = {};
@@ -179,10 +195,11 @@ async function buildVersion(
   const count = (reason: BatchDropReason | string, n = 1) => (dropped[reason] = (dropped[reason] ?? 0) + n);
 
   const writer = new BytesWriter(store, keys.data);
+  // The version's fingerprints, 8 bytes a record, streamed out as its lines are: the next versions' repeats.
+  const fingerprints = new BytesWriter(store, keys.fingerprints);
   let recordCount = 0;
   try {
-    for (const input of claim.inputs) {
-      const summary = await readObject(store, input.summary_key, StagedSummarySchema);
+    for (const [k, { input, summary }] of inputs.entries()) {
       if (summary) {
         for (const [reason, n] of Object.entries(summary.dropped)) count(reason, n ?? 0);
         for (const [type, n] of Object.entries(summary.redactions))
@@ -196,7 +213,7 @@ async function buildVersion(
       const progress = new ProgressLog(log, { key: input.staged_key }, () => recordsIn);
       for await (const batch of stagedLineBatches(store, input, summary, progress.addBytes)) {
         for (const line of batch) {
-          recordsIn += 1;
+          const number = recordsIn++;
           if (line === INVALID_LINE) {
             count('invalid_staged_record');
             continue;
@@ -205,30 +222,28 @@ async function buildVersion(
             count('evaluation_question');
             continue;
           }
-          if (earlier.has(line.digest)) {
-            count('in_earlier_version');
+          const repeat = repeats.of(k, number, line.digest);
+          if (repeat) {
+            count(repeat);
             continue;
           }
-          if (!seen.add(line.digest)) {
-            count('duplicate');
-            continue;
-          }
-          fingerprints.append(line.digest);
           questionTypes[line.questionType] = (questionTypes[line.questionType] ?? 0) + 1;
           countLength(questionLengths, line.questionLength);
           recordCount += 1;
           const pending = writeWithStagedKey(writer, line.bytes, input.staged_key, stagedKeyField);
           if (pending) await pending;
+          const logged = fingerprints.write(line.digest.subarray(0, 8));
+          if (logged) await logged;
         }
       }
       stagedInputs.push({ staged_key: input.staged_key, summary_key: input.summary_key, records_in: recordsIn });
     }
   } catch (err) {
-    await writer.abort(err as Error);
+    await Promise.all([writer.abort(err as Error), fingerprints.abort(err as Error)]);
     throw err;
   }
   await writer.close();
-  await store.put(keys.fingerprints, fingerprints.bytes());
+  await fingerprints.close();
   // Markers before the tracker: once the version is visible, its files are visibly taken too.
   for (const input of claim.inputs)
     await store.put(includedMarkerKey(input.summary_key), JSON.stringify({ version: claim.version }));
@@ -254,42 +269,15 @@ async function buildVersion(
   return metadata;
 }
 
-/** The version's fingerprints, 8 bytes each, packed in 1 MiB blocks (not one small Buffer per record). */
-class FingerprintLog {
-  private static readonly BLOCK = 1024 * 1024;
-  private readonly blocks: Buffer[] = [];
-  private used = FingerprintLog.BLOCK;
-
-  append(digest: Uint8Array): void {
-    if (this.used === FingerprintLog.BLOCK) {
-      this.blocks.push(Buffer.allocUnsafe(FingerprintLog.BLOCK));
-      this.used = 0;
-    }
-    this.blocks.at(-1)!.set(digest.subarray(0, 8), this.used);
-    this.used += 8;
-  }
-
-  bytes(): Buffer {
-    if (this.blocks.length === 0) return Buffer.alloc(0);
-    return Buffer.concat([...this.blocks.slice(0, -1), this.blocks.at(-1)!.subarray(0, this.used)]);
-  }
-}
-
-/** Every record of versions 1..upTo, as 8-byte fingerprints (16 bytes each in memory). */
-async function earlierFingerprints(store: ObjectStore, upTo: number): Promise<FingerprintSet> {
-  const set = new FingerprintSet();
+/** The fingerprint files of versions 1..upTo that exist (a version whose records were all dropped has none). */
+async function earlierFingerprintFiles(store: ObjectStore, upTo: number): Promise<RepeatSources['earlier']> {
+  const files: RepeatSources['earlier'] = [];
   for (let version = 1; version <= upTo; version += 1) {
     const key = versionKeys(version).fingerprints;
-    if (!(await store.head(key))) continue;
-    let carry = Buffer.alloc(0);
-    for await (const chunk of await store.get(key)) {
-      const bytes = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-      const whole = bytes.length - (bytes.length % 8);
-      for (let i = 0; i < whole; i += 8) set.add(bytes.subarray(i, i + 8));
-      carry = Buffer.from(bytes.subarray(whole));
-    }
+    const head = await store.head(key);
+    if (head) files.push({ key, size: head.size });
   }
-  return set;
+  return files;
 }
 
 const OPEN_BRACE = 0x7b;
