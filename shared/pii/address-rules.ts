@@ -26,7 +26,7 @@ const STREET_FIRST = caseless(STREET_FIRST_WORDS);
 /** Types that are English words too ("via", "am", "plaza"): the street's name after them must be capitalised. */
 const STREET_FIRST_CAPITALISED = `(?:${caseless(STREET_FIRST_AMBIGUOUS)}|C/)`;
 /** With its dot the abbreviation is unambiguous in any case: "av. juárez 418", "al. jerozolimskie 57". */
-const STREET_FIRST_DOTTED = `(?:(?:${caseless('av|al|pl|ul|c')})\\.|[Jj]r\\.(?=\\s+\\p{Lu}))`;
+const STREET_FIRST_DOTTED = `(?:(?:${caseless('av|al|pl|ul|jl|c')})\\.|[Jj]r\\.(?=\\s+\\p{Lu}))`;
 /** English words that never sit between a street type and its number: "via spacer for the 6". */
 const NOT_IN_A_STREET_NAME =
   /\b(?:for|the|a|an|of|to|with|and|or|my|your|his|her|in|on|at|every|each|per|is|was|am|pm|by)\b/i;
@@ -75,6 +75,13 @@ const PRE_UNIT = preUnit(PRE_UNIT_WORDS);
  * a street without a number: "in room 12, link …" is a hospital room.
  */
 const BEFORE_NUMBER = `(?:${preUnit(`${PRE_UNIT_WORDS}|villa|room|rm|building|bldg|tower|floor|ward`)}|\\d{1,2}(?:/|F)\\d{1,2}(?=,)|${PLAIN_UNIT})`;
+/**
+ * After a house number: "bis" or "ter" ("Oudegracht 210 bis"), or a staircase letter and the
+ * flat's number ("Mannerheimintie 12 B 34", "hämeenkatu 25 b 14").
+ */
+const AFTER_HOUSE_NUMBER = `(?:\\s+(?:${caseless('bis|ter')}|[A-Za-z](?:\\s+\\d{1,3})?)\\b)?`;
+/** Small words between a street type and its name: "via dei Mille", "av. de los Pinos". */
+const ROMANCE_PARTICLES = caseless('dei|degli|del|della|delle|de|di|da|do|dos|das|la|le|los|las');
 /** A building's name between the unit and the street: "Lotus Towers,", "The Old Rectory,". */
 const BUILDING = "(?:\\p{L}[\\p{L}'’.-]*\\s+){0,3}\\p{L}[\\p{L}'’.-]*,\\s*";
 const POST_UNITS = `(?:,?\\s*(?:${POST_UNIT}|${PLAIN_UNIT})){0,3}`;
@@ -103,7 +110,25 @@ const titleCaseAfterComma = (m: string) => {
   return street === undefined || street.split(/\s+/).every((word) => /^(?:\p{Lu}|\d)/u.test(word));
 };
 
+/**
+ * Where a place has no street to name, a dwelling and the areas around it stand for the
+ * address: "house no 118, ward 6", "Plot 1234, Cadastral Zone B06", "stand 2214, zone 4",
+ * "Flat 6, Block C". A dwelling and at least one area after it, each with its number or letter.
+ */
+// Not "unit": "unit 10, lot 5" is insulin as often as an address.
+const DWELLING_WORDS = 'house|flat|villa|plot|stand|apartment|apt|lot|box|erf|bungalow|quarters|qtrs|shop|door';
+const AREA_WORDS =
+  'block|blk|sector|ward|zone|street|st|road|rd|lane|site|rr|phase|survey|lot|box|plot|house|flat|villa|floor|building|bldg|tower|stand|gali|mohalla|village|purok|barangay|extension|ext|colony|section|unit|no';
+const AREA_VALUE = `\\.?\\s*(?:${caseless('no')}\\.?\\s*)?[-#]?\\s*(?:(?=[A-Za-z/-]*\\d)[A-Za-z0-9/-]{1,10}|[A-Za-z]\\b)`;
+const UNIT_CHAIN = `\\b(?:${caseless(DWELLING_WORDS)}|${caseless('h')}\\.?\\s?${caseless('no')})${AREA_VALUE}(?:,\\s*(?:\\p{Lu}\\p{Ll}+\\s+)?(?:${caseless(AREA_WORDS)})(?![\\p{L}])${AREA_VALUE}){1,4}`;
+const MAY_HOLD_UNIT_CHAIN = new RegExp(`\\b(?:${DWELLING_WORDS}|h\\.?\\s?no)\\b`);
+
 export const ADDRESS_RULES = [
+  {
+    type: 'ADDRESS' as const,
+    applies: (h: CueHints) => h.digits >= 1 && MAY_HOLD_UNIT_CHAIN.test(h.lower),
+    pattern: new RegExp(UNIT_CHAIN, 'gud'),
+  },
   {
     // Rural, military and numbered roads: "4602 County Road 247", "RR 2 Box 118", "PSC 5739, Box 6271", "PO Box 4471", "D-73, Sector 92", "H.No. 6-5-617, Road No. 4".
     type: 'ADDRESS' as const,
@@ -159,7 +184,7 @@ export const ADDRESS_RULES = [
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
-      `(?:\\b(?:${STREET_FIRST})\\.?\\s+|\\b${STREET_FIRST_DOTTED}\\s*|\\b${STREET_FIRST_CAPITALISED}\\s+(?=\\p{Lu}))(?:${NAME_WORD}\\s+){0,4}${NAME_WORD},?\\s+\\d{1,5}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?:/\\d{1,4}[A-Za-z]?){0,3}(?!\\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mg|ml|%))${POST_UNITS}`,
+      `(?:\\b(?:${STREET_FIRST})\\.?\\s+|\\b${STREET_FIRST_DOTTED}\\s*|\\b${STREET_FIRST_CAPITALISED}\\s+(?=(?:(?:${ROMANCE_PARTICLES})\\s+)?\\p{Lu}))(?:${NAME_WORD}\\s+){0,4}${NAME_WORD},?\\s+(?:${caseless('no|nr')}\\.?:?\\s*)?\\d{1,5}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?:/\\d{1,4}[A-Za-z]?){0,3}(?!\\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mg|ml|%))${POST_UNITS}`,
       'gud',
     ),
     accept: (m: string) => accept(m) && !NOT_IN_A_STREET_NAME.test(m.replace(/^\S+\s+/, '')),
@@ -208,7 +233,7 @@ export const ADDRESS_RULES = [
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
-      `(?:(?:\\p{Lu}[\\p{L}'’-]*|${caseless('de|van|der|den|la|le|von|am|an')})\\s+){0,2}\\b${COMPOUND_STREET}\\s+\\d{1,4}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?:/\\d{1,4}[A-Za-z]?){0,3}(?:\\s[A-Z]\\b)?${POST_UNITS}`,
+      `(?:(?:\\p{Lu}[\\p{L}'’-]*|${caseless('de|van|der|den|la|le|von|am|an')})\\s+){0,2}\\b${COMPOUND_STREET}\\s+\\d{1,4}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?:/\\d{1,4}[A-Za-z]?){0,3}${AFTER_HOUSE_NUMBER}${POST_UNITS}`,
       'gud',
     ),
     accept: (m: string) => accept(m) && !/^(?:the|a|an|on|in|at|of|my|to)\s/i.test(m),

@@ -46,6 +46,12 @@ describe('PII reduction', () => {
     ['ADDRESS', 'we are at Room 12, Block C, 88 Zhongshan Road now', 'we are at [ADDRESS] now'],
     ['ADDRESS', 'flat is 0/2, 118 Maryhill Road, Glasgow', 'flat is [ADDRESS], Glasgow'],
     ['ADDRESS', 'vivo en Calle Mercaderes 312, 2do piso, tengo tos', 'vivo en [ADDRESS], tengo tos'],
+    ['ADDRESS', 'send the kit to stand 418, zone 9, near the clinic', 'send the kit to [ADDRESS], near the clinic'],
+    ['ADDRESS', 'we stay at Plot 77, Industrial Zone C3 now', 'we stay at [ADDRESS] now'],
+    ['ADDRESS', 'my aunt is at Vesterbrogade 31 C 12 since May', 'my aunt is at [ADDRESS] since May'],
+    ['ADDRESS', 'post it to Keizersgracht 88 bis please', 'post it to [ADDRESS] please'],
+    ['ADDRESS', 'abito in via delle Rose 14, ho la febbre', 'abito in [ADDRESS], ho la febbre'],
+    ['ADDRESS', 'kirim ke Jl. Sudirman No. 17 ya', 'kirim ke [ADDRESS] ya'],
     ['ZIP', 'my postcode is SE1 7PB now', 'my postcode is [ZIP] now'],
     ['DATE', 'DOB 19880412, seen 14-Mar-21', 'DOB [DATE], seen [DATE]'],
     ['EMAIL', 'write to jo dot ray at mailbox dot org', 'write to [EMAIL]'],
@@ -81,6 +87,8 @@ describe('PII reduction', () => {
     'BP 150/95, platelets 250000, vitamin D 1000 IU daily',
     'card 1234 5678 9012 3456 is not a real one',
     'Hi, is Ozempic the same as Wegovy?',
+    'I take unit 10, lot 5 of the insulin pens',
+    'take it via the tube 2 times a day',
   ])('leaves medical content alone: %s', (text) => {
     expect(redact(text)).toEqual({ text, counts: {} });
   });
