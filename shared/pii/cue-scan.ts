@@ -19,6 +19,13 @@ import {
   TYPES_AFTER_NAME,
 } from './street-words';
 
+/**
+ * Words a phone number follows, in the languages patients write in: "call", "mi número es",
+ * "Festnetz", "llamarme al", "rappelez moi au", "meu zap", "mob", "Ring".
+ */
+export const PHONE_CUE_WORDS =
+  'call|phone|cell|mobile|mob|tel|telephone|text|number|reach me at|fax|whatsapp|zap|ring|número|numero|nummer|teléfono|telefono|telefone|telefon|téléphone|celular|cel|móvil|movil|handy|festnetz|portable|llamar|llámame|llamarme|ligar|joindre|appeler|rappelez|rufen|chiamare|chiamami';
+
 export const CUE_FAMILIES = ['street', 'id', 'mrn', 'postcode', 'phone', 'month'] as const;
 export type CueFamily = (typeof CUE_FAMILIES)[number];
 
@@ -32,7 +39,7 @@ const CUES: Record<CueFamily, string> = {
   id: String.raw`licen[cs]e|\blic\b|\bdl\b|insur|\bins\b|member|\bmbr|policy|\bpol\b|group|\bgrp|subscriber|account|\bacct|\bacc\b|a\/c|passport|medicare|medicaid|mbi|nhs|health card|aadha|abha|national insurance|\bni\b|identification|\bid\b|benefit|plan|card|beneficiary|claim|\bclm|\bref|confirmation|\bconf|authori[sz]ation|\bauth|\brx|prescription|script|loyalty|rewards|employee|\bemp\b|staff|badge|student|voter|\btax|\btin\b|\bpan\b|\bsin\b|\bbsn|curp|\brfc\b|pps|kvnr|philhealth|ending|versicher|payroll|codice|tessera|\bdni\b|\bnie\b|\bnif\b|\bcpf\b|\bcns\b|\bnss\b|\bcin\b|cnic|pesel|\bnin\b|nhis|enrollee|\bsha\b|ayushman|sehat|ohip|\bihi\b|\bnhi\b|ssnit|medical aid|krankenvers|tarjeta|s[ée]cu|vitale|pasaporte|passeport|reisepass|personnummer|nric|mykad|\bnik\b|\bktp\b`,
   mrn: String.raw`mrn|empi|rec|chart|patient|hosp|uhid|pid|crn|urn|\bmr\b|visit|encounter|\benc|\bfin\b|\bcsn\b|\bopd|\bipd|\bip\b|\bop\b|\breg|admission`,
   postcode: String.raw`zip|postal|post ?code|pin|plz|\bcp\b|c\.p\.|\bcap\b|eircode|código|codigo`,
-  phone: 'call|phone|cell|mobile|tel|text|number|reach|fax|whatsapp',
+  phone: `${PHONE_CUE_WORDS}|reach`,
   month: 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec',
 };
 const MONTHS = CUES.month;

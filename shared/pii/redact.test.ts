@@ -56,6 +56,11 @@ describe('PII reduction', () => {
     ['DATE', 'DOB 19880412, seen 14-Mar-21', 'DOB [DATE], seen [DATE]'],
     ['EMAIL', 'write to jo dot ray at mailbox dot org', 'write to [EMAIL]'],
     ['PHONE', 'ring (312) 555-0142 ext. 12 or 0161 496 0018', 'ring [PHONE] or [PHONE]'],
+    ['PHONE', 'please call us on +64 2109876543 today', 'please call us on [PHONE] today'],
+    ['PHONE', 'CALL BACK 604-555-0187 EXT 31 re: labs', 'CALL BACK [PHONE] re: labs'],
+    ['PHONE', 'appelez le 07.21.43.65.87 le matin', 'appelez le [PHONE] le matin'],
+    ['PHONE', 'mi número es 81-3344-9921, gracias', 'mi número es [PHONE], gracias'],
+    ['PHONE', 'Festnetz 089 41 22 73 05, bitte', 'Festnetz [PHONE], bitte'],
     ['NAME', 'Hi priya, the results are in', 'Hi [NAME], the results are in'],
     ['NAME', 'is a rash normal? thanks, olek', 'is a rash normal? thanks, [NAME]'],
     ['NAME', 'subscriber Amara Osei added a dependent', 'subscriber [NAME] added a dependent'],
@@ -89,6 +94,8 @@ describe('PII reduction', () => {
     'Hi, is Ozempic the same as Wegovy?',
     'I take unit 10, lot 5 of the insulin pens',
     'take it via the tube 2 times a day',
+    'dose 2.5 mg, ring the bell 2 times a day',
+    'the cells number 1.2 million per ml',
   ])('leaves medical content alone: %s', (text) => {
     expect(redact(text)).toEqual({ text, counts: {} });
   });

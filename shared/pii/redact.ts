@@ -47,8 +47,14 @@ const MAY_HOLD_PII =
  */
 const CUED_TYPES = new Set<PiiType>(['ID', 'MRN', 'ADDRESS']);
 const SHAPE_TYPES = new Set<PiiType>(['PHONE', 'ZIP', 'DATE']);
-/** Types whose overlapping spans are one identifier found in parts ("Thursday 9th January" and "9th January"). */
-const JOINING_TYPES = new Set<PiiType>(['NAME', 'ADDRESS', 'DATE']);
+/**
+ * Types whose overlapping spans are one identifier found in parts ("Thursday 9th January" and
+ * "9th January", "+91 7352122806" and "7352122806").
+ */
+const JOINING_TYPES = new Set<PiiType>(['NAME', 'ADDRESS', 'DATE', 'PHONE']);
+
+/** An extension written after a phone number, in English, French, German, Spanish or Portuguese. */
+const PHONE_EXTENSION = /^,?\s*(?:ext|extn|extension|x|poste|durchwahl|anexo|interno|ramal)\.?\s*\d{1,5}\b/i;
 
 /** Every identifier the rules find, overlaps resolved: earlier rules win, then longer spans. */
 export function findPii(text: string): Span[] {
@@ -68,6 +74,12 @@ export function findPii(text: string): Span[] {
     if (spans[i]!.type !== 'ADDRESS') continue;
     const postcode = postcodeAfterAddress(text, spans[i]!.end);
     if (postcode) spans.push({ ...postcode, type: 'ZIP', priority: COMPILED.length });
+  }
+  // The extension after each phone number ("555-0134 ext 22", "418 555-0123 poste 4410").
+  for (const span of spans) {
+    if (span.type !== 'PHONE') continue;
+    const extension = PHONE_EXTENSION.exec(text.slice(span.end, span.end + 24));
+    if (extension) span.end += extension[0].length;
   }
   // Names the table knows come last: where they meet a pattern rule's name, the two join.
   for (const { start, end } of knownNameSpans(text, hints.upper, hints.nameCue, hints.lower)) {

@@ -6,7 +6,7 @@
 import { isMedicineWord } from '../question-type/medicines';
 import { ADDRESS_RULES, POSTCODE_AFTER_CUE } from './address-rules';
 import { caseless } from './caseless';
-import { hasCue } from './cue-scan';
+import { hasCue, PHONE_CUE_WORDS } from './cue-scan';
 import { DATE_RULES, MONTH, plausibleNumericDate } from './date-rules';
 import { isKnownName } from './known-names';
 import { NAME_CONTEXT_RULES } from './name-context-rules';
@@ -293,7 +293,8 @@ export const PII_RULES: PiiRule[] = [
   { type: 'URL', pattern: /\blocalhost(?::\d+)?(?:\/[^\s<>"']*)?/dgi, applies: (h) => h.lower.includes('localhost') },
   {
     type: 'IP',
-    pattern: /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b(?!\.\d)/dg,
+    // Not the end of a longer dotted number: "06.12.34.56.78" is a French phone number.
+    pattern: /(?<!\d\.)\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b(?!\.\d)/dg,
     applies: (h) => h.digitRuns >= 4 && h.dot,
     accept: (_, text, start) => !afterVersionCue(text, start),
   },
@@ -465,8 +466,10 @@ export const PII_RULES: PiiRule[] = [
     // After a phone cue, any grouping of 7 to 15 digits ("home phone 020 7946 0321", "call 555-0199").
     type: 'PHONE',
     applies: (h) => h.digits >= 7 && hasCue(h, 'phone'),
-    pattern:
-      /\b(?:call|phone|cell|mobile|tel|telephone|text|number|reach me at|fax|whatsapp)\b[^\d\n]{0,12}(?<![A-Za-z])(\+?\(?\d[\d\s().-]{5,18}\d)/dgi,
+    pattern: new RegExp(
+      `(?<![\\p{L}])(?:${PHONE_CUE_WORDS})(?![\\p{L}])[^\\d\\n]{0,12}(?<![A-Za-z])(\\+?\\(?\\d[\\d\\s().-]{5,18}\\d)`,
+      'dgiu',
+    ),
     group: 1,
     accept: (m) => {
       const digits = m.replace(/\D/g, '').length;
