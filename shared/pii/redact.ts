@@ -53,6 +53,13 @@ const SHAPE_TYPES = new Set<PiiType>(['PHONE', 'ZIP', 'DATE']);
  */
 const JOINING_TYPES = new Set<PiiType>(['NAME', 'ADDRESS', 'DATE', 'PHONE']);
 
+/** The value after a list's joining word: letters and digits with dashes or slashes, not a dose or a count. */
+const NEXT_IN_LIST =
+  /^\s*(?:,|and|or|&)\s*((?=[A-Za-z]{0,3}[-/]?\d)[A-Za-z0-9][A-Za-z0-9/-]{3,20}[A-Za-z0-9])\b(?!\s*(?:mg|mcg|ml|units?|%|times|days?|weeks?|years?)\b)/i;
+
+/** What follows a number as often as another number does: a year ("and 2019"), a blood pressure ("or 120/80"). */
+const YEAR_OR_PRESSURE = /^(?:(?:19|20)\d\d|\d{2,3}\/\d{2,3})$/;
+
 /** An extension written after a phone number, in English, French, German, Spanish or Portuguese. */
 const PHONE_EXTENSION = /^,?\s*(?:ext|extn|extension|x|poste|durchwahl|anexo|interno|ramal)\.?\s*\d{1,5}\b/i;
 
@@ -74,6 +81,16 @@ export function findPii(text: string): Span[] {
     if (spans[i]!.type !== 'ADDRESS') continue;
     const postcode = postcodeAfterAddress(text, spans[i]!.end);
     if (postcode) spans.push({ ...postcode, type: 'ZIP', priority: COMPILED.length });
+  }
+  // A second number after a cued one, joined by "and", "or" or a comma ("charts 6795-83052 and 1960-80").
+  for (let i = 0, found = spans.length; i < found; i += 1) {
+    const span = spans[i]!;
+    if (span.type !== 'ID' && span.type !== 'MRN') continue;
+    const next = NEXT_IN_LIST.exec(text.slice(span.end, span.end + 40));
+    if (next && (next[1]!.match(/\d/g)?.length ?? 0) >= 4 && !YEAR_OR_PRESSURE.test(next[1]!)) {
+      const start = span.end + next[0].length - next[1]!.length;
+      spans.push({ start, end: start + next[1]!.length, type: span.type, priority: span.priority });
+    }
   }
   // The extension after each phone number ("555-0134 ext 22", "418 555-0123 poste 4410").
   for (const span of spans) {

@@ -136,6 +136,9 @@ const hasIdCue = (h: TextHints) => h.digits >= 4 && hasCue(h, 'id');
 /** The words an identifier number follows, in any case. */
 const ID_CUE_WORDS = [
   "driver'?s?'? licen[cs]e|driving licen[cs]e|licen[cs]e|lic|dl",
+  // A card's number only with its qualifier: "card no. 5588-7989-1631", "savings card # 7055 6209 125"; a passport
+  // or an identity card abbreviated ("pp no. m8877446", "IC no 850412-14-5567"); member IDs run together.
+  'card\\s*(?:no\\.?|#|number)|pp\\s?no\\.?|ic\\s?no\\.?|memberid|member_id|burgerservicenummer|cnp',
   'health insurance|insurance|insurer|ins|member(?:ship)?|mbr|policy|pol|subscriber|beneficiary|benefits?|group|grp|plan|medicare|medicaid|mbi',
   'account|acct|acc|a/c|claim|clm|case|confirmation|conf|prior auth(?:ori[sz]ation)?|authori[sz]ation|auth',
   'rx|prescription|script|loyalty|rewards|employee|emp|payroll|staff|badge|student|voter',
@@ -337,7 +340,7 @@ export const PII_RULES: PiiRule[] = [
     type: 'MRN',
     applies: (h) => h.digits >= 4 && hasCue(h, 'mrn'),
     pattern:
-      /\b(?:mrn|empi|mr\s?#|mr\s?no\.?|uhid|crn|urn|pid|med(?:ical)?\.? rec(?:ord)?s?\.?(?: number| no\.?| num| #)?|record (?:number|no\.?|num|#)|charts?(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|hosp(?:ital)?\.? (?:id|number|no\.?|#)|(?:opd|ipd|ip|op)\.?(?: reg(?:istration)?\.?)? (?:no\.?|number|#)|reg(?:istration)?\.? (?:no\.?|number)|admission (?:no\.?|number|#)|visit|encounter|enc(?![a-z])|fin(?![a-z])|csn)(?:\s*(?:is|was|=|:|#|no\.?|number|num))*\s*([A-Z]{0,3}[- ]?\d[\d/-]{2,14}[\dA-Z])\b/dgi,
+      /\b(?:mrn|empi|mr\s?#|mr\s?no\.?|uhid|crn|urn|pid|med(?:ical)?\.? rec(?:ord)?s?\.?(?: number| no\.?| num| #)?|record (?:number|no\.?|num|#)|charts?(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|pt\.? ?(?:no\.?|#)|cr no\.?|prontu[áa]rio|hosp(?:ital)?\.? (?:id|number|no\.?|#)|(?:opd|ipd|ip|op)\.?(?: reg(?:istration)?\.?)? (?:no\.?|number|#)|reg(?:istration)?\.? (?:no\.?|number)|admission (?:no\.?|number|#)|visit|encounter|enc(?![a-z])|fin(?![a-z])|csn)(?:\s*(?:is|was|=|:|#|no\.?|number|num))*\s*([A-Z]{0,3}[- ]?\d[\d/-]{2,14}[\dA-Z])\b/dgi,
     group: 1,
     // A visit on a date is no visit number: "visit 2024-05-01".
     accept: (m) => !plausibleNumericDate(m) && !/^(?:19|20)\d\d$/.test(m),
