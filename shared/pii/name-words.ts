@@ -17,6 +17,10 @@ export const NOT_NAMES = new Set(
     'american african asian black white hispanic latino latina latinx jewish ashkenazi muslim christian catholic hindu dominican mexican ' +
     'puerto cuban indian chinese japanese korean filipino vietnamese irish italian polish german french british english scottish welsh ' +
     'russian ukrainian arab native canadian australian nigerian ghanaian kenyan ethiopian somali haitian jamaican brazilian colombian ' +
+    'greek czech slovak swedish norwegian danish finnish dutch belgian swiss austrian hungarian romanian bulgarian serbian ' +
+    'croatian portuguese spanish turkish persian iranian iraqi syrian lebanese egyptian moroccan pakistani bangladeshi nepali ' +
+    'thai malaysian indonesian navajo cherokee apache hopi inuit hawaiian samoan maori aboriginal sephardic jews amish ' +
+    'mennonite caucasian european latin scandinavian mediterranean ' +
     // days and months, which greetings and sign-offs meet ("Hi Monday", "Best, May")
     'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september ' +
     'october november december today tomorrow tonight yesterday morning evening afternoon night week weekend ' +
@@ -48,7 +52,8 @@ const TITLE_CASE_WORDS = new Set(
     'ward room floor office team services service support program programme foundation association society institute ' +
     'university college school county district national international american british canadian north south east west ' +
     'new old great little big upper lower central saint st mount mt lake river park hill valley united states kingdom ' +
-    'york london paris jersey angeles francisco diego city county avenue road boulevard lane drive court place way ' +
+    'york london paris jersey angeles francisco diego san city county avenue road boulevard lane drive court place way ' +
+    'dept america manual ' +
     'error warning alert status update version app account login password portal chart record records file files ' +
     'morning afternoon evening night today tomorrow yesterday week weekend am pm bot assistant user admin system'
   ).split(' '),
@@ -62,10 +67,10 @@ export function nonNameWord(word: string): boolean {
 
 /** A condition named after a person: "Paget's disease", "Lou Gehrig's", "Reye syndrome". */
 const EPONYM_AFTER =
-  /^['’]?s?\s+(?:disease|syndrome|palsy|contracture|granulomatosis|lymphoma|sarcoma|disorder|anomaly|phenomenon|ataxia|chorea|dystrophy|test|sign|maneuver|manoeuvre|esophagus|oesophagus|ulcer|cyst|tumou?r|score|scale|criteria|reflex|procedure|operation|classification|fracture|lesion|neuralgia|neuroma|thyroiditis|encephalopathy|encephalitis|paralysis|anemia|anaemia|diseases|syndromes|carcinoma|fever|neuropathy|amaurosis|dementia|deformity|malformation|anomal(?:y|ies)|diverticulum|ganglion|triad|monitor|maneuver|ulcers?|cysts?|catheter|tube|splint|brace|pump)\b|^['’]s\b/i;
+  /^['’]?s?\s+(?:disease|syndrome|palsy|contracture|granulomatosis|lymphoma|sarcoma|disorder|anomaly|phenomenon|ataxia|chorea|dystrophy|test|sign|maneuver|manoeuvre|esophagus|oesophagus|ulcer|cyst|tumou?r|score|scale|criteria|reflex|procedure|operation|classification|fracture|lesion|neuralgia|neuroma|thyroiditis|encephalopathy|encephalitis|paralysis|anemia|anaemia|diseases|syndromes|carcinoma|fever|neuropathy|amaurosis|dementia|deformity|malformation|anomal(?:y|ies)|diverticulum|ganglion|triad|monitor|maneuver|ulcers?|cysts?|catheter|tube|splint|brace|pump|surgery|microsurgery|dysplasia|thrombasthenia|myopathy|hernia|mosaic|mesomelic|stain|staging|technique|method|hypothesis)\b|^['’]s\b/i;
 /** What follows an eponym without a possessive ("Leydig cell", "Zika virus"), never a person's name ("Dana's cell"). */
 const EPONYM_BEFORE_NOUN =
-  /^\s+(?:cells?|virus|tendon|contractions?|point|positive|negative|syndrome|congenital|hereditary|muscular|optic|infections?|glands?|ducts?|canal|bod(?:y|ies)|membrane|type|variant|sequence|complex|nodes?)\b/i;
+  /^\s+(?:cells?|viruse?s?|tendons?|contractions?|point|positive|negative|syndrome|congenital|hereditary|muscular|optic|infections?|glands?|ducts?|canal|bod(?:y|ies)|membrane|type|variant|sequence|complex|nodes?)\b/i;
 export const namesAPerson = (match: string, text: string, start: number) => {
   const after = text.slice(start + match.length, start + match.length + 24);
   return !EPONYM_AFTER.test(after) && !(EPONYM_BEFORE_NOUN.test(after) && !/['’]s$/.test(match));

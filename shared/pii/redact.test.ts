@@ -72,6 +72,7 @@ describe('PII reduction', () => {
     ['NAME', 'Hi priya, the results are in', 'Hi [NAME], the results are in'],
     ['NAME', 'is a rash normal? thanks, olek', 'is a rash normal? thanks, [NAME]'],
     ['NAME', 'subscriber Amara Osei added a dependent', 'subscriber [NAME] added a dependent'],
+    ['NAME', 'i think her name was Precious, the night nurse', 'i think her name was [NAME], the night nurse'],
     ['NAME', 'Consent signed by Greta Nagy today', 'Consent signed by [NAME] today'],
     ['NAME', 'Patient: OKONJO, Adaeze  DOB 2/3/1961', 'Patient: [NAME]  DOB [DATE]'],
     ['NAME', 'SURNAME: DUBROVSKY FIRST NAME: Ilse', 'SURNAME: [NAME] FIRST NAME: [NAME]'],
@@ -104,6 +105,10 @@ describe('PII reduction', () => {
     'take it via the tube 2 times a day',
     'dose 2.5 mg, ring the bell 2 times a day',
     'the cells number 1.2 million per ml',
+    'if it hurts, ask your doctor. He or she can refer you',
+    'Langer mesomelic dysplasia and Mohs surgery',
+    'it is more common in Greek and Swedish families',
+    'University of California, San Francisco',
   ])('leaves medical content alone: %s', (text) => {
     expect(redact(text)).toEqual({ text, counts: {} });
   });

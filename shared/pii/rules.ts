@@ -577,7 +577,7 @@ export const PII_RULES: PiiRule[] = [
   {
     type: 'NAME',
     pattern: new RegExp(
-      `\\b${caseless("(?:(?:my|his|her|their|our|the patient's|my (?:son|daughter|kid|child|wife|husband|mom|mum|dad|baby)'s) name is|my name's|name:|patient name:?|pt name:?|full name:?)")}\\s+${ANY_CASE_NAME}`,
+      `\\b${caseless("(?:(?:my|his|her|their|our|the patient's|my (?:son|daughter|kid|child|wife|husband|mom|mum|dad|baby)'s) name (?:is|was)|my name's|name:|patient name:?|pt name:?|full name:?)")}\\s+${ANY_CASE_NAME}`,
       'gud',
     ),
     group: 1,
@@ -600,8 +600,12 @@ export const PII_RULES: PiiRule[] = [
   },
   {
     type: 'NAME',
-    // Titles may come in a row ("nurse Mrs. Lindqvist", "Dr. Prof. Weber"): the name is after the last.
-    pattern: new RegExp(`\\b(?:${caseless('(?:dr|doctor|mr|mrs|ms|miss|nurse|prof)')}\\.?\\s+)+${NAME}`, 'gud'),
+    // Titles may come in a row ("nurse Mrs. Lindqvist", "Dr. Prof. Weber"): the name is after the last. Only an
+    // abbreviation takes a dot: after "doctor." a new sentence starts ("ask your doctor. He or she …").
+    pattern: new RegExp(
+      `\\b(?:(?:${caseless('(?:dr|mr|mrs|ms|prof)')}\\.?|${caseless('(?:doctor|nurse|miss)')})\\s+)+${NAME}`,
+      'gud',
+    ),
     group: 1,
     // After Mr or Mrs a possessive is a person's, not an eponym: "Mr. Eriksson's catheter".
     accept: (m, text, start) =>
