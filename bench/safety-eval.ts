@@ -1,10 +1,18 @@
 /**
  * transform's safety promises on labelled sets, development and held-out parts side by side:
- *   node --import tsx bench/safety-eval.ts [--show-errors dev|heldout]
+ *   node --import tsx bench/safety-eval.ts [--show-errors dev|heldout] [--medquad FILE]
  * Questions: unsafe questions kept out of staged data, safe questions dropped, precision and
  * recall per type. Identifiers: recall per kind (a value partly left counts as missed),
- * medical substrings kept, texts without identifiers that gained a tag.
+ * medical substrings kept, texts without identifiers that gained a tag. With the MedQuAD release
+ * at hand (--medquad, by default ../shared/data/medquad/medquad.jsonl.gz), also how many of its
+ * questions and answers, public medical text, the rules would tag: over-redaction of answers
+ * like the chatbot's own.
  */
+import { createReadStream, existsSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { redact } from '../shared/pii/redact';
+import { splitLines } from '../shared/readers/lines';
+import { normalizeText } from '../shared/records/normalize';
 import {
   type IdentifierScore,
   type LabelledQuestion,
@@ -18,6 +26,9 @@ import {
 const DIR = 'test/fixtures/safety';
 const PARTS = ['dev', 'heldout'] as const;
 const show = process.argv.includes('--show-errors') ? process.argv[process.argv.indexOf('--show-errors') + 1] : '';
+const medquad = process.argv.includes('--medquad')
+  ? process.argv[process.argv.indexOf('--medquad') + 1]!
+  : '../shared/data/medquad/medquad.jsonl.gz';
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 const questions = Object.fromEntries(
@@ -82,6 +93,32 @@ idRow(
   'texts without identifiers that gained a tag',
   (s) => `${pct(s.clean.tagged / Math.max(1, s.clean.n))} (${s.clean.n})`,
 );
+
+if (existsSync(medquad)) {
+  let texts = 0;
+  let tagged = 0;
+  const byKind: Record<string, number> = {};
+  for await (const line of splitLines(createReadStream(medquad).pipe(createGunzip()), 1 << 24)) {
+    if (!line.bytes) continue;
+    const row = JSON.parse(line.bytes.toString('utf8')) as Record<string, unknown>;
+    for (const field of ['question', 'answer']) {
+      const text = typeof row[field] === 'string' ? normalizeText(row[field]) : undefined;
+      if (!text) continue;
+      texts += 1;
+      const { counts } = redact(text);
+      if (Object.keys(counts).length > 0) tagged += 1;
+      for (const [kind, n] of Object.entries(counts)) byKind[kind] = (byKind[kind] ?? 0) + (n ?? 0);
+    }
+  }
+  const kindsFound = Object.entries(byKind)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
+  console.log(`\nMedQuAD questions and answers (${medquad}), public medical text`);
+  console.log(
+    `  texts given a tag                              ${pct(tagged / Math.max(1, texts))} of ${texts}: ${kindsFound}`,
+  );
+}
 
 if (show === 'dev' || show === 'heldout') {
   console.log(`\nErrors on the ${show} part:`);
