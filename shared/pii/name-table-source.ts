@@ -79,8 +79,21 @@ const PLACES =
   'nile amazon mississippi thames ganges danube rhine sahara himalaya';
 
 /**
+ * The function words of the other languages patients write in, from `stopwords-iso` (MIT): they
+ * start sentences ("Hier spricht…", "Sie hat…", "Posso prendere…") and German capitalises every
+ * noun, and the name list holds many of them as someone's name. Curated English first names
+ * among them stay names.
+ */
+const STOPWORD_LANGUAGES = ['de', 'nl', 'fr', 'es', 'pt', 'it'];
+
+function foreignStopwords(): Set<string> {
+  const lists = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
+  return new Set(STOPWORD_LANGUAGES.flatMap((language) => lists[language] ?? []).map((word) => foldName(word)));
+}
+
+/**
  * Words of other languages that start sentences patients write ("Mon médecin…", "Minha avó…",
- * "Mein Sohn…"), which the name list also holds as someone's name.
+ * "Mein Sohn…"), which the name list also holds as someone's name, beyond the stopword lists.
  */
 const FOREIGN_FUNCTION_WORDS =
   'mon mes ton tes notre votre leur leurs nous vous ils elles avec pour dans chez sont ' +
@@ -121,7 +134,8 @@ export function namesOnSight(): Set<string> {
   const rare = englishWords(RARE_LEVELS);
   const curated = firstNames();
   const excluded = new Set([...MEDICAL_WORDS.split(' '), ...PLACES.split(' '), ...FOREIGN_FUNCTION_WORDS.split(' ')]);
-  const isWord = (name: string) => common.has(name) || (rare.has(name) && !curated.has(name));
+  const stopwords = foreignStopwords();
+  const isWord = (name: string) => common.has(name) || ((rare.has(name) || stopwords.has(name)) && !curated.has(name));
   const names = new Set<string>();
   for (const line of readFileSync(require.resolve('humannames/list.txt'), 'utf8').split('\n')) {
     const name = foldName(line.trim());
@@ -139,9 +153,12 @@ export function namesOnSight(): Set<string> {
  */
 const WORD_LEVELS = [10, 20, 35, 40, 50];
 
-/** The folded common English words, lower-case entries only. */
+/** The folded common English words, lower-case entries only, and the other languages' function words but curated first names. */
 export function commonWords(): Set<string> {
-  return englishWords(WORD_LEVELS);
+  const words = englishWords(WORD_LEVELS);
+  const curated = firstNames();
+  for (const word of foreignStopwords()) if (!curated.has(word)) words.add(word);
+  return words;
 }
 
 /** The names (about 180k) and the common English words (about 64k) as hash tables: about 660 KB. */
