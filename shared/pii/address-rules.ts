@@ -258,7 +258,7 @@ export const POSTCODE_AFTER_CUE = {
   type: 'ZIP' as const,
   applies: (h: CueHints) => h.digits >= 2 && hasCue(h, 'postcode'),
   pattern: new RegExp(
-    `\\b(?:${caseless('zip ?code|zip|postal ?code|post ?code|pin ?code|pin|plz|cp|c\\.p\\.|cap|eircode|código postal|codigo postal|code postal')})\\s*(?:${caseless('is')}|[:#-])?\\s*(${POSTCODE})(?![\\p{L}\\d])`,
+    `\\b(?:${caseless('zip ?code|zip|postal ?code|post ?code|pin ?code|pin|plz|cp|c\\.p\\.|cap|cep|eircode|código postal|codigo postal|code postal')})\\s*(?:${caseless('is')}|[:#-])?\\s*(${POSTCODE})(?![\\p{L}\\d])`,
     'gud',
   ),
   group: 1,

@@ -522,6 +522,15 @@ export const PII_RULES: PiiRule[] = [
     accept: (m) => /\d[A-Z]{2}$|\d[A-Z]\d$/.test(m.replace(/\s/g, '')) && !/^(?:COVID|SARS|H\d)/.test(m),
   },
   {
+    // Irish Eircodes by their own alphabet: a routing key ("D02", "D6W", "T12") and four characters of
+    // A C D E F H K N P R T V W X Y and digits, a letter and a digit among them: "D02 X285", "r95 kx33";
+    // not an ICD-10 code before a word ("E10 type 1").
+    type: 'ZIP',
+    pattern:
+      /\b[AC-FHKNPRTV-Y]\d[\dW]\s?(?=[\dAC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])(?=[\dAC-FHKNPRTV-Y]{0,3}\d)[\dAC-FHKNPRTV-Y]{4}\b/dgi,
+    applies: (h) => h.digits >= 3,
+  },
+  {
     // Dutch and similar postcodes in an address: "1012 AB Amsterdam".
     type: 'ZIP',
     pattern: /\b\d{4}\s?([A-Z]{2})\b(?=\s+\p{Lu}\p{Ll})/dgu,
