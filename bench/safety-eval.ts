@@ -31,8 +31,13 @@ const medquad = process.argv.includes('--medquad')
   : '../shared/data/medquad/medquad.jsonl.gz';
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
+/** The development part of the questions: the second file adds 196 in voices the first has few of. */
+const QUESTION_FILES = { dev: ['questions-dev.jsonl', 'questions-dev2.jsonl'], heldout: ['questions-heldout.jsonl'] };
 const questions = Object.fromEntries(
-  PARTS.map((part) => [part, scoreQuestions(readJsonl<LabelledQuestion>(`${DIR}/questions-${part}.jsonl`))]),
+  PARTS.map((part) => [
+    part,
+    scoreQuestions(QUESTION_FILES[part].flatMap((file) => readJsonl<LabelledQuestion>(`${DIR}/${file}`))),
+  ]),
 ) as Record<(typeof PARTS)[number], QuestionScore>;
 /**
  * The development part of the identifier texts: the second file adds formats of many countries, the third names and

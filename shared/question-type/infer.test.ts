@@ -21,6 +21,11 @@ describe('question-type inference', () => {
     ['i missed my birth control pill yesterday', 'forget a dose'],
     ['does this run in families? my aunt had it', 'inheritance'],
     ['how do u know if ur kid has strep', 'symptoms'],
+    ['she is on morphine drops, how much can she have for breakthrough pain', 'dose'],
+    ['hw many drops of the vitamin d for a newborn', 'dose'],
+    ['how can i lower my risk of a stroke', 'prevention'],
+    ['what can i do so i dont get gout again', 'prevention'],
+    ['what should i eat with high cholesterol', 'dietary'],
   ])('reads how patients ask: %s', (question, type) => {
     expect(inferQuestionType(question)).toBe(type);
   });

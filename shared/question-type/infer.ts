@@ -18,9 +18,9 @@ export interface QuestionTyping {
   why: string;
 }
 
-const SHORTHAND = /[’‘]|\bw\/|\bur?\b|\b(what|how)['’‘]?s\b/g;
+const SHORTHAND = /[’‘]|\bw\/|\bur?\b|\bhw\b|\bwat\b|\b(what|how)['’‘]?s\b/g;
 
-/** Chat shorthand spelled out, so one cue matches both ("u" → "you", "whats" → "what is"). */
+/** Chat shorthand spelled out, so one cue matches both ("u" → "you", "whats" → "what is", "hw" → "how"). */
 function casualForm(question: string): string {
   // One scan for every rewrite: the replacer runs only where something matched.
   return question
@@ -30,6 +30,8 @@ function casualForm(question: string): string {
       if (found === 'w/') return 'with ';
       if (found === 'u') return 'you';
       if (found === 'ur') return 'your';
+      if (found === 'hw') return 'how';
+      if (found === 'wat') return 'what';
       return "'";
     })
     .trim();

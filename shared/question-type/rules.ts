@@ -13,7 +13,9 @@ import { MEDICATION_RULES } from './unsafe-intent';
 export type { TypeRule } from './type-rule';
 
 /** Words that name a medicine: common suffixes of generic names, brands, and plain words. */
-const DRUG = String.raw`(?:\w+(?:pril|sartan|statin|olol|azole|mycin|cycline|cillin|floxacin|profen|oxetine|pram|aline|azepam|zolam|triptan|tidine|prazole|formin|gliptin|glutide|mab|nib|dipine|thiazide|semide|lukast|done|codone|morphine|phen|amine|ine|ide|one|ol|in)|tylenol|advil|aleve|motrin|aspirin|ibuprofen|acetaminophen|benadryl|sudafed|xanax|ambien|zoloft|prozac|lexapro|adderall|ozempic|viagra|warfarin|eliquis|plavix|prednisone|insulin|birth control|the pill|antibiotics?|antidepressants?|blood thinners?|steroids?|pills?|tablets?|meds?|medicines?|medications?|drugs?|vaccines?|shots?|inhaler|supplements?)`;
+/** Everyday and body words with a medicine's ending: "high cholesterol", "stomach pain", "protein". */
+const NOT_A_DRUG = String.raw`(?!(?:cholesterol|protein|pain|skin|urine|migraine|bone|someone|anyone|everyone|alone|done|gone|phone|iodine|creatinine|hemoglobin|haemoglobin|bilirubin|routine|uterine|saline|margarine|wine|chin|vein|brain|groin|shin|spine|intestine)\b)`;
+const DRUG = String.raw`(?:${NOT_A_DRUG}\w+(?:pril|sartan|statin|olol|azole|mycin|cycline|cillin|floxacin|profen|oxetine|pram|aline|azepam|zolam|triptan|tidine|prazole|formin|gliptin|glutide|mab|nib|dipine|thiazide|semide|lukast|done|codone|morphine|phen|amine|ine|ide|one|ol|in)|tylenol|advil|aleve|motrin|aspirin|ibuprofen|acetaminophen|benadryl|sudafed|xanax|ambien|zoloft|prozac|lexapro|adderall|ozempic|viagra|warfarin|eliquis|plavix|prednisone|insulin|birth control|the pill|antibiotics?|antidepressants?|blood thinners?|steroids?|pills?|tablets?|meds?|medicines?|medications?|drugs?|vaccines?|shots?|inhaler|supplements?)`;
 
 const TEMPLATES: TypeRule[] = [
   { type: 'information', pattern: /^(?:what is \(are\)|do you have information about\b)/ },
@@ -177,7 +179,7 @@ const CUES: TypeRule[] = [
   {
     type: 'prevention',
     pattern:
-      /\bprevent|\bavoid (?:getting|catching|it|this|another)\b|\b(?:lower|reduce|cut) (?:my|the|our|your|his|her) (?:risk|chances?)\b|\bprotect (?:myself|my \w+|ourselves|yourself|them|him|her|against)\b|\bkeep .{0,25}\bfrom (?:getting|catching|coming back|happening)\b|\bstop .{0,25}\b(?:from (?:getting|coming back|happening|spreading)|before (?:they|it) start)|\b(?:not|never) (?:get|catch|develop) (?:it|\w+)\b|\bstop getting\b|\bways? to avoid\b/,
+      /\bprevent|\bavoid (?:getting|catching|it|this|another)\b|\b(?:lower|reduce|cut) (?:my|the|our|your|his|her) (?:risk|chances?)\b|\bprotect (?:myself|my \w+|ourselves|yourself|them|him|her|against)\b|\bkeep .{0,25}\bfrom (?:getting|catching|coming back|happening)\b|\bstop .{0,25}\b(?:from (?:getting|coming back|happening|spreading)|before (?:they|it) start)|\b(?:not|never) (?:get|catch|develop) (?:it|\w+)\b|\bstop getting\b|\bways? to avoid\b|\b(?:don'?t|do not|won'?t|never) (?:get|catch|have) .{1,30}\bagain\b/,
   },
   {
     type: 'treatment',
