@@ -46,7 +46,6 @@ export async function* stagedLineBatches(
   else yield* parsedLines(store, input.staged_key, onBytes);
 }
 
-/** Bytes of a stream taken from the front, a chunk at a time. */
 /**
  * The fingerprints of consecutive staged lines, packed: line i's record fingerprint at
  * bytes[i * stride, +8), its question's fingerprint at the 8 bytes after it.
@@ -117,6 +116,7 @@ async function checkedLineIndex(store: ObjectStore, input: StagedInput, summary:
   return { ref, mismatch };
 }
 
+/** Bytes of a stream taken from the front, a chunk at a time. */
 class ChunkQueue {
   private buffer: Buffer = Buffer.alloc(0);
   private at = 0;
