@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_PER_SPLIT } from '../shared/bucket/dashboard-summary';
 import { SPLIT_KEYS, SPLIT_METADATA_KEY, SPLIT_NAMES } from '../shared/bucket/keys';
 import type { SplitMetadata } from '../shared/bucket/split-metadata';
 import { questionKey } from '../shared/records/normalize';
 import { type ActionDefinition, invokeAction } from '../shared/runtime';
 import { offlineEtl } from '../shared/stages/offline-etl';
 import { FolderStore, listAll, type ObjectStore, readText } from '../shared/store';
+import { refreshSummary } from '../shared/summary/refresh';
 import {
   generateRows,
   gzip,
@@ -103,6 +105,25 @@ describe.each(stores)('offline-etl through the %s', (_, newStore) => {
       expect(types).toBe(rows[name].length);
     }
     expect(typeof metadata.created_at).toBe('string');
+  });
+
+  it('keeps the dashboard summary of the rows it wrote: the same as read back from the split files', async () => {
+    const store = await newStore();
+    // Enough rows that each split's sample is thinned out as it grows.
+    await store.put(`${RAW}export.jsonl`, toJsonl(generateRows(3000, 5)));
+    expect(await run(store)).toMatchObject({ status: 'built' });
+    const kept = JSON.parse(await readText(store, 'dashboard/partials/offline.json'));
+    const summary = JSON.parse(await readText(store, 'dashboard/summary.json'));
+
+    await store.delete('dashboard/partials/offline.json');
+    const readBack = await refreshSummary(store);
+    expect(JSON.parse(await readText(store, 'dashboard/partials/offline.json'))).toEqual(kept);
+    expect(readBack.offline).toEqual(summary.offline);
+    expect(readBack.offline!.sample.filter((row) => row.split === 'training')).toHaveLength(SAMPLE_PER_SPLIT);
+    const trainingQuestions = new Set((await splitRows(store)).training.map((row) => row.question));
+    expect(
+      readBack.offline!.sample.every((row) => row.split !== 'training' || trainingQuestions.has(row.question)),
+    ).toBe(true);
   });
 
   it('does nothing on a rerun with the same inputs, and repairs a split file changed behind its back', async () => {

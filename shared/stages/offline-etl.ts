@@ -47,7 +47,8 @@ import {
   text,
 } from '../runtime';
 import { compareKeys, JsonlWriter, listObjects, type ObjectInfo, type ObjectStore } from '../store';
-import { refreshSummaryAfterStage } from '../summary/refresh';
+import { keepOfflinePartial, refreshSummaryAfterStage } from '../summary/refresh';
+import { SplitFileStats } from '../summary/split-file-stats';
 
 const OfflineEtlParams = z.object({
   /** The object event that fired the run (informational: every run rebuilds from the whole raw prefix). */
@@ -125,7 +126,7 @@ export const offlineEtl = defineAction({
 
       if (previous && !params.confirm_resplit) await refuseUnconfirmedResplit(store, previous, settings);
       const started = performance.now();
-      const built = await buildSplit(store, inputs, { ...settings, ...caps }, context, quarantined);
+      const { stats, ...built } = await buildSplit(store, inputs, { ...settings, ...caps }, context, quarantined);
       if (built.inputs.length === 0) {
         return { status: 'skipped', reason: `no readable input files under ${OFFLINE_RAW_PREFIX}`, quarantined };
       }
@@ -145,11 +146,17 @@ export const offlineEtl = defineAction({
           evaluation_questions: leaked.reduce((n, v) => n + v.evaluation_questions, 0),
         });
       }
-      await store.put(SPLIT_METADATA_KEY, JSON.stringify(metadata, null, 2), { contentType: 'application/json' });
+      const written = await store.put(SPLIT_METADATA_KEY, JSON.stringify(metadata, null, 2), {
+        contentType: 'application/json',
+      });
       log.info('metadata_written', { key: SPLIT_METADATA_KEY });
 
       // Another run may have changed the inputs or rewritten the files meanwhile: the last run to finish checks.
       if (sameInputs(built.inputs, await listInputs(store)) && (await splitFilesIntact(store, metadata))) {
+        // The dashboard's offline part from the rows just written: the refresh need not read the files back.
+        await keepOfflinePartial(store, metadata, written.etag, stats).catch((err: Error) =>
+          log.warn('summary_not_refreshed', { message: err.message }),
+        );
         await refreshSummaryAfterStage(store, log);
         return {
           status: 'built',
@@ -208,6 +215,7 @@ async function buildSplit(
       Record<string, number>
     >;
     const read: InputSummary[] = [];
+    const stats = new SplitFileStats();
     let initial = 0;
     let restart = false;
 
@@ -236,6 +244,7 @@ async function buildSplit(
             }
             const split = assignSplit(questionKey(kept.row.question), settings.seed, settings.ratios);
             typeCounts[split][kept.row.question_type] = (typeCounts[split][kept.row.question_type] ?? 0) + 1;
+            stats.add(split, kept.row);
             const written = writers[split].write({
               ...kept.row,
               source_key: input.key,
@@ -289,6 +298,7 @@ async function buildSplit(
       dropped,
       question_type_counts: typeCounts,
       files,
+      stats,
     };
   }
 }

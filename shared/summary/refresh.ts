@@ -1,11 +1,4 @@
-import {
-  MAX_VERSIONS,
-  SAMPLE_ANSWER_CHARS,
-  SAMPLE_PER_SPLIT,
-  SUMMARY_SCHEMA_VERSION,
-  type Summary,
-  SummarySchema,
-} from '../bucket/dashboard-summary';
+import { MAX_VERSIONS, SUMMARY_SCHEMA_VERSION, type Summary, SummarySchema } from '../bucket/dashboard-summary';
 import {
   DASHBOARD_PREFIX,
   isStagedSummaryKey,
@@ -20,7 +13,7 @@ import {
 } from '../bucket/keys';
 import { ONE_OFF_PARSE } from '../bucket/one-off-parse';
 import { readObject, readRequiredObject } from '../bucket/read';
-import { SplitMetadataSchema } from '../bucket/split-metadata';
+import { type SplitMetadata, SplitMetadataSchema } from '../bucket/split-metadata';
 import { StagedSummarySchema } from '../bucket/staged';
 import { VersionMetadataSchema } from '../bucket/version-metadata';
 import { quarantinedFileCounts } from '../offline/quarantine-file';
@@ -30,7 +23,6 @@ import { latestVersion } from '../retraining/training-job-reader';
 import { type Logger, lastRuns } from '../runtime';
 import { listObjects, type ObjectStore, readJsonIfExists } from '../store';
 import {
-  addLength,
   emptyHistogram,
   histogramQuartiles,
   jensenShannonDistance,
@@ -40,6 +32,7 @@ import {
   wassersteinDistance,
 } from './histogram';
 import { type LengthCounts, lengthQuantiles, lengthWasserstein, mergeLengthCounts, QUARTILES } from './length-counts';
+import { SplitFileStats } from './split-file-stats';
 
 /** Partial summaries, kept so a refresh merges one new output instead of rescanning the bucket. */
 const OFFLINE_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/offline.json`;
@@ -53,7 +46,7 @@ const TYPE_MIX_THRESHOLD = 0.2;
 const LENGTH_THRESHOLD = 15;
 
 /** Partials written under another layout are recomputed, not read. */
-const PARTIAL_LAYOUT = 3;
+const PARTIAL_LAYOUT = 4;
 
 type OfflinePartial = NonNullable<Summary['offline']> & {
   layout: number;
@@ -173,40 +166,35 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
   if (kept?.split_etag === head.etag && kept.layout === PARTIAL_LAYOUT) return kept;
 
   const metadata = await readRequiredObject(store, SPLIT_METADATA_KEY, SplitMetadataSchema);
-  const types = [
-    ...new Set(SPLIT_NAMES.flatMap((name) => Object.keys(metadata.question_type_counts[name] ?? {}))),
-  ].sort();
-  const lengths: Record<string, number[]> = {};
-  const exactLengths: Record<string, LengthCounts> = {};
-  const sample: NonNullable<Summary['offline']>['sample'] = [];
+  const stats = new SplitFileStats();
   for (const name of SPLIT_NAMES) {
-    lengths[name] = emptyHistogram();
-    const exact: LengthCounts = (exactLengths[name] = {});
-    let seen = 0;
-    const picked: typeof sample = [];
     for await (const row of readJsonLines<{ question: string; answer: string; question_type: string }>(
       store,
       SPLIT_KEYS[name],
     )) {
-      addLength(lengths[name]!, row.question.length);
-      exact[row.question.length] = (exact[row.question.length] ?? 0) + 1;
-      seen += 1;
-      // An even spread over the file: every k-th row, k chosen from the known count.
-      const every = Math.max(1, Math.floor((metadata.split_counts[name] ?? 1) / SAMPLE_PER_SPLIT));
-      if (seen % every === 0 && picked.length < SAMPLE_PER_SPLIT) {
-        picked.push({
-          split: name,
-          question: row.question,
-          answer: row.answer.slice(0, SAMPLE_ANSWER_CHARS),
-          question_type: row.question_type,
-        });
-      }
+      stats.add(name, row);
     }
-    sample.push(...picked);
   }
+  return keepOfflinePartial(store, metadata, head.etag, stats);
+}
+
+/**
+ * Keeps the offline part of the summary for the split whose metadata.json has `etag`, made from
+ * the split files' `stats`: offline-etl gives the rows it has just written, so the next refresh
+ * need not read the files back.
+ */
+export async function keepOfflinePartial(
+  store: ObjectStore,
+  metadata: SplitMetadata,
+  etag: string,
+  stats: SplitFileStats,
+): Promise<OfflinePartial> {
+  const types = [
+    ...new Set(SPLIT_NAMES.flatMap((name) => Object.keys(metadata.question_type_counts[name] ?? {}))),
+  ].sort();
   const partial: OfflinePartial = {
     layout: PARTIAL_LAYOUT,
-    split_etag: head.etag,
+    split_etag: etag,
     source: metadata.source,
     created_at: metadata.created_at,
     initial_records: metadata.initial_records,
@@ -221,18 +209,18 @@ async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | unde
     },
     question_length: {
       bins: bins(),
-      series: lengths,
+      series: stats.lengths,
       // Exact, as pandas computes them from the split file (the bins are for the chart).
-      quartiles: Object.fromEntries(SPLIT_NAMES.map((name) => [name, quartiles(exactLengths[name]!)])),
+      quartiles: Object.fromEntries(SPLIT_NAMES.map((name) => [name, quartiles(stats.exactLengths[name])])),
     },
-    sample,
+    sample: stats.sample(),
     quarantined_files: await quarantinedFileCounts(store, OFFLINE_QUARANTINE_PREFIX),
     versions_on_other_split: (metadata.versions_on_other_split ?? []).map(({ version, evaluation_questions }) => ({
       version,
       evaluation_questions,
     })),
-    training_length: lengths.training!,
-    training_length_counts: exactLengths.training!,
+    training_length: stats.lengths.training,
+    training_length_counts: stats.exactLengths.training,
     training_types: metadata.question_type_counts.training ?? {},
   };
   await store.put(OFFLINE_PARTIAL_KEY, JSON.stringify(partial));
