@@ -138,7 +138,7 @@ const ID_CUE_WORDS = [
   "driver'?s?'? licen[cs]e|driving licen[cs]e|licen[cs]e|lic|dl",
   // A card's number only with its qualifier: "card no. 5588-7989-1631", "savings card # 7055 6209 125"; a passport
   // or an identity card abbreviated ("pp no. m8877446", "IC no 850412-14-5567"); member IDs run together.
-  'card\\s*(?:no\\.?|#|number)|pp\\s?no\\.?|ic\\s?no\\.?|memberid|member_id|burgerservicenummer|cnp',
+  'card\\s*(?:no\\.?|#|number|ending)|pp\\s?no\\.?|ic\\s?no\\.?|memberid|member_id|burgerservicenummer|cnp',
   'health insurance|insurance|insurer|ins|member(?:ship)?|mbr|policy|pol|subscriber|beneficiary|benefits?|group|grp|plan|medicare|medicaid|mbi',
   'account|acct|acc|a/c|claim|clm|case|confirmation|conf|prior auth(?:ori[sz]ation)?|authori[sz]ation|auth',
   'rx|prescription|script|loyalty|rewards|employee|emp|payroll|staff|badge|student|voter',
@@ -153,11 +153,12 @@ const ID_QUALIFIERS =
   'identifier|id|number|nbr|no\\.?|num|#|card|code|ref(?:erence)?|ending(?: in| with)?|last four|last 4';
 const ID_CONNECTORS = 'is|was|=|:|#|-|no\\.?|number';
 /**
- * The value: letters and digits with dashes, and up to three more digit groups after single
- * spaces ("8643 370 075 PD", "MVZ 4168 3523 13"), with a two-letter suffix at the end.
+ * The value: letters and digits with dashes (dots only between digits: "123.456.789-09"), and up to
+ * three more digit groups after single spaces ("8643 370 075 PD", "MVZ 4168 3523 13"), with a
+ * two-letter suffix at the end.
  */
 const ID_VALUE =
-  '(?:[A-Za-z]{1,3}[ ](?=\\d))?(?=[A-Za-z0-9/-]*\\d)[A-Za-z0-9][A-Za-z0-9/-]{0,24}(?:[ ](?=[A-Za-z0-9-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{0,12}){0,6}(?:[ ][A-Za-z]{1,2}\\b)?(?![A-Za-z0-9])';
+  '(?:[A-Za-z]{1,3}[ ](?=\\d))?(?=[A-Za-z0-9/.-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9/-]|\\.(?=\\d)){0,24}(?:[ ](?=[A-Za-z0-9-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{0,12}){0,6}(?:[ ][A-Za-z]{1,2}\\b)?(?![A-Za-z0-9])';
 const TLDS = 'com|org|net|edu|gov|io|co|us|uk|ca|info|health|me|app|ly|de|fr|nl|au|in';
 const DOMAIN_HINT = new RegExp(`\\.(?:${TLDS})\\b`);
 const hasDomain = (h: TextHints) => (h.domain ??= h.dot && DOMAIN_HINT.test(h.lower));
@@ -203,7 +204,11 @@ function isRange(value: string): boolean {
 }
 
 /** An identifier after an ID cue: at least four characters, two of them digits. */
-const idLike = (match: string) => match.length >= 4 && (match.match(/\d/g)?.length ?? 0) >= 2;
+/** Letters and digits enough for an identifier; with a dot, enough digits not to be a decimal ("Plan B 1.5 mg"). */
+const idLike = (match: string) => {
+  const digits = match.match(/\d/g)?.length ?? 0;
+  return match.length >= 4 && digits >= (match.includes('.') ? 6 : 2);
+};
 
 /** What follows a five-digit count, not a ZIP code: "10000 people", "12000 steps", "50000 IU". */
 const NOT_A_COUNT =
@@ -574,6 +579,12 @@ export const PII_RULES: PiiRule[] = [
     ),
     group: 1,
     accept: (m) => idLike(m) && !isRange(m) && !plausibleNumericDate(m) && (m.match(/\d/g)?.length ?? 0) >= 4,
+  },
+  {
+    // A Malaysian identity card number by its shape, date of birth, place and serial: "850412-14-5567".
+    type: 'ID',
+    applies: (h) => h.digits >= 12,
+    pattern: /(?<![\d-])\d{6}-\d{2}-\d{4}(?![\d-])/dg,
   },
   {
     // "ID MBR-67101684", "GRP 898907": the short cue in its own case, a value with three digits or more.
