@@ -31,8 +31,14 @@ const medquad = process.argv.includes('--medquad')
   : '../shared/data/medquad/medquad.jsonl.gz';
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
-/** The development part of the questions: the second file adds 196 in voices the first has few of. */
-const QUESTION_FILES = { dev: ['questions-dev.jsonl', 'questions-dev2.jsonl'], heldout: ['questions-heldout.jsonl'] };
+/**
+ * The development part of the questions: the second file adds 196 in voices the first has few of, the third 70
+ * fragments, misspelt and foreign brand names, caregivers and emergencies.
+ */
+const QUESTION_FILES = {
+  dev: ['questions-dev.jsonl', 'questions-dev2.jsonl', 'questions-dev3.jsonl'],
+  heldout: ['questions-heldout.jsonl'],
+};
 const questions = Object.fromEntries(
   PARTS.map((part) => [
     part,

@@ -25,6 +25,7 @@ describe('question-type inference', () => {
     ['hw many drops of the vitamin d for a newborn', 'dose'],
     ['how can i lower my risk of a stroke', 'prevention'],
     ['what can i do so i dont get gout again', 'prevention'],
+    ['how do I stop getting UTIs after sex', 'prevention'],
     ['what should i eat with high cholesterol', 'dietary'],
   ])('reads how patients ask: %s', (question, type) => {
     expect(inferQuestionType(question)).toBe(type);

@@ -110,7 +110,7 @@ const CUES: TypeRule[] = [
   {
     type: 'how does it work',
     pattern:
-      /\bhow (?:does|do|did) [\w' -]{1,40}? (?:work|lower|reduce|help|fight|kill|block|stop)\b|\bmechanism\b|\bwhat does (?:it|this|the \w+|\w+) (?:actually )?do (?:in|to) (?:the|my|your) body\b/,
+      /\bhow (?:does|do|did) (?!(?:i|we|you)\b)[\w' -]{1,40}? (?:work|lower|reduce|help|fight|kill|block|stop)\b|\bmechanism\b|\bwhat does (?:it|this|the \w+|\w+) (?:actually )?do (?:in|to) (?:the|my|your) body\b/,
   },
   {
     type: 'usage',

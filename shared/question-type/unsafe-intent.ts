@@ -201,8 +201,8 @@ const TREATMENT: IntentRule = {
   why: 'asks how to treat',
   pattern: new RegExp(
     [
-      // "how can I lower my risk of …" asks how to prevent it.
-      String.raw`\bhow (?:to|do (?:i|you|we|they|doctors?)|can (?:i|you|we)|should (?:i|we)|is|are|would (?:i|you)|does one) (?:\w+ )?(?:treat|treated|cure|cured|get rid of|fix|heal|manage|relieve|ease|soothe|calm|lower|reduce|bring down|stop|help|deal with|handle|clear up|clear|beat|reverse)\b(?! (?:my|the|your|his|her|our|their) (?:risk|chances?|odds)\b)`,
+      // "how can I lower my risk of …", "how do I stop getting …" ask how to prevent it.
+      String.raw`\bhow (?:to|do (?:i|you|we|they|doctors?)|can (?:i|you|we)|should (?:i|we)|is|are|would (?:i|you)|does one) (?:\w+ )?(?:treat|treated|cure|cured|get rid of|fix|heal|manage|relieve|ease|soothe|calm|lower|reduce|bring down|stop|help|deal with|handle|clear up|clear|beat|reverse)\b(?! (?:my|the|your|his|her|our|their) (?:risk|chances?|odds)\b| (?:getting|catching)\b)`,
       String.raw`\bwhat (?:can|should|could|do|would) (?:i|we|you|he|she|they|my \w+) (?:take|give|use|do|try|put on) (?:for|to|about|when|if|with)\b`,
       String.raw`\bwhat (?:helps|works|is good|is best|are good|is the best|would help|will help|can help|could help)\b`,
       String.raw`\b(?:best|good|strongest|fastest|quickest|natural|home|otc|over the counter) (?:medicine|medication|treatment|remedy|remedies|cure|way to (?:treat|get rid|cure|fix|stop)|thing (?:for|to)|pill|option)\b`,
