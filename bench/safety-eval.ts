@@ -49,7 +49,8 @@ const questions = Object.fromEntries(
  * The development part of the identifier texts: the second file adds formats of many countries, the third names and
  * dates in free text, the fourth addresses and names of many countries, the fifth every kind in many voices, the
  * sixth addresses of sixty countries with their phone numbers, names and log lines, the seventh every kind again
- * in messages, forms and log lines written after the rules of the sixth.
+ * in messages, forms and log lines written after the rules of the sixth, the eighth names of many cultures where
+ * notes and messages put them, and brand names and eponyms that are none.
  */
 const IDENTIFIER_FILES = {
   dev: [
@@ -60,6 +61,7 @@ const IDENTIFIER_FILES = {
     'identifiers-dev5.jsonl',
     'identifiers-dev6.jsonl',
     'identifiers-dev7.jsonl',
+    'identifiers-dev8.jsonl',
   ],
   heldout: ['identifiers-heldout.jsonl'],
 };
