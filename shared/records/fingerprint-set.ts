@@ -96,7 +96,20 @@ class FingerprintTable {
   }
 }
 
+/**
+ * Fingerprints held at once where repeats are looked for in passes (the join of a file's parts,
+ * a retraining batch): 2 million take 18 to 36 MB in a FingerprintSet. More are looked through
+ * in several passes, each over the fingerprints of one share (inShare): memory stays bounded,
+ * for one more read of the fingerprints per pass.
+ */
+export const FINGERPRINTS_PER_PASS = 2_000_000;
+
+/** Whether the fingerprint at bytes[offset, offset + 8) belongs to pass `pass` of `passes`, by its first 32 bits. */
+export function inShare(bytes: Uint8Array, offset: number, passes: number, pass: number): boolean {
+  return passes === 1 || uint32At(bytes, offset) % passes === pass;
+}
+
 /** The big-endian 32-bit unsigned integer at bytes[offset, offset + 4): the fingerprint's first half. */
-export function uint32At(bytes: Uint8Array, offset: number): number {
+function uint32At(bytes: Uint8Array, offset: number): number {
   return ((bytes[offset]! << 24) | (bytes[offset + 1]! << 16) | (bytes[offset + 2]! << 8) | bytes[offset + 3]!) >>> 0;
 }

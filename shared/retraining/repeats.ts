@@ -9,15 +9,9 @@
  * files per pass.
  */
 import type { StagedSummary } from '../bucket/staged';
-import { FingerprintSet, uint32At } from '../records/fingerprint-set';
+import { FINGERPRINTS_PER_PASS, FingerprintSet, inShare } from '../records/fingerprint-set';
 import type { ObjectStore } from '../store';
 import { type StagedInput, stagedLineFingerprints } from './staged-lines';
-
-/**
- * Fingerprints held at once: 2 million take 18 to 36 MB in a FingerprintSet, which leaves the
- * rest of a 256 MB action for the stream buffers.
- */
-export const FINGERPRINTS_PER_PASS = 2_000_000;
 
 const FINGERPRINT_BYTES = 8;
 
@@ -103,10 +97,8 @@ async function markRepeats(
   passes: number,
 ): Promise<RepeatMarks[]> {
   const marks = inputs.map(() => ({ inEarlierVersion: new LineBits(), duplicate: new LineBits() }));
-  const inPass = (bytes: Uint8Array, offset: number, pass: number) => uint32At(bytes, offset) % passes === pass;
-
   for (let pass = 0; pass < passes; pass += 1) {
-    const held = await earlierFingerprints(store, earlier, (bytes, at) => inPass(bytes, at, pass));
+    const held = await earlierFingerprints(store, earlier, (bytes, at) => inShare(bytes, at, passes, pass));
     const seen = new FingerprintSet();
     for (const [k, { input, summary }] of inputs.entries()) {
       let line = 0;
@@ -114,7 +106,7 @@ async function markRepeats(
         // Read in place: a million lines a pass, no object per line.
         for (let i = 0, at = 0; i < count; i += 1, at += stride) {
           const number = line++;
-          if (invalid?.[i] || evaluation?.hasAt(bytes, at + 8) || !inPass(bytes, at, pass)) continue;
+          if (invalid?.[i] || evaluation?.hasAt(bytes, at + 8) || !inShare(bytes, at, passes, pass)) continue;
           if (held.hasAt(bytes, at)) marks[k]!.inEarlierVersion.set(number);
           else if (!seen.addAt(bytes, at)) marks[k]!.duplicate.set(number);
         }

@@ -3,7 +3,7 @@ import { LINE_INDEX_ENTRY_BYTES } from '../../bucket/line-index';
 import { type PartPlan, type PartSummary, PartSummarySchema } from '../../bucket/part-plan';
 import { readRequiredObject } from '../../bucket/read';
 import type { StagedRecord, StagedSummary } from '../../bucket/staged';
-import { FingerprintSet } from '../../records/fingerprint-set';
+import { FINGERPRINTS_PER_PASS, FingerprintSet, inShare } from '../../records/fingerprint-set';
 import type { Logger } from '../../runtime';
 import { BytesWriter, type ObjectStore } from '../../store';
 import { addLength, emptyHistogram, mergeHistograms } from '../../summary/histogram';
@@ -107,16 +107,9 @@ async function removePartOutputs(store: ObjectStore, raw: SourceObject, plan: Pa
 }
 
 /**
- * Fingerprints held at once while finding repeats: 2 million take 18 to 36 MB in a
- * FingerprintSet. A file with more staged records is looked through in several passes, each
- * over the fingerprints whose first 32 bits fall in its share: memory stays bounded whatever
- * the file's size, for one more read of the line indexes (28 bytes a line) per pass.
- */
-const FINGERPRINTS_PER_PASS = 2_000_000;
-
-/**
  * For each part, a bitmap of its staged lines that repeat an earlier line of the file (each
- * part has already dropped its own repeats): found from the line indexes alone.
+ * part has already dropped its own repeats): found from the line indexes alone, in passes of
+ * at most `perPass` fingerprints (28 bytes of index read per line and pass).
  */
 export async function repeatsAcrossParts(
   store: ObjectStore,
@@ -131,7 +124,7 @@ export async function repeatsAcrossParts(
     for (const [k, part] of parts.entries()) {
       const index = await readPartIndex(store, part);
       for (let i = 0, offset = 0; i < part.records_out; i += 1, offset += LINE_INDEX_ENTRY_BYTES) {
-        if (passes > 1 && index.readUInt32BE(offset) % passes !== pass) continue;
+        if (!inShare(index, offset, passes, pass)) continue;
         if (!seen.addAt(index, offset)) repeats[k]![i >> 3]! |= 1 << (i & 7);
       }
     }
