@@ -93,7 +93,7 @@ export async function startMissingParts(
   forward: Record<string, unknown>,
 ): Promise<PartsOutcome> {
   const { plan } = choice;
-  const missing = (await partsDone(store, keys, plan)).flatMap((done, index) => (done ? [] : [index]));
+  const missing = (await partsDone(store, raw, keys, plan)).flatMap((done, index) => (done ? [] : [index]));
   if (missing.length === 0) return { kind: 'complete' };
   if (!activations) {
     throw new PipelineError('NO_ACTIVATIONS', `${raw.key} is staged in parts and this platform cannot start them`);
@@ -171,7 +171,7 @@ export async function joinIfComplete(
   const joined = () => readObject(store, keys.summary, StagedSummarySchema);
   const earlier = await joined();
   if (earlier) return earlier;
-  if ((await partsDone(store, keys, plan)).some((done) => !done)) return undefined;
+  if ((await partsDone(store, raw, keys, plan)).some((done) => !done)) return undefined;
   if (!(await claimJoin(store, keys.joinClaim))) {
     log.info('join_elsewhere', { claim: keys.joinClaim });
     return undefined;
@@ -205,11 +205,8 @@ async function claimJoin(store: ObjectStore, key: string): Promise<boolean> {
  * Which parts have their summary: one listing of the parts' outputs, not a HEAD per part (each
  * part asks when it is done, so a HEAD each would be parts² requests for the file).
  */
-async function partsDone(store: ObjectStore, keys: FileKeys, plan: PartPlan): Promise<boolean[]> {
-  const done = plan.parts.map(() => false);
-  for await (const object of listObjects(store, keys.partsPrefix)) {
-    const index = /^(\d+)\.json$/.exec(object.key.slice(keys.partsPrefix.length))?.[1];
-    if (index !== undefined && Number(index) < done.length) done[Number(index)] = true;
-  }
-  return done;
+async function partsDone(store: ObjectStore, raw: ObjectInfo, keys: FileKeys, plan: PartPlan): Promise<boolean[]> {
+  const listed = new Set<string>();
+  for await (const object of listObjects(store, keys.partsPrefix)) listed.add(object.key);
+  return plan.parts.map((_, index) => listed.has(productionPartKeys(raw.key, raw.etag, index).summary));
 }
