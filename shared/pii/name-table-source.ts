@@ -86,9 +86,11 @@ const PLACES =
  */
 const STOPWORD_LANGUAGES = ['de', 'nl', 'fr', 'es', 'pt', 'it'];
 
-function foreignStopwords(): Set<string> {
+/** Those function words, folded, less the curated first names: words that are no names on sight and count as common. */
+function foreignWords(curated: Set<string>): Set<string> {
   const lists = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
-  return new Set(STOPWORD_LANGUAGES.flatMap((language) => lists[language] ?? []).map((word) => foldName(word)));
+  const words = STOPWORD_LANGUAGES.flatMap((language) => lists[language] ?? []).map((word) => foldName(word));
+  return new Set(words.filter((word) => !curated.has(word)));
 }
 
 /**
@@ -118,13 +120,18 @@ function englishWords(levels: number[]): Set<string> {
   return words;
 }
 
+/** Read once: the name table and the common words both consult them. */
+let curatedFirstNames: Set<string> | undefined;
+
 function firstNames(): Set<string> {
+  if (curatedFirstNames) return curatedFirstNames;
   const names = new Set<string>();
   for (const list of FIRST_NAME_LISTS) {
     for (const line of readFileSync(require.resolve(`${list}/data/names.txt`), 'utf8').split('\n')) {
       if (line.trim()) names.add(foldName(line.trim()));
     }
   }
+  curatedFirstNames = names;
   return names;
 }
 
@@ -134,8 +141,8 @@ export function namesOnSight(): Set<string> {
   const rare = englishWords(RARE_LEVELS);
   const curated = firstNames();
   const excluded = new Set([...MEDICAL_WORDS.split(' '), ...PLACES.split(' '), ...FOREIGN_FUNCTION_WORDS.split(' ')]);
-  const stopwords = foreignStopwords();
-  const isWord = (name: string) => common.has(name) || ((rare.has(name) || stopwords.has(name)) && !curated.has(name));
+  const foreign = foreignWords(curated);
+  const isWord = (name: string) => common.has(name) || (rare.has(name) && !curated.has(name)) || foreign.has(name);
   const names = new Set<string>();
   for (const line of readFileSync(require.resolve('humannames/list.txt'), 'utf8').split('\n')) {
     const name = foldName(line.trim());
@@ -156,8 +163,7 @@ const WORD_LEVELS = [10, 20, 35, 40, 50];
 /** The folded common English words, lower-case entries only, and the other languages' function words but curated first names. */
 export function commonWords(): Set<string> {
   const words = englishWords(WORD_LEVELS);
-  const curated = firstNames();
-  for (const word of foreignStopwords()) if (!curated.has(word)) words.add(word);
+  for (const word of foreignWords(firstNames())) words.add(word);
   return words;
 }
 
