@@ -35,7 +35,9 @@ const FRENCH_TYPE = caseless(FRENCH_STREET_TYPES);
 /** A street word with its type inside: "Schulgasse", "Prinsengracht", "Kungsgatan", "Karl-Marx-Allee". */
 const COMPOUND_STREET = `[\\p{L}-]*(?:${caseless(COMPOUND_STREET_ENDINGS)})`;
 
-const HOUSE_NUMBER = '(?<![\\d–-])\\b(?:[Uu]\\d{1,4}/)?\\d{1,6}[A-Za-z]?(?:[-–/]\\d{1,4}[A-Za-z]?){0,2}';
+// Not a phone number in its usual grouping ("555-201-3344, Dr. Okafor" is no address on a Drive).
+const HOUSE_NUMBER =
+  '(?<![\\d–-])\\b(?!\\d{3}[-.]\\d{3}[-.]\\d{4}\\b)(?:[Uu]\\d{1,4}/)?\\d{1,6}[A-Za-z]?(?:[-–/]\\d{1,4}[A-Za-z]?){0,2}';
 /** A house's name before its number: "Rose Cottage, 75 Harrow Way", "The Old Rectory, 14 Station Road". */
 const HOUSE_NAME =
   "(?:(?:The\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:Cottage|House|Lodge|Farm|Rectory|Vicarage|Villa|Manor|Barn|Mansions|Towers|Apartments|Residency|Niwas|Bhavan|Heights|Hall|Mill|Grange|Court|Place|Building|Block),\\s*)";

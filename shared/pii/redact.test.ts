@@ -59,6 +59,7 @@ describe('PII reduction', () => {
     ['EMAIL', 'write to jo dot ray at mailbox dot org', 'write to [EMAIL]'],
     ['PHONE', 'ring (312) 555-0142 ext. 12 or 0161 496 0018', 'ring [PHONE] or [PHONE]'],
     ['PHONE', 'please call us on +64 2109876543 today', 'please call us on [PHONE] today'],
+    ['PHONE', 'Call me on 555-201-3344, Dr. Okafor', 'Call me on [PHONE], Dr. [NAME]'],
     ['MRN', 'merge charts 4471-20931 and 88-13005 please', 'merge charts [MRN] and [MRN] please'],
     ['ID', 'Advantage card no. 6634-1209-8812 for the till', 'Advantage card no. [ID] for the till'],
     [
