@@ -61,6 +61,9 @@ const nodeBundle = {
   bundle: true,
   platform: 'node',
   target: 'node20',
+  // Node 20 has Unicode property escapes (\p{Lu}); esbuild's table says otherwise and would turn every
+  // such regex literal into a `new RegExp(...)` call, evaluated again each time the function runs.
+  supported: { 'regexp-unicode-property-escapes': true },
   format: 'cjs',
   // The packages' ES module builds: esbuild drops what is never imported (half of the AWS SDK's
   // client code) and runs the rest without a module wrapper each, so a cold start loads less.

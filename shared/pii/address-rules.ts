@@ -107,9 +107,11 @@ const NOT_AN_ADDRESS =
   /^\d+\s+(?:mg|ml|mcg|units?|times|days?|weeks?|hours?|pills?|tablets?|minutes?|years?|months?)\b/i;
 const accept = (m: string) => !NOT_AN_ADDRESS.test(m);
 /** A number, a comma, then the street ("7, Park Street") only when the street is written in title case: not "take 2, morning way". */
+const NUMBER_COMMA_STREET = /^\d[\w/-]*,\s+([^,]+)/u;
+const CAPITAL_OR_DIGIT_FIRST = /^(?:\p{Lu}|\d)/u;
 const titleCaseAfterComma = (m: string) => {
-  const street = /^\d[\w/-]*,\s+([^,]+)/u.exec(m)?.[1];
-  return street === undefined || street.split(/\s+/).every((word) => /^(?:\p{Lu}|\d)/u.test(word));
+  const street = NUMBER_COMMA_STREET.exec(m)?.[1];
+  return street === undefined || street.split(/\s+/).every((word) => CAPITAL_OR_DIGIT_FIRST.test(word));
 };
 
 /**
@@ -266,9 +268,12 @@ export const POSTCODE_AFTER_CUE = {
   group: 1,
 };
 
+/** Where the address's line or sentence ends. */
+const LINE_OR_SENTENCE_END = /\n|[.!?]\s+(?=\p{Lu})/u;
+
 /** Where the postcode that follows an address (ending at `end`) lies, if one does. */
 export function postcodeAfterAddress(text: string, end: number): { start: number; end: number } | undefined {
-  const window = text.slice(end, end + 60).split(/\n|[.!?]\s+(?=\p{Lu})/u)[0]!;
+  const window = text.slice(end, end + 60).split(LINE_OR_SENTENCE_END)[0]!;
   const match = POSTCODE_AFTER_ADDRESS.exec(window);
   if (!match) return undefined;
   const start = end + match.index + match[0].length - match[1]!.length;

@@ -106,10 +106,15 @@ function nameOrWord(word: string): boolean {
   return isParticle(bare) || (bare.length >= 2 && !nonNameWord(bare) && !isMedicineWord(bare.toLowerCase()));
 }
 
+const CAPITAL_FIRST = /^\p{Lu}/u;
+/** An upper-case surname and its comma where a line starts: "KOWALSKI, MAREK". */
+const UPPER_CASE_WORD_AND_COMMA_AT_LINE_START = /(?:^|\n)\s*\p{Lu}{2,}[\p{Lu}'’-]*, /u;
+
 /** The end of a text that the rule for a name alone at the end can match: a word after a dash, "from" or a full stop. */
 const ENDS_WITH_A_WORD = /(?:[-–—]|\bfrom|[.!?])\s*\p{L}[\p{L}\p{M}'’-]+\s*[.!]*\s*$/iu;
 
-const words = (match: string) => match.split(/[\s,]+/).filter((w) => w && !/^\p{L}\.$/u.test(w));
+const INITIAL = /^\p{L}\.$/u;
+const words = (match: string) => match.split(/[\s,]+/).filter((w) => w && !INITIAL.test(w));
 const allUnknown = (match: string) => words(match).every(unknownNameWord);
 const allNameOrWord = (match: string) => words(match).every(nameOrWord);
 
@@ -214,7 +219,7 @@ export const NAME_CONTEXT_RULES = [
     group: 2,
     // A capitalised title makes a common word a name ("Auntie Blessing"); after "baby" it must be unknown.
     accept: (m: string, text: string, start: number) =>
-      /^\p{Lu}/u.test(text.slice(text.lastIndexOf(' ', start - 2) + 1, start)) ? nameOrWord(m) : unknownNameWord(m),
+      CAPITAL_FIRST.test(text.slice(text.lastIndexOf(' ', start - 2) + 1, start)) ? nameOrWord(m) : unknownNameWord(m),
     applies: capitalAnd('kin'),
   },
   {
@@ -312,7 +317,7 @@ export const NAME_CONTEXT_RULES = [
       /(?:^|\n)[^\S\n]*(\p{Lu}[\p{Lu}'’-]+,[^\S\n]+\p{Lu}[\p{Lu}'’-]+)(?=[^\S\n]{2,}|[^\S\n]+(?:MRN|EMPI|DOB|[Mm]edical record|[Pp]atient (?:id|number)))/dgu,
     group: 1,
     accept: allNameOrWord,
-    applies: (h: NameHints) => h.upper && /(?:^|\n)\s*\p{Lu}{2,}[\p{Lu}'’-]*, /u.test(h.text),
+    applies: (h: NameHints) => h.upper && UPPER_CASE_WORD_AND_COMMA_AT_LINE_START.test(h.text),
   },
   {
     // Title-case or "Surname, Given" after a form label: "Policyholder: Bondarenko, Iryna", "Witnessed by: Nomvula Khumalo".
