@@ -49,7 +49,7 @@ interface CueNode {
   next: Map<number, CueNode>;
   anywhere: number;
   atWordEnd: number;
-  /** A month name: the letters after it, an optional dot, then a space, digit, quote, dot, comma or dash. */
+  /** A month name's first three letters (the rest is checked by MONTH_REST). */
   month: number;
 }
 
@@ -109,8 +109,12 @@ function isWordCode(code: number): boolean {
 }
 const isWordAt = (text: string, at: number) => at >= 0 && at < text.length && isWordCode(text.charCodeAt(at));
 
-/** After a month name: more letters, an optional dot, then one of these (as the month rules need). */
-const AFTER_MONTH = /^[a-z]*\.?[\s\d'.,-]/;
+/**
+ * After a month's first three letters, the rest of its name ("uary", "tember", none), then no
+ * further letter: "Nov", "nov.", "November)" and "04mar1988" name a month, "maybe", "sepsis" and
+ * "decrease" do not. The month rules end every month name so (at a word boundary or a digit).
+ */
+const MONTH_REST = /^(?:uary|ruary|ch|il|e|y|ust|tember|t|ober|ember)?(?![a-z_])/;
 /** A street word with its type inside, before its number: "schulgasse 12", "kerkstraat 395a". */
 const COMPOUND_BEFORE_NUMBER = new RegExp(`[a-zß-ÿ]${trieAlternation(COMPOUND_STREET_ENDINGS)}\\.?$`);
 const SPACE_THEN_DIGIT = /\s+\d/g;
@@ -149,7 +153,7 @@ function scanCues(lower: string): number {
       for (let i = start + 1; at; i += 1) {
         found |= at.anywhere;
         if (at.atWordEnd && isWordAt(lower, i - 1) !== isWordAt(lower, i)) found |= at.atWordEnd;
-        if (at.month && AFTER_MONTH.test(lower.slice(i, i + 64))) found |= at.month;
+        if (at.month && MONTH_REST.test(lower.slice(i, i + 8))) found |= at.month;
         at = i < lower.length ? at.next.get(lower.charCodeAt(i)) : undefined;
       }
     }

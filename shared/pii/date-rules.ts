@@ -44,6 +44,13 @@ function fractionOrScore(match: string): boolean {
 const WEEKDAY =
   '(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
 const spelledMonth = (h: CueHints) => hasCue(h, 'month');
+/** What the date rules read besides the cues (rules.ts works them out once per text). */
+interface DateHints extends CueHints {
+  digitRuns: number;
+  yearLikeRun: boolean;
+  ordinal: boolean;
+  text: string;
+}
 /** What an ordinal counts when it is no day: "the 4th floor", "the 3rd dose", "the 20th of my cycle". */
 const NOT_AN_ORDINAL_DAY =
   '\\b(?!\\s+(?:floor|day|week|dose|time|grade|percentile|centile|cycle|visit|round|attempt|trimester|month|year|birthday|of\\s+(?:the|my|his|her)))';
@@ -71,7 +78,7 @@ export const DATE_RULES = [
       `\\b\\d{1,2}${MONTH}\\d{2,4}\\b|\\b(?:19|20)\\d{2}[-/ ]${MONTH}\\.?[-/ ]\\d{1,2}\\b|\\b\\d{1,2}\\s\\d{1,2}\\s(?:19|20)\\d{2}\\b`,
       'gid',
     ),
-    applies: (h: CueHints) => h.digits >= 4,
+    applies: (h: DateHints) => h.digits >= 4 && (spelledMonth(h) || (h.yearLikeRun && h.digitRuns >= 3)),
     accept: (m: string) => !/^\d{1,2}\s\d{1,2}\s/.test(m) || plausibleNumericDate(m.replace(/\s/g, '/')),
   },
   {
@@ -86,7 +93,7 @@ export const DATE_RULES = [
     type: 'DATE' as const,
     pattern:
       /(?<![\d/.,-])\d{1,2}\/\d{1,2}(?![\d/%]|[.,]\d|\s*(?:%|of|mg|mcg|ml|tabs?|tablets?|pills?|cups?|doses?|strength|mmhg|in\b))/dg,
-    applies: (h: CueHints) => h.digits >= 2,
+    applies: (h: DateHints) => h.digits >= 2 && h.text.includes('/'),
     accept: (m: string, text: string, start: number) =>
       plausibleDayMonth(m) && !fractionOrScore(m) && DATE_CUE_BEFORE.test(text.slice(Math.max(0, start - 24), start)),
   },
@@ -98,7 +105,7 @@ export const DATE_RULES = [
       'gid',
     ),
     group: [1, 2],
-    applies: (h: CueHints) => h.digits >= 1,
+    applies: (h: DateHints) => h.digits >= 1 && h.ordinal,
   },
   {
     // A weekday and the date after it, all of it: "Friday the 13th", "Wednesday 27th", "Thursday 9th January",
@@ -108,6 +115,6 @@ export const DATE_RULES = [
       `\\b${WEEKDAY}\\.?,?\\s+(?:the\\s+)?(?:${DAY}(?:\\s+of)?\\s+${MONTH}\\b\\.?(?:,?\\s+${YEAR})?|${MONTH}\\.?\\s+${DAY}\\b(?:,?\\s+${YEAR})?|\\d{1,2}(?:st|nd|rd|th)\\b)${NOT_AFTER}`,
       'gid',
     ),
-    applies: (h: CueHints) => h.digits >= 1,
+    applies: (h: DateHints) => h.digits >= 1 && (h.ordinal || spelledMonth(h)),
   },
 ];

@@ -56,6 +56,10 @@ describe('PII reduction', () => {
     ['ZIP', 'we are near w91 x2r7 since June', 'we are near [ZIP] since June'],
     ['ZIP', 'CEP 70340-908, Brasília', 'CEP [ZIP], Brasília'],
     ['DATE', 'DOB 19880412, seen 14-Mar-21', 'DOB [DATE], seen [DATE]'],
+    // A month name at the end of the text or before a bracket or "!" is a month too.
+    ['DATE', 'seen on 3 Nov', 'seen on [DATE]'],
+    ['DATE', 'the scan was on 14 march!', 'the scan was on [DATE]!'],
+    ['DATE', 'last seen (2 Feb) by the nurse', 'last seen ([DATE]) by the nurse'],
     ['EMAIL', 'write to jo dot ray at mailbox dot org', 'write to [EMAIL]'],
     ['PHONE', 'ring (312) 555-0142 ext. 12 or 0161 496 0018', 'ring [PHONE] or [PHONE]'],
     ['PHONE', 'please call us on +64 2109876543 today', 'please call us on [PHONE] today'],

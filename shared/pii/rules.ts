@@ -37,6 +37,11 @@ export interface TextHints {
   longestRun: number;
   yearLikeRun: boolean;
   zipLikeRun: boolean;
+  /** A number with an ordinal's ending ("9th", "23RD"). */
+  ordinal: boolean;
+  /** A letter right before a digit ("SW1A", "d02"), and an ASCII capital right before one. */
+  letterBeforeDigit: boolean;
+  capitalBeforeDigit: boolean;
   at: boolean;
   dot: boolean;
   colons: number;
@@ -66,7 +71,10 @@ const LOWER_CASE_NAME_CUES =
   /\bhere\b|\bi'?m\b|\bim\b|\bi am\b|\bit'?s\b|\bits\b|\buser\b|\bresident\b|\binsured\b|\bcontact\b|\bpt\b|\bpatient\b|[-–—]\s*\p{L}+\s*$|\bfrom\s+\S+\s*$/u;
 
 const DIGIT_RUNS = /\d+/g;
+const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
+const isAsciiLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
 const ASCII_UPPER = /[A-Z]/;
+const ANY_UPPER = /\p{Lu}/u;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the range spans all of ASCII, control characters included
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -78,6 +86,9 @@ export function textHints(text: string): TextHints {
   let longestRun = 0;
   let yearLikeRun = false;
   let zipLikeRun = false;
+  let ordinal = false;
+  let letterBeforeDigit = false;
+  let capitalBeforeDigit = false;
   DIGIT_RUNS.lastIndex = 0;
   for (let run = DIGIT_RUNS.exec(text); run; run = DIGIT_RUNS.exec(text)) {
     const length = run[0].length;
@@ -86,10 +97,17 @@ export function textHints(text: string): TextHints {
     if (length > longestRun) longestRun = length;
     if (length === 4) yearLikeRun = true;
     if (length === 5) zipLikeRun = true;
+    const before = run.index > 0 ? text.charCodeAt(run.index - 1) : 0;
+    if (isAsciiLetter(before)) {
+      letterBeforeDigit = true;
+      if (before <= 0x5a) capitalBeforeDigit = true;
+    }
+    if (!ordinal)
+      ordinal = ORDINAL_ENDINGS.has(text.slice(DIGIT_RUNS.lastIndex, DIGIT_RUNS.lastIndex + 2).toLowerCase());
   }
   let colons = 0;
   for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) colons += 1;
-  const upper = ASCII_UPPER.test(text) || (NON_ASCII.test(text) && /\p{Lu}/u.test(text));
+  const upper = ASCII_UPPER.test(text) || (NON_ASCII.test(text) && ANY_UPPER.test(text));
   const lower = text.toLowerCase();
   return {
     digits,
@@ -97,6 +115,9 @@ export function textHints(text: string): TextHints {
     longestRun,
     yearLikeRun,
     zipLikeRun,
+    ordinal,
+    letterBeforeDigit,
+    capitalBeforeDigit,
     at: text.includes('@'),
     dot: text.includes('.'),
     colons,
@@ -164,6 +185,10 @@ const DOMAIN_HINT = new RegExp(`\\.(?:${TLDS})\\b`);
 const hasDomain = (h: TextHints) => (h.domain ??= h.dot && DOMAIN_HINT.test(h.lower));
 /** A state abbreviation then five digits, the shape the state-and-ZIP rule looks for. */
 const STATE_ZIP_SHAPE = /[A-Z]{2}\.?,?\s+\d{5}/;
+
+/** A name before a phone number: "Contact Beatriz Souza 622 229 496", "— Emeka Klein, 555-1996". */
+const CAPITALISED_WORD_BEFORE = /\p{Lu}\p{Ll}+\s+$/u;
+const CAPITALISED_WORD_AND_COMMA_BEFORE = /\p{Lu}\p{Ll}+,\s*$/u;
 
 /** The few words before a position, lower-cased: the cue a number follows. */
 function before(text: string, start: number, chars = 24): string {
@@ -382,12 +407,12 @@ export const PII_RULES: PiiRule[] = [
   {
     type: 'DATE',
     pattern: new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'gid'),
-    applies: (h) => h.yearLikeRun && h.digitRuns >= 2,
+    applies: (h) => h.yearLikeRun && h.digitRuns >= 2 && hasCue(h, 'month'),
   },
   {
     type: 'DATE',
     pattern: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH}\\.?,?\\s+\\d{4}\\b`, 'gid'),
-    applies: (h) => h.yearLikeRun && h.digitRuns >= 2,
+    applies: (h) => h.yearLikeRun && h.digitRuns >= 2 && hasCue(h, 'month'),
   },
   {
     // Dashes or slashes around a month name, two- or four-digit years: 14-Mar-85, FEB-03-1991, 3/Feb/91.
@@ -396,7 +421,7 @@ export const PII_RULES: PiiRule[] = [
       `\\b(?:\\d{1,2}[-/ ]${MONTH}\\.?[-/ ](?:\\d{4}|\\d{2})|${MONTH}\\.?[-/]\\d{1,2}[-/](?:\\d{4}|\\d{2}))\\b`,
       'gid',
     ),
-    applies: (h) => h.digits >= 4 && h.digitRuns >= 2,
+    applies: (h) => h.digits >= 4 && h.digitRuns >= 2 && hasCue(h, 'month'),
   },
   {
     // Compact digits after a birth-date cue: "DOB 19910203", "d.o.b: 140385".
@@ -448,17 +473,17 @@ export const PII_RULES: PiiRule[] = [
     accept: (_, text, start) =>
       /\b(?:call|phone|cell|mobile|móvil|movil|tel|telefono|teléfono|text|number|reach|contact|whatsapp|on|at)\b/i.test(
         before(text, start, 40),
-      ) || /\p{Lu}\p{Ll}+\s+$/u.test(text.slice(Math.max(0, start - 20), start)),
+      ) || CAPITALISED_WORD_BEFORE.test(text.slice(Math.max(0, start - 20), start)),
   },
   {
     // A local seven-digit number after a cue: "called from 555-0114", "— Emeka Klein, 555-1996".
     type: 'PHONE',
     pattern: /(?<![\w/.-])\d{3}-\d{4}(?![\w/-]|\.\d)/dg,
-    applies: (h) => h.digits >= 7,
+    applies: (h) => h.digits >= 7 && h.text.includes('-'),
     accept: (_, text, start) =>
       /\b(?:call(?:ed)?(?: from)?|phone|cell|mobile|tel|text|number|reach|fax|whatsapp|at|on)\W*$/i.test(
         before(text, start, 24),
-      ) || /\p{Lu}\p{Ll}+,\s*$/u.test(text.slice(Math.max(0, start - 24), start)),
+      ) || CAPITALISED_WORD_AND_COMMA_BEFORE.test(text.slice(Math.max(0, start - 24), start)),
   },
   {
     // A national number written with its trunk 0: "0161 496 0018", "020 7946 0958", "0491 570 156".
@@ -523,7 +548,7 @@ export const PII_RULES: PiiRule[] = [
     // UK and Canadian postcodes: "SW1A 1AA", "M1 1AE", "K1A 0B1".
     type: 'ZIP',
     pattern: /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b/dg,
-    applies: (h) => h.upper && h.digits >= 2,
+    applies: (h) => h.capitalBeforeDigit && h.digits >= 2,
     accept: (m) => /\d[A-Z]{2}$|\d[A-Z]\d$/.test(m.replace(/\s/g, '')) && !/^(?:COVID|SARS|H\d)/.test(m),
   },
   {
@@ -533,7 +558,7 @@ export const PII_RULES: PiiRule[] = [
     type: 'ZIP',
     pattern:
       /\b[AC-FHKNPRTV-Y]\d[\dW]\s?(?=[\dAC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])(?=[\dAC-FHKNPRTV-Y]{0,3}\d)[\dAC-FHKNPRTV-Y]{4}\b/dgi,
-    applies: (h) => h.digits >= 3,
+    applies: (h) => h.letterBeforeDigit && h.digits >= 3,
   },
   {
     // Dutch and similar postcodes in an address: "1012 AB Amsterdam".
