@@ -138,8 +138,31 @@ export function hasCue(h: CueHints, family: CueFamily): boolean {
   return (h.cues & CUE_BIT[family]) !== 0;
 }
 
-/** The trie's first level by character code: every cue starts with an ASCII letter. */
-const FIRST = Array.from({ length: 128 }, (_, code) => ROOT.next.get(code));
+/**
+ * The trie as flat tables, walked once per character of every text: node 0 is the root, a
+ * child's number is at NEXT[node * 128 + code] for ASCII (0: none) and in OTHER_NEXT for the
+ * few cues with letters outside ASCII ("straße", "número").
+ */
+const nodes: CueNode[] = [ROOT];
+for (let i = 0; i < nodes.length; i += 1) for (const child of nodes[i]!.next.values()) nodes.push(child);
+const numberOf = new Map(nodes.map((n, i) => [n, i]));
+const NEXT = new Uint16Array(nodes.length * 128);
+const OTHER_NEXT = new Map<number, number>();
+const ANYWHERE = new Uint8Array(nodes.length);
+const AT_WORD_END = new Uint8Array(nodes.length);
+const MONTH_AT = new Uint8Array(nodes.length);
+if (nodes.length > 0xffff) throw new Error('cue-scan: the cue trie outgrew its 16-bit node numbers');
+nodes.forEach((n, i) => {
+  ANYWHERE[i] = n.anywhere;
+  AT_WORD_END[i] = n.atWordEnd;
+  MONTH_AT[i] = n.month;
+  for (const [code, child] of n.next) {
+    if (code < 128) NEXT[i * 128 + code] = numberOf.get(child)!;
+    else OTHER_NEXT.set(i * 0x10000 + code, numberOf.get(child)!);
+  }
+});
+const nextNode = (at: number, code: number) =>
+  code < 128 ? NEXT[at * 128 + code]! : (OTHER_NEXT.get(at * 0x10000 + code) ?? 0);
 
 function scanCues(lower: string): number {
   let found = 0;
@@ -149,12 +172,11 @@ function scanCues(lower: string): number {
     const word = isWordCode(code);
     // A walk from each word start only (a letter outside ASCII starts one too: "út", "ulica").
     if (!afterWord && (word || code >= 128)) {
-      let at = code < 128 ? FIRST[code] : ROOT.next.get(code);
-      for (let i = start + 1; at; i += 1) {
-        found |= at.anywhere;
-        if (at.atWordEnd && isWordAt(lower, i - 1) !== isWordAt(lower, i)) found |= at.atWordEnd;
-        if (at.month && MONTH_REST.test(lower.slice(i, i + 8))) found |= at.month;
-        at = i < lower.length ? at.next.get(lower.charCodeAt(i)) : undefined;
+      for (let at = nextNode(0, code), i = start + 1; at !== 0; i += 1) {
+        found |= ANYWHERE[at]!;
+        if (AT_WORD_END[at] && isWordAt(lower, i - 1) !== isWordAt(lower, i)) found |= AT_WORD_END[at]!;
+        if (MONTH_AT[at] && MONTH_REST.test(lower.slice(i, i + 8))) found |= MONTH_AT[at]!;
+        at = i < lower.length ? nextNode(at, lower.charCodeAt(i)) : 0;
       }
     }
     afterWord = word;

@@ -112,6 +112,28 @@ const UPPER_CASE_WORD_AND_COMMA_AT_LINE_START = /(?:^|\n)\s*\p{Lu}{2,}[\p{Lu}'�
 
 /** The end of a text that the rule for a name alone at the end can match: a word after a dash, "from" or a full stop. */
 const ENDS_WITH_A_WORD = /(?:[-–—]|\bfrom|[.!?])\s*\p{L}[\p{L}\p{M}'’-]+\s*[.!]*\s*$/iu;
+const TRAILING = /[\s.!]/;
+const SPACE = /\s/;
+const WORD_CHARACTER = /[\p{L}\p{M}'’-]/u;
+const BREAK_BEFORE = /(?:[-–—.!?]|from)$/i;
+
+/**
+ * What ENDS_WITH_A_WORD needs, looked for from the end without a regex scan of the text: a last
+ * word, with a dash or "from" in it or a dash, "from" or a sentence's end before it. Most texts
+ * end "… person to person." and are done after a few characters.
+ */
+function mayEndWithAWord(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && TRAILING.test(text[end - 1]!)) end -= 1;
+  let start = end;
+  while (start > 0 && WORD_CHARACTER.test(text[start - 1]!)) start -= 1;
+  if (end - start < 2) return false;
+  const word = text.slice(start, end);
+  if (word.includes('-') || word.toLowerCase().includes('from')) return true;
+  let before = start;
+  while (before > 0 && SPACE.test(text[before - 1]!)) before -= 1;
+  return BREAK_BEFORE.test(text.slice(Math.max(0, before - 4), before));
+}
 
 const INITIAL = /^\p{L}\.$/u;
 const words = (match: string) => match.split(/[\s,]+/).filter((w) => w && !INITIAL.test(w));
@@ -276,7 +298,8 @@ export const NAME_CONTEXT_RULES = [
     ),
     group: 1,
     accept: allUnknown,
-    applies: (h: NameHints) => (h.nameCue || h.upper) && ENDS_WITH_A_WORD.test(h.text.slice(-48)),
+    applies: (h: NameHints) =>
+      (h.nameCue || h.upper) && mayEndWithAWord(h.text) && ENDS_WITH_A_WORD.test(h.text.slice(-48)),
   },
   {
     // Two names after one greeting or thanks: "Hi Renée & Hunter", "Thanks so much, Crystal and Pádraig!".
@@ -317,7 +340,7 @@ export const NAME_CONTEXT_RULES = [
       /(?:^|\n)[^\S\n]*(\p{Lu}[\p{Lu}'’-]+,[^\S\n]+\p{Lu}[\p{Lu}'’-]+)(?=[^\S\n]{2,}|[^\S\n]+(?:MRN|EMPI|DOB|[Mm]edical record|[Pp]atient (?:id|number)))/dgu,
     group: 1,
     accept: allNameOrWord,
-    applies: (h: NameHints) => h.upper && UPPER_CASE_WORD_AND_COMMA_AT_LINE_START.test(h.text),
+    applies: (h: NameHints) => h.upper && h.text.includes(', ') && UPPER_CASE_WORD_AND_COMMA_AT_LINE_START.test(h.text),
   },
   {
     // Title-case or "Surname, Given" after a form label: "Policyholder: Bondarenko, Iryna", "Witnessed by: Nomvula Khumalo".

@@ -381,7 +381,7 @@ export const PII_RULES: PiiRule[] = [
     pattern:
       /\b([A-Z]{0,3}\d{5,12})\s+(?:is|was|=)\s+(?:my|his|her|their|the)\s+(?:mrn|medical record|chart|patient id|hospital number)/dgi,
     group: 1,
-    applies: (h) => h.digits >= 5 && /mrn|record|chart|patient id|hospital number/.test(h.lower),
+    applies: (h) => h.digits >= 5 && hasCue(h, 'mrn') && /mrn|record|chart|patient id|hospital number/.test(h.lower),
   },
   // Several numbers after a plural cue: "two MRNs …: 6620011 and T6620011".
   {
@@ -521,7 +521,7 @@ export const PII_RULES: PiiRule[] = [
     type: 'ZIP',
     pattern: /\b(?:zip|zipcode|zip code|postal code|postcode)\s*(?:is|:|#|code)?\s*(\d{5}(?:-\d{4})?)\b/dgi,
     group: 1,
-    applies: (h) => h.zipLikeRun && /zip|postal|postcode/.test(h.lower),
+    applies: (h) => h.zipLikeRun && hasCue(h, 'postcode') && /zip|postal|postcode/.test(h.lower),
   },
   { type: 'ZIP', pattern: /\b\d{5}-\d{4}\b/dg, applies: (h) => h.zipLikeRun && h.digits >= 9 },
   {
@@ -614,7 +614,7 @@ export const PII_RULES: PiiRule[] = [
   {
     // "ID MBR-67101684", "GRP 898907": the short cue in its own case, a value with three digits or more.
     type: 'ID',
-    applies: (h) => h.digits >= 4 && /\b(?:id|grp|group)\b/.test(h.lower),
+    applies: (h) => hasIdCue(h) && /\b(?:id|grp|group)\b/.test(h.lower),
     pattern: /\b(?:ID|id|grp|GRP|group|Group)\s*[:#]?\s*((?=[A-Z0-9-]*\d{3})[A-Z0-9][A-Z0-9-]{3,20}[A-Z0-9])\b/dg,
     group: 1,
     accept: (m, text, start) => idLike(m) && !/^\d{3}-\d{3}-\d{4}$/.test(m) && !stateAndZip(m, text, start),
