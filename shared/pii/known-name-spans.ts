@@ -6,7 +6,7 @@
  * which win where both find a span.
  */
 import { isKnownName } from './known-names';
-import { isParticle, namesAPerson, nonNameWord } from './name-words';
+import { isCapitalised, isParticle, namesAPerson, nonNameWord } from './name-words';
 import { STATES } from './rules';
 
 export interface NameSpan {
@@ -53,9 +53,7 @@ const INSTITUTION_AFTER =
   /^['’]?s?\s+(?:hospital|clinic|medical|health|cancer|children'?s|center|centre|institute|university|college|school|foundation|house|memorial|infirmary|pharmacy|labs?|laboratory|hospice|trust)\b/i;
 /** A brand before its strength ("Dolo 650", "Telma 40 mg") is a medicine, though brands are often names too. */
 const BEFORE_STRENGTH = /^\s+\d{1,4}(?:\.\d+)?\s*(?:mg|mcg|µg|ml|g|iu|%|units?)?(?![\d/:.,-]|\s*\d)/i;
-const CAPITAL_FIRST = /^\p{Lu}/u;
 const TWO_CAPITALS = /^\p{Lu}{2}$/u;
-const isCapitalised = (word: string) => CAPITAL_FIRST.test(word);
 /** A surname joined to its particle: "al-Hassan", "el-Sayed", "bin-Laden", "O'Brien", "d'Souza". */
 const PARTICLE_SURNAME =
   /^(?:al|el|ul|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben|bint|de|di|da|du|d|o|l|mc|mac|fitz)[-'’]\p{Lu}/iu;

@@ -14,7 +14,7 @@ import { isMedicineWord } from '../question-type/medicines';
 import { trieAlternation } from './alternation-trie';
 import { caseless } from './caseless';
 import { isCommonWord, isKnownName } from './known-names';
-import { isParticle, nonNameWord } from './name-words';
+import { isCapitalised, isParticle, nonNameWord } from './name-words';
 
 interface NameHints {
   text: string;
@@ -106,7 +106,6 @@ function nameOrWord(word: string): boolean {
   return isParticle(bare) || (bare.length >= 2 && !nonNameWord(bare) && !isMedicineWord(bare.toLowerCase()));
 }
 
-const CAPITAL_FIRST = /^\p{Lu}/u;
 /** An upper-case surname and its comma where a line starts: "KOWALSKI, MAREK". */
 const UPPER_CASE_WORD_AND_COMMA_AT_LINE_START = /(?:^|\n)\s*\p{Lu}{2,}[\p{Lu}'’-]*, /u;
 
@@ -241,7 +240,7 @@ export const NAME_CONTEXT_RULES = [
     group: 2,
     // A capitalised title makes a common word a name ("Auntie Blessing"); after "baby" it must be unknown.
     accept: (m: string, text: string, start: number) =>
-      CAPITAL_FIRST.test(text.slice(text.lastIndexOf(' ', start - 2) + 1, start)) ? nameOrWord(m) : unknownNameWord(m),
+      isCapitalised(text.slice(text.lastIndexOf(' ', start - 2) + 1, start)) ? nameOrWord(m) : unknownNameWord(m),
     applies: capitalAnd('kin'),
   },
   {
