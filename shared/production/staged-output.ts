@@ -1,5 +1,5 @@
 import { LINE_INDEX_ENTRY_BYTES, writeLineIndexEntry } from '../bucket/line-index';
-import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
+import type { ProductionDropReason } from '../bucket/staged';
 import type { RedactionCounts } from '../pii/redact';
 import { FingerprintSet } from '../records/fingerprint-set';
 import type { BytesWriter, JsonlWriter } from '../store';
@@ -98,8 +98,9 @@ export class StagedOutput {
         continue;
       }
       // A repeat of an earlier record of the file: cut from the staged lines, quarantined instead.
-      const record = JSON.parse(kept.text.slice(start, kept.ends[i])) as StagedRecord;
-      duplicates.push({ line: kept.lines[i]!, text: `${duplicateQuarantine(record, kept.lines[i]!, this.source)}\n` });
+      const line = kept.lines[i]!;
+      const stagedLine = kept.text.slice(start, kept.ends[i]! - 1);
+      duplicates.push({ line, text: `${duplicateQuarantine(stagedLine, line, this.source)}\n` });
       keptParts.push(kept.text.slice(copiedFrom, start));
       copiedFrom = kept.ends[i]!;
     }

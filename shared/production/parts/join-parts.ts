@@ -10,6 +10,7 @@ import { addLength, emptyHistogram, mergeHistograms } from '../../summary/histog
 import { type LengthCounts, LONGEST_COUNTED, mergeLengthCounts } from '../../summary/length-counts';
 import { Numbering } from '../numbering';
 import { dayOf } from '../outcome-batch';
+import { duplicateQuarantineHead } from '../record-outcome';
 import { emptyStagedSummary, keepOnlyIfUnchanged, type SourceObject, type StageKeys } from '../stage-file';
 import { MAX_UNKNOWN_FIELD_NAMES, sortedByKey } from '../staged-output';
 import { ChunkReader } from './chunk-reader';
@@ -260,7 +261,7 @@ function duplicateQuarantineLine(line: Buffer, fileLine: number, source: { key: 
     day = line.toString('latin1', timestampAt + 1, Math.min(line.indexOf(0x22, timestampAt + 1), timestampAt + 11));
     if (day.includes('\\')) day = dayOf((JSON.parse(line.toString('utf8')) as StagedRecord).timestamp);
   }
-  const head = `{"reason":"duplicate","source_key":${JSON.stringify(source.key)},"source_etag":${JSON.stringify(source.etag)},"line":${fileLine},"record":{"question":`;
+  const head = `${duplicateQuarantineHead(source, fileLine)}"question":`;
   const text = Buffer.concat([
     Buffer.from(head),
     line.subarray(questionAt, answerKey),
