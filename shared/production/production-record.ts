@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
 import { type RedactionCounts, redact } from '../pii/redact';
-import { classifyQuestion, UNCLASSIFIED } from '../question-type/infer';
+import { UNCLASSIFIED } from '../question-type/infer';
 import { normalizeQuestion, normalizeQuestionType, normalizeText } from '../records/normalize';
+import { reduceText, typeQuestion } from './remembered-rules';
 
 const TEXT = { error: 'expected a string' };
 const TIME = { error: 'expected an ISO 8601 string or epoch seconds/milliseconds' };
@@ -73,7 +74,7 @@ export function cleanProductionRecord(
   if (!question) return { ok: false, reason: 'missing_question', reduced: { question, answer, slice, symptoms } };
   if (!answer) return { ok: false, reason: 'missing_answer', reduced: { question, answer, slice, symptoms } };
   // A record's own label can only make the decision stricter: an unsafe inferred type wins over it.
-  const inferred = classifyQuestion(question);
+  const inferred = typeQuestion(question);
   const useInferred = !given || (!safeTypes.has(inferred.type) && inferred.type !== UNCLASSIFIED);
   const questionType = useInferred ? inferred.type : given;
   if (!safeTypes.has(questionType)) {
@@ -114,7 +115,7 @@ function reducedSymptoms(symptoms: ProductionRecord['symptoms'], counts: Redacti
 }
 
 function reduce(text: string | undefined, counts: RedactionCounts): string | undefined {
-  return text === undefined ? undefined : redact(text, counts).text;
+  return text === undefined ? undefined : reduceText(text, counts);
 }
 
 /** For a record that failed validation: the known text fields, reduced, and nothing else. */

@@ -52,6 +52,18 @@ export function questionKey(question: string): string {
  * cost more than everything else together.
  */
 export function fingerprintDigest(...fields: (string | undefined)[]): Uint8Array {
+  fingerprintHalves(fields, halves);
+  const digest = new Uint8Array(8);
+  const view = new DataView(digest.buffer);
+  view.setUint32(0, halves[0]!);
+  view.setUint32(4, halves[1]!);
+  return digest;
+}
+
+const halves = new Uint32Array(2);
+
+/** fingerprintDigest's two 32-bit halves (big-endian in the digest) into out[0] and out[1], with no allocation. */
+export function fingerprintHalves(fields: readonly (string | undefined)[], out: Uint32Array): void {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ 0x5bd1e995;
   for (const field of fields) {
@@ -69,11 +81,8 @@ export function fingerprintDigest(...fields: (string | undefined)[]): Uint8Array
   h1 = Math.imul(h1 ^ (h1 >>> 13), 0xc2b2ae35) ^ (h1 >>> 16);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 0x85ebca6b);
   h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35) ^ (h2 >>> 16);
-  const digest = new Uint8Array(8);
-  const view = new DataView(digest.buffer);
-  view.setUint32(0, h1 >>> 0);
-  view.setUint32(4, h2 >>> 0);
-  return digest;
+  out[0] = h1;
+  out[1] = h2;
 }
 
 /** A compact, stable record id: the 64-bit fingerprint as 16 hex digits. */

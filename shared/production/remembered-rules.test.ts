@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { redact } from '../pii/redact';
+import { classifyQuestion } from '../question-type/infer';
+import { reduceText, typeQuestion } from './remembered-rules';
+
+describe('remembered redaction and typing', () => {
+  it('reduces and counts a text with identifiers every time it comes back', () => {
+    const text = 'Hi, this is Maria Lopez, my MRN is 44018327 and my number is 617-555-0142';
+    const counts = {};
+    const first = reduceText(text, counts);
+    expect(reduceText(text, counts)).toBe(first);
+    const once = redact(text).counts;
+    expect(counts).toEqual(Object.fromEntries(Object.entries(once).map(([type, n]) => [type, 2 * n!])));
+    expect(first).not.toContain('44018327');
+  });
+
+  it('gives a text without identifiers back as it is, first time and later', () => {
+    const text = 'Asthma is a chronic disease of the airways that makes breathing hard.';
+    const counts = {};
+    expect(reduceText(text, counts)).toBe(text);
+    expect(reduceText(text, counts)).toBe(text);
+    expect(counts).toEqual({});
+  });
+
+  it('types a question as classifyQuestion does, when it is asked again too', () => {
+    const questions = [
+      'how much ibuprofen can i give my 4 year old',
+      'what are the symptoms of gout',
+      'i took 3 of my moms pills by accident what do i do',
+      'blue widgets in the kitchen',
+    ];
+    for (let round = 0; round < 2; round += 1)
+      for (const question of questions) expect(typeQuestion(question)).toEqual(classifyQuestion(question));
+  });
+});

@@ -1,0 +1,95 @@
+import { fingerprintHalves } from './normalize';
+
+/**
+ * A small number (1 to 65,535) remembered for each text seen lately, found by the text's 64-bit
+ * fingerprint: a chatbot's log asks its popular questions again and its answerer returns the
+ * same answers, so what was decided about a text once need not be worked out again. Only the
+ * fingerprint is kept, 10 bytes a slot: remembering a text costs no copy of it.
+ *
+ * Two generations of `entries` each bound the memory (about 2.6 MB at 65,536): when the newer
+ * one is full it becomes the older one and the oldest is let go; a text found in the older
+ * one moves forward, so what keeps coming back stays. Two texts share a fingerprint with a
+ * chance of about one in 10^14 per lookup at the default size; see where a memo is used for
+ * what that would mean there.
+ */
+export class FingerprintMemo {
+  private newer: MemoTable;
+  private older: MemoTable;
+  private readonly key = new Uint32Array(2);
+
+  constructor(private readonly entries = 65_536) {
+    this.newer = new MemoTable(entries);
+    this.older = new MemoTable(entries);
+  }
+
+  /** The number remembered for `text`, or 0. */
+  get(text: string): number {
+    fingerprintHalves([text], this.key);
+    const high = this.key[0]!;
+    const low = this.key[1]!;
+    const recent = this.newer.get(high, low);
+    if (recent !== 0) return recent;
+    const earlier = this.older.get(high, low);
+    if (earlier !== 0) this.put(high, low, earlier);
+    return earlier;
+  }
+
+  /** Remembers `value` (1 to 65,535) for `text`. */
+  set(text: string, value: number): void {
+    fingerprintHalves([text], this.key);
+    this.put(this.key[0]!, this.key[1]!, value);
+  }
+
+  private put(high: number, low: number, value: number): void {
+    if (this.newer.count >= this.entries) {
+      const spare = this.older;
+      spare.clear();
+      this.older = this.newer;
+      this.newer = spare;
+    }
+    this.newer.put(high, low, value);
+  }
+}
+
+/** One generation: open addressing with linear probing, at most half full. */
+class MemoTable {
+  private readonly high: Uint32Array;
+  private readonly low: Uint32Array;
+  /** 0 marks an empty slot. */
+  private readonly values: Uint16Array;
+  private readonly mask: number;
+  count = 0;
+
+  constructor(entries: number) {
+    const slots = 2 ** Math.ceil(Math.log2(Math.max(16, entries * 2)));
+    this.high = new Uint32Array(slots);
+    this.low = new Uint32Array(slots);
+    this.values = new Uint16Array(slots);
+    this.mask = slots - 1;
+  }
+
+  get(high: number, low: number): number {
+    for (let slot = this.slotOf(high, low); this.values[slot] !== 0; slot = (slot + 1) & this.mask)
+      if (this.high[slot] === high && this.low[slot] === low) return this.values[slot]!;
+    return 0;
+  }
+
+  put(high: number, low: number, value: number): void {
+    let slot = this.slotOf(high, low);
+    while (this.values[slot] !== 0 && !(this.high[slot] === high && this.low[slot] === low))
+      slot = (slot + 1) & this.mask;
+    if (this.values[slot] === 0) this.count += 1;
+    this.high[slot] = high;
+    this.low[slot] = low;
+    this.values[slot] = value;
+  }
+
+  clear(): void {
+    this.values.fill(0);
+    this.count = 0;
+  }
+
+  private slotOf(high: number, low: number): number {
+    return (high ^ Math.imul(low, 0x9e3779b1)) & this.mask;
+  }
+}
