@@ -7,7 +7,7 @@ import { FingerprintMemo } from '../records/fingerprint-memo';
  * decided about recent ones (FingerprintMemo): popular questions and the answerer's answers
  * come back line after line. Two texts sharing a fingerprint (about one in 10^14 per lookup)
  * would let the second be decided as the first was: far below what the rules themselves miss.
- * Each thread keeps its own memory of about 5 MB.
+ * Each thread keeps its own memory of about 6 MB.
  */
 
 /** Below this length a text costs less to check than to look up. */
