@@ -3,7 +3,7 @@ import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
 import { type RedactionCounts, redact } from '../pii/redact';
 import { UNCLASSIFIED } from '../question-type/infer';
 import { normalizeQuestion, normalizeQuestionType, normalizeText } from '../records/normalize';
-import { reduceText, typeQuestion } from './remembered-rules';
+import { reduceAndTypeQuestion, reduceText } from './remembered-rules';
 
 const TEXT = { error: 'expected a string' };
 const TIME = { error: 'expected an ISO 8601 string or epoch seconds/milliseconds' };
@@ -66,15 +66,18 @@ export function cleanProductionRecord(
     };
   }
   const r: ProductionRecord = parsed.data;
-  const question = reduce(normalizeQuestion(r.question), counts);
+  const asked = normalizeQuestion(r.question);
+  const typed = asked === undefined ? undefined : reduceAndTypeQuestion(asked, counts);
+  const question = typed?.text;
   const answer = reduce(normalizeText(r.answer), counts);
   const slice = reduce(normalizeText(r.slice), counts) ?? null;
   const symptoms = reducedSymptoms(r.symptoms, counts);
   const given = normalizeQuestionType(r.question_type);
-  if (!question) return { ok: false, reason: 'missing_question', reduced: { question, answer, slice, symptoms } };
+  if (!typed || !question)
+    return { ok: false, reason: 'missing_question', reduced: { question, answer, slice, symptoms } };
   if (!answer) return { ok: false, reason: 'missing_answer', reduced: { question, answer, slice, symptoms } };
   // A record's own label can only make the decision stricter: an unsafe inferred type wins over it.
-  const inferred = typeQuestion(question);
+  const inferred = typed.typing;
   const useInferred = !given || (!safeTypes.has(inferred.type) && inferred.type !== UNCLASSIFIED);
   const questionType = useInferred ? inferred.type : given;
   if (!safeTypes.has(questionType)) {

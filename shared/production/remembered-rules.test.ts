@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { redact } from '../pii/redact';
 import { classifyQuestion } from '../question-type/infer';
-import { reduceText, typeQuestion } from './remembered-rules';
+import { reduceAndTypeQuestion, reduceText } from './remembered-rules';
 
 describe('remembered redaction and typing', () => {
   it('reduces and counts a text with identifiers every time it comes back', () => {
@@ -22,14 +22,21 @@ describe('remembered redaction and typing', () => {
     expect(counts).toEqual({});
   });
 
-  it('types a question as classifyQuestion does, when it is asked again too', () => {
+  it('reduces and types a question as redact and classifyQuestion do, when it is asked again too', () => {
     const questions = [
       'how much ibuprofen can i give my 4 year old',
       'what are the symptoms of gout',
       'i took 3 of my moms pills by accident what do i do',
+      'hi im Dana Whitfield, can I take tylenol with my lisinopril',
       'blue widgets in the kitchen',
     ];
     for (let round = 0; round < 2; round += 1)
-      for (const question of questions) expect(typeQuestion(question)).toEqual(classifyQuestion(question));
+      for (const question of questions) {
+        const counts = {};
+        const reduced = redact(question, counts).text;
+        const found = {};
+        expect(reduceAndTypeQuestion(question, found)).toEqual({ text: reduced, typing: classifyQuestion(reduced) });
+        expect(found).toEqual(counts);
+      }
   });
 });

@@ -5,42 +5,53 @@ import { FingerprintMemo } from '../records/fingerprint-memo';
 /**
  * Redaction and question typing for the texts of a log, remembering by fingerprint what was
  * decided about recent ones (FingerprintMemo): popular questions and the answerer's answers
- * come back line after line. Two texts sharing a fingerprint (about one in 10^14 per lookup)
- * would let the second be decided as the first was: far below what the rules themselves miss.
- * Each thread keeps its own memory of about 6 MB.
+ * come back line after line. Only texts in which redaction found nothing are remembered (the
+ * others would need their reduced text kept). Two texts sharing a fingerprint (about one in
+ * 10^14 per lookup) would let the second be decided as the first was: far below what the
+ * rules themselves miss. Each thread keeps its own memory of about 6 MB.
  */
 
 /** Below this length a text costs less to check than to look up. */
 const MIN_REMEMBERED_CHARS = 24;
 const NOTHING_FOUND = 1;
-const withoutIdentifiers = new FingerprintMemo();
+const cleanTexts = new FingerprintMemo();
 
 /** The text PII-reduced, its identifiers counted into `counts` by type. */
 export function reduceText(text: string, counts: RedactionCounts): string {
   if (text.length < MIN_REMEMBERED_CHARS) return redact(text, counts).text;
-  if (withoutIdentifiers.get(text) === NOTHING_FOUND) return text;
-  // Only texts without identifiers are remembered: the others would need their reduced text kept.
+  if (cleanTexts.get(text) === NOTHING_FOUND) return text;
   const reduced = redact(text, counts).text;
-  if (reduced === text) withoutIdentifiers.set(text, NOTHING_FOUND);
+  if (reduced === text) cleanTexts.set(text, NOTHING_FOUND);
   return reduced;
 }
 
-const typed = new FingerprintMemo();
+/** Clean questions, each with the number of its typing in `typings`. */
+const cleanQuestions = new FingerprintMemo();
 /** The distinct typings seen, numbered from 1 (a rule's type and reason: a few dozen in all). */
 const typings: QuestionTyping[] = [];
 const typingNumbers = new Map<string, number>();
 
-/** The question's type, as classifyQuestion decides it. */
-export function typeQuestion(question: string): QuestionTyping {
-  const known = typed.get(question);
-  if (known !== 0) return typings[known - 1]!;
-  const typing = classifyQuestion(question);
+/** The question PII-reduced (identifiers counted into `counts`) and typed as classifyQuestion types the reduced text. */
+export function reduceAndTypeQuestion(
+  question: string,
+  counts: RedactionCounts,
+): { text: string; typing: QuestionTyping } {
+  const remembered = question.length >= MIN_REMEMBERED_CHARS;
+  const known = remembered ? cleanQuestions.get(question) : 0;
+  if (known !== 0) return { text: question, typing: typings[known - 1]! };
+  const text = redact(question, counts).text;
+  const typing = classifyQuestion(text);
+  const number = text === question && remembered ? typingNumber(typing) : undefined;
+  if (number !== undefined) cleanQuestions.set(question, number);
+  return { text, typing };
+}
+
+function typingNumber(typing: QuestionTyping): number | undefined {
   const key = `${typing.type}\n${typing.why}`;
   let number = typingNumbers.get(key);
   if (number === undefined && typings.length < 0xffff) {
     number = typings.push(typing);
     typingNumbers.set(key, number);
   }
-  if (number !== undefined) typed.set(question, number);
-  return typing;
+  return number;
 }

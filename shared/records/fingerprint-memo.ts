@@ -16,6 +16,8 @@ export class FingerprintMemo {
   private newer: MemoTable;
   private older: MemoTable;
   private readonly key = new Uint32Array(2);
+  /** The text of the last get(), whose fingerprint is still in `key`: set() after a miss hashes nothing again. */
+  private lastText: string | undefined;
 
   constructor(private readonly entries = 65_536) {
     this.newer = new MemoTable(entries);
@@ -25,6 +27,7 @@ export class FingerprintMemo {
   /** The number remembered for `text`, or 0. */
   get(text: string): number {
     fingerprintHalves([text], this.key);
+    this.lastText = text;
     const high = this.key[0]!;
     const low = this.key[1]!;
     const recent = this.newer.get(high, low);
@@ -36,7 +39,10 @@ export class FingerprintMemo {
 
   /** Remembers `value` (1 to 65,535) for `text`. */
   set(text: string, value: number): void {
-    fingerprintHalves([text], this.key);
+    if (text !== this.lastText) {
+      fingerprintHalves([text], this.key);
+      this.lastText = text;
+    }
     this.put(this.key[0]!, this.key[1]!, value);
   }
 
