@@ -5,7 +5,7 @@ import type { OutcomeContext } from './record-outcome';
 vi.mock('./record-outcome', () => ({
   recordOutcome: (record: { value: unknown }) => {
     if (record.value === 'boom') throw new TypeError('cannot read properties of undefined');
-    return { kind: 'drop', reason: 'invalid_json', detail: '' };
+    return { kind: 'drop', reason: 'invalid_json', quarantine: '{}' };
   },
 }));
 

@@ -3,6 +3,7 @@ import type { SourceRecord } from '../readers';
 import { lineToRecord } from '../readers/jsonl';
 import { fingerprintDigest, questionKey } from '../records/normalize';
 import { batchLines, type LineBatch } from './line-batch';
+import { LineBytes } from './line-bytes';
 import { Numbering } from './numbering';
 import { type OutcomeContext, type OutcomeCounts, recordOutcome } from './record-outcome';
 
@@ -16,16 +17,14 @@ export interface OutcomeBatch {
   /** Records read (blank lines are not records). */
   records: number;
   kept: {
-    /** One JSON line per kept record, each ending in a newline. */
-    text: string;
-    /** Where each record's line ends in `text`. */
+    /** One JSON line per kept record in UTF-8, each ending in a newline. */
+    bytes: Uint8Array;
+    /** Where each record's line ends in `bytes` (so line i is ends[i - 1] to ends[i], its newline included). */
     ends: Int32Array;
     /** Each record's 64-bit fingerprint, 8 bytes apiece. */
     digests: Uint8Array;
     /** Each question's 64-bit fingerprint as the evaluation split is checked by (questionKey), 8 bytes apiece. */
     questionDigests: Uint8Array;
-    /** Each line's length in UTF-8 bytes, its newline included. */
-    byteLengths: Int32Array;
     lines: Int32Array;
     questionLengths: Int32Array;
     /** Each record's question type and day, as indexes into the two tables. */
@@ -35,8 +34,8 @@ export interface OutcomeBatch {
     days: string[];
   };
   dropped: {
-    /** One quarantine line per dropped record, each ending in a newline, in file order. */
-    text: string;
+    /** One quarantine line per dropped record in UTF-8, each ending in a newline, in file order. */
+    bytes: Uint8Array;
     ends: Int32Array;
     lines: Int32Array;
     byReason: Partial<Record<ProductionDropReason, number>>;
@@ -59,51 +58,44 @@ function recordOutcomeAt(record: SourceRecord, context: OutcomeContext, counts: 
 export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): OutcomeBatch {
   const counts: OutcomeCounts = { redactions: {}, unknownFields: {}, unsafeTypes: {} };
   const byReason: Partial<Record<ProductionDropReason, number>> = {};
-  let keptText = '';
-  let droppedText = '';
-  const keptEnds: number[] = [];
   const keptLines: number[] = [];
+  const keptText = new LineBytes();
+  const droppedText = new LineBytes();
   const digests = new Uint8Array(records.length * 8);
   const questionDigests = new Uint8Array(records.length * 8);
-  const byteLengths: number[] = [];
   const questionLengths: number[] = [];
   const typeIndex: number[] = [];
   const dayIndex: number[] = [];
   const types = new Numbering();
   const days = new Numbering();
-  const droppedEnds: number[] = [];
   const droppedLines: number[] = [];
 
   for (const record of records) {
     const outcome = recordOutcomeAt(record, context, counts);
     if (outcome.kind === 'drop') {
       byReason[outcome.reason] = (byReason[outcome.reason] ?? 0) + 1;
-      droppedText += `${outcome.quarantine}\n`;
-      droppedEnds.push(droppedText.length);
+      droppedText.add(outcome.quarantine);
       droppedLines.push(outcome.line);
       continue;
     }
     const { question, question_type: type, timestamp } = outcome.record;
-    digests.set(outcome.digest, keptEnds.length * 8);
-    questionDigests.set(fingerprintDigest(questionKey(question)).subarray(0, 8), keptEnds.length * 8);
-    const line = `${JSON.stringify(outcome.record)}\n`;
-    byteLengths.push(Buffer.byteLength(line));
-    keptText += line;
-    keptEnds.push(keptText.length);
+    digests.set(outcome.digest, keptText.count * 8);
+    questionDigests.set(fingerprintDigest(questionKey(question)).subarray(0, 8), keptText.count * 8);
+    keptText.add(JSON.stringify(outcome.record));
     keptLines.push(outcome.line);
     questionLengths.push(question.length);
     typeIndex.push(types.index(type));
     dayIndex.push(days.index(dayOf(timestamp)));
   }
 
+  const kept = keptText.take();
+  const dropped = droppedText.take();
   return {
     records: records.length,
     kept: {
-      text: keptText,
-      ends: Int32Array.from(keptEnds),
-      digests: digests.slice(0, keptEnds.length * 8),
-      questionDigests: questionDigests.slice(0, keptEnds.length * 8),
-      byteLengths: Int32Array.from(byteLengths),
+      ...kept,
+      digests: digests.slice(0, kept.ends.length * 8),
+      questionDigests: questionDigests.slice(0, kept.ends.length * 8),
       lines: Int32Array.from(keptLines),
       questionLengths: Int32Array.from(questionLengths),
       typeIndex: Uint16Array.from(typeIndex),
@@ -111,7 +103,7 @@ export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): 
       types: types.values,
       days: days.values,
     },
-    dropped: { text: droppedText, ends: Int32Array.from(droppedEnds), lines: Int32Array.from(droppedLines), byReason },
+    dropped: { ...dropped, lines: Int32Array.from(droppedLines), byReason },
     counts,
   };
 }

@@ -116,17 +116,24 @@ function reducedFieldName(name: string): string {
 }
 
 /**
- * The quarantine entry of a kept-looking record that repeats an earlier one of the file, cut
- * from its staged line (JSON.stringify of the record, without its newline) rather than parsed
- * from it: the line's fields stand in a fixed order, `record_id` is hex and a quote inside a
- * string is escaped, so `"question":` and `,"question_type":` are found where the keys stand.
- * The same as quarantineLine writes for { question, answer }.
+ * The quarantine entry of a kept-looking record that repeats an earlier one of the file, its
+ * newline included, cut from its staged line (JSON.stringify of the record, in UTF-8, without
+ * its newline) rather than parsed from it: the line's fields stand in a fixed order,
+ * `record_id` is hex and a quote inside a string is escaped, so `"question":` and
+ * `,"question_type":` are found where the keys stand. The same as quarantineLine writes for
+ * { question, answer }.
  */
-export function duplicateQuarantine(stagedLine: string, line: number, source: OutcomeContext['source']): string {
+export function duplicateQuarantine(stagedLine: Buffer, line: number, source: OutcomeContext['source']): Buffer {
   const pairStart = stagedLine.indexOf('"question":');
   const pairEnd = stagedLine.indexOf(',"question_type":', pairStart);
-  return `${duplicateQuarantineHead(source, line)}${stagedLine.slice(pairStart, pairEnd)}}}`;
+  return Buffer.concat([
+    Buffer.from(duplicateQuarantineHead(source, line)),
+    stagedLine.subarray(pairStart, pairEnd),
+    CLOSE_DUPLICATE,
+  ]);
 }
+
+const CLOSE_DUPLICATE = Buffer.from('}}\n');
 
 /** A duplicate's quarantine entry up to its record's first field: `{"reason":"duplicate",…,"record":{`. */
 export function duplicateQuarantineHead(source: OutcomeContext['source'], line: number): string {

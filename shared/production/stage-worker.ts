@@ -24,12 +24,15 @@ parentPort!.on('message', (message: StageWorkerMessage) => {
 /** The typed arrays move to the action's thread instead of being copied. */
 function transferList({ kept, dropped }: OutcomeBatch): ArrayBuffer[] {
   return [
+    kept.bytes,
     kept.ends,
     kept.digests,
+    kept.questionDigests,
     kept.lines,
     kept.questionLengths,
     kept.typeIndex,
     kept.dayIndex,
+    dropped.bytes,
     dropped.ends,
     dropped.lines,
   ].map((array) => array.buffer as ArrayBuffer);

@@ -71,8 +71,10 @@ export class StagedOutput {
     this.recordsIn += batch.records;
     this.addCounts(batch);
     const { kept, dropped } = batch;
-    const duplicates: { line: number; text: string }[] = [];
-    const keptParts: string[] = [];
+    // Lines that crossed from a worker thread arrive as plain Uint8Arrays: views, not copies.
+    const keptBytes = asBuffer(kept.bytes);
+    const duplicates: { line: number; entry: Buffer }[] = [];
+    const keptParts: Uint8Array[] = [];
     // Kept records counted by type and day index first, added to the named counts once per batch.
     const byType = new Int32Array(kept.types.length);
     const byDay = new Int32Array(kept.days.length);
@@ -81,13 +83,14 @@ export class StagedOutput {
     let entryCount = 0;
     let copiedFrom = 0;
     for (let i = 0, start = 0; i < kept.lines.length; start = kept.ends[i]!, i += 1) {
+      const end = kept.ends[i]!;
       if (this.seen.addAt(kept.digests, i * 8)) {
         writeLineIndexEntry(
           entries,
           LINE_INDEX_ENTRY_BYTES * entryCount++,
           kept.digests.subarray(i * 8, i * 8 + 8),
           kept.questionDigests.subarray(i * 8, i * 8 + 8),
-          kept.byteLengths[i]!,
+          end - start,
           kept.questionLengths[i]!,
           fileTypes[kept.typeIndex[i]!]!,
         );
@@ -99,23 +102,20 @@ export class StagedOutput {
       }
       // A repeat of an earlier record of the file: cut from the staged lines, quarantined instead.
       const line = kept.lines[i]!;
-      const stagedLine = kept.text.slice(start, kept.ends[i]! - 1);
-      duplicates.push({ line, text: `${duplicateQuarantine(stagedLine, line, this.source)}\n` });
-      keptParts.push(kept.text.slice(copiedFrom, start));
-      copiedFrom = kept.ends[i]!;
+      duplicates.push({ line, entry: duplicateQuarantine(keptBytes.subarray(start, end - 1), line, this.source) });
+      keptParts.push(keptBytes.subarray(copiedFrom, start));
+      copiedFrom = end;
     }
     addNamed(this.questionTypes, kept.types, byType);
     addNamed(this.recordsByDay, kept.days, byDay);
     if (duplicates.length > 0) this.dropped.duplicate = (this.dropped.duplicate ?? 0) + duplicates.length;
 
-    const stagedText = duplicates.length > 0 ? keptParts.join('') + kept.text.slice(copiedFrom) : kept.text;
-    const stagedWritten = this.staged.writeLines(stagedText, kept.lines.length - duplicates.length);
-    if (stagedWritten) await stagedWritten;
+    keptParts.push(keptBytes.subarray(copiedFrom));
+    await writeEach(this.staged, keptParts, kept.lines.length - duplicates.length);
     const indexWritten = this.lineIndex?.write(entries.subarray(0, entryCount * LINE_INDEX_ENTRY_BYTES));
     if (indexWritten) await indexWritten;
-    const quarantineText = duplicates.length > 0 ? inLineOrder(dropped, duplicates) : dropped.text;
-    const quarantineWritten = this.quarantine.writeLines(quarantineText, dropped.lines.length + duplicates.length);
-    if (quarantineWritten) await quarantineWritten;
+    const quarantineParts = duplicates.length > 0 ? inLineOrder(dropped, duplicates) : [dropped.bytes];
+    await writeEach(this.quarantine, quarantineParts, dropped.lines.length + duplicates.length);
   }
 
   get indexTypes(): string[] {
@@ -138,15 +138,27 @@ export class StagedOutput {
 }
 
 /** The batch's quarantine lines and its duplicates' merged by line number, as one file would list them. */
-function inLineOrder(dropped: OutcomeBatch['dropped'], duplicates: { line: number; text: string }[]): string {
-  let out = '';
+function inLineOrder(dropped: OutcomeBatch['dropped'], duplicates: { line: number; entry: Buffer }[]): Uint8Array[] {
+  const parts: Uint8Array[] = [];
   let d = 0;
   for (let i = 0, start = 0; i < dropped.lines.length; start = dropped.ends[i]!, i += 1) {
-    while (d < duplicates.length && duplicates[d]!.line < dropped.lines[i]!) out += duplicates[d++]!.text;
-    out += dropped.text.slice(start, dropped.ends[i]);
+    while (d < duplicates.length && duplicates[d]!.line < dropped.lines[i]!) parts.push(duplicates[d++]!.entry);
+    parts.push(dropped.bytes.subarray(start, dropped.ends[i]));
   }
-  while (d < duplicates.length) out += duplicates[d++]!.text;
-  return out;
+  while (d < duplicates.length) parts.push(duplicates[d++]!.entry);
+  return parts;
+}
+
+/** Writes the parts in order, `records` lines in all, waiting only where the writer asks to. */
+async function writeEach(writer: JsonlWriter, parts: Uint8Array[], records: number): Promise<void> {
+  for (let i = 0; i < parts.length; i += 1) {
+    const written = writer.writeBytes(parts[i]!, i === 0 ? records : 0);
+    if (written) await written;
+  }
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 function addNamed(counts: Record<string, number>, names: string[], byIndex: Int32Array): void {

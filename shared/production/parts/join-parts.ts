@@ -10,7 +10,7 @@ import { addLength, emptyHistogram, mergeHistograms } from '../../summary/histog
 import { type LengthCounts, LONGEST_COUNTED, mergeLengthCounts } from '../../summary/length-counts';
 import { Numbering } from '../numbering';
 import { dayOf } from '../outcome-batch';
-import { duplicateQuarantineHead } from '../record-outcome';
+import { duplicateQuarantine } from '../record-outcome';
 import { emptyStagedSummary, keepOnlyIfUnchanged, type SourceObject, type StageKeys } from '../stage-file';
 import { MAX_UNKNOWN_FIELD_NAMES, sortedByKey } from '../staged-output';
 import { ChunkReader } from './chunk-reader';
@@ -244,32 +244,19 @@ function writeAll(writer: BytesWriter, pieces: (Uint8Array | string)[], from = 0
 }
 
 /**
- * The quarantine line of a staged line that repeats an earlier one, as duplicateQuarantine
- * writes it, and the day it was counted under. The question and answer are taken as the staged
- * line encodes them (JSON.stringify of the same strings): a staged line is written field by
- * field in a fixed order, and a quote inside a string is escaped, so the field names are found
- * where they stand. A timestamp with an escape in it is read by parsing the line.
+ * The quarantine line of a staged line that repeats an earlier one (duplicateQuarantine), and
+ * the day it was counted under, read where the key stands as duplicateQuarantine finds its
+ * fields. A timestamp with an escape in it is read by parsing the line.
  */
 function duplicateQuarantineLine(line: Buffer, fileLine: number, source: { key: string; etag: string }) {
-  const questionAt = line.indexOf('"question":') + '"question":'.length;
-  const answerKey = line.indexOf(',"answer":', questionAt);
-  const answerAt = answerKey + ',"answer":'.length;
-  const typeKey = line.indexOf(',"question_type":', answerAt);
+  const typeKey = line.indexOf(',"question_type":', line.indexOf(',"answer":'));
   const timestampAt = line.indexOf(',"timestamp":', typeKey) + ',"timestamp":'.length;
   let day = 'unknown';
   if (line[timestampAt] === 0x22) {
     day = line.toString('latin1', timestampAt + 1, Math.min(line.indexOf(0x22, timestampAt + 1), timestampAt + 11));
     if (day.includes('\\')) day = dayOf((JSON.parse(line.toString('utf8')) as StagedRecord).timestamp);
   }
-  const head = `${duplicateQuarantineHead(source, fileLine)}"question":`;
-  const text = Buffer.concat([
-    Buffer.from(head),
-    line.subarray(questionAt, answerKey),
-    Buffer.from(',"answer":'),
-    line.subarray(answerAt, typeKey),
-    Buffer.from('}}\n'),
-  ]);
-  return { text, day };
+  return { text: duplicateQuarantine(line, fileLine, source), day };
 }
 
 /** A part's quarantine lines, taken in line order with their line numbers moved to the file's. */
