@@ -71,9 +71,14 @@ export const SummarySchema = z.object({
       missing_types: z.array(z.string()),
       /** Transform rules the version's records were staged under (older ones: replay and build again). */
       rules_versions: z.array(z.number()).default([]),
-      /** Questions of its staged files kept out as unsafe, by type (absent for versions built before this was recorded). */
+      /**
+       * Questions of its staged files kept out as unsafe, by type (absent for versions built before this was recorded).
+       */
       unsafe_question_types: Counts.optional(),
-      /** The version against the offline training split: type mix (Jensen–Shannon) and question length (Wasserstein, characters). */
+      /**
+       * The version against the offline training split: type mix (Jensen–Shannon) and question length (Wasserstein,
+       * characters).
+       */
       drift: z.object({ type_mix: z.number().nullable(), question_length: z.number().nullable() }),
     }),
   ),

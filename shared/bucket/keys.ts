@@ -2,6 +2,9 @@
  * Every key and prefix of the bucket (one bucket). Consumers of the old scripts read these
  * exact keys: the training job reads the split files and the retraining versions.
  */
+
+import { keyBesideEarlier, withoutEtagTail } from '../store/move';
+
 export const OFFLINE_RAW_PREFIX = 'data/offline/raw/';
 export const OFFLINE_QUARANTINE_PREFIX = 'data/offline/quarantine/';
 
@@ -55,6 +58,15 @@ export const OUTPUT_PREFIXES = [
 
 /** The merged summary the dashboard page reads. */
 export const SUMMARY_KEY = `${DASHBOARD_PREFIX}summary.json`;
+/** Partial summaries, kept so a refresh merges one new output instead of rescanning the bucket. */
+export const OFFLINE_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/offline.json`;
+export const PRODUCTION_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/production.json`;
+export const VERSIONS_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/versions.json`;
+/** One small marker per merged staged file, so a repeated refresh merges nothing and no list grows. */
+export const MERGED_MARKERS_PREFIX = `${DASHBOARD_PREFIX}partials/merged/`;
+
+/** Where `simulate` drops the logs of its simulated traffic. */
+export const SIMULATED_RAW_PREFIX = `${PRODUCTION_RAW_PREFIX}simulated/`;
 
 /** Where the last failure of an action on an object is kept, for `medqa status`. */
 export function failureKey(action: string, key: string): string {
@@ -141,8 +153,18 @@ export function productionPartKeys(
 
 /** Where a raw object is archived: its own path, or with its ETag when another version already sits there. */
 export function archiveKeyCandidates(rawKey: string, etag: string): [string, string] {
-  const path = PRODUCTION_ARCHIVE_PREFIX + relativeRawKey(rawKey);
-  return [path, `${path}.${etag}`];
+  const path = archiveKey(rawKey);
+  return [path, keyBesideEarlier(path, etag)];
+}
+
+/** Where a raw object is archived when no other content was archived under its name first. */
+export function archiveKey(rawKey: string): string {
+  return PRODUCTION_ARCHIVE_PREFIX + relativeRawKey(rawKey);
+}
+
+/** The raw key an archived object came from (its ETag tail, if any, taken off). */
+export function rawKeyOfArchived(archivedKey: string): string {
+  return PRODUCTION_RAW_PREFIX + withoutEtagTail(archivedKey.slice(PRODUCTION_ARCHIVE_PREFIX.length));
 }
 
 // ── Retraining versions ─────────────────────────────────────────────────────────────────

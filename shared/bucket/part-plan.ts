@@ -14,7 +14,10 @@ export const PartPlanSchema = z.object({
   source_size: count,
   rules_version: z.number().int(),
   part_bytes: count,
-  /** Part k reads bytes [start, end) of the raw file; the ranges cover it, in order, each ending after a newline (the last at the end of the file). */
+  /**
+   * Part k reads bytes [start, end) of the raw file; the ranges cover it, in order, each ending after a newline (the
+   * last at the end of the file).
+   */
   parts: z.array(z.object({ start: count, end: count })).min(2),
   /** When the parts were last started: a part missing long after this never finished. */
   started_at: z.string(),

@@ -33,6 +33,21 @@ export interface StagedRecord {
   source_line: number;
 }
 
+/**
+ * One line of the production quarantine: why a record was left out, where it came from, and what
+ * of it was kept, PII-reduced (the record's fields when it parsed, a bounded snippet when not).
+ */
+export interface ProductionQuarantineEntry {
+  reason: ProductionDropReason;
+  source_key: string;
+  source_etag: string;
+  line: number;
+  /** Why, in a few words: `dose: medicine + amount`, the field that failed validation. */
+  detail?: string;
+  record?: Record<string, unknown> | null;
+  raw_text?: string | null;
+}
+
 /** The partial summary written beside each staged file, last: retrain-batch, summarize and status read it. */
 export const StagedSummarySchema = z.looseObject({
   schema_version: z.literal(1),
@@ -57,7 +72,9 @@ export const StagedSummarySchema = z.looseObject({
   /** Records kept out as unsafe, by the type that decided it (`unclassified` included); absent before rules v2. */
   unsafe_question_types: counts.optional(),
   staged_key: z.string(),
-  /** The staged file's line index (line-index.ts); absent in files staged before it existed, and for unreadable files. */
+  /**
+   * The staged file's line index (line-index.ts); absent in files staged before it existed, and for unreadable files.
+   */
   line_index: LineIndexRefSchema.optional(),
   quarantine_key: z.string().nullable(),
   /** How many parts the file was staged in (part-plan.ts), when more than one. */

@@ -24,9 +24,14 @@ export const VersionMetadataSchema = z.looseObject({
   /** Questions counted by exact length (summary/length-counts.ts), for drift per version; absent before. */
   question_length_counts: z.record(z.string(), count).optional(),
   rules_versions: z.array(z.number().int()),
-  /** Questions of the version's staged files kept out as unsafe while staging, by type (`unclassified` too); absent before. */
+  /**
+   * Questions of the version's staged files kept out as unsafe while staging, by type (`unclassified` too); absent
+   * before.
+   */
   unsafe_question_types: z.record(z.string(), count).optional(),
-  /** The split whose evaluation questions were left out (absent: built before this was recorded, or without a split). */
+  /**
+   * The split whose evaluation questions were left out (absent: built before this was recorded, or without a split).
+   */
   split: SplitIdentitySchema.optional(),
   duration_ms: z.number(),
 });

@@ -1,5 +1,7 @@
 import { QUARANTINE_REASON_SUFFIX, quarantineReasonKey } from '../bucket/keys';
-import { listObjects, moveObject, ObjectNotFoundError, type ObjectStore, readText, sameContent } from '../store';
+import { type QuarantineReason, QuarantineReasonSchema } from '../bucket/quarantine-reason';
+import { readObject } from '../bucket/read';
+import { listObjects, moveObject, ObjectNotFoundError, type ObjectStore, placeBesideEarlier } from '../store';
 
 export interface QuarantinedFile {
   key: string;
@@ -21,20 +23,22 @@ export async function quarantineFile(
   const info = await store.head(key);
   if (!info) throw new ObjectNotFoundError(key);
   // An earlier file of the same name with other content stays: this one goes beside it, its ETag in the name.
-  const plainKey = toPrefix + key.slice(fromPrefix.length);
-  const earlier = await store.head(plainKey);
-  const quarantineKey =
-    earlier && !(earlier.size === info.size && sameContent(earlier, info)) ? `${plainKey}.${info.etag}` : plainKey;
-  await store.put(
-    quarantineReasonKey(quarantineKey),
-    JSON.stringify(
-      { key, etag: info.etag, size: info.size, reason, quarantined_at: new Date().toISOString() },
-      null,
-      2,
-    ),
-    { contentType: 'application/json' },
+  const { key: quarantineKey, present } = await placeBesideEarlier(
+    store,
+    info,
+    toPrefix + key.slice(fromPrefix.length),
   );
-  await moveObject(store, info, quarantineKey, earlier && quarantineKey === plainKey ? { target: earlier } : {});
+  const written: QuarantineReason = {
+    key,
+    etag: info.etag,
+    size: info.size,
+    reason,
+    quarantined_at: new Date().toISOString(),
+  };
+  await store.put(quarantineReasonKey(quarantineKey), JSON.stringify(written, null, 2), {
+    contentType: 'application/json',
+  });
+  await moveObject(store, info, quarantineKey, { target: present });
   return { key, quarantine_key: quarantineKey, reason };
 }
 
@@ -43,8 +47,8 @@ export async function quarantinedFileCounts(store: ObjectStore, prefix: string):
   const counts: Record<string, number> = {};
   for await (const object of listObjects(store, prefix)) {
     if (!object.key.endsWith(QUARANTINE_REASON_SUFFIX)) continue;
-    const reason = (JSON.parse(await readText(store, object.key)) as { reason?: string }).reason ?? 'unknown';
-    const kind = reason.split(':')[0]!.trim();
+    const written = await readObject(store, object.key, QuarantineReasonSchema);
+    const kind = (written?.reason ?? 'unknown').split(':')[0]!.trim();
     counts[kind] = (counts[kind] ?? 0) + 1;
   }
   return counts;

@@ -1,6 +1,6 @@
-import { archiveKeyCandidates } from '../bucket/keys';
+import { archiveKey, archiveKeyCandidates } from '../bucket/keys';
 import { PipelineError } from '../runtime';
-import { moveObject, type ObjectInfo, type ObjectStore, sameContent } from '../store';
+import { moveObject, type ObjectInfo, type ObjectStore, placeBesideEarlier, sameContent } from '../store';
 
 export interface ArchiveOutcome {
   status: 'archived' | 'already_archived';
@@ -36,12 +36,9 @@ export async function archiveRawObject(
       `${rawKey} changed since it was processed (ETag ${source.etag}, expected ${expectedEtag}); its new content will be processed on its own`,
     );
   }
-  const [plain, withEtag] = archiveKeyCandidates(rawKey, source.etag);
-  const existing = await store.head(plain);
-  const free = !existing || (existing.size === source.size && sameContent(existing, source));
-  const target = free ? plain : withEtag;
+  const { key: target, present } = await placeBesideEarlier(store, source, archiveKey(rawKey));
   try {
-    await moveObject(store, source, target, free && existing ? { target: existing } : {});
+    await moveObject(store, source, target, { target: present });
   } catch (err) {
     // Another run of the same content (a part that joined the file) archived it meanwhile.
     if (expectedEtag && typeof raw !== 'string' && !(await store.head(rawKey)))

@@ -1,4 +1,4 @@
-import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
+import type { ProductionDropReason, ProductionQuarantineEntry, StagedRecord } from '../bucket/staged';
 import { type RedactionCounts, redact } from '../pii/redact';
 import type { SourceRecord } from '../readers';
 import { fingerprintDigest, fingerprintId } from '../records/normalize';
@@ -48,7 +48,10 @@ export function recordOutcome(record: SourceRecord, ctx: OutcomeContext, counts:
 }
 
 function decide(record: SourceRecord, ctx: OutcomeContext, counts: OutcomeCounts): RecordOutcome {
-  const drop = (reason: ProductionDropReason, content: Record<string, unknown>): RecordOutcome => ({
+  const drop = (
+    reason: ProductionDropReason,
+    content: Pick<ProductionQuarantineEntry, 'detail' | 'record' | 'raw_text'>,
+  ): RecordOutcome => ({
     kind: 'drop',
     line: record.position,
     reason,
@@ -144,9 +147,16 @@ function quarantineLine(
   reason: ProductionDropReason,
   source: OutcomeContext['source'],
   line: number,
-  content: Record<string, unknown>,
+  content: Pick<ProductionQuarantineEntry, 'detail' | 'record' | 'raw_text'>,
 ): string {
-  return JSON.stringify({ reason, source_key: source.key, source_etag: source.etag, line, ...content });
+  const entry: ProductionQuarantineEntry = {
+    reason,
+    source_key: source.key,
+    source_etag: source.etag,
+    line,
+    ...content,
+  };
+  return JSON.stringify(entry);
 }
 
 /** What quarantine keeps of an unparsable line: PII-reduced, cut to a bounded length. */

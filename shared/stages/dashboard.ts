@@ -4,11 +4,12 @@ import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import type * as z from 'zod';
-import { SUMMARY_SCHEMA_VERSION, type Summary } from '../bucket/dashboard-summary';
+import { type Summary, SummarySchema } from '../bucket/dashboard-summary';
 import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, SUMMARY_KEY } from '../bucket/keys';
+import { InvalidObjectError, readObject } from '../bucket/read';
 import { lastRuns } from '../runtime/action';
 import { carriesSecret } from '../runtime/bearer';
-import { assertValidKey, type ObjectStore, readJsonIfExists } from '../store';
+import { assertValidKey, type ObjectStore } from '../store';
 import { QuarantineQuery, quarantinePage, RecordsQuery, recordsPage } from '../summary/records-page';
 import { refreshSummary } from '../summary/refresh';
 
@@ -21,7 +22,9 @@ export interface DashboardOptions {
   /** When set, uploads are accepted with `Authorization: Bearer <token>` (see the upload routes). */
   uploadToken?: string;
   maxUploadBytes?: number;
-  /** When set, `GET api/records?split=production` serves PII-reduced staged rows with `Authorization: Bearer <token>`. */
+  /**
+   * When set, `GET api/records?split=production` serves PII-reduced staged rows with `Authorization: Bearer <token>`.
+   */
   readToken?: string;
 }
 
@@ -103,10 +106,8 @@ export function dashboardApp({
   app.get('/favicon.ico', (c) => c.body(null, 204)); // browsers ask; a 404 would be noise
 
   app.get('/api/summary', async (c) => {
-    let summary = await readJsonIfExists<Summary>(store, SUMMARY_KEY);
-    if (!summary) return c.json({ error: 'no summary yet: drop a MedQuAD export into data/offline/raw/' }, 404);
-    // Written by an older release: rebuilt once from the bucket, so the page never meets a layout it cannot read.
-    if (summary.schema_version !== SUMMARY_SCHEMA_VERSION) summary = await refreshSummary(store);
+    const summary = await readSummary(store);
+    if (!summary) return c.json({ error: `no summary yet: drop a MedQuAD export into ${OFFLINE_RAW_PREFIX}` }, 404);
     // A stage records its run as it ends, after it refreshed the summary: show the latest runs.
     const stages = await lastRuns(store);
     if (stages.length) summary.stages = stages;
@@ -219,4 +220,17 @@ function parseQuery<T extends z.ZodType>(
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   return { error: `${issue.path.join('.') || 'query'}: ${issue.message}; e.g. ${example}` };
+}
+
+/**
+ * The dashboard summary, checked against its schema. One written by an older release, or one that
+ * no longer validates, is rebuilt once from the bucket, so the page never meets a layout it cannot read.
+ */
+async function readSummary(store: ObjectStore): Promise<Summary | undefined> {
+  try {
+    return await readObject(store, SUMMARY_KEY, SummarySchema);
+  } catch (err) {
+    if (!(err instanceof InvalidObjectError)) throw err;
+    return refreshSummary(store);
+  }
 }

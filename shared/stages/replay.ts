@@ -2,18 +2,15 @@ import * as z from 'zod';
 import {
   PRODUCTION_ARCHIVE_PREFIX,
   PRODUCTION_QUARANTINE_PREFIX,
-  PRODUCTION_RAW_PREFIX,
   PRODUCTION_RULES_VERSION,
   PRODUCTION_STAGED_PREFIX,
   productionOutputKeys,
+  rawKeyOfArchived,
 } from '../bucket/keys';
 import { MaxRecordBytesParam, stageProductionFile } from '../production/stage-file';
 import { SafeQuestionTypesParam } from '../question-type/safe-types';
 import { DEADLINE_MARGIN_MS, defineAction, optionalText, PipelineError } from '../runtime';
 import { listObjects, type ObjectStore } from '../store';
-
-/** Archive keys carry the ETag when another version of the file was archived first (see archive.ts). */
-const ETAG_SUFFIX = /\.[0-9a-f]{32}(?:-\d+)?$/;
 
 const ReplayParams = z.object({
   from: z.enum(['archive']).default('archive'),
@@ -49,8 +46,7 @@ export const replay = defineAction({
         remaining += 1;
         continue;
       }
-      const rawKey =
-        PRODUCTION_RAW_PREFIX + archived.key.slice(PRODUCTION_ARCHIVE_PREFIX.length).replace(ETAG_SUFFIX, '');
+      const rawKey = rawKeyOfArchived(archived.key);
       const keys = productionOutputKeys(rawKey, archived.etag);
       if (await store.head(keys.summary)) {
         current += 1;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PRODUCTION_RAW_PREFIX, SPLIT_KEYS, SPLIT_NAMES } from '../bucket/keys';
+import { SIMULATED_RAW_PREFIX, SPLIT_KEYS, SPLIT_NAMES } from '../bucket/keys';
 import { readJsonLines } from '../readers';
 import { defineAction, PipelineError, positiveInt, text } from '../runtime';
 import type { ObjectStore } from '../store';
@@ -136,7 +136,7 @@ async function writeLogFiles(
 ): Promise<string[]> {
   const keys: string[] = [];
   for (let i = 0; i < records.length; i += perFile) {
-    const key = `${PRODUCTION_RAW_PREFIX}simulated/${runId}-${String(keys.length + 1).padStart(4, '0')}.jsonl`;
+    const key = `${SIMULATED_RAW_PREFIX}${runId}-${String(keys.length + 1).padStart(4, '0')}.jsonl`;
     await store.put(
       key,
       `${records

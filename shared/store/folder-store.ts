@@ -43,6 +43,10 @@ export class FolderStore implements ObjectStore {
   readonly kind = 'folder' as const;
   readonly capabilities = { atomicCreateIfAbsent: true, copyReservedCharacters: true, byteOrderListing: true };
   readonly bucket: string;
+  /** The bucket is a folder of this machine: the same path. */
+  get localFolder(): string {
+    return this.bucket;
+  }
   /** MD5s of files dropped in by hand, keyed by path and invalidated by size or mtime change. */
   private readonly etagCache = new Map<string, { size: number; mtimeMs: number; etag: string }>();
 

@@ -28,12 +28,6 @@ export async function readTextIfExists(store: ObjectStore, key: string): Promise
   }
 }
 
-/** Reads a small JSON object, or undefined when the key does not exist. */
-export async function readJsonIfExists<T = unknown>(store: ObjectStore, key: string): Promise<T | undefined> {
-  const text = await readTextIfExists(store, key);
-  return text === undefined ? undefined : (JSON.parse(text) as T);
-}
-
 /** Every object under `prefix` as an array: for small prefixes (markers, tests), not data listings. */
 export async function listAll(store: ObjectStore, prefix: string): Promise<ObjectInfo[]> {
   const objects: ObjectInfo[] = [];

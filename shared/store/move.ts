@@ -17,8 +17,8 @@ export function sameContent(a: Pick<ObjectInfo, 'etag'>, b: Pick<ObjectInfo, 'et
 }
 
 export interface MoveOptions {
-  /** What a HEAD of the target just returned, when the caller has it: saves a request. */
-  target?: ObjectInfo;
+  /** What a HEAD of the target just returned (null: nothing there), when the caller has it: saves a request. */
+  target?: ObjectInfo | null;
 }
 
 /**
@@ -33,7 +33,7 @@ export async function moveObject(
   targetKey: string,
   options: MoveOptions = {},
 ): Promise<ObjectInfo> {
-  const present = options.target ?? (await store.head(targetKey));
+  const present = options.target !== undefined ? options.target : await store.head(targetKey);
   const alreadyThere = present && present.size === source.size && sameContent(present, source);
   // One rename where the store has it (the folder store): no bytes copied, nothing left in two places.
   if (!alreadyThere && store.rename) return store.rename(source, targetKey);
@@ -43,4 +43,36 @@ export async function moveObject(
     throw new MoveMismatchError(source.key, targetKey);
   await store.delete(source.key);
   return copied;
+}
+
+/** The ETag a key carries when it was put beside an earlier object of the same name (see placeBesideEarlier). */
+const ETAG_TAIL = /\.[0-9a-f]{32}(?:-\d+)?$/;
+
+/** The name of an object put beside an earlier one of the same name: the ETag appended. */
+export function keyBesideEarlier(key: string, etag: string): string {
+  return `${key}.${etag}`;
+}
+
+/** `key` with the ETag tail placeBesideEarlier may have given it taken off. */
+export function withoutEtagTail(key: string): string {
+  return key.replace(ETAG_TAIL, '');
+}
+
+/** Where a move of `source` to `key` may go without overwriting another object, and what sits there now. */
+export interface Placement {
+  key: string;
+  /** What sits at `key` (null: nothing), when it was looked at: for moveObject's `target` option. */
+  present?: ObjectInfo | null;
+}
+
+/**
+ * An earlier object of the same name with other content is never overwritten: `source` then
+ * goes beside it with its ETag in the name (`x.jsonl.<etag>`). The archive and the offline
+ * quarantine place files this way.
+ */
+export async function placeBesideEarlier(store: ObjectStore, source: ObjectInfo, key: string): Promise<Placement> {
+  const earlier = await store.head(key);
+  if (!earlier) return { key, present: null };
+  if (earlier.size === source.size && sameContent(earlier, source)) return { key, present: earlier };
+  return { key: keyBesideEarlier(key, source.etag) };
 }

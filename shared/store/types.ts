@@ -65,6 +65,11 @@ export interface ObjectStore {
   /** The bucket name (for the folder store: the folder's absolute path). */
   readonly bucket: string;
   readonly capabilities: StoreCapabilities;
+  /**
+   * The folder of this machine whose files are the objects, on a store that has one (the folder
+   * store): the local runtime watches it for new files instead of listing.
+   */
+  readonly localFolder?: string;
 
   head(key: string): Promise<ObjectInfo | undefined>;
   /** Streams the object, or only bytes [range.start, range.end) of it. Throws ObjectNotFoundError. */

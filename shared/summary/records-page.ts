@@ -1,6 +1,7 @@
 /**
  * `GET api/records` and `GET api/quarantine`: one page of a split's records, of the staged
- * production records, or of the quarantine, for the dashboard. The file is streamed from the store and filtered on the way, so a search
+ * production records, or of the quarantine, for the dashboard. The file is streamed from the store and filtered on the
+ * way, so a search
  * covers the whole split while memory holds one page; the matches are counted to the end.
  */
 import * as z from 'zod';
@@ -13,7 +14,7 @@ import {
   SPLIT_NAMES,
 } from '../bucket/keys';
 import { readObject } from '../bucket/read';
-import { StagedSummarySchema } from '../bucket/staged';
+import { type ProductionQuarantineEntry, StagedSummarySchema } from '../bucket/staged';
 import { quarantinedFileCounts } from '../offline/quarantine-file';
 import { readJsonLines } from '../readers';
 import { listObjects, type ObjectStore } from '../store';
@@ -131,14 +132,10 @@ export interface QuarantinePage {
   rows: { reason: string; detail: string | null; source_key: string; line: number; text: string }[];
 }
 
-interface QuarantineLine {
-  reason?: unknown;
-  detail?: unknown;
-  source_key?: unknown;
-  line?: unknown;
-  raw_text?: unknown;
+/** A quarantine line as read back: the writer's shape, each field checked before use (an old line may lack it). */
+type QuarantineLine = { [K in keyof ProductionQuarantineEntry]?: unknown } & {
   record?: { question?: unknown; answer?: unknown } | null;
-}
+};
 
 /**
  * A page of the production quarantine for one reason (all reasons without one), with the counts

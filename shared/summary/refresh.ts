@@ -1,18 +1,32 @@
+import type * as z from 'zod';
+import {
+  MergedMarkerSchema,
+  type OfflinePartial,
+  OfflinePartialSchema,
+  PARTIAL_LAYOUT,
+  type ProductionPartial,
+  ProductionPartialSchema,
+  type VersionEntry,
+  VersionsPartialSchema,
+} from '../bucket/dashboard-partials';
 import { MAX_VERSIONS, SUMMARY_SCHEMA_VERSION, type Summary, SummarySchema } from '../bucket/dashboard-summary';
 import {
-  DASHBOARD_PREFIX,
   isStagedSummaryKey,
+  MERGED_MARKERS_PREFIX,
+  OFFLINE_PARTIAL_KEY,
   OFFLINE_QUARANTINE_PREFIX,
+  PRODUCTION_PARTIAL_KEY,
   PRODUCTION_RULES_VERSION,
   PRODUCTION_STAGED_PREFIX,
   SPLIT_KEYS,
   SPLIT_METADATA_KEY,
   SPLIT_NAMES,
   SUMMARY_KEY,
+  VERSIONS_PARTIAL_KEY,
   versionKeys,
 } from '../bucket/keys';
 import { ONE_OFF_PARSE } from '../bucket/one-off-parse';
-import { readObject, readRequiredObject } from '../bucket/read';
+import { InvalidObjectError, readObject, readRequiredObject } from '../bucket/read';
 import { type SplitMetadata, SplitMetadataSchema } from '../bucket/split-metadata';
 import { StagedSummarySchema } from '../bucket/staged';
 import { VersionMetadataSchema } from '../bucket/version-metadata';
@@ -21,7 +35,7 @@ import { SAFE_QUESTION_TYPES } from '../question-type/safe-types';
 import { readJsonLines } from '../readers';
 import { latestVersion } from '../retraining/training-job-reader';
 import { type Logger, lastRuns } from '../runtime';
-import { listObjects, type ObjectStore, readJsonIfExists } from '../store';
+import { listObjects, type ObjectStore } from '../store';
 import {
   emptyHistogram,
   histogramQuartiles,
@@ -34,40 +48,18 @@ import {
 import { type LengthCounts, lengthQuantiles, lengthWasserstein, mergeLengthCounts, QUARTILES } from './length-counts';
 import { SplitFileStats } from './split-file-stats';
 
-/** Partial summaries, kept so a refresh merges one new output instead of rescanning the bucket. */
-const OFFLINE_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/offline.json`;
-const PRODUCTION_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/production.json`;
-/** One small marker per merged staged file, so a repeated call merges nothing and no list grows. */
-const MERGED_PREFIX = `${DASHBOARD_PREFIX}partials/merged/`;
-const VERSIONS_PARTIAL_KEY = `${DASHBOARD_PREFIX}partials/versions.json`;
-
 /** Drift thresholds: a Jensen–Shannon distance of 0.2 between type mixes, 15 characters of mean shift in length. */
 const TYPE_MIX_THRESHOLD = 0.2;
 const LENGTH_THRESHOLD = 15;
 
-/** Partials written under another layout are recomputed, not read. */
-const PARTIAL_LAYOUT = 4;
-
-type OfflinePartial = NonNullable<Summary['offline']> & {
-  layout: number;
-  split_etag: string;
-  training_length: number[];
-  training_length_counts: LengthCounts;
-  training_types: Record<string, number>;
-};
-
-/** A version as the kept partial holds it: what the summary shows, and its lengths for drift. */
-type VersionEntry = Omit<Summary['versions'][number], 'drift'> & { question_length_counts?: LengthCounts };
-
-interface ProductionPartial {
-  /** Markers of another generation (from before a rebuild) do not count as merged. */
-  generation: string;
-  layout: number;
-  aggregate: Omit<Summary['production'], 'question_length' | 'volume' | 'rules_version'> & {
-    question_length: number[];
-    question_length_counts: LengthCounts;
-    by_day: Record<string, number>;
-  };
+/** A kept partial, or undefined when there is none or it no longer validates (a cache: it is recomputed). */
+async function readPartial<S extends z.ZodType>(store: ObjectStore, key: string, schema: S) {
+  try {
+    return await readObject(store, key, schema);
+  } catch (err) {
+    if (err instanceof InvalidObjectError) return undefined;
+    throw err;
+  }
 }
 
 /** Types every retraining version should hold some of; a version without one gets a warning on the page. */
@@ -162,8 +154,8 @@ export async function refreshSummaryAfterStage(store: ObjectStore, log: Logger, 
 async function offlinePartial(store: ObjectStore): Promise<OfflinePartial | undefined> {
   const head = await store.head(SPLIT_METADATA_KEY);
   if (!head) return undefined;
-  const kept = await readJsonIfExists<OfflinePartial>(store, OFFLINE_PARTIAL_KEY);
-  if (kept?.split_etag === head.etag && kept.layout === PARTIAL_LAYOUT) return kept;
+  const kept = await readPartial(store, OFFLINE_PARTIAL_KEY, OfflinePartialSchema);
+  if (kept?.split_etag === head.etag) return kept;
 
   const metadata = await readRequiredObject(store, SPLIT_METADATA_KEY, SplitMetadataSchema);
   const stats = new SplitFileStats();
@@ -262,14 +254,13 @@ async function productionPartial(
   partial: string | undefined,
   rebuild: boolean,
 ): Promise<ProductionPartial> {
-  let state = rebuild ? undefined : await readJsonIfExists<ProductionPartial>(store, PRODUCTION_PARTIAL_KEY);
   // An aggregate of an older layout (bins only, no exact lengths) is rebuilt from the staged files.
-  if (state && state.layout !== PARTIAL_LAYOUT) state = undefined;
+  let state = rebuild ? undefined : await readPartial(store, PRODUCTION_PARTIAL_KEY, ProductionPartialSchema);
   const toMerge: string[] = [];
   if (state) {
     if (
       partial &&
-      (await readJsonIfExists<{ generation: string }>(store, MERGED_PREFIX + partial))?.generation !== state.generation
+      (await readPartial(store, MERGED_MARKERS_PREFIX + partial, MergedMarkerSchema))?.generation !== state.generation
     )
       toMerge.push(partial);
   } else {
@@ -299,7 +290,8 @@ async function productionPartial(
   }
   if (toMerge.length) {
     await store.put(PRODUCTION_PARTIAL_KEY, JSON.stringify(state));
-    for (const key of toMerge) await store.put(MERGED_PREFIX + key, JSON.stringify({ generation: state.generation }));
+    for (const key of toMerge)
+      await store.put(MERGED_MARKERS_PREFIX + key, JSON.stringify({ generation: state.generation }));
   }
   return state;
 }
@@ -308,10 +300,7 @@ async function productionPartial(
 async function recentVersions(store: ObjectStore): Promise<VersionEntry[]> {
   const latest = await latestVersion(store);
   if (!latest) return [];
-  const kept = (await readJsonIfExists<{ latest: number; versions: VersionEntry[] }>(store, VERSIONS_PARTIAL_KEY)) ?? {
-    latest: 0,
-    versions: [],
-  };
+  const kept = (await readPartial(store, VERSIONS_PARTIAL_KEY, VersionsPartialSchema)) ?? { latest: 0, versions: [] };
   if (kept.latest === latest) return kept.versions;
   const added: VersionEntry[] = [];
   for (let n = latest; n > Math.max(kept.latest, latest - MAX_VERSIONS); n -= 1) {
