@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildDashboardAssets } from '../frontend/build-assets.mjs';
 import { ACTIONS } from '../shared/actions';
+import { inProcessActivations } from '../shared/adapter/local/activations';
 import { DEFAULT_SETTLE_MS, LocalRuntime } from '../shared/adapter/local/runtime';
 import { localWebApp, serveLocalWeb } from '../shared/adapter/local/web';
 import { parseManifest } from '../shared/manifest';
@@ -16,7 +17,6 @@ import {
   paramHelp,
   paramsFromEnv,
 } from '../shared/runtime';
-import { inProcessActivations } from '../shared/runtime/in-process-activations';
 import { dispatchObjectNotification } from '../shared/stages/on-object-created';
 import { collectStatus, formatStatus } from '../shared/status/status';
 import { parseArgs } from './args';

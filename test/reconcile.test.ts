@@ -1,13 +1,13 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reconcile } from '../shared/actions';
 import {
   PRODUCTION_ARCHIVE_PREFIX,
   PRODUCTION_RAW_PREFIX,
   productionOutputKeys,
   SPLIT_METADATA_KEY,
 } from '../shared/bucket/keys';
+import { reconcile } from '../shared/reconcile';
 import { type ActionDefinition, type Activations, invokeAction } from '../shared/runtime';
 import { transform } from '../shared/stages/transform';
 import { FolderStore, listAll, readText } from '../shared/store';

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { inProcessActivations } from '../shared/adapter/local/activations';
 import {
   PRODUCTION_RAW_PREFIX,
   PRODUCTION_STAGED_PREFIX,
@@ -10,7 +11,6 @@ import { LINE_INDEX_ENTRY_BYTES, readLineIndexEntry } from '../shared/bucket/lin
 import { type StagedSummary, StagedSummarySchema } from '../shared/bucket/staged';
 import { MAX_PARTS } from '../shared/production/parts/staged-in-parts';
 import { type ActionDefinition, type Activations, invokeAction, type StartedRun } from '../shared/runtime';
-import { inProcessActivations } from '../shared/runtime/in-process-activations';
 import { transform } from '../shared/stages/transform';
 import { collectStatus, formatStatus } from '../shared/status/status';
 import { listAll, type ObjectStore, readText } from '../shared/store';

@@ -61,11 +61,6 @@ export interface InvokeOptions {
 
 const LogLevelSchema = z.enum(['debug', 'info', 'warn', 'error', 'silent']).catch('info');
 
-/**
- * Runs an action the same way on every platform: validates parameters, opens the store,
- * times the run, and turns every failure into `{ error: { code, message } }` (never a throw,
- * never a stack trace in the result).
- */
 /** Missing parameters named with what to pass (from their descriptions), other problems as zod states them. */
 function badParamsMessage(action: ActionDefinition, error: z.ZodError): string {
   const missing = error.issues
@@ -78,6 +73,11 @@ function badParamsMessage(action: ActionDefinition, error: z.ZodError): string {
   return `invalid parameters for ${action.name}: ${describeZodError(error)}`;
 }
 
+/**
+ * Runs an action the same way on every platform: validates parameters, opens the store,
+ * times the run, and turns every failure into `{ error: { code, message } }` (never a throw,
+ * never a stack trace in the result).
+ */
 export async function invokeAction(
   action: ActionDefinition,
   rawParams: Record<string, unknown>,

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
-import type { ObjectStore } from '../store';
-import { type ActionDefinition, invokeAction } from './action';
-import { type Activations, mapPooled } from './activations';
-import { PipelineError } from './errors';
-import type { LogSink } from './logger';
+import { type ActionDefinition, invokeAction } from '../../runtime/action';
+import { type Activations, mapPooled } from '../../runtime/activations';
+import { PipelineError } from '../../runtime/errors';
+import type { LogSink } from '../../runtime/logger';
+import type { ObjectStore } from '../../store';
 
 export interface InProcessOptions {
   /** The store the runs share (the caller's). */

@@ -17,8 +17,8 @@ import {
   type LogSink,
   PipelineError,
 } from '../../runtime';
-import { inProcessActivations } from '../../runtime/in-process-activations';
-import { FolderStore, LinkRefusedError, listObjects, type ObjectStore } from '../../store';
+import { LinkRefusedError, listObjects, type ObjectStore } from '../../store';
+import { inProcessActivations } from './activations';
 import { RouteQueue } from './route-queue';
 
 /** How long a file must stay unchanged before it is read: a writer that pauses shorter is not cut off. */
@@ -90,8 +90,8 @@ export class LocalRuntime {
 
   async start({ watchFiles = true }: { watchFiles?: boolean } = {}): Promise<void> {
     const { store, manifest } = this.options;
-    const folder = store instanceof FolderStore ? store : undefined;
-    if (folder) for (const route of this.routes) await ensureDropFolder(folder.bucket, route.prefix);
+    const folder = store.localFolder;
+    if (folder) for (const route of this.routes) await ensureDropFolder(folder, route.prefix);
     // Partial files of runs that died with the last process: none of them can be in progress now.
     const swept = ((await store.sweepLeftovers?.(LEFTOVER_AGE_MS)) ?? 0) + (await sweepSpillFolders(LEFTOVER_AGE_MS));
     if (swept) this.options.log.info('leftovers_removed', { files: swept });
@@ -202,8 +202,8 @@ export class LocalRuntime {
     }
   }
 
-  private async startWatcher(store: FolderStore): Promise<void> {
-    const dirs = this.routes.map((route) => path.join(store.bucket, ...route.prefix.split('/')));
+  private async startWatcher(folder: string): Promise<void> {
+    const dirs = this.routes.map((route) => path.join(folder, ...route.prefix.split('/')));
     const settle = this.options.settleMs ?? DEFAULT_SETTLE_MS;
     this.watcher = watch(dirs, {
       ignoreInitial: true, // the start-up scan covers what is already there
@@ -213,17 +213,17 @@ export class LocalRuntime {
       ignored: (file: string) => isTemporaryName(file),
       awaitWriteFinish: { stabilityThreshold: settle, pollInterval: Math.min(100, settle) },
     });
-    const onFile = (folder: FolderStore, file: string) =>
+    const onFile = (file: string) =>
       void this.onFileSettled(folder, file).catch((err) =>
         this.options.log.error('watch_failed', { file, message: (err as Error).message }),
       );
-    this.watcher.on('add', (file) => onFile(store, file)).on('change', (file) => onFile(store, file));
+    this.watcher.on('add', onFile).on('change', onFile);
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
   }
 
-  private async onFileSettled(store: FolderStore, file: string): Promise<void> {
-    const key = path.relative(store.bucket, file).split(path.sep).join('/');
-    const info = await store.head(key).catch((err: unknown) => {
+  private async onFileSettled(folder: string, file: string): Promise<void> {
+    const key = path.relative(folder, file).split(path.sep).join('/');
+    const info = await this.options.store.head(key).catch((err: unknown) => {
       if (!(err instanceof LinkRefusedError)) throw err;
       this.options.log.warn('link_refused', { key, reason: err.message });
       return undefined;
