@@ -8,9 +8,9 @@
 import { buildIndex } from '../shared/answerer/answerer';
 import { SPLIT_KEYS } from '../shared/bucket/keys';
 import { readJsonLines } from '../shared/readers';
-import { FolderStore } from '../shared/store';
+import { openStore } from '../shared/runtime/open-store';
 
-const store = new FolderStore(process.argv[2] ?? '.medqa/bucket');
+const store = openStore({ data_dir: process.argv[2] ?? '.medqa/bucket' });
 const started = performance.now();
 const index = await buildIndex(store);
 const buildMs = performance.now() - started;

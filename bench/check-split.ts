@@ -8,9 +8,10 @@ import { SPLIT_KEYS, SPLIT_METADATA_KEY, SPLIT_NAMES } from '../shared/bucket/ke
 import type { SplitMetadata } from '../shared/bucket/split-metadata';
 import { splitLines } from '../shared/readers';
 import { questionKey } from '../shared/records/normalize';
-import { FolderStore, readText } from '../shared/store';
+import { openStore } from '../shared/runtime/open-store';
+import { readText } from '../shared/store';
 
-const store = new FolderStore(process.argv[2] ?? '.medqa/bucket');
+const store = openStore({ data_dir: process.argv[2] ?? '.medqa/bucket' });
 const metadata = JSON.parse(await readText(store, SPLIT_METADATA_KEY)) as SplitMetadata;
 const owner = new Map<string, string>();
 let shared = 0;

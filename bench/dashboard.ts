@@ -15,8 +15,8 @@ import { chromium } from 'playwright-core';
 import { buildDashboardAssets } from '../frontend/build-assets.mjs';
 import { localWebApp, serveLocalWeb } from '../shared/adapter/local/web';
 import { PRODUCTION_RAW_PREFIX } from '../shared/bucket/keys';
+import { openStore } from '../shared/runtime/open-store';
 import { dashboardApp } from '../shared/stages/dashboard';
-import { FolderStore } from '../shared/store';
 import { newExpectations, productionLogLines } from '../test/fixtures/production-logs';
 import { buildBundles, runBundle } from './lib/child-run';
 
@@ -66,7 +66,7 @@ try {
   );
 
   // api/records over the whole training split: a first page, a page deep in the file, a search.
-  const app = dashboardApp({ store: new FolderStore(bucket), assets: await buildDashboardAssets() });
+  const app = dashboardApp({ store: openStore({ data_dir: bucket }), assets: await buildDashboardAssets() });
   for (const query of ['split=training', 'split=training&offset=5000', 'split=training&q=glaucoma']) {
     const runs: number[] = [];
     let total = 0;
@@ -82,7 +82,10 @@ try {
   }
 
   if (existsSync('/usr/bin/chromium')) {
-    const { server, url } = await serveLocalWeb(localWebApp(new FolderStore(bucket), await buildDashboardAssets()), 0);
+    const { server, url } = await serveLocalWeb(
+      localWebApp(openStore({ data_dir: bucket }), await buildDashboardAssets()),
+      0,
+    );
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: [

@@ -3,7 +3,8 @@
  * bundle (dist/offline-etl.js), each run in a fresh process, through the folder store and
  * through the S3 store on s3rver.
  *
- *   npm run bench -- [--input ../shared/data/medquad/medquad.parquet] [--input other.jsonl.gz] [--rows 47457] [--scale 10] [--stores folder,s3]
+ *   npm run bench -- [--input ../shared/data/medquad/medquad.parquet] [--input other.jsonl.gz] [--rows 47457] [--scale
+ * 10] [--stores folder,s3]
  *
  * Without --input it measures a generated MedQuAD-shaped export of --rows rows (JSON Lines gzip,
  * test/fixtures/medquad-fixtures.ts), so it runs in any clone.

@@ -1,6 +1,7 @@
 /**
  * Accuracy of the question-type rules, overall and per type:
- *   node --import tsx bench/question-type-eval.ts [--medquad ../shared/data/medquad/medquad.jsonl.gz] [--set test/fixtures/patient-questions.jsonl]... [--show-errors]
+ *   node --import tsx bench/question-type-eval.ts [--medquad ../shared/data/medquad/medquad.jsonl.gz] [--set
+ * test/fixtures/patient-questions.jsonl]... [--show-errors]
  * MedQuAD: its answered rows, gold = question_type. Patient sets: hand-written questions.
  */
 import { createReadStream } from 'node:fs';

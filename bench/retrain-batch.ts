@@ -14,7 +14,8 @@ import { Readable } from 'node:stream';
 import { includedMarkerKey, PRODUCTION_STAGED_PREFIX, SPLIT_KEYS, VERSION_TRACKER_KEY } from '../shared/bucket/keys';
 import { LINE_INDEX_ENTRY_BYTES, writeLineIndexEntry } from '../shared/bucket/line-index';
 import { fingerprintDigest, questionKey } from '../shared/records/normalize';
-import { BytesWriter, FolderStore } from '../shared/store';
+import { openStore } from '../shared/runtime/open-store';
+import { BytesWriter } from '../shared/store';
 import { buildBundles, runBundle, runInFreshProcess } from './lib/child-run';
 import { tableRow } from './lib/table-row';
 
@@ -26,7 +27,7 @@ buildBundles();
 const work = await fs.mkdtemp(path.join(tmpdir(), 'medqa-bench-retrain-'));
 const dataDir = path.join(work, 'bucket');
 const stagedFiles: string[] = [];
-const store = new FolderStore(dataDir);
+const store = openStore({ data_dir: dataDir });
 try {
   // An evaluation split, so the guard runs as in production.
   await fs.mkdir(path.join(dataDir, path.dirname(SPLIT_KEYS.evaluation)), { recursive: true });

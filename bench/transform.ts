@@ -15,7 +15,8 @@
  * with --against), the bare pass and the builds taking turns so that a slow spell of the
  * machine falls on all of them; the table gives each one's median.
  *
- *   npm run bench:transform -- [--records 100000,1000000] [--workers auto,0] [--repeats 0,0.4] [--against REV] [--runs N]
+ *   npm run bench:transform -- [--records 100000,1000000] [--workers auto,0] [--repeats 0,0.4] [--against REV] [--runs
+ * N]
  */
 
 import * as fs from 'node:fs/promises';

@@ -6,14 +6,14 @@
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { openStore } from '../shared/runtime/open-store';
 import { dashboardApp } from '../shared/stages/dashboard';
-import { FolderStore } from '../shared/store';
 
 const args = process.argv.slice(2);
 const mb = Number(args[args.indexOf('--mb') + 1] ?? 300) || 300;
 const dir = await fs.mkdtemp(path.join(tmpdir(), 'medqa-bench-upload-'));
 const app = dashboardApp({
-  store: new FolderStore(dir),
+  store: openStore({ data_dir: dir }),
   assets: { 'index.html': '', 'app.js': '', 'app.css': '' },
   uploadToken: 't',
   maxUploadBytes: 1024 * 1024 * 1024,

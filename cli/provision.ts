@@ -21,6 +21,8 @@ export interface ProvisionOptions {
  * exact `mc` commands are printed for it, and for everything when the server refuses.
  */
 export async function provision({ manifestPath, params, flags, env, out, store }: ProvisionOptions): Promise<number> {
+  // The same settings (and errors) as openStore, but the S3 store itself: provisioning configures
+  // the bucket, its notifications and lifecycle, which no ObjectStore exposes.
   const settings = parseStoreSettings(params);
   const s3 = store ?? new S3Store(s3StoreOptions(settings));
   const prefixes = parseManifest(readFileSync(manifestPath, 'utf8')).objectRoutes.map((route) => route.prefix);

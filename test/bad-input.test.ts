@@ -18,7 +18,9 @@ const quarantineLines = async (store: ObjectStore, key: string) =>
     .split('\n')
     .map((line) => JSON.parse(line) as { reason: string; detail?: string });
 
-/** A bad production file: its reason quarantined, the file archived (never retried forever), a good file after it whole. */
+/**
+ * A bad production file: its reason quarantined, the file archived (never retried forever), a good file after it whole.
+ */
 async function productionCase(store: ObjectStore, c: BadInputCase) {
   const key = `${PRODUCTION_RAW_PREFIX}${c.file}`;
   await store.put(key, c.content());

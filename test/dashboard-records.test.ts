@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/helpers/temp-dir';
-import { PRODUCTION_STAGED_PREFIX, SPLIT_KEYS } from '../bucket/keys';
-import { FolderStore } from '../store';
-import { dashboardApp } from './dashboard';
+import { PRODUCTION_STAGED_PREFIX, SPLIT_KEYS } from '../shared/bucket/keys';
+import { dashboardApp } from '../shared/stages/dashboard';
+import { FolderStore } from '../shared/store';
+import { tempDir } from './helpers/temp-dir';
 
 const ASSETS = { 'index.html': '', 'app.js': '', 'app.css': '' };
 const line = (question: string, question_type: string, answer = `About ${question}.`) =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/helpers/temp-dir';
-import { FolderStore, listAll, readText } from '../store';
-import { refreshSummary } from '../summary/refresh';
-import { type DashboardAssets, dashboardApp } from './dashboard';
+import { type DashboardAssets, dashboardApp } from '../shared/stages/dashboard';
+import { FolderStore, listAll, readText } from '../shared/store';
+import { refreshSummary } from '../shared/summary/refresh';
+import { tempDir } from './helpers/temp-dir';
 
 const ASSETS: DashboardAssets = {
   'index.html': '<!doctype html><title>t</title><script src="app.js" defer></script>',
@@ -135,10 +135,10 @@ describe('dashboard routes', () => {
 describe('dashboard: tokens', () => {
   it('serves PII-reduced production rows only to a reader with the read token', async () => {
     const { store } = await app();
-    const { productionLogFile } = await import('../../test/fixtures/production-logs');
-    const { transform } = await import('./transform');
-    const { retrainBatch } = await import('./retrain-batch');
-    const { invokeAction } = await import('../runtime');
+    const { productionLogFile } = await import('./fixtures/production-logs');
+    const { transform } = await import('../shared/stages/transform');
+    const { retrainBatch } = await import('../shared/stages/retrain-batch');
+    const { invokeAction } = await import('../shared/runtime');
     await store.put('data/production/retraining_data_raw/d.jsonl', productionLogFile({ records: 30 }).content);
     await invokeAction(
       transform as never,

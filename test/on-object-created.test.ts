@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeObjectKey, type ObjectEvent } from '../bucket/object-event';
-import { dispatchObjectNotification } from './on-object-created';
+import { decodeObjectKey, type ObjectEvent } from '../shared/bucket/object-event';
+import { dispatchObjectNotification } from '../shared/stages/on-object-created';
 
 const ROUTES = {
   'data/offline/raw/': 'offline-raw-created',

@@ -1,17 +1,17 @@
 import * as fs from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { SMALL_EXPORT, toJsonl } from '../../test/fixtures/medquad-fixtures';
-import { productionLogFile } from '../../test/fixtures/production-logs';
-import { runAction as run } from '../../test/helpers/run-action';
-import { tempDir } from '../../test/helpers/temp-dir';
-import { SummarySchema } from '../bucket/dashboard-summary';
-import { SUMMARY_KEY } from '../bucket/keys';
-import { offlineEtl } from '../stages/offline-etl';
-import { retrainBatch } from '../stages/retrain-batch';
-import { transform } from '../stages/transform';
-import { FolderStore, listAll, readText } from '../store';
-import { histogramQuartiles, jensenShannonDistance, wassersteinDistance } from './histogram';
-import { refreshSummary } from './refresh';
+import { SummarySchema } from '../shared/bucket/dashboard-summary';
+import { SUMMARY_KEY } from '../shared/bucket/keys';
+import { offlineEtl } from '../shared/stages/offline-etl';
+import { retrainBatch } from '../shared/stages/retrain-batch';
+import { transform } from '../shared/stages/transform';
+import { FolderStore, listAll, readText } from '../shared/store';
+import { histogramQuartiles, jensenShannonDistance, wassersteinDistance } from '../shared/summary/histogram';
+import { refreshSummary } from '../shared/summary/refresh';
+import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
+import { productionLogFile } from './fixtures/production-logs';
+import { runAction as run } from './helpers/run-action';
+import { tempDir } from './helpers/temp-dir';
 
 const GOLDEN = 'test/fixtures/golden-summary.json';
 

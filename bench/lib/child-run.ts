@@ -44,7 +44,10 @@ export async function runInFreshProcess<T>(
   return JSON.parse(out) as ChildMeasurement<T>;
 }
 
-/** Invokes a built action bundle's `main` with parameters in a fresh process; `root` is the checkout whose dist/ it takes. */
+/**
+ * Invokes a built action bundle's `main` with parameters in a fresh process; `root` is the checkout whose dist/ it
+ * takes.
+ */
 export function runBundle<T = Record<string, any>>(
   action: string,
   params: Record<string, unknown>,

@@ -11,7 +11,10 @@ import { type ChildMeasurement, runInFreshProcess } from './child-run';
 
 const NEWLINE = Buffer.from('\n');
 
-/** Writes the project's production log at seed 42 (1 % of each kind of noise) to `file`; what transform must report for it. */
+/**
+ * Writes the project's production log at seed 42 (1 % of each kind of noise) to `file`; what transform must report for
+ * it.
+ */
 export async function writeProductionLog(
   file: string,
   { records, repeats }: { records: number; repeats: number },

@@ -54,7 +54,8 @@ const UNIT_WORDS = [
   .sort((a, b) => b.length - a.length)
   .join('|');
 /**
- * Floors and sides after an ordinal: "5º piso", "1er étage", "4º izda", "2nd floor", "2nd Fl", "3. Stock", "2. OG links",
+ * Floors and sides after an ordinal: "5º piso", "1er étage", "4º izda", "2nd floor", "2nd Fl", "3. Stock", "2. OG
+ * links",
  * "3. tv", "2do piso", "2° piano", "3. etasje", "2. emelet", "5 tr", "3os orofos".
  */
 const FLOOR_WORDS = caseless(
@@ -106,7 +107,10 @@ const applies = (h: CueHints) => h.digits >= 1 && hasCue(h, 'street');
 const NOT_AN_ADDRESS =
   /^\d+\s+(?:mg|ml|mcg|units?|times|days?|weeks?|hours?|pills?|tablets?|minutes?|years?|months?)\b/i;
 const accept = (m: string) => !NOT_AN_ADDRESS.test(m);
-/** A number, a comma, then the street ("7, Park Street") only when the street is written in title case: not "take 2, morning way". */
+/**
+ * A number, a comma, then the street ("7, Park Street") only when the street is written in title case: not "take 2,
+ * morning way".
+ */
 const NUMBER_COMMA_STREET = /^\d[\w/-]*,\s+([^,]+)/u;
 const CAPITAL_OR_DIGIT_FIRST = /^(?:\p{Lu}|\d)/u;
 const titleCaseAfterComma = (m: string) => {
@@ -134,7 +138,8 @@ export const ADDRESS_RULES = [
     pattern: new RegExp(UNIT_CHAIN, 'gud'),
   },
   {
-    // Rural, military and numbered roads: "4602 County Road 247", "RR 2 Box 118", "PSC 5739, Box 6271", "PO Box 4471", "D-73, Sector 92", "H.No. 6-5-617, Road No. 4".
+    // Rural, military and numbered roads: "4602 County Road 247", "RR 2 Box 118", "PSC 5739, Box 6271", "PO Box 4471",
+    // "D-73, Sector 92", "H.No. 6-5-617, Road No. 4".
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
@@ -153,7 +158,8 @@ export const ADDRESS_RULES = [
     pattern: /(?<![\d/.-])\b\d{1,2}-\d{1,2}-\d{1,3}\s+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?\b/dgu,
   },
   {
-    // Number first, street type last: "1442 W. Roscoe St Apt 3", "88-31 164th St", "Flat 3, Lumiere House, 40 Queens Crescent".
+    // Number first, street type last: "1442 W. Roscoe St Apt 3", "88-31 164th St", "Flat 3, Lumiere House, 40 Queens
+    // Crescent".
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
@@ -163,7 +169,8 @@ export const ADDRESS_RULES = [
     accept: (m: string) => accept(m) && titleCaseAfterComma(m),
   },
   {
-    // The same in lower case, where the abbreviation needs a street name before it: "6065 roscoe st", "2897 queen st e".
+    // The same in lower case, where the abbreviation needs a street name before it: "6065 roscoe st", "2897 queen st
+    // e".
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
@@ -184,7 +191,8 @@ export const ADDRESS_RULES = [
     accept,
   },
   {
-    // Street type first, the number after: "Via Toledo 65", "Rua XV de Novembro, 898", "ul. długa 80", "am kirchberg 61b".
+    // Street type first, the number after: "Via Toledo 65", "Rua XV de Novembro, 898", "ul. długa 80", "am kirchberg
+    // 61b".
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
@@ -194,7 +202,8 @@ export const ADDRESS_RULES = [
     accept: (m: string) => accept(m) && !NOT_IN_A_STREET_NAME.test(m.replace(/^\S+\s+/, '')),
   },
   {
-    // A number, then a type written before its name: "1420 Calle Loíza, Apt 5B", "25 jalan tun razak", "99/12 Soi Sukhumvit 31".
+    // A number, then a type written before its name: "1420 Calle Loíza, Apt 5B", "25 jalan tun razak", "99/12 Soi
+    // Sukhumvit 31".
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
@@ -213,7 +222,8 @@ export const ADDRESS_RULES = [
     ),
   },
   {
-    // The name, its type as a word of its own, the number: "Kong Oscars gate 54", "Andrássy út 60", "Konyaaltı Cad. No: 45 Daire: 9".
+    // The name, its type as a word of its own, the number: "Kong Oscars gate 54", "Andrássy út 60", "Konyaaltı Cad. No:
+    // 45 Daire: 9".
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
@@ -233,7 +243,8 @@ export const ADDRESS_RULES = [
     accept,
   },
   {
-    // The type inside the street's word: "Schulgasse 108", "kerkstraat 395a", "Oudegracht 77-III", "kungsgatan 104, lgh 1148".
+    // The type inside the street's word: "Schulgasse 108", "kerkstraat 395a", "Oudegracht 77-III", "kungsgatan 104, lgh
+    // 1148".
     type: 'ADDRESS' as const,
     applies,
     pattern: new RegExp(
@@ -257,7 +268,10 @@ const POSTCODE_AFTER_ADDRESS = new RegExp(
   'ud',
 );
 
-/** A postcode after its name, in any language: "postal code H2X 1Y4", "PIN: 500 046", "eircode is T12 EYY2", "PLZ 10115". */
+/**
+ * A postcode after its name, in any language: "postal code H2X 1Y4", "PIN: 500 046", "eircode is T12 EYY2", "PLZ
+ * 10115".
+ */
 export const POSTCODE_AFTER_CUE = {
   type: 'ZIP' as const,
   applies: (h: CueHints) => h.digits >= 2 && hasCue(h, 'postcode'),

@@ -1,6 +1,7 @@
 /**
  * Dates that the full-date rules of rules.ts do not take: a day and month without the year
- * ("3 Nov", "January 2nd", "the thirteenth of june"), compact and year-first forms ("04MAR1988", "1990-Sep-17", "20230915"), and a day
+ * ("3 Nov", "January 2nd", "the thirteenth of june"), compact and year-first forms ("04MAR1988", "1990-Sep-17",
+ * "20230915"), and a day
  * and month in digits after a date cue ("seen on 17/09"). Every element of a date tied to a
  * person but the year is an identifier; a year alone, a month and year ("since March 1995", when
  * a condition began), an age or a duration is medical history and stays.
@@ -36,7 +37,10 @@ function plausibleDayMonth(match: string): boolean {
 /** Words a date follows: "seen on 17/09", "appt 4/30", "due by 2/3", "and 29/4". */
 const DATE_CUE_BEFORE =
   /(?:\b(?:on|by|since|from|until|till|til|for|is|appt|appointment|visit|dob|born|due|scheduled|booked|booking|seen|last|next|before|after|date|dated)|\d{1,2}[/.]\d{1,2}\s*(?:and|or|,|&|-|to))\W{0,3}$/i;
-/** "1/2", "3/4": a fraction; "7/10": a score out of ten. No day and month ("06/10" is one: scores have no zero in front). */
+/**
+ * "1/2", "3/4": a fraction; "7/10": a score out of ten. No day and month ("06/10" is one: scores have no zero in
+ * front).
+ */
 function fractionOrScore(match: string): boolean {
   const [a, b] = match.split('/').map(Number) as [number, number];
   return !match.startsWith('0') && ((b <= 4 && a < b) || (b === 10 && a <= 10));

@@ -138,7 +138,9 @@ function extendLeft(text: string, start: number, upper: boolean): number {
   }
 }
 
-/** A run of upper-case words that is a name: two known names, or a known name of four letters or more and another word. */
+/**
+ * A run of upper-case words that is a name: two known names, or a known name of four letters or more and another word.
+ */
 function upperCaseName(run: string): boolean {
   const words = run.split(/[\s,]+/).filter(Boolean);
   const known = words.filter(knownPersonWord);

@@ -21,7 +21,9 @@ interface NameHints {
   lower: string;
   upper: boolean;
   nameCue: boolean;
-  /** Whether a capitalised word no list knows occurs (see unknownCapital): worked out once, by the first rule that asks. */
+  /**
+   * Whether a capitalised word no list knows occurs (see unknownCapital): worked out once, by the first rule that asks.
+   */
   unknownCapital?: boolean;
   /** The cue words found (see nameCues), as bits. */
   nameCues?: number;
@@ -68,7 +70,10 @@ const PRONOUN = /\b(?:he|she|him|her|his|hers)\b/i;
 const MEDICAL_SHAPE =
   /(?:itis|emia|aemia|osis|ectomy|otomy|ostomy|ology|pathy|algia|plasty|scopy|graphy|cyte|ase|oma|ine|ol|pril|statin|mab)$/i;
 
-/** Chat words and medical words the English lists lack, which stand where a name would: "… ok lol", "Covid has left her". */
+/**
+ * Chat words and medical words the English lists lack, which stand where a name would: "… ok lol", "Covid has left
+ * her".
+ */
 const NOT_NAME_WORDS = new Set(
   (
     'lol lmao omg pls plz thx tia ty asap btw idk imo smh xx xo xoxo haha hehe ugh hmm yall ya yeah yep nope tho rn ' +
@@ -109,7 +114,9 @@ function nameOrWord(word: string): boolean {
 /** An upper-case surname and its comma where a line starts: "KOWALSKI, MAREK". */
 const UPPER_CASE_WORD_AND_COMMA_AT_LINE_START = /(?:^|\n)\s*\p{Lu}{2,}[\p{Lu}'’-]*, /u;
 
-/** The end of a text that the rule for a name alone at the end can match: a word after a dash, "from" or a full stop. */
+/**
+ * The end of a text that the rule for a name alone at the end can match: a word after a dash, "from" or a full stop.
+ */
 const ENDS_WITH_A_WORD = /(?:[-–—]|\bfrom|[.!?])\s*\p{L}[\p{L}\p{M}'’-]+\s*[.!]*\s*$/iu;
 const TRAILING = /[\s.!]/;
 const SPACE = /\s/;
@@ -212,7 +219,8 @@ export const NAME_CONTEXT_RULES = [
     applies: unknownCapital,
   },
   {
-    // A name with its relation: "April is my daughter", "Faith, my mother,", "Bill (my husband)", "(Sibusiso, brother)".
+    // A name with its relation: "April is my daughter", "Faith, my mother,", "Bill (my husband)", "(Sibusiso,
+    // brother)".
     type: 'NAME' as const,
     pattern: new RegExp(
       `(?<![\\p{L}'’-])(${WORD}(?:[^\\S\\n]+(?:${WORD}|${TITLE_PARTICLE})){0,2})(?=,?[^\\S\\n]+(?:is|was)[^\\S\\n]+(?:my|our|his|her|their)[^\\S\\n]+(?:${RELATIONS})\\b|,[^\\S\\n]+(?:my|our|his|her)[^\\S\\n]+(?:${RELATIONS})\\b|[^\\S\\n]*\\((?:my[^\\S\\n]+|our[^\\S\\n]+)?(?:${RELATIONS})\\)|,[^\\S\\n]*(?:the[^\\S\\n]+)?(?:${RELATIONS})\\))`,
@@ -289,7 +297,8 @@ export const NAME_CONTEXT_RULES = [
     applies: (h: NameHints) => (h.nameCue || h.upper) && hasNameCue(h, 'role'),
   },
   {
-    // A name alone at the end, after a dash or "from", or after the last sentence: "-anil", "from Yaw", "… travelling. Efua".
+    // A name alone at the end, after a dash or "from", or after the last sentence: "-anil", "from Yaw", "… travelling.
+    // Efua".
     type: 'NAME' as const,
     pattern: new RegExp(
       `(?:(?:^|\\s)[-–—]\\s*|\\b${caseless('from')}\\s+|[.!?]\\s+)(\\p{L}${LETTERS}+)\\s*[.!]*\\s*$`,
@@ -333,7 +342,8 @@ export const NAME_CONTEXT_RULES = [
     applies: capitalAnd('title'),
   },
   {
-    // "SURNAME, GIVEN" at the start of a line, before a record number or date of birth: "JUNG, MIN-JUN  medical record".
+    // "SURNAME, GIVEN" at the start of a line, before a record number or date of birth: "JUNG, MIN-JUN  medical
+    // record".
     type: 'NAME' as const,
     pattern:
       /(?:^|\n)[^\S\n]*(\p{Lu}[\p{Lu}'’-]+,[^\S\n]+\p{Lu}[\p{Lu}'’-]+)(?=[^\S\n]{2,}|[^\S\n]+(?:MRN|EMPI|DOB|[Mm]edical record|[Pp]atient (?:id|number)))/dgu,
@@ -342,7 +352,8 @@ export const NAME_CONTEXT_RULES = [
     applies: (h: NameHints) => h.upper && h.text.includes(', ') && UPPER_CASE_WORD_AND_COMMA_AT_LINE_START.test(h.text),
   },
   {
-    // Title-case or "Surname, Given" after a form label: "Policyholder: Bondarenko, Iryna", "Witnessed by: Nomvula Khumalo".
+    // Title-case or "Surname, Given" after a form label: "Policyholder: Bondarenko, Iryna", "Witnessed by: Nomvula
+    // Khumalo".
     type: 'NAME' as const,
     pattern: new RegExp(
       `\\b${caseless(`(?:${NAME_LABELS})`)}:?[^\\S\\n]+(${WORD}(?:,?[^\\S\\n]+(?:${WORD}|${TITLE_PARTICLE})){1,2})`,

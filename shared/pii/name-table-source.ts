@@ -160,7 +160,10 @@ export function namesOnSight(): Set<string> {
  */
 const WORD_LEVELS = [10, 20, 35, 40, 50];
 
-/** The folded common English words, lower-case entries only, and the other languages' function words but curated first names. */
+/**
+ * The folded common English words, lower-case entries only, and the other languages' function words but curated first
+ * names.
+ */
 export function commonWords(): Set<string> {
   const words = englishWords(WORD_LEVELS);
   for (const word of foreignWords(firstNames())) words.add(word);

@@ -63,7 +63,9 @@ const CAPITAL_FIRST = /^\p{Lu}/u;
 /** Whether the word (or text) starts with a capital letter, in any script. */
 export const isCapitalised = (word: string) => CAPITAL_FIRST.test(word);
 
-/** A word of a candidate name that says it is not one: a title-case word, a known non-name, a medicine, a day or month. */
+/**
+ * A word of a candidate name that says it is not one: a title-case word, a known non-name, a medicine, a day or month.
+ */
 export function nonNameWord(word: string): boolean {
   const w = word.toLowerCase().replace(/['’]s$/, '');
   return TITLE_CASE_WORDS.has(w) || NOT_NAMES.has(w) || isMedicineWord(w);

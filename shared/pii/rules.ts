@@ -66,7 +66,10 @@ const SPELLED_AT = /\s(?:at|\[at\]|\(at\))\s|\[at\]|\(at\)|\{at\}/;
 const NAME_CUES =
   /name|\b(?:hi|hey|hello|dear|good morning|good afternoon|good evening|xo)\b|\b(?:i am|i'?m|this is|it'?s|it is|call me|patient|pt|dr|doctor|mr|mrs|ms|miss|nurse|prof|my|thanks?|thank you|regards|best|cheers|sincerely|love|sent by|here|born|dob|d\.o\.b)\b|(?:^|\s)[-–—]/;
 
-/** Where a name typed in lower case may stand in a text without capitals: "kwame here", "its ngaire", "user rosa lee", "-anil". */
+/**
+ * Where a name typed in lower case may stand in a text without capitals: "kwame here", "its ngaire", "user rosa lee",
+ * "-anil".
+ */
 const LOWER_CASE_NAME_CUES =
   /\bhere\b|\bi'?m\b|\bim\b|\bi am\b|\bit'?s\b|\bits\b|\buser\b|\bresident\b|\binsured\b|\bcontact\b|\bpt\b|\bpatient\b|[-–—]\s*\p{L}+\s*$|\bfrom\s+\S+\s*$/u;
 
@@ -165,7 +168,8 @@ const ID_CUE_WORDS = [
   'rx|prescription|script|loyalty|rewards|employee|emp|payroll|staff|badge|student|voter',
   'versichertennummer|versicherungsnummer|krankenversichertennummer|codice fiscale|tessera sanitaria|dni|nie|nif|cpf|cns|nss|cin',
   'passport|nhs|aadhaar|aadhar|abha|national insurance|ni|identification|tax|tin|pan|sin|bsn|curp|rfc|ppsn|pps|kvnr|philhealth|health card|id',
-  // National and health numbers of more countries: "CNIC 37633-8623829-0", "PESEL 58121005963", "OHIP # 1031-632-039-NN".
+  // National and health numbers of more countries: "CNIC 37633-8623829-0", "PESEL 58121005963", "OHIP #
+  // 1031-632-039-NN".
   'cnic|pesel|nin|nhis(?: enrollee)?|enrollee|sha|ayushman(?: card)?|sehat card|ohip|ihi|nhi|ssnit|medical aid|krankenversicherung|' +
     'tarjeta sanitaria|tarjeta|num[ée]ro de s[ée]cu(?:rit[ée] sociale)?|s[ée]cu|carte vitale|pasaporte|passeport|reisepass|personnummer|nric|mykad|nik|ktp|sa id',
 ].join('|');
@@ -442,7 +446,8 @@ export const PII_RULES: PiiRule[] = [
       /\b(?:call|phone|cell|mobile|tel|text|number|reach|fax|ph)\b/i.test(before(text, start, 30)),
   },
   {
-    // International: "+44 20 7946 0958", "+31 (0)6 8278 0156", "+49 152 62657344", "+91 7352122806", "at+1-773-555-0103".
+    // International: "+44 20 7946 0958", "+31 (0)6 8278 0156", "+49 152 62657344", "+91 7352122806",
+    // "at+1-773-555-0103".
     type: 'PHONE',
     pattern: /(?<![\d+])\+[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s.-]?\(?\d{1,10}\)?){1,5}(?!\d)/dg,
     applies: (h) => h.digits >= 7 && h.lower.includes('+'),

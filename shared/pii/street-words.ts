@@ -8,7 +8,9 @@ export const STREET_ABBREVIATIONS =
 /** Endings of street words that have their type inside: "Schulgasse", "Kerkstraat", "Gartenstr." */
 export const COMPOUND_STREET_ENDINGS =
   'gasse|strasse|straße|str\\.|weg|laan|straat|gracht|plein|platz|allee|ring|damm|kade|vej|gatan|gata|steig|ufer|chaussee|dreef|singel|torget|gade|katu|tie|utca|ulice|vägen|vagen|gränd';
-/** Street types written before the name: Italian, Spanish, Portuguese, Polish, German, French, Malay, Ukrainian, Welsh. */
+/**
+ * Street types written before the name: Italian, Spanish, Portuguese, Polish, German, French, Malay, Ukrainian, Welsh.
+ */
 export const STREET_FIRST_WORDS =
   'blvd|bv|bulevar|pasaje|psje|vul|vulytsia|heol|ffordd|chemin|impasse|viale|piazza|piazzale|corso|largo|vicolo|strada|calle|avenida|avda|rua|travessa|alameda|praça|praca|ul|aleja|ulica|plac|rynek|auf der|in der|zum|zur|rue|carrer|rambla|paseo|camino|carretera|jalan|jln|calea|ulitsa|prospekt|odos|odós|leoforos|soi|rehov|privada|cerrada';
 /** Street types before the name that are English words too ("via", "am", "plaza"). */

@@ -31,7 +31,9 @@ const cleanQuestions = new FingerprintMemo();
 const typings: QuestionTyping[] = [];
 const typingNumbers = new Map<string, number>();
 
-/** The question PII-reduced (identifiers counted into `counts`) and typed as classifyQuestion types the reduced text. */
+/**
+ * The question PII-reduced (identifiers counted into `counts`) and typed as classifyQuestion types the reduced text.
+ */
 export function reduceAndTypeQuestion(
   question: string,
   counts: RedactionCounts,

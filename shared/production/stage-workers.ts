@@ -61,7 +61,9 @@ export function stageWorkerCount(size: number, requested?: number): number {
 export class StageWorkerPool {
   private readonly workers: StageWorker[];
 
-  /** `source` is the worker's code: the bundled stage-worker.ts (or its file, unbundled) unless a test gives another. */
+  /**
+   * `source` is the worker's code: the bundled stage-worker.ts (or its file, unbundled) unless a test gives another.
+   */
   constructor(count: number, source = workerSource()!) {
     this.workers = Array.from({ length: count }, () => new StageWorker(source));
   }

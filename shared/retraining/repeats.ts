@@ -59,7 +59,9 @@ export interface RepeatSources {
   evaluation: FingerprintSet | undefined;
 }
 
-/** How the repeats of a batch are found: as the lines are read, or beforehand in passes when there are too many to hold. */
+/**
+ * How the repeats of a batch are found: as the lines are read, or beforehand in passes when there are too many to hold.
+ */
 export async function findRepeats(
   store: ObjectStore,
   sources: RepeatSources,

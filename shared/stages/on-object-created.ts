@@ -19,7 +19,8 @@ const json = (status: number, body: unknown) => Response.json(body, { status });
  */
 export async function dispatchObjectNotification(request: Request, options: DispatchOptions): Promise<Response> {
   const method = request.method.toLowerCase();
-  if (method === 'head' || method === 'get') return new Response(null, { status: 200 }); // MinIO probes the endpoint with HEAD
+  // MinIO probes the endpoint with HEAD before it sends anything.
+  if (method === 'head' || method === 'get') return new Response(null, { status: 200 });
   if (method !== 'post')
     return json(405, { error: `method ${method.toUpperCase()} not allowed; POST a bucket notification` });
   if (!options.secret) return json(500, { error: 'webhook_secret is not configured' });

@@ -11,7 +11,10 @@ const ReconcileParams = z.object({
     .int()
     .nonnegative()
     .default(10 * 60_000),
-  /** Partial files and incomplete uploads of writes that died are removed once this old (a write in progress is younger). */
+  /**
+   * Partial files and incomplete uploads of writes that died are removed once this old (a write in progress is
+   * younger).
+   */
   leftover_age_ms: z.coerce
     .number()
     .int()

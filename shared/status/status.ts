@@ -42,7 +42,9 @@ export interface PipelineStatus {
     /** Records kept out as unsafe questions, by the type that decided it (`unclassified`: no rule placed them). */
     kept_out_by_type: Record<string, number>;
     latest_version: { version: string; record_count: number; timestamp: string } | null;
-    /** Versions whose records were staged under older transform rules (replay re-stages; the next version has the new). */
+    /**
+     * Versions whose records were staged under older transform rules (replay re-stages; the next version has the new).
+     */
     versions_under_older_rules: { version: string; rules_versions: number[] }[];
     /** Versions built against an earlier split, with how many of their questions the current split evaluates on. */
     versions_on_other_split: { version: string; evaluation_questions: number }[];
