@@ -33,6 +33,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
       i += 1;
     } else if (arg === '-h') {
       parsed.flags.help = true;
+    } else if (/^-[^-]/.test(arg)) {
+      throw new Error(`unknown flag ${arg} (flags: -p name value, -P file.json, -h, --name)`);
     } else if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
       const next = argv[i + 1];
@@ -52,6 +54,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
 const VALUE_FLAGS = new Set([
   'data-dir',
   'port',
+  'host',
   'manifest',
   'scan-interval',
   'poll-interval',

@@ -5,6 +5,7 @@ import { ACTIONS } from '../shared/actions';
 import { inProcessActivations } from '../shared/adapter/local/activations';
 import { DEFAULT_SETTLE_MS, LocalRuntime } from '../shared/adapter/local/runtime';
 import { localWebApp, serveLocalWeb } from '../shared/adapter/local/web';
+import { SUMMARY_KEY } from '../shared/bucket/keys';
 import { parseManifest } from '../shared/manifest';
 import { useStageWorkerFile } from '../shared/production/stage-workers';
 import {
@@ -19,6 +20,7 @@ import {
 } from '../shared/runtime';
 import { dispatchObjectNotification } from '../shared/stages/on-object-created';
 import { collectStatus, formatStatus } from '../shared/status/status';
+import { StoreError } from '../shared/store';
 import { parseArgs } from './args';
 import { deploy } from './deploy';
 import { progressBar } from './progress-bar';
@@ -83,6 +85,10 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 
 const MANIFEST_URL = new URL('../manifest.yaml', import.meta.url);
 
+const STORE_HINT =
+  'medqa: check MEDQA_S3_ENDPOINT, MEDQA_S3_BUCKET, MEDQA_S3_ACCESS_KEY_ID and MEDQA_S3_SECRET_ACCESS_KEY ' +
+  '(or unset MEDQA_STORE and MEDQA_S3_ENDPOINT for the folder store)';
+
 export async function main(argv: string[]): Promise<number> {
   // transform's worker threads, as the bundles have them: stage-worker.ts, run through tsx.
   useStageWorkerFile(
@@ -93,9 +99,16 @@ export async function main(argv: string[]): Promise<number> {
     return await run(argv);
   } catch (err) {
     // Settings the user can fix (a bad MEDQA_* value, say) are reported in one line, not a stack trace.
-    if (!(err instanceof PipelineError)) throw err;
-    process.stderr.write(`medqa: ${err.message}\n`);
-    return 2;
+    if (err instanceof PipelineError) {
+      process.stderr.write(`medqa: ${err.message}\n`);
+      return 2;
+    }
+    // A store that cannot be reached or refuses the credentials: what to check, in two lines.
+    if (err instanceof StoreError) {
+      process.stderr.write(`medqa: ${err.message}\n${STORE_HINT}\n`);
+      return 1;
+    }
+    throw err;
   }
 }
 
@@ -112,6 +125,20 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`medqa ${VERSION}\n`);
     return 0;
   }
+  if (command === undefined) {
+    const unknown = Object.keys(args.flags).filter((flag) => flag !== 'help');
+    if (unknown.length > 0) {
+      process.stderr.write(`medqa: unknown flag ${unknown.map((f) => `--${f}`).join(', ')}\n\n${USAGE}\n`);
+      return 2;
+    }
+  }
+  // Only invoke takes a positional (the action); anything more is a mistake to name, not ignore.
+  const extra = rest.slice(command === 'invoke' ? 1 : 0);
+  if (command !== undefined && COMMAND_FLAGS[command] && extra.length > 0) {
+    process.stderr.write(`medqa ${command}: unexpected argument ${JSON.stringify(extra[0])}\n`);
+    process.stderr.write(`${COMMAND_USAGE.get(command) ?? USAGE}\n`);
+    return 2;
+  }
   if (command !== undefined && COMMAND_FLAGS[command]) {
     const unknown = Object.keys(args.flags).filter(
       (flag) => flag !== 'help' && !COMMAND_FLAGS[command]!.includes(flag),
@@ -123,6 +150,10 @@ async function run(argv: string[]): Promise<number> {
     }
     // --help describes and never runs: `invoke simulate --help` sends no requests.
     if (args.flags.help) {
+      if (command === 'invoke' && rest[0] && !ACTIONS[rest[0]]) {
+        process.stderr.write(`${unknownAction(rest[0])}\n`);
+        return 2;
+      }
       process.stdout.write(
         `${command === 'invoke' && rest[0] ? actionHelp(rest[0]) : (COMMAND_USAGE.get(command) ?? USAGE)}\n`,
       );
@@ -176,11 +207,13 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+const actionList = () => `actions: ${Object.keys(ACTIONS).join(', ')}`;
+const unknownAction = (name: string) => `medqa invoke: no action named ${JSON.stringify(name)}; ${actionList()}`;
+
 /** An action's parameters as `medqa invoke <action> --help` lists them: name, kind, default, description. */
 function actionHelp(name: string): string {
   const action = ACTIONS[name];
-  if (!action)
-    return `medqa invoke: no action named ${JSON.stringify(name)}; actions: ${Object.keys(ACTIONS).join(', ')}`;
+  if (!action) return unknownAction(name);
   const rows = paramHelp(action.params).map((p) => {
     const fallback = p.required
       ? 'required'
@@ -216,9 +249,7 @@ function inProcessRuns(params: Record<string, unknown>, logSink?: LogSink) {
 async function invoke(name: string | undefined, cliParams: Record<string, unknown>, verbose = false): Promise<number> {
   const action = name ? ACTIONS[name] : undefined;
   if (!action) {
-    process.stderr.write(
-      `medqa invoke: ${name ? `no action named ${JSON.stringify(name)}` : 'which action?'}; actions: ${Object.keys(ACTIONS).join(', ')}\n`,
-    );
+    process.stderr.write(`${name ? unknownAction(name) : `medqa invoke: which action? ${actionList()}`}\n`);
     return 2;
   }
   // Only the result goes to stdout; logs to stderr, quiet unless asked for. On a terminal the
@@ -240,6 +271,8 @@ async function start(flags: Record<string, string | true>): Promise<number> {
   // The same store settings as invoke: the folder store by default, S3 with MEDQA_S3_* or --store s3.
   const store = openStore(envParams);
   const onS3 = store.kind === 's3';
+  // One request before the banner: an unreachable store or wrong credentials end here, in two lines.
+  await store.head(SUMMARY_KEY);
   // Steps as readable lines among the run lines, or as JSON lines on stderr for a log shipper.
   const logSink = flags['json-logs'] ? undefined : (line: string) => process.stdout.write(`${readableLogLine(line)}\n`);
   const log = createLogger(envParams.log_level === 'debug' ? 'debug' : 'info', { component: 'local-runtime' }, logSink);

@@ -116,6 +116,35 @@ describe('medqa manners', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage:\n {2}medqa start \[--data-dir DIR\]/);
   });
+
+  it('exits 2 and runs nothing for an unknown short flag, a stray argument or --help of an unknown action', async () => {
+    const dataDir = await tempDir();
+    for (const args of [
+      ['invoke', 'summarize', '-x'],
+      ['status', 'foo'],
+      ['invoke', 'summarize', 'extra'],
+      ['invoke', 'nope', '--help'],
+      ['--bogus'],
+    ]) {
+      const { code, stderr } = await medqa(args, { MEDQA_DATA_DIR: dataDir }).exited;
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr, args.join(' ')).toMatch(/unknown flag (-x|--bogus)|unexpected argument|no action named "nope"/);
+    }
+    await expect(fs.readdir(dataDir)).resolves.toEqual([]);
+  });
+
+  it('describes every parameter of every action in its --help', async () => {
+    const { stdout } = await medqa(['actions']).exited;
+    for (const name of stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t')[0]!)) {
+      const help = await medqa(['invoke', name, '--help']).exited;
+      const rows = help.stdout.split('\n').filter((line) => line.startsWith('  -p '));
+      expect(rows.length, name).toBeGreaterThan(0);
+      for (const row of rows) expect(row, name).toMatch(/(required|optional|default .*?) {2}[a-z(]/);
+    }
+  });
 });
 
 describe('medqa status', () => {
@@ -124,6 +153,22 @@ describe('medqa status', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^medqa: invalid store setting: store \(MEDQA_STORE\): .*\n$/);
+  });
+
+  it('exits 1 with what to check, not a stack trace, when the S3 store cannot be reached', async () => {
+    const { code, stdout, stderr } = await medqa(['status'], {
+      MEDQA_STORE: 's3',
+      MEDQA_S3_ENDPOINT: 'http://127.0.0.1:9',
+      MEDQA_S3_ACCESS_KEY_ID: 'k',
+      MEDQA_S3_SECRET_ACCESS_KEY: 's',
+    }).exited;
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^medqa: .*\nmedqa: check MEDQA_S3_ENDPOINT, MEDQA_S3_BUCKET/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    const notAUrl = await medqa(['status'], { MEDQA_STORE: 's3', MEDQA_S3_ENDPOINT: 'notaurl' }).exited;
+    expect(notAUrl.code).toBe(2);
+    expect(notAUrl.stderr).toMatch(/s3_endpoint \(MEDQA_S3_ENDPOINT\): expected an http/);
   });
 });
 

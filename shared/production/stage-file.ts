@@ -16,9 +16,15 @@ import { StageWorkerPool, stageWorkerCount } from './stage-workers';
 import { MAX_UNKNOWN_FIELD_NAMES, MAX_UNKNOWN_FIELD_NAMES_OF_A_PART, StagedOutput } from './staged-output';
 
 /** A record (line) over this many bytes is dropped as `record_too_long` (transform and replay). */
-export const MaxRecordBytesParam = positiveInt(64 * 1024);
-export const MaxDecompressedBytesParam = positiveInt(DEFAULT_MAX_DECOMPRESSED_BYTES);
-export const MaxSpillBytesParam = positiveInt(DEFAULT_MAX_SPILL_BYTES);
+export const MaxRecordBytesParam = positiveInt(64 * 1024).describe(
+  'a longer line or array element is dropped as record_too_long',
+);
+export const MaxDecompressedBytesParam = positiveInt(DEFAULT_MAX_DECOMPRESSED_BYTES).describe(
+  'a compressed file that inflates past this is quarantined',
+);
+export const MaxSpillBytesParam = positiveInt(DEFAULT_MAX_SPILL_BYTES).describe(
+  'a file that must be copied to /tmp to be read (gzipped parquet) may take this much there',
+);
 
 /** Records decided together on this thread: large enough to amortise a batch, small enough to stay light. */
 const RECORDS_PER_BATCH = 1024;

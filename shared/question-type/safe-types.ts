@@ -36,4 +36,5 @@ export const SafeQuestionTypesParam = textList()
   .transform((types) =>
     [...new Set(types.map((t) => normalizeQuestionType(t)).filter((t): t is string => Boolean(t)))].sort(),
   )
-  .prefault([...SAFE_QUESTION_TYPES]);
+  .prefault([...SAFE_QUESTION_TYPES])
+  .describe('question types kept; any other (unclassified included) is dropped as unsafe');

@@ -5,7 +5,7 @@ import { type ObjectStore, readTextIfExists } from '../store';
 /**
  * What the training job does, written once so the tests prove it keeps working: read
  * version_tracker.txt, take the integer N, read v{N}/retraining_data.json as JSON Lines
- * (`pandas.read_json(path, lines=True)`).
+ * (`pandas.read_json(path, lines=True, dtype=False)`).
  */
 export async function latestVersion(store: ObjectStore): Promise<number | undefined> {
   const text = (await readTextIfExists(store, VERSION_TRACKER_KEY))?.trim();

@@ -13,7 +13,9 @@ export const StoreSettingsSchema = z.object({
   store: z.enum(['folder', 's3']).optional(),
   /** The folder that is the bucket, for the folder store. */
   data_dir: text().default('.medqa/bucket'),
-  s3_endpoint: optionalText(),
+  s3_endpoint: text()
+    .refine((url) => /^https?:\/\/[^/\s]/i.test(url) && URL.canParse(url), 'expected an http:// or https:// URL')
+    .optional(),
   s3_region: text().default('us-east-1'),
   s3_bucket: text().default('medqa'),
   s3_access_key_id: optionalText(),

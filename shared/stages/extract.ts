@@ -19,16 +19,18 @@ export const DEFAULT_ALLOWED_HOSTS = ['huggingface.co', '*.huggingface.co', '*.h
 const MAX_REDIRECTS = 5;
 
 const ExtractParams = z.object({
-  url: text().default(LAVITA_MEDQUAD_URL),
+  url: text().default(LAVITA_MEDQUAD_URL).describe('the export to download (its host must be on allowed_hosts)'),
   /** File name under data/offline/raw/; by default the last segment of the URL's path. */
-  target_name: optionalText(),
+  target_name: optionalText().describe("file name under the offline raw prefix (default: the URL's last segment)"),
   /** The whole download must finish within this (OpenWhisk stops actions at 5 min). */
-  timeout_ms: positiveInt(240_000),
+  timeout_ms: positiveInt(240_000).describe('the whole download must end within this'),
   /** Give up when no byte has arrived for this long. */
-  idle_timeout_ms: positiveInt(30_000),
-  max_bytes: positiveInt(1024 * MIB),
-  progress_every_bytes: positiveInt(4 * MIB),
-  allowed_hosts: textList().prefault(DEFAULT_ALLOWED_HOSTS),
+  idle_timeout_ms: positiveInt(30_000).describe('a download that sends nothing for this long is given up'),
+  max_bytes: positiveInt(1024 * MIB).describe('a larger download is refused'),
+  progress_every_bytes: positiveInt(4 * MIB).describe('a progress line after each this many bytes'),
+  allowed_hosts: textList()
+    .prefault(DEFAULT_ALLOWED_HOSTS)
+    .describe('hosts a download and each of its redirects may go to (deployment setting only)'),
 });
 
 /**
@@ -38,7 +40,7 @@ const ExtractParams = z.object({
  */
 export const extract = defineAction({
   name: 'extract',
-  description: 'Download a MedQuAD export (default: the Hugging Face lavita/MedQuAD parquet) into data/offline/raw/',
+  description: `Download a MedQuAD export (default: the Hugging Face lavita/MedQuAD parquet) into ${OFFLINE_RAW_PREFIX}`,
   params: ExtractParams,
   async run(params, { store, log }) {
     const url = parseUrl(params.url);

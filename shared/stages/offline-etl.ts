@@ -52,20 +52,24 @@ import { SplitFileStats } from '../summary/split-file-stats';
 
 const OfflineEtlParams = z.object({
   /** The object event that fired the run (informational: every run rebuilds from the whole raw prefix). */
-  key: optionalText(),
-  etag: optionalText(),
+  key: optionalText().describe('the object event that fired the run (every run rebuilds from the whole raw prefix)'),
+  etag: optionalText().describe("the event's ETag (informational)"),
   safe_question_types: SafeQuestionTypesParam,
-  split_ratios: SplitRatiosSchema.prefault([0.6, 0.2, 0.2]),
-  split_seed: text().default('42'),
+  split_ratios: SplitRatiosSchema.prefault([0.6, 0.2, 0.2]).describe('training, validation and evaluation shares'),
+  split_seed: text().default('42').describe('which records go to which split'),
   /** Rebuild even when inputs and settings are unchanged. */
-  force: flag().default(false),
+  force: flag().default(false).describe('rebuild even when inputs and settings are unchanged'),
   /**
    * Accept a new seed or new ratios although retraining versions exist: their records may then
    * hold questions of the new evaluation split (the metadata and `medqa status` name them).
    */
-  confirm_resplit: flag().default(false),
-  max_decompressed_bytes: positiveInt(DEFAULT_MAX_DECOMPRESSED_BYTES),
-  max_spill_bytes: positiveInt(DEFAULT_MAX_SPILL_BYTES),
+  confirm_resplit: flag().default(false).describe('accept a new seed or ratios although retraining versions exist'),
+  max_decompressed_bytes: positiveInt(DEFAULT_MAX_DECOMPRESSED_BYTES).describe(
+    'a compressed export that inflates past this is quarantined',
+  ),
+  max_spill_bytes: positiveInt(DEFAULT_MAX_SPILL_BYTES).describe(
+    'an export that must be copied to /tmp to be read may take this much there',
+  ),
 });
 
 /** The settings a split is built under: a change of any of them rebuilds it. */
@@ -82,7 +86,7 @@ type SplitSettings = Pick<SplitMetadata, 'seed' | 'ratios' | 'safe_question_type
  */
 export const offlineEtl = defineAction({
   name: 'offline-etl',
-  description: 'Clean, filter, de-duplicate and split the MedQuAD exports under data/offline/raw/',
+  description: `Clean, filter, de-duplicate and split the MedQuAD exports under ${OFFLINE_RAW_PREFIX}`,
   params: OfflineEtlParams,
   async run(params, context) {
     const { store, log } = context;

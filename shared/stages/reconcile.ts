@@ -10,7 +10,8 @@ const ReconcileParams = z.object({
     .number()
     .int()
     .nonnegative()
-    .default(10 * 60_000),
+    .default(10 * 60_000)
+    .describe('a raw file older than this that still waits lost its event and is run'),
   /**
    * Partial files and incomplete uploads of writes that died are removed once this old (a write in progress is
    * younger).
@@ -19,7 +20,8 @@ const ReconcileParams = z.object({
     .number()
     .int()
     .nonnegative()
-    .default(6 * 3_600_000),
+    .default(6 * 3_600_000)
+    .describe('partial files and incomplete uploads of dead writes older than this are removed'),
 });
 
 /** The stages reconcile runs for what it finds: given by whoever composes the actions (shared/actions.ts). */

@@ -13,9 +13,9 @@ import { DEADLINE_MARGIN_MS, defineAction, optionalText, PipelineError } from '.
 import { listObjects, type ObjectStore } from '../store';
 
 const ReplayParams = z.object({
-  from: z.enum(['archive']).default('archive'),
+  from: z.enum(['archive']).default('archive').describe('where the raw files are taken from'),
   /** Only files archived at or after this time (ISO 8601). */
-  since: optionalText(),
+  since: optionalText().describe('only files archived at or after this time (ISO 8601)'),
   safe_question_types: SafeQuestionTypesParam,
   max_record_bytes: MaxRecordBytesParam,
 });

@@ -3,6 +3,7 @@ import {
   includedMarkerKey,
   isStagedSummaryKey,
   PRODUCTION_STAGED_PREFIX,
+  SPLIT_KEYS,
   SPLIT_METADATA_KEY,
   VERSION_TRACKER_KEY,
   versionKeys,
@@ -175,7 +176,7 @@ async function buildVersion(
   if (!evaluation && !params.allow_without_split) {
     throw new PipelineError(
       'NO_SPLIT',
-      'no evaluation split yet (data/dataset-split/evaluation/testing.json): run offline-etl first, or pass -p allow_without_split true',
+      `no evaluation split yet (${SPLIT_KEYS.evaluation}): run offline-etl first, or pass -p allow_without_split true`,
     );
   }
   const inputs: RepeatSources['inputs'] = [];

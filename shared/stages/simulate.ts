@@ -5,19 +5,19 @@ import { defineAction, PipelineError, positiveInt, text } from '../runtime';
 import type { ObjectStore } from '../store';
 
 const SimulateParams = z.object({
-  count: z.coerce.number().int().positive().max(100_000).default(200),
+  count: z.coerce.number().int().positive().max(100_000).default(200).describe('questions to send'),
   /** Requests per second. */
-  rate: z.coerce.number().positive().max(1000).default(20),
+  rate: z.coerce.number().positive().max(1000).default(20).describe('questions per second'),
   /** The inference endpoint; locally `medqa start` serves a baseline answerer at /api/answer. */
-  endpoint: text().default('http://localhost:8080/api/answer'),
-  split: z.enum(SPLIT_NAMES).default('validation'),
+  endpoint: text().default('http://localhost:8080/api/answer').describe('the answer endpoint (POST, JSON)'),
+  split: z.enum(SPLIT_NAMES).default('validation').describe('the split the questions are taken from'),
   /** Request body field that carries the question, and response field that carries the answer. */
-  request_field: text().default('question'),
-  response_field: text().default('answer'),
-  timeout_ms: positiveInt(10_000),
+  request_field: text().default('question').describe("the request body's field for the question"),
+  response_field: text().default('answer').describe("the response body's field holding the answer"),
+  timeout_ms: positiveInt(10_000).describe("one request's time limit"),
   /** Records per log file written under the raw prefix. */
-  file_records: positiveInt(100),
-  seed: z.coerce.number().int().default(1),
+  file_records: positiveInt(100).describe('exchanges per log file written to the raw prefix'),
+  seed: z.coerce.number().int().default(1).describe('which questions are drawn'),
 });
 
 /**

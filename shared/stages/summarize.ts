@@ -7,7 +7,10 @@ import { refreshSummary } from '../summary/refresh';
 export const summarize = defineAction({
   name: 'summarize',
   description: "Refresh the dashboard's summary JSON (dashboard/summary.json)",
-  params: z.object({ partial: optionalText(), rebuild: flag().default(false) }),
+  params: z.object({
+    partial: optionalText().describe('a staged summary to merge (default: whatever is new)'),
+    rebuild: flag().default(false).describe('recompute from the whole bucket instead of merging'),
+  }),
   async run(params, { store, log }) {
     const summary = await refreshSummary(store, { partial: params.partial, rebuild: params.rebuild }, log);
     return {

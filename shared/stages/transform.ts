@@ -33,18 +33,31 @@ import type { ObjectInfo } from '../store';
 import { refreshSummaryAfterStage } from '../summary/refresh';
 
 const TransformParams = z.object({
-  key: text().describe("the raw object's key, e.g. data/production/retraining_data_raw/x.jsonl"),
-  etag: optionalText(),
+  key: text().describe(`the raw object's key, e.g. ${PRODUCTION_RAW_PREFIX}x.jsonl`),
+  etag: optionalText().describe('the content the event announced; another ETag now means the file changed'),
   safe_question_types: SafeQuestionTypesParam,
   max_record_bytes: MaxRecordBytesParam,
   max_decompressed_bytes: MaxDecompressedBytesParam,
   max_spill_bytes: MaxSpillBytesParam,
   /** Worker threads for a large JSON Lines file; 0 stages on the action's own thread. Default: see stageWorkerCount. */
-  workers: z.coerce.number().int().min(0).max(4).optional(),
+  workers: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(4)
+    .optional()
+    .describe("worker threads for a large JSON Lines file (0: the action's own thread; default by cores)"),
   /** A JSON Lines file larger than this is staged in parts of about this size, each by its own run. */
-  part_bytes: positiveInt(64 * 1024 * 1024),
+  part_bytes: positiveInt(64 * 1024 * 1024).describe(
+    'a JSON Lines file larger than this is staged in parts of about this size',
+  ),
   /** Set by the run that planned the parts: the part this run stages. */
-  part: z.coerce.number().int().nonnegative().optional(),
+  part: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('set by the run that planned the parts: the part this run stages'),
 });
 type TransformSettings = z.infer<typeof TransformParams>;
 

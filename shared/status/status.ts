@@ -172,7 +172,7 @@ export function formatStatus(status: PipelineStatus, bucket: string): string {
       ? `  split: ${offline.split.final_records} records (${Object.entries(offline.split.split_counts)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')}), built ${offline.split.created_at}`
-      : '  split: none yet (drop a MedQuAD export into data/offline/raw/)',
+      : `  split: none yet (drop a MedQuAD export into ${OFFLINE_RAW_PREFIX})`,
     `  quarantined files: ${counts(offline.quarantined)}`,
     'production',
     `  pending raw files: ${production.pending_raw}${production.oldest_pending_minutes !== null ? ` (oldest ${production.oldest_pending_minutes} min)` : ''}`,

@@ -1,6 +1,7 @@
 import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { BaselineAnswerer } from '../../answerer/answerer';
+import { OFFLINE_RAW_PREFIX } from '../../bucket/keys';
 import { type DashboardAssets, dashboardApp } from '../../stages/dashboard';
 import type { ObjectStore } from '../../store';
 
@@ -26,7 +27,7 @@ export function localWebApp(
     if (!body || typeof body.question !== 'string' || !body.question.trim())
       return c.json({ error: 'POST {"question": "…"}' }, 400);
     const [best] = await answerer.answer(body.question);
-    if (!best) return c.json({ error: 'no training split yet: drop a MedQuAD export into data/offline/raw/' }, 503);
+    if (!best) return c.json({ error: `no training split yet: drop a MedQuAD export into ${OFFLINE_RAW_PREFIX}` }, 503);
     return c.json({
       answer: best.doc.answer,
       question_type: best.doc.question_type,
