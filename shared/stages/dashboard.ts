@@ -5,7 +5,7 @@ import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import type * as z from 'zod';
 import { type Summary, SummarySchema } from '../bucket/dashboard-summary';
-import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, SUMMARY_KEY } from '../bucket/keys';
+import { isTemporaryName, OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX, SUMMARY_KEY } from '../bucket/keys';
 import { InvalidObjectError, readObject } from '../bucket/read';
 import { lastRuns } from '../runtime/action';
 import { carriesSecret } from '../runtime/bearer';
@@ -163,11 +163,8 @@ export function dashboardApp({
       if (body.size > maxUploadBytes)
         return c.json({ error: `the file is over the ${maxUploadBytes}-byte limit` }, 413);
       const key = prefix + body.name;
-      try {
-        assertValidKey(key);
-      } catch (err) {
-        return c.json({ error: (err as Error).message }, 400);
-      }
+      const refused = refusedUploadKey(key);
+      if (refused) return c.json({ error: refused }, 400);
       if (store.presignUpload) {
         const url = await store.presignUpload(key, body.size, UPLOAD_URL_SECONDS);
         return c.json({ method: 'PUT', url, key, expires_in: UPLOAD_URL_SECONDS });
@@ -186,11 +183,8 @@ export function dashboardApp({
       const prefix = UPLOAD_TARGETS.get(c.req.param('target'));
       if (!prefix) return c.json({ error: `target must be one of ${[...UPLOAD_TARGETS.keys()].join(', ')}` }, 400);
       const key = prefix + c.req.param('name');
-      try {
-        assertValidKey(key);
-      } catch (err) {
-        return c.json({ error: (err as Error).message }, 400);
-      }
+      const refused = refusedUploadKey(key);
+      if (refused) return c.json({ error: refused }, 400);
       const length = Number(c.req.header('content-length') ?? NaN);
       if (!(length > 0)) return c.json({ error: 'a Content-Length is required' }, 411);
       if (length > maxUploadBytes) return c.json({ error: `the file is over the ${maxUploadBytes}-byte limit` }, 413);
@@ -233,4 +227,16 @@ async function readSummary(store: ObjectStore): Promise<Summary | undefined> {
     if (!(err instanceof InvalidObjectError)) throw err;
     return refreshSummary(store);
   }
+}
+
+/** Why an upload may not go to `key`, or undefined: an invalid key, or a name nothing would ever process. */
+function refusedUploadKey(key: string): string | undefined {
+  try {
+    assertValidKey(key);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  if (isTemporaryName(key))
+    return `${key.slice(key.lastIndexOf('/') + 1)} is a temporary name (dotfile, .part, .tmp, ~): give the file its final name`;
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import {
+  isTemporaryName,
   OFFLINE_QUARANTINE_PREFIX,
   OFFLINE_RAW_PREFIX,
   SPLIT_KEYS,
@@ -186,7 +187,8 @@ export const offlineEtl = defineAction({
 async function listInputs(store: ObjectStore): Promise<ObjectInfo[]> {
   const inputs: ObjectInfo[] = [];
   for await (const object of listObjects(store, OFFLINE_RAW_PREFIX)) {
-    if (!object.key.endsWith('/')) inputs.push(object);
+    // A file still being written under a temporary name (`x.part`, `.~lock…`) waits for its rename.
+    if (!object.key.endsWith('/') && !isTemporaryName(object.key)) inputs.push(object);
   }
   // Byte order whatever the backend lists in: the first of two duplicates is the same everywhere.
   return inputs.sort((a, b) => compareKeys(a.key, b.key));

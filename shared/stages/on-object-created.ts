@@ -1,4 +1,4 @@
-import { OUTPUT_PREFIXES } from '../bucket/keys';
+import { isTemporaryName, OUTPUT_PREFIXES } from '../bucket/keys';
 import { NotificationBody, type ObjectEvent, objectCreatedEvents } from '../bucket/object-event';
 import { carriesSecret } from '../runtime/bearer';
 
@@ -52,6 +52,10 @@ export async function dispatchObjectNotification(request: Request, options: Disp
       .sort((a, b) => b.length - a.length)[0];
     if (!prefix || event.key.endsWith('/')) {
       ignored.push({ key: event.key, why: 'no route for this prefix' });
+      continue;
+    }
+    if (isTemporaryName(event.key)) {
+      ignored.push({ key: event.key, why: 'temporary name: runs once renamed to its final name' });
       continue;
     }
     try {

@@ -1,8 +1,11 @@
 import * as z from 'zod';
-import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../bucket/keys';
+import { isTemporaryName, OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../bucket/keys';
 import { sweepSpillFolders } from '../readers';
 import { type ActionDefinition, DEADLINE_MARGIN_MS, defineAction, invokeAction, isErrorResult } from '../runtime';
 import { listObjects } from '../store';
+
+/** Leftovers younger than this may belong to a write still in progress (a large upload, a slow spill). */
+export const DEFAULT_LEFTOVER_AGE_MS = 6 * 3_600_000;
 
 const ReconcileParams = z.object({
   /** A raw object older than this that is still waiting lost its event (webhooks can drop them). */
@@ -20,7 +23,7 @@ const ReconcileParams = z.object({
     .number()
     .int()
     .nonnegative()
-    .default(6 * 3_600_000)
+    .default(DEFAULT_LEFTOVER_AGE_MS)
     .describe('partial files and incomplete uploads of dead writes older than this are removed'),
 });
 
@@ -66,6 +69,7 @@ export function reconcileAction(targets: ReconcileTargets) {
       // Offline: offline-etl itself tells whether the split includes every export (cheap when it does).
       let offlineStale = false;
       for await (const object of listObjects(store, OFFLINE_RAW_PREFIX)) {
+        if (isTemporaryName(object.key)) continue; // still being written: its rename will be an event
         if (now - object.lastModified.getTime() >= params.stale_after_ms) offlineStale = true;
       }
       if (offlineStale) {
@@ -80,7 +84,7 @@ export function reconcileAction(targets: ReconcileTargets) {
       const waiting: string[] = [];
       for await (const object of listObjects(store, PRODUCTION_RAW_PREFIX)) {
         checked += 1;
-        if (object.key.endsWith('/')) continue;
+        if (object.key.endsWith('/') || isTemporaryName(object.key)) continue;
         if (now - object.lastModified.getTime() < params.stale_after_ms) {
           waiting.push(object.key);
           continue;

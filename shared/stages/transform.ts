@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PRODUCTION_RAW_PREFIX, productionOutputKeys } from '../bucket/keys';
+import { isTemporaryName, PRODUCTION_RAW_PREFIX, productionOutputKeys } from '../bucket/keys';
 import { PartPlanSchema } from '../bucket/part-plan';
 import { readObject } from '../bucket/read';
 import { type StagedSummary, StagedSummarySchema } from '../bucket/staged';
@@ -81,6 +81,12 @@ export const transform = defineAction({
         'WRONG_PREFIX',
         `transform reads objects under ${PRODUCTION_RAW_PREFIX}; got key ${JSON.stringify(params.key)}`,
       );
+    }
+    if (isTemporaryName(params.key)) {
+      return {
+        status: 'skipped',
+        reason: `${params.key} has a temporary name (still being written?): it is staged once renamed`,
+      };
     }
     const raw = await store.head(params.key);
     if (!raw) {

@@ -115,6 +115,34 @@ describe('FolderStore specifics', () => {
       expect((await listAll(store, 'raw/')).map((o) => o.key)).toEqual(['raw/real.jsonl']);
     });
 
+    it('refuse a listing through a linked folder of the prefix, naming the prefix', async () => {
+      const root = await tempDir();
+      const outside = await tempDir();
+      await fs.writeFile(path.join(outside, 'theirs.jsonl'), 'x');
+      await fs.mkdir(path.join(root, 'data'), { recursive: true });
+      await fs.symlink(outside, path.join(root, 'data/production'));
+      const store = new FolderStore(root);
+      for (const prefix of ['data/production/', 'data/production/raw/'])
+        await expect(listAll(store, prefix)).rejects.toMatchObject({
+          code: 'SYMLINK',
+          message: expect.stringContaining(prefix),
+        });
+      expect(await fs.readdir(outside)).toEqual(['theirs.jsonl']);
+    });
+
+    it('never write or sweep through a link put where the partial-write folder goes', async () => {
+      const root = await tempDir();
+      const outside = await tempDir();
+      const old = path.join(outside, 'precious');
+      await fs.writeFile(old, 'not the bucket’s');
+      await fs.utimes(old, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+      await fs.symlink(outside, path.join(root, '.medqa-tmp'));
+      const store = new FolderStore(root);
+      await expect(store.put('data/a.jsonl', 'x')).rejects.toMatchObject({ code: 'SYMLINK' });
+      expect(await store.sweepLeftovers(60_000)).toBe(0);
+      expect(await fs.readdir(outside)).toEqual(['precious']);
+    });
+
     it('may be the bucket folder itself: that is where the user chose to keep it', async () => {
       const real = await tempDir();
       const link = path.join(await tempDir(), 'bucket');

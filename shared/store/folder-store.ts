@@ -199,7 +199,9 @@ export class FolderStore implements ObjectStore {
   }
 
   async sweepLeftovers(olderThanMs: number): Promise<number> {
-    const dir = path.join(this.bucket, TEMP_DIR);
+    // A link in the temp folder's place is left alone: what it points at is not the bucket's.
+    const dir = await this.ownTempDir().catch(() => undefined);
+    if (!dir) return 0;
     const names = await fs.readdir(dir).catch(() => [] as string[]);
     let removed = 0;
     for (const name of names) {
@@ -264,6 +266,11 @@ export class FolderStore implements ObjectStore {
   private async keysUnder(prefix: string): Promise<string[]> {
     const dirPart = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
     const start = dirPart ? path.join(this.bucket, ...dirPart.split('/')) : this.bucket;
+    // The walk enters no link below `start`; `start` itself, or a folder above it, may be one.
+    if (dirPart)
+      await this.insidePath(`${dirPart}/_`).catch((err: unknown) => {
+        throw err instanceof LinkRefusedError ? new LinkRefusedError(prefix) : err;
+      });
     const keys: string[] = [];
     const walk = async (dir: string, keyPrefix: string): Promise<void> => {
       const entries = await fs.readdir(dir, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
@@ -309,6 +316,7 @@ export class FolderStore implements ObjectStore {
 
   /** A kept ETag, when the file is still the one it was computed from (same inode, size and times). */
   private async keptEtag(file: string, stat: Stats): Promise<string | undefined> {
+    if (!(await this.ownTempDir().catch(() => undefined))) return undefined;
     const kept = await fs
       .readFile(this.keptEtagFile(file), 'utf8')
       .then((text) => JSON.parse(text) as Record<string, unknown>)
@@ -327,6 +335,7 @@ export class FolderStore implements ObjectStore {
     const facts = { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, etag };
     const temp = `${target}.${randomUUID()}`;
     try {
+      await this.ownTempDir();
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.writeFile(temp, JSON.stringify(facts));
       await fs.rename(temp, target);
@@ -336,9 +345,21 @@ export class FolderStore implements ObjectStore {
   }
 
   private async tempPath(): Promise<string> {
+    return path.join(await this.ownTempDir(), randomUUID());
+  }
+
+  /**
+   * The folder of partial writes, created if missing; refused when something put a link (or a
+   * file) in its place, so no write or sweep ever lands outside the bucket through it.
+   */
+  private async ownTempDir(): Promise<string> {
     const dir = path.join(this.bucket, TEMP_DIR);
-    await fs.mkdir(dir, { recursive: true });
-    return path.join(dir, randomUUID());
+    await fs.mkdir(dir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
+    const stat = await fs.lstat(dir);
+    if (!stat.isDirectory()) throw new LinkRefusedError(TEMP_DIR);
+    return dir;
   }
 
   /**

@@ -17,6 +17,7 @@ import {
   type LogSink,
   PipelineError,
 } from '../../runtime';
+import { DEFAULT_LEFTOVER_AGE_MS } from '../../stages/reconcile';
 import { LinkRefusedError, listObjects, type ObjectStore } from '../../store';
 import { inProcessActivations } from './activations';
 import { RouteQueue } from './route-queue';
@@ -24,7 +25,6 @@ import { RouteQueue } from './route-queue';
 /** How long a file must stay unchanged before it is read: a writer that pauses shorter is not cut off. */
 export const DEFAULT_SETTLE_MS = 2000;
 /** At start-up, partial files this old are leftovers of an earlier process (one still writing would be younger). */
-const LEFTOVER_AGE_MS = 60_000;
 
 export interface LocalRuntimeOptions {
   manifest: PipelineManifest;
@@ -93,7 +93,10 @@ export class LocalRuntime {
     const folder = store.localFolder;
     if (folder) for (const route of this.routes) await ensureDropFolder(folder, route.prefix);
     // Partial files of runs that died with the last process: none of them can be in progress now.
-    const swept = ((await store.sweepLeftovers?.(LEFTOVER_AGE_MS)) ?? 0) + (await sweepSpillFolders(LEFTOVER_AGE_MS));
+    // As old as reconcile's default: a multipart upload or a spill folder of another client may be in progress.
+    const swept =
+      ((await store.sweepLeftovers?.(DEFAULT_LEFTOVER_AGE_MS)) ?? 0) +
+      (await sweepSpillFolders(DEFAULT_LEFTOVER_AGE_MS));
     if (swept) this.options.log.info('leftovers_removed', { files: swept });
     if (watchFiles && folder) await this.startWatcher(folder);
     for (const schedule of manifest.schedules) {
@@ -250,6 +253,13 @@ export class LocalRuntime {
 async function ensureDropFolder(bucket: string, prefix: string): Promise<void> {
   const folder = path.join(bucket, ...prefix.split('/'));
   const existing = await fs.lstat(folder).catch(() => undefined);
+  if (existing?.isSymbolicLink()) {
+    throw new PipelineError(
+      'SYMLINK',
+      `${folder} is a symbolic link: the folder store never follows links, so nothing outside the bucket is ` +
+        'read, moved or deleted through one; replace it with a folder and move the files in',
+    );
+  }
   if (existing && !existing.isDirectory()) {
     throw new PipelineError(
       'NOT_A_FOLDER',
