@@ -25,7 +25,7 @@ import { parseArgs } from './args';
 import { deploy } from './deploy';
 import { progressBar } from './progress-bar';
 import { provision } from './provision';
-import { readableLogLine, runLine } from './run-report';
+import { printable, readableLogLine, runLine } from './run-report';
 
 const USAGE = `medqa — the medqa data pipeline
 
@@ -190,7 +190,8 @@ async function run(argv: string[]): Promise<number> {
       const store = openStore({ ...paramsFromEnv(process.env), ...args.params });
       const status = await collectStatus(store);
       process.stdout.write(
-        `${args.flags.json ? JSON.stringify(status, null, 2) : formatStatus(status, store.bucket)}\n`,
+        // Keys and messages are named by whoever dropped the file: shown with control characters escaped.
+        `${args.flags.json ? JSON.stringify(status, null, 2) : formatStatus(status, store.bucket).split('\n').map(printable).join('\n')}\n`,
       );
       return 0;
     }

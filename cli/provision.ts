@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { PutBucketLifecycleConfigurationCommand, PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
+import {
+  GetBucketLifecycleConfigurationCommand,
+  PutBucketLifecycleConfigurationCommand,
+  PutBucketNotificationConfigurationCommand,
+} from '@aws-sdk/client-s3';
 import { parseManifest } from '../shared/manifest';
 import { parseStoreSettings, s3StoreOptions } from '../shared/runtime';
 import { S3Store } from '../shared/store/s3-store';
@@ -77,15 +81,26 @@ const ABORT_INCOMPLETE_UPLOADS_DAYS = 1;
  * reconciles. MinIO accepts the rule but drops it (minio/minio#19115): there the server's own
  * stale-upload sweep does the job, so its setting is printed with the other mc commands.
  */
+const ABORT_RULE_ID = 'medqa-abort-incomplete-uploads';
+
 async function abortIncompleteUploads(client: S3Store['client'], bucket: string, out: (line: string) => void) {
   try {
+    // The bucket's own rules stay: a PUT replaces the whole configuration, so ours is added to them.
+    const existing = await client
+      .send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }))
+      .then((answer) => answer.Rules ?? [])
+      .catch((err: { name?: string }) => {
+        if (err.name === 'NoSuchLifecycleConfiguration') return [];
+        throw err;
+      });
     await client.send(
       new PutBucketLifecycleConfigurationCommand({
         Bucket: bucket,
         LifecycleConfiguration: {
           Rules: [
+            ...existing.filter((rule) => rule.ID !== ABORT_RULE_ID),
             {
-              ID: 'medqa-abort-incomplete-uploads',
+              ID: ABORT_RULE_ID,
               Status: 'Enabled',
               Filter: { Prefix: '' },
               AbortIncompleteMultipartUpload: { DaysAfterInitiation: ABORT_INCOMPLETE_UPLOADS_DAYS },

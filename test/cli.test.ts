@@ -155,6 +155,15 @@ describe('medqa status', () => {
     expect(stderr).toMatch(/^medqa: invalid store setting: store \(MEDQA_STORE\): .*\n$/);
   });
 
+  it('shows file names with control and direction characters escaped', async () => {
+    const dataDir = await tempDir();
+    await dropExport(dataDir, 'a\u001b[2J\u202eb.jsonl');
+    const { code, stdout } = await medqa(['status'], { MEDQA_DATA_DIR: dataDir }).exited;
+    expect(code).toBe(0);
+    expect(stdout).toContain('a\\u001b[2J\\u202eb.jsonl');
+    expect(stdout.includes('\u001b') || stdout.includes('\u202e')).toBe(false);
+  });
+
   it('exits 1 with what to check, not a stack trace, when the S3 store cannot be reached', async () => {
     const { code, stdout, stderr } = await medqa(['status'], {
       MEDQA_STORE: 's3',

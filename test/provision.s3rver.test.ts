@@ -1,5 +1,6 @@
 import {
   CreateBucketCommand,
+  GetBucketLifecycleConfigurationCommand,
   HeadBucketCommand,
   PutBucketLifecycleConfigurationCommand,
   PutBucketNotificationConfigurationCommand,
@@ -63,6 +64,14 @@ describe('medqa provision', () => {
     mock.on(CreateBucketCommand).resolves({});
     mock.on(PutBucketNotificationConfigurationCommand).resolves({});
     mock.on(PutBucketLifecycleConfigurationCommand).resolves({});
+    // A rule the bucket already had: kept beside ours, not replaced.
+    const theirs = {
+      ID: 'expire-tmp',
+      Status: 'Enabled' as const,
+      Filter: { Prefix: 'tmp/' },
+      Expiration: { Days: 7 },
+    };
+    mock.on(GetBucketLifecycleConfigurationCommand).resolves({ Rules: [theirs] });
     const lines: string[] = [];
     await provision({
       manifestPath: 'manifest.yaml',
@@ -83,6 +92,7 @@ describe('medqa provision', () => {
     expect(lines.some((l) => l.includes('mc event add'))).toBe(false);
     const lifecycle = mock.commandCalls(PutBucketLifecycleConfigurationCommand)[0]!.args[0].input;
     expect(lifecycle.LifecycleConfiguration!.Rules).toEqual([
+      theirs,
       expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
     ]);
     expect(lines).toContain('lifecycle: incomplete multipart uploads are aborted after 1 day');

@@ -59,6 +59,14 @@ describe.each(storesUnderTest())('a new split once versions exist, through the %
     expect(formatStatus(status, 'test')).toContain(`v1 (${leaked} of its questions are now evaluation questions)`);
   });
 
+  it("is refused too when the split's metadata was deleted: the latest version names its split", async () => {
+    const store = await newStore();
+    await versionOnSeed42(store);
+    await store.delete(SPLIT_METADATA_KEY);
+    expect((await run(offlineEtl, store, { split_seed: '7' })).error).toMatchObject({ code: 'RESPLIT_UNCONFIRMED' });
+    expect(await run(offlineEtl, store)).toMatchObject({ status: 'built' }); // the same seed rebuilds
+  });
+
   it('lets the same seed rebuild, and names the versions when a new export moves questions', async () => {
     const store = await newStore();
     await versionOnSeed42(store);

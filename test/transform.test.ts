@@ -140,6 +140,9 @@ describe.each(storesUnderTest())('transform through the %s', (_, newStore) => {
     ['requests.log', '[INFO] chatbot log started 2026-05-01\n'],
     ['requests.jsonl', '[2026-05-01 10:00:00] writer v3\n'],
     ['requests.json', '[INFO] started\n'],
+    ['requests.json', '["worker-1"] service started\n'],
+    ['requests.json', '[1] boot\n'],
+    ['requests.json', '[{"level":"info"}] started\n'],
   ])(
     'reads %s that opens with a banner line as JSON Lines, the banner dropped as invalid_json',
     async (name, banner) => {

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse';
+import { MAX_LINE_BYTES } from './jsonl';
 import type { RecordReader, SourceRecord } from './types';
 
 const DELIMITERS = [',', ';', '\t'] as const;
@@ -43,7 +44,11 @@ export const csvReader: RecordReader = {
     if (!columns.includes('question'))
       throw new Error(`no "question" column in the header (${columns.slice(0, 15).join(', ')})`);
     const skipped: SourceRecord[] = [];
+    // A row past the limit cannot be skipped and resynchronised reliably (its quotes may never
+    // close): the parse stops, and the file is quarantined, after reading at most the limit.
+    const limit = input.options?.maxRecordBytes ?? MAX_LINE_BYTES;
     const parser = parse({
+      max_record_size: limit,
       bom: true,
       delimiter: detectDelimiter(header),
       columns: () => columns,
@@ -51,6 +56,8 @@ export const csvReader: RecordReader = {
       skip_empty_lines: true,
       skip_records_with_error: true,
       on_skip: (err) => {
+        if ((err as { code?: string } | undefined)?.code === 'CSV_MAX_RECORD_SIZE')
+          throw new Error(`a CSV row longer than ${limit} bytes at line ${(err as { lines?: number }).lines ?? '?'}`);
         skipped.push({
           position: (err as { lines?: number } | undefined)?.lines ?? 0,
           error: `CSV row does not parse: ${err?.message ?? 'unknown error'}`,

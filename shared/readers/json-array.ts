@@ -12,9 +12,10 @@ import type { RecordReader, SourceRecord } from './types';
 export const jsonArrayReader: RecordReader = {
   format: 'json-array',
   extensions: ['.json'],
-  sniff: (head) => firstSignificantByte(head) === '[' && !startsWithJsonLine(head) && opensJsonArray(head),
-  // A `.json` log whose first line is a banner ("[INFO] started") is JSON Lines, not an array.
-  rulesOut: (head) => firstSignificantByte(head) === '[' && !opensJsonArray(head),
+  sniff: (head) =>
+    firstSignificantByte(head) === '[' && !startsWithJsonLine(head) && opensJsonArray(head) && !closesOnBanner(head),
+  // A `.json` log whose first line is a banner ("[INFO] started", `["worker-1"] up`) is JSON Lines, not an array.
+  rulesOut: (head) => firstSignificantByte(head) === '[' && (!opensJsonArray(head) || closesOnBanner(head)),
   async *read(input): AsyncGenerator<SourceRecord> {
     const limit = input.options?.maxRecordBytes ?? MAX_LINE_BYTES;
     const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -120,4 +121,31 @@ export function opensJsonArray(head: Uint8Array): boolean {
   const after = text.slice(1).trimStart();
   if (after === '' || /^[{["\]]/.test(after)) return true;
   return /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(?:[,\]]|$)/.test(after);
+}
+
+/**
+ * Whether the first line opens a bracket, closes it, and goes on with text (`["worker-1"] service
+ * started`, `[1] boot`): a banner, as no JSON array has anything after its closing bracket.
+ */
+export function closesOnBanner(head: Uint8Array): boolean {
+  const text = Buffer.from(head)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  const end = text.indexOf('\n');
+  const line = end < 0 ? text : text.slice(0, end);
+  let depth = 0;
+  let inString = false;
+  for (let i = line.indexOf('['); i >= 0 && i < line.length; i += 1) {
+    const c = line[i];
+    if (inString) {
+      if (c === '\\') i += 1;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') depth += 1;
+    else if (c === ']' || c === '}') {
+      depth -= 1;
+      if (depth === 0) return line.slice(i + 1).trim() !== '' && !/^\s*,/.test(line.slice(i + 1));
+    }
+  }
+  return false;
 }

@@ -7,6 +7,7 @@ import {
   SPLIT_METADATA_KEY,
   SPLIT_NAMES,
   type SplitName,
+  versionKeys,
 } from '../bucket/keys';
 import { readObject } from '../bucket/read';
 import {
@@ -19,6 +20,7 @@ import {
   type SplitRecord,
   splitIdentity,
 } from '../bucket/split-metadata';
+import { VersionMetadataSchema } from '../bucket/version-metadata';
 import { type QuarantinedFile, quarantineFile } from '../offline/quarantine-file';
 import { assignSplit, SplitRatiosSchema } from '../offline/split';
 import { SafeQuestionTypesParam } from '../question-type/safe-types';
@@ -129,7 +131,11 @@ export const offlineEtl = defineAction({
         };
       }
 
-      if (previous && !params.confirm_resplit) await refuseUnconfirmedResplit(store, previous, settings);
+      if (!params.confirm_resplit) {
+        // Without the split's metadata (deleted, or lost), the latest version still says which split it was built on.
+        const earlier = previous ?? (await splitOfLatestVersion(store));
+        if (earlier) await refuseUnconfirmedResplit(store, earlier, settings);
+      }
       const started = performance.now();
       const { stats, ...built } = await buildSplit(store, inputs, { ...settings, ...caps }, context, quarantined);
       if (built.inputs.length === 0) {
@@ -362,7 +368,18 @@ function sameInputs(
  * A new seed or new ratios move questions between the splits: once retraining versions exist,
  * that needs `confirm_resplit`, since those versions may then train on evaluation questions.
  */
-async function refuseUnconfirmedResplit(store: ObjectStore, previous: SplitSettings, settings: SplitSettings) {
+/** The seed and ratios the latest retraining version was built against, when it recorded them. */
+async function splitOfLatestVersion(store: ObjectStore): Promise<Pick<SplitSettings, 'seed' | 'ratios'> | undefined> {
+  const latest = await latestVersion(store);
+  if (!latest) return undefined;
+  return (await readObject(store, versionKeys(latest).metadata, VersionMetadataSchema))?.split;
+}
+
+async function refuseUnconfirmedResplit(
+  store: ObjectStore,
+  previous: Pick<SplitSettings, 'seed' | 'ratios'>,
+  settings: SplitSettings,
+) {
   const changed = [
     previous.seed !== settings.seed && `seed ${previous.seed} → ${settings.seed}`,
     JSON.stringify(previous.ratios) !== JSON.stringify(settings.ratios) &&
