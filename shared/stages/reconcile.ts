@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { isTemporaryName, OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../bucket/keys';
 import { sweepSpillFolders } from '../readers';
 import { type ActionDefinition, DEADLINE_MARGIN_MS, defineAction, invokeAction, isErrorResult } from '../runtime';
+import { misplacedDrops } from '../status/status';
 import { listObjects } from '../store';
 
 /** Leftovers younger than this may belong to a write still in progress (a large upload, a slow spill). */
@@ -108,6 +109,9 @@ export function reconcileAction(targets: ReconcileTargets) {
         waiting: waiting.length,
         leftovers,
       });
+      // A file where a drop folder should be is never processed: said loudly, every run.
+      const misplaced = await misplacedDrops(store);
+      for (const key of misplaced) log.warn('misplaced_drop', { key, fix: `move it to ${key}/` });
       return {
         status: remaining ? 'stopped_before_deadline' : 'done',
         checked,
@@ -117,6 +121,7 @@ export function reconcileAction(targets: ReconcileTargets) {
         // Not stale yet: their event may still come; the next reconcile takes what is left.
         waiting: { count: waiting.length, stale_after_ms: params.stale_after_ms, keys: waiting.slice(0, 20) },
         leftovers_removed: leftovers,
+        ...(misplaced.length && { misplaced }),
         ...(remaining
           ? { reason: `${remaining} stale file(s) left for the next run: the activation deadline was near` }
           : {}),

@@ -9,6 +9,7 @@ import {
   PRODUCTION_RAW_PREFIX,
   PRODUCTION_RULES_VERSION,
   PRODUCTION_STAGED_PREFIX,
+  RAW_PREFIXES,
   SPLIT_METADATA_KEY,
   versionKeys,
 } from '../bucket/keys';
@@ -50,6 +51,11 @@ export interface PipelineStatus {
     versions_on_other_split: { version: string; evaluation_questions: number }[];
   };
   failures: { action: string; key: string; error: { code: string; message: string }; at: string }[];
+  /**
+   * Objects named like a raw prefix without its slash (`cp x data/production/retraining_data_raw`):
+   * nothing ever processes them.
+   */
+  misplaced: string[];
   /** The last run of each action: the dashboard's Stages table, row for row. */
   stages: RunRecord[];
 }
@@ -58,6 +64,13 @@ export interface PipelineStatus {
  * What is pending, failed and quarantined per stage, and the latest split and version: read
  * from the bucket alone (it is the only state), so it works against any deployment.
  */
+/** Objects that stand where a raw prefix's folder should be: a copy that left out the trailing slash. */
+export async function misplacedDrops(store: ObjectStore): Promise<string[]> {
+  const found: string[] = [];
+  for (const prefix of RAW_PREFIXES) if (await store.head(prefix.slice(0, -1))) found.push(prefix.slice(0, -1));
+  return found;
+}
+
 export async function collectStatus(store: ObjectStore, now = Date.now()): Promise<PipelineStatus> {
   const split = await readObject(store, SPLIT_METADATA_KEY, SplitMetadataSchema);
   const inSplit = new Set((split?.inputs ?? []).map((i) => `${i.key}\u0000${i.etag}`));
@@ -122,6 +135,7 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
     failures.push(await readRequiredObject(store, object.key, FailureRecordSchema));
 
   return {
+    misplaced: await misplacedDrops(store),
     offline: {
       raw_files: rawFiles,
       not_in_split: notInSplit,
@@ -166,6 +180,9 @@ export function formatStatus(status: PipelineStatus, bucket: string): string {
   const { offline, production, failures } = status;
   const lines = [
     `medqa status — bucket ${bucket}`,
+    ...status.misplaced.map(
+      (key) => `WARNING: ${key} is a file where the drop folder should be: nothing processes it; move it to ${key}/`,
+    ),
     'offline',
     `  raw exports: ${offline.raw_files}${offline.not_in_split.length ? `, not yet in the split: ${offline.not_in_split.join(', ')}` : ''}`,
     offline.split
