@@ -90,7 +90,7 @@ export async function openRecordFile(
   if (reader.needsRandomAccess && !input.randomAccess) {
     // A gzip-wrapped parquet file: spill the decompressed bytes to local disk, never to memory.
     const limit = options.maxSpillBytes ?? DEFAULT_MAX_SPILL_BYTES;
-    const spilled = await spillToTempFile(
+    const spilled = await spillToTempFile(async () =>
       capped(await input.open(), limit, () => fail(`needs more than max_spill_bytes (${limit} bytes) of local disk`)),
     ).catch((err) =>
       Promise.reject(err instanceof UnreadableFileError ? err : fail(`corrupt gzip: ${err.message}`, err)),
@@ -148,10 +148,16 @@ function metered(source: Readable, counted: (bytes: number) => void): Readable {
 /** Passes a stream through until `limit` bytes have gone by, then fails it with `tooLarge()`. */
 function capped(source: Readable, limit: number, tooLarge: () => Error): Readable {
   let seen = 0;
+  let failed = false;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
+      // Fails once: a chunk already queued behind the one that crossed the limit is dropped, not
+      // failed again after the consumer stopped listening (which would be an uncaught error).
+      if (failed) return done();
       seen += chunk.length;
-      done(seen > limit ? tooLarge() : null, chunk);
+      if (seen <= limit) return done(null, chunk);
+      failed = true;
+      done(tooLarge());
     },
   });
   source.once('error', (err) => counter.destroy(err));
@@ -224,12 +230,14 @@ export async function sweepSpillFolders(olderThanMs: number, now = Date.now()): 
   return removed;
 }
 
-async function spillToTempFile(stream: Readable) {
+async function spillToTempFile(open: () => Promise<Readable>) {
   const dir = await fs.mkdtemp(path.join(tmpdir(), SPILL_PREFIX));
   const file = path.join(dir, 'content');
   const remove = () => fs.rm(dir, { recursive: true, force: true });
   try {
-    await pipeline(stream, createWriteStream(file));
+    // Opened only now, with the pipeline ready to take its errors: a stream opened before the
+    // folder existed could fail (a cap crossed) while nothing listened.
+    await pipeline(await open(), createWriteStream(file));
   } catch (err) {
     await remove();
     throw err;
