@@ -5,6 +5,7 @@ import { dashboardApp } from '../shared/stages/dashboard';
 import { offlineEtl } from '../shared/stages/offline-etl';
 import { dispatchObjectNotification } from '../shared/stages/on-object-created';
 import { transform } from '../shared/stages/transform';
+import { collectStatus } from '../shared/status/status';
 import { FolderStore, listAll, readText } from '../shared/store';
 import { SMALL_EXPORT, toJsonl } from './fixtures/medquad-fixtures';
 import { productionLogFile } from './fixtures/production-logs';
@@ -36,6 +37,9 @@ describe.each(storesUnderTest())('files under a temporary name (%s)', (_name, ne
       });
     const reconciled = await runAction(reconcile, store, { stale_after_ms: 0 });
     expect(reconciled.processed).toEqual([]);
+    const status = await collectStatus(store);
+    expect(status.production.pending_raw).toBe(0); // nothing there is work yet
+    expect(status.offline.raw_files).toBe(1);
     const left = (await listAll(store, 'data/'))
       .map((o) => o.key)
       .filter((k) => k.includes('/raw/') || k.includes('_raw/'));

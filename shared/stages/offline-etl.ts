@@ -1,6 +1,6 @@
 import * as z from 'zod';
+import { droppedFiles } from '../bucket/drops';
 import {
-  isTemporaryName,
   OFFLINE_QUARANTINE_PREFIX,
   OFFLINE_RAW_PREFIX,
   SPLIT_KEYS,
@@ -49,7 +49,7 @@ import {
   positiveInt,
   text,
 } from '../runtime';
-import { compareKeys, JsonlWriter, listObjects, type ObjectInfo, type ObjectStore } from '../store';
+import { compareKeys, JsonlWriter, type ObjectInfo, type ObjectStore } from '../store';
 import { keepOfflinePartial, refreshSummaryAfterStage } from '../summary/refresh';
 import { SplitFileStats } from '../summary/split-file-stats';
 
@@ -192,10 +192,7 @@ export const offlineEtl = defineAction({
 
 async function listInputs(store: ObjectStore): Promise<ObjectInfo[]> {
   const inputs: ObjectInfo[] = [];
-  for await (const object of listObjects(store, OFFLINE_RAW_PREFIX)) {
-    // A file still being written under a temporary name (`x.part`, `.~lock…`) waits for its rename.
-    if (!object.key.endsWith('/') && !isTemporaryName(object.key)) inputs.push(object);
-  }
+  for await (const object of droppedFiles(store, OFFLINE_RAW_PREFIX)) inputs.push(object);
   // Byte order whatever the backend lists in: the first of two duplicates is the same everywhere.
   return inputs.sort((a, b) => compareKeys(a.key, b.key));
 }

@@ -1,9 +1,8 @@
 import * as z from 'zod';
-import { isTemporaryName, OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../bucket/keys';
+import { droppedFiles, misplacedDrops } from '../bucket/drops';
+import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../bucket/keys';
 import { sweepSpillFolders } from '../readers';
 import { type ActionDefinition, DEADLINE_MARGIN_MS, defineAction, invokeAction, isErrorResult } from '../runtime';
-import { misplacedDrops } from '../status/status';
-import { listObjects } from '../store';
 
 /** Leftovers younger than this may belong to a write still in progress (a large upload, a slow spill). */
 export const DEFAULT_LEFTOVER_AGE_MS = 6 * 3_600_000;
@@ -69,8 +68,7 @@ export function reconcileAction(targets: ReconcileTargets) {
 
       // Offline: offline-etl itself tells whether the split includes every export (cheap when it does).
       let offlineStale = false;
-      for await (const object of listObjects(store, OFFLINE_RAW_PREFIX)) {
-        if (isTemporaryName(object.key)) continue; // still being written: its rename will be an event
+      for await (const object of droppedFiles(store, OFFLINE_RAW_PREFIX)) {
         if (now - object.lastModified.getTime() >= params.stale_after_ms) offlineStale = true;
       }
       if (offlineStale) {
@@ -83,9 +81,8 @@ export function reconcileAction(targets: ReconcileTargets) {
       let checked = 0;
       // Files younger than stale_after_ms may still get their own event: counted, not processed.
       const waiting: string[] = [];
-      for await (const object of listObjects(store, PRODUCTION_RAW_PREFIX)) {
+      for await (const object of droppedFiles(store, PRODUCTION_RAW_PREFIX)) {
         checked += 1;
-        if (object.key.endsWith('/') || isTemporaryName(object.key)) continue;
         if (now - object.lastModified.getTime() < params.stale_after_ms) {
           waiting.push(object.key);
           continue;

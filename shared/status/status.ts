@@ -1,4 +1,5 @@
 import { MAX_VERSIONS } from '../bucket/dashboard-summary';
+import { droppedFiles, misplacedDrops } from '../bucket/drops';
 import {
   FAILURES_PREFIX,
   isStagedSummaryKey,
@@ -9,7 +10,6 @@ import {
   PRODUCTION_RAW_PREFIX,
   PRODUCTION_RULES_VERSION,
   PRODUCTION_STAGED_PREFIX,
-  RAW_PREFIXES,
   SPLIT_METADATA_KEY,
   versionKeys,
 } from '../bucket/keys';
@@ -64,19 +64,12 @@ export interface PipelineStatus {
  * What is pending, failed and quarantined per stage, and the latest split and version: read
  * from the bucket alone (it is the only state), so it works against any deployment.
  */
-/** Objects that stand where a raw prefix's folder should be: a copy that left out the trailing slash. */
-export async function misplacedDrops(store: ObjectStore): Promise<string[]> {
-  const found: string[] = [];
-  for (const prefix of RAW_PREFIXES) if (await store.head(prefix.slice(0, -1))) found.push(prefix.slice(0, -1));
-  return found;
-}
-
 export async function collectStatus(store: ObjectStore, now = Date.now()): Promise<PipelineStatus> {
   const split = await readObject(store, SPLIT_METADATA_KEY, SplitMetadataSchema);
   const inSplit = new Set((split?.inputs ?? []).map((i) => `${i.key}\u0000${i.etag}`));
   let rawFiles = 0;
   const notInSplit: string[] = [];
-  for await (const object of listObjects(store, OFFLINE_RAW_PREFIX)) {
+  for await (const object of droppedFiles(store, OFFLINE_RAW_PREFIX)) {
     rawFiles += 1;
     if (!inSplit.has(`${object.key}\u0000${object.etag}`)) notInSplit.push(object.key);
   }
@@ -84,7 +77,7 @@ export async function collectStatus(store: ObjectStore, now = Date.now()): Promi
 
   let pending = 0;
   let oldest: number | null = null;
-  for await (const object of listObjects(store, PRODUCTION_RAW_PREFIX)) {
+  for await (const object of droppedFiles(store, PRODUCTION_RAW_PREFIX)) {
     pending += 1;
     oldest = Math.min(oldest ?? Infinity, object.lastModified.getTime());
   }

@@ -316,7 +316,9 @@ export class FolderStore implements ObjectStore {
 
   /** A kept ETag, when the file is still the one it was computed from (same inode, size and times). */
   private async keptEtag(file: string, stat: Stats): Promise<string | undefined> {
-    if (!(await this.ownTempDir().catch(() => undefined))) return undefined;
+    // Read only from the bucket's own partial-write folder, never through a link in its place.
+    const temp = await fs.lstat(path.join(this.bucket, TEMP_DIR)).catch(() => undefined);
+    if (!temp?.isDirectory()) return undefined;
     const kept = await fs
       .readFile(this.keptEtagFile(file), 'utf8')
       .then((text) => JSON.parse(text) as Record<string, unknown>)

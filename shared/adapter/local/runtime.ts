@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 import { Cron } from 'croner';
+import { droppedFiles } from '../../bucket/drops';
 import { isTemporaryName } from '../../bucket/keys';
 import type { ObjectEvent } from '../../bucket/object-event';
 import type { ObjectRoute, PipelineManifest } from '../../manifest';
@@ -18,13 +19,12 @@ import {
   PipelineError,
 } from '../../runtime';
 import { DEFAULT_LEFTOVER_AGE_MS } from '../../stages/reconcile';
-import { LinkRefusedError, listObjects, type ObjectStore } from '../../store';
+import { LinkRefusedError, type ObjectStore } from '../../store';
 import { inProcessActivations } from './activations';
 import { RouteQueue } from './route-queue';
 
 /** How long a file must stay unchanged before it is read: a writer that pauses shorter is not cut off. */
 export const DEFAULT_SETTLE_MS = 2000;
-/** At start-up, partial files this old are leftovers of an earlier process (one still writing would be younger). */
 
 export interface LocalRuntimeOptions {
   manifest: PipelineManifest;
@@ -92,8 +92,8 @@ export class LocalRuntime {
     const { store, manifest } = this.options;
     const folder = store.localFolder;
     if (folder) for (const route of this.routes) await ensureDropFolder(folder, route.prefix);
-    // Partial files of runs that died with the last process: none of them can be in progress now.
-    // As old as reconcile's default: a multipart upload or a spill folder of another client may be in progress.
+    // Leftovers of writes that died, as old as reconcile's default: a younger multipart upload or
+    // spill folder may belong to another client still writing.
     const swept =
       ((await store.sweepLeftovers?.(DEFAULT_LEFTOVER_AGE_MS)) ?? 0) +
       (await sweepSpillFolders(DEFAULT_LEFTOVER_AGE_MS));
@@ -123,9 +123,9 @@ export class LocalRuntime {
     for (const [route, queue] of this.queues) {
       const done = this.processed.get(route)!;
       const listed = new Set<string>();
-      for await (const object of listObjects(this.options.store, route.prefix)) {
+      for await (const object of droppedFiles(this.options.store, route.prefix)) {
         listed.add(object.key);
-        if (done.get(object.key) === object.etag || isTemporaryName(object.key)) continue;
+        if (done.get(object.key) === object.etag) continue;
         if (Date.now() - object.lastModified.getTime() < settleMs) {
           fresh = true; // may still be arriving: look again once it has settled
           continue;
