@@ -17,6 +17,7 @@ import {
   PipelineError,
   paramHelp,
   paramsFromEnv,
+  setText,
 } from '../shared/runtime';
 import { dispatchObjectNotification } from '../shared/stages/on-object-created';
 import { collectStatus, formatStatus } from '../shared/status/status';
@@ -105,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // A store that cannot be reached or refuses the credentials: what to check, in two lines.
     if (err instanceof StoreError) {
-      process.stderr.write(`medqa: ${err.message}\n${STORE_HINT}\n`);
+      process.stderr.write(`medqa: ${err.message}\n${err.code === 'STORE_UNAVAILABLE' ? `${STORE_HINT}\n` : ''}`);
       return 1;
     }
     throw err;
@@ -311,8 +312,7 @@ async function start(flags: Record<string, string | true>): Promise<number> {
   const port = Number(flags.port ?? envParams.port ?? 8080);
   // The page is built from frontend/ at start-up (esbuild, well under a second), so it is never stale.
   const assets = await buildDashboardAssets();
-  const token = (name: string) =>
-    typeof envParams[name] === 'string' && envParams[name] ? String(envParams[name]) : undefined;
+  const token = (name: string) => setText(envParams, name);
   const webhookSecret = token('webhook_secret');
   // The MinIO webhook a `medqa provision --webhook-url http://host:port/on-object-created` sets up.
   const objectNotifications = (request: Request) =>

@@ -44,6 +44,12 @@ export const flag = () =>
 
 export const optionalText = () => text().optional();
 
+/** A setting that is a non-empty string, or undefined: a package parameter left empty means "not set". */
+export function setText(settings: Record<string, unknown>, name: string): string | undefined {
+  const value = settings[name];
+  return typeof value === 'string' && value ? value : undefined;
+}
+
 /** A whole number above zero (`-p count 200` arrives as a number, `MEDQA_COUNT=200` as one too). */
 export const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 

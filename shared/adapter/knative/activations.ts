@@ -1,4 +1,5 @@
 import type { Activations } from '../../runtime/activations';
+import { setText } from '../../runtime/params';
 
 /**
  * Runs as requests to the service itself, `POST <self_url>/<action>`: Knative spreads
@@ -8,7 +9,7 @@ import type { Activations } from '../../runtime/activations';
  */
 export function knativeActivations(settings: Record<string, unknown>, send: typeof fetch = fetch): Activations {
   const base = String(settings.self_url || `http://127.0.0.1:${process.env.PORT ?? 8080}`).replace(/\/+$/, '');
-  const token = typeof settings.api_token === 'string' && settings.api_token ? settings.api_token : undefined;
+  const token = setText(settings, 'api_token');
   return {
     mode: 'awaited',
     parallelism: Number.POSITIVE_INFINITY,

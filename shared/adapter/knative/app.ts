@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { NotificationBody, objectCreatedEvents } from '../../bucket/object-event';
-import { type ActionDefinition, deploymentSettingsIn, invokeAction, isErrorResult } from '../../runtime';
+import { type ActionDefinition, deploymentSettingsIn, invokeAction, isErrorResult, setText } from '../../runtime';
 import { carriesSecret } from '../../runtime/bearer';
 import { knativeActivations } from './activations';
 
@@ -18,7 +18,7 @@ import { knativeActivations } from './activations';
 export function knativeApp(actions: Record<string, ActionDefinition>, settings: Record<string, unknown>): Hono {
   const app = new Hono();
   const activations = knativeActivations(settings);
-  const token = typeof settings.api_token === 'string' && settings.api_token ? settings.api_token : undefined;
+  const token = setText(settings, 'api_token');
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.post('/:action', async (c) => {
     if (token && !carriesSecret(c.req.header('authorization'), token)) {

@@ -1,16 +1,10 @@
 import { toErrorResult } from '../../runtime/errors';
 import { openStore } from '../../runtime/open-store';
-import { paramsFromEnv } from '../../runtime/params';
+import { paramsFromEnv, setText } from '../../runtime/params';
 import { type DashboardAssets, dashboardApp } from '../../stages/dashboard';
 import { dispatchObjectNotification } from '../../stages/on-object-created';
 import type { ObjectStore } from '../../store';
 import { openwhiskWebMain, type WebActionResult } from './web';
-
-/** A non-empty string parameter, or undefined (a package parameter left empty means "not set"). */
-function setting(params: Record<string, unknown>, name: string): string | undefined {
-  const value = params[name];
-  return typeof value === 'string' && value ? value : undefined;
-}
 
 /**
  * The dashboard as a raw HTTP web action: store settings from the package parameters (over
@@ -29,8 +23,8 @@ export function openwhiskDashboardMain(assets: DashboardAssets) {
     const app = dashboardApp({
       store,
       assets,
-      uploadToken: setting(params, 'upload_token'),
-      readToken: setting(params, 'read_token'),
+      uploadToken: setText(params, 'upload_token'),
+      readToken: setText(params, 'read_token'),
     });
     return openwhiskWebMain(app.fetch, { redirectBareUrl: true })(params);
   };
@@ -54,7 +48,7 @@ export function openwhiskObjectNotificationMain(routes: Record<string, string>, 
   return async function main(params: Record<string, unknown>) {
     const dispatch = (request: Request) =>
       dispatchObjectNotification(request, {
-        secret: setting(params, 'webhook_secret'),
+        secret: setText(params, 'webhook_secret'),
         routes: (params.routes as Record<string, string> | undefined) ?? routes,
         fireTrigger: (trigger, event) => fire(trigger, event as unknown as Record<string, unknown>),
       });
