@@ -1,7 +1,7 @@
 import type { ProductionDropReason } from '../bucket/staged';
 import type { SourceRecord } from '../readers';
 import { lineToRecord } from '../readers/jsonl';
-import { fingerprintDigest, questionKey } from '../records/normalize';
+import { fingerprintHalves, questionKey, writeFingerprint } from '../records/normalize';
 import { batchLines, type LineBatch } from './line-batch';
 import { LineBytes } from './line-bytes';
 import { Numbering } from './numbering';
@@ -63,6 +63,8 @@ export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): 
   const droppedText = new LineBytes();
   const digests = new Uint8Array(records.length * 8);
   const questionDigests = new Uint8Array(records.length * 8);
+  const digestView = new DataView(digests.buffer);
+  const questionDigestView = new DataView(questionDigests.buffer);
   const questionLengths: number[] = [];
   const typeIndex: number[] = [];
   const dayIndex: number[] = [];
@@ -79,8 +81,9 @@ export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): 
       continue;
     }
     const { question, question_type: type, timestamp } = outcome.record;
-    digests.set(outcome.digest, keptText.count * 8);
-    questionDigests.set(fingerprintDigest(questionKey(question)).subarray(0, 8), keptText.count * 8);
+    writeFingerprint(digestView, keptText.count * 8, outcome.fingerprint[0], outcome.fingerprint[1]);
+    fingerprintHalves([questionKey(question)], questionHalves);
+    writeFingerprint(questionDigestView, keptText.count * 8, questionHalves[0]!, questionHalves[1]!);
     keptText.add(JSON.stringify(outcome.record));
     keptLines.push(outcome.line);
     questionLengths.push(question.length);
@@ -107,6 +110,8 @@ export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): 
     counts,
   };
 }
+
+const questionHalves = new Uint32Array(2);
 
 /** The day a kept record is counted under in `records_by_day`. */
 export function dayOf(timestamp: string | null): string {

@@ -3,7 +3,7 @@ import type { ProductionDropReason, StagedRecord } from '../bucket/staged';
 import { type RedactionCounts, redact } from '../pii/redact';
 import { UNCLASSIFIED } from '../question-type/infer';
 import { normalizeQuestion, normalizeQuestionType, normalizeText } from '../records/normalize';
-import { reduceAndTypeQuestion, reduceText } from './remembered-rules';
+import { reduceAndTypeQuestion, reduceAnswer, reduceText } from './remembered-rules';
 
 const TEXT = { error: 'expected a string' };
 const TIME = { error: 'expected an ISO 8601 string or epoch seconds/milliseconds' };
@@ -36,7 +36,12 @@ export const KNOWN_FIELDS = new Set(Object.keys(ProductionRecordSchema.shape));
 
 /** The record as staged: PII-reduced text, a question type, provenance. */
 export type CleanResult =
-  | { ok: true; record: Omit<StagedRecord, 'record_id' | 'source_key' | 'source_etag' | 'source_line'> }
+  | {
+      ok: true;
+      record: Omit<StagedRecord, 'record_id' | 'source_key' | 'source_etag' | 'source_line'>;
+      /** fingerprintHalves of the staged question and answer, when already made on the way. */
+      fingerprint: readonly [number, number] | undefined;
+    }
   | {
       ok: false;
       reason: ProductionDropReason;
@@ -69,7 +74,11 @@ export function cleanProductionRecord(
   const asked = normalizeQuestion(r.question);
   const typed = asked === undefined ? undefined : reduceAndTypeQuestion(asked, counts);
   const question = typed?.text;
-  const answer = reduce(normalizeText(r.answer), counts);
+  const givenAnswer = normalizeText(r.answer);
+  const answer =
+    asked !== undefined && givenAnswer !== undefined
+      ? reduceAnswer(asked, givenAnswer, counts, pair)
+      : reduce(givenAnswer, counts);
   const slice = reduce(normalizeText(r.slice), counts) ?? null;
   const symptoms = reducedSymptoms(r.symptoms, counts);
   const given = normalizeQuestionType(r.question_type);
@@ -91,8 +100,11 @@ export function cleanProductionRecord(
       reduced: { question, answer, slice, symptoms, question_type: reduce(questionType, counts) },
     };
   }
+  // The pair was fingerprinted as given: that is the staged pair's fingerprint when redaction changed neither.
+  const fingerprint = question === asked && answer === givenAnswer ? ([pair[0]!, pair[1]!] as const) : undefined;
   return {
     ok: true,
+    fingerprint,
     record: {
       question,
       answer,
@@ -105,6 +117,8 @@ export function cleanProductionRecord(
     },
   };
 }
+
+const pair = new Uint32Array(2);
 
 /** Symptoms as a list (older writers send one string), each normalised and reduced; empty ones left out. */
 function reducedSymptoms(symptoms: ProductionRecord['symptoms'], counts: RedactionCounts): string[] {

@@ -1,7 +1,7 @@
 import type { ProductionDropReason, ProductionQuarantineEntry, StagedRecord } from '../bucket/staged';
 import { type RedactionCounts, redact } from '../pii/redact';
 import type { SourceRecord } from '../readers';
-import { fingerprintDigest, fingerprintId } from '../records/normalize';
+import { fingerprintHalves, fingerprintIdOfHalves } from '../records/normalize';
 import { cleanProductionRecord, KNOWN_FIELDS } from './production-record';
 
 /** Quarantine keeps this much of a line that could not be parsed (after PII reduction). */
@@ -31,7 +31,7 @@ export interface OutcomeCounts {
  */
 export type RecordOutcome =
   | { kind: 'drop'; line: number; reason: ProductionDropReason; quarantine: string }
-  | { kind: 'keep'; line: number; digest: Uint8Array; record: StagedRecord };
+  | { kind: 'keep'; line: number; fingerprint: readonly [number, number]; record: StagedRecord };
 
 export function recordOutcome(record: SourceRecord, ctx: OutcomeContext, counts: OutcomeCounts): RecordOutcome {
   try {
@@ -86,10 +86,10 @@ function decide(record: SourceRecord, ctx: OutcomeContext, counts: OutcomeCounts
     return drop(cleaned.reason, { ...(cleaned.detail ? { detail: cleaned.detail } : {}), record: cleaned.reduced });
   }
   const kept = cleaned.record;
-  const digest = fingerprintDigest(kept.question, kept.answer);
+  const fingerprint = cleaned.fingerprint ?? fingerprintOf(kept.question, kept.answer);
   // Field by field rather than spread: this runs once per record, and the order is the staged line's.
   const staged: StagedRecord = {
-    record_id: fingerprintId(digest),
+    record_id: fingerprintIdOfHalves(fingerprint[0], fingerprint[1]),
     question: kept.question,
     answer: kept.answer,
     question_type: kept.question_type,
@@ -102,7 +102,15 @@ function decide(record: SourceRecord, ctx: OutcomeContext, counts: OutcomeCounts
     source_etag: ctx.source.etag,
     source_line: record.position,
   };
-  return { kind: 'keep', line: record.position, digest, record: staged };
+  return { kind: 'keep', line: record.position, fingerprint, record: staged };
+}
+
+const halves = new Uint32Array(2);
+
+/** fingerprintHalves of a question and answer. */
+function fingerprintOf(question: string, answer: string): readonly [number, number] {
+  fingerprintHalves([question, answer], halves);
+  return [halves[0]!, halves[1]!];
 }
 
 /** Field names seen once are reduced once: a file repeats the same few names on every line. */

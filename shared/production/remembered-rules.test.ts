@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { redact } from '../pii/redact';
 import { classifyQuestion } from '../question-type/infer';
-import { reduceAndTypeQuestion, reduceText } from './remembered-rules';
+import { fingerprintHalves } from '../records/normalize';
+import { reduceAndTypeQuestion, reduceAnswer, reduceText } from './remembered-rules';
 
 describe('remembered redaction and typing', () => {
   it('reduces and counts a text with identifiers every time it comes back', () => {
@@ -37,6 +38,25 @@ describe('remembered redaction and typing', () => {
         const found = {};
         expect(reduceAndTypeQuestion(question, found)).toEqual({ text: reduced, typing: classifyQuestion(reduced) });
         expect(found).toEqual(counts);
+      }
+  });
+
+  it('reduces an answer as redact does, asked again or after another question, and fingerprints the pair', () => {
+    const answers = [
+      'Gout is a form of arthritis caused by uric acid crystals in a joint.',
+      'Call Dr. Priya Natarajan at 617-555-0199 to book the follow-up visit.',
+      'ok',
+    ];
+    const pair = new Uint32Array(2);
+    const expected = new Uint32Array(2);
+    for (const question of ['what causes gout', 'what is gout', 'what causes gout'])
+      for (const answer of answers) {
+        const counts = {};
+        const found = {};
+        expect(reduceAnswer(question, answer, found, pair)).toBe(redact(answer, counts).text);
+        expect(found).toEqual(counts);
+        fingerprintHalves([question, answer], expected);
+        expect(pair).toEqual(expected);
       }
   });
 });

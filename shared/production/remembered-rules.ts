@@ -1,6 +1,7 @@
 import { type RedactionCounts, redact } from '../pii/redact';
 import { classifyQuestion, type QuestionTyping } from '../question-type/infer';
 import { FingerprintMemo } from '../records/fingerprint-memo';
+import { fingerprintHalves } from '../records/normalize';
 
 /**
  * Redaction and question typing for the texts of a log, remembering by fingerprint what was
@@ -22,6 +23,21 @@ export function reduceText(text: string, counts: RedactionCounts): string {
   if (cleanTexts.get(text) === NOTHING_FOUND) return text;
   const reduced = redact(text, counts).text;
   if (reduced === text) cleanTexts.set(text, NOTHING_FOUND);
+  return reduced;
+}
+
+/**
+ * The answer PII-reduced, its identifiers counted into `counts`. What is remembered is the pair:
+ * `pair` gets the fingerprint of (question, answer) as they are given, which is the record's
+ * own fingerprint whenever redaction changed neither, so the caller need not make it again.
+ * It shares reduceText's memory: a pair's fingerprint can match a text's only as any two fingerprints can.
+ */
+export function reduceAnswer(question: string, answer: string, counts: RedactionCounts, pair: Uint32Array): string {
+  fingerprintHalves([question, answer], pair);
+  if (answer.length < MIN_REMEMBERED_CHARS) return redact(answer, counts).text;
+  if (cleanTexts.getByFingerprint(pair[0]!, pair[1]!) === NOTHING_FOUND) return answer;
+  const reduced = redact(answer, counts).text;
+  if (reduced === answer) cleanTexts.setByFingerprint(pair[0]!, pair[1]!, NOTHING_FOUND);
   return reduced;
 }
 

@@ -28,13 +28,24 @@ export class FingerprintMemo {
   get(text: string): number {
     fingerprintHalves([text], this.key);
     this.lastText = text;
-    const high = this.key[0]!;
-    const low = this.key[1]!;
+    return this.getByFingerprint(this.key[0]!, this.key[1]!);
+  }
+
+  /**
+   * The number remembered under a fingerprint the caller made (fingerprintHalves), or 0: for a
+   * key of several texts, or one the caller needs for more than the lookup.
+   */
+  getByFingerprint(high: number, low: number): number {
     const recent = this.newer.get(high, low);
     if (recent !== 0) return recent;
     const earlier = this.older.get(high, low);
     if (earlier !== 0) this.put(high, low, earlier);
     return earlier;
+  }
+
+  /** Remembers `value` (1 to 65,535) under a fingerprint the caller made. */
+  setByFingerprint(high: number, low: number, value: number): void {
+    this.put(high, low, value);
   }
 
   /** Remembers `value` (1 to 65,535) for `text`. */

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, normalizeQuestion, normalizeQuestionType, normalizeText, questionKey } from './normalize';
+import {
+  fingerprint,
+  fingerprintDigest,
+  fingerprintHalves,
+  fingerprintIdOfHalves,
+  normalizeQuestion,
+  normalizeQuestionType,
+  normalizeText,
+  questionKey,
+  writeFingerprint,
+} from './normalize';
 
 describe('text normalisation', () => {
   it('trims, collapses whitespace runs and composes Unicode (NFC)', () => {
@@ -42,5 +52,18 @@ describe('text normalisation', () => {
     expect(fingerprint('ab', 'c')).not.toBe(fingerprint('a', 'bc'));
     expect(fingerprint('q', undefined)).not.toBe(fingerprint('q', ''));
     expect(fingerprint('q', 'a')).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('gives the same record id and digest bytes from the halves as from the digest', () => {
+    const halves = new Uint32Array(2);
+    const written = new Uint8Array(8);
+    // Two hundred pairs: some halves below 0x10000000, whose hex needs its leading zeros.
+    for (let i = 0; i < 200; i += 1) {
+      const pair = [`question ${i}?`, `answer ${i * 7}`];
+      fingerprintHalves(pair, halves);
+      expect(fingerprintIdOfHalves(halves[0]!, halves[1]!)).toBe(fingerprint(...pair));
+      writeFingerprint(new DataView(written.buffer), 0, halves[0]!, halves[1]!);
+      expect(written).toEqual(fingerprintDigest(...pair));
+    }
   });
 });

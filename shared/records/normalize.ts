@@ -93,3 +93,19 @@ export function fingerprint(...fields: (string | undefined)[]): string {
 export function fingerprintId(digest: Uint8Array): string {
   return Buffer.from(digest.buffer, digest.byteOffset, 8).toString('hex');
 }
+
+/** fingerprintId of the digest whose halves fingerprintHalves gave, without making the digest. */
+export function fingerprintIdOfHalves(high: number, low: number): string {
+  return hex8(high) + hex8(low);
+}
+
+function hex8(value: number): string {
+  const hex = (value >>> 0).toString(16);
+  return hex.length === 8 ? hex : '0'.repeat(8 - hex.length) + hex;
+}
+
+/** Writes the digest whose halves fingerprintHalves gave at `offset` of `into`, as fingerprintDigest lays it out. */
+export function writeFingerprint(into: DataView, offset: number, high: number, low: number): void {
+  into.setUint32(offset, high);
+  into.setUint32(offset + 4, low);
+}
