@@ -96,12 +96,19 @@ export function fingerprintId(digest: Uint8Array): string {
 
 /** fingerprintId of the digest whose halves fingerprintHalves gave, without making the digest. */
 export function fingerprintIdOfHalves(high: number, low: number): string {
-  return hex8(high) + hex8(low);
+  return hexOfWord(high) + hexOfWord(low);
 }
 
-function hex8(value: number): string {
-  const hex = (value >>> 0).toString(16);
-  return hex.length === 8 ? hex : '0'.repeat(8 - hex.length) + hex;
+/** Two hex digits per byte value: a table lookup costs a third of Number#toString(16). */
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+function hexOfWord(word: number): string {
+  return (
+    HEX_BYTES[word >>> 24]! +
+    HEX_BYTES[(word >>> 16) & 0xff]! +
+    HEX_BYTES[(word >>> 8) & 0xff]! +
+    HEX_BYTES[word & 0xff]!
+  );
 }
 
 /** Writes the digest whose halves fingerprintHalves gave at `offset` of `into`, as fingerprintDigest lays it out. */
