@@ -6,6 +6,7 @@ import { batchLines, type LineBatch } from './line-batch';
 import { LineBytes } from './line-bytes';
 import { Numbering } from './numbering';
 import { type OutcomeContext, type OutcomeCounts, recordOutcome } from './record-outcome';
+import type { LearnedTexts } from './remembered-rules';
 
 /**
  * The outcomes of consecutive records, already serialised: kept records as JSON lines with a
@@ -41,6 +42,8 @@ export interface OutcomeBatch {
     byReason: Partial<Record<ProductionDropReason, number>>;
   };
   counts: OutcomeCounts;
+  /** What the deciding thread remembered while deciding, for the other threads (set by the worker). */
+  learned?: LearnedTexts;
 }
 
 /** A record's outcome; an unexpected failure names the record's place, so a bug report can point at it. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { redact } from '../pii/redact';
 import { classifyQuestion } from '../question-type/infer';
 import { fingerprintHalves } from '../records/normalize';
@@ -58,5 +58,40 @@ describe('remembered redaction and typing', () => {
         fingerprintHalves([question, answer], expected);
         expect(pair).toEqual(expected);
       }
+  });
+
+  it('passes what one thread learned to another, which then uses it without working it out', async () => {
+    vi.resetModules();
+    const first = await import('./remembered-rules');
+    first.noteWhatIsLearned(true);
+    const question = 'what are the early signs of gout in the big toe';
+    const answer = 'Gout often starts with sudden pain and swelling in the big toe joint.';
+    const typed = first.reduceAndTypeQuestion(question, {});
+    first.reduceAnswer(question, answer, {}, new Uint32Array(2));
+    const learned = first.takeLearned()!;
+    expect(learned.clean).toHaveLength(2);
+    expect(learned.questions).toHaveLength(3);
+    expect(learned.typings).toEqual([typed.typing]);
+    expect(first.takeLearned()).toBeUndefined();
+    first.noteWhatIsLearned(false);
+
+    vi.resetModules();
+    const second = await import('./remembered-rules');
+    // A hand-made note that a text with an identifier is clean: only a remembered answer would keep it.
+    const marked = 'My MRN is 44018327, what are the early signs of gout';
+    const halves = new Uint32Array(2);
+    fingerprintHalves([marked], halves);
+    const markedAnswer = 'Call me at 617-555-0199 about the gout results.';
+    const pair = new Uint32Array(2);
+    fingerprintHalves([question, markedAnswer], pair);
+    second.learn({
+      clean: pair.slice(),
+      questions: Uint32Array.of(halves[0]!, halves[1]!, 0),
+      typings: learned.typings,
+    });
+    expect(second.reduceAndTypeQuestion(marked, {})).toEqual({ text: marked, typing: typed.typing });
+    expect(second.reduceAnswer(question, markedAnswer, {}, pair)).toBe(markedAnswer);
+    // Without the note, the same texts are reduced.
+    expect(second.reduceAnswer('another question entirely', markedAnswer, {}, pair)).not.toContain('0199');
   });
 });

@@ -7,9 +7,12 @@
 import { parentPort } from 'node:worker_threads';
 import { type OutcomeBatch, outcomeBatchOfLines } from './outcome-batch';
 import type { OutcomeContext } from './record-outcome';
+import { learn, noteWhatIsLearned, takeLearned } from './remembered-rules';
 import type { StageWorkerMessage } from './stage-workers';
 
 let context: OutcomeContext | undefined;
+// This thread always stages with the action's thread: what it learns goes back with each batch.
+noteWhatIsLearned(true);
 
 parentPort!.on('message', (message: StageWorkerMessage) => {
   if ('context' in message) {
@@ -17,13 +20,16 @@ parentPort!.on('message', (message: StageWorkerMessage) => {
     return;
   }
   if (!context) throw new Error('a batch of lines arrived before the file context');
+  for (const learned of message.learned) learn(learned);
   const batch = outcomeBatchOfLines(message.lines, context);
+  batch.learned = takeLearned();
   parentPort!.postMessage(batch, transferList(batch));
 });
 
 /** The typed arrays move to the action's thread instead of being copied. */
-function transferList({ kept, dropped }: OutcomeBatch): ArrayBuffer[] {
+function transferList({ kept, dropped, learned }: OutcomeBatch): ArrayBuffer[] {
   return [
+    ...(learned ? [learned.clean, learned.questions] : []),
     kept.bytes,
     kept.ends,
     kept.digests,

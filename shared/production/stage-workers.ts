@@ -5,6 +5,7 @@ import { NAME_TABLE } from '../pii/name-table';
 import { type LineBatch, lineBatches } from './line-batch';
 import { type OutcomeBatch, outcomeBatchOfLines } from './outcome-batch';
 import type { OutcomeContext } from './record-outcome';
+import { type LearnedTexts, learn, noteWhatIsLearned, takeLearned } from './remembered-rules';
 import type { StagedOutput } from './staged-output';
 
 /** The worker's source (stage-worker.ts, bundled by build.mjs); absent when running from TypeScript. */
@@ -37,11 +38,13 @@ const IN_FLIGHT_PER_WORKER = 2;
  * for the old.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 48 };
+/** What other threads learned, kept for a worker's next batch: at most this many batches' worth. */
+const MAX_UNTOLD = 64;
 /** Batches decided and not yet applied, at most: this thread works on while a worker is behind. */
 const MAX_BATCHES_AHEAD = 16;
 
 /** A message to a worker: the file's context first, then its batches of lines. */
-export type StageWorkerMessage = { context: StageWorkerContext } | { lines: LineBatch };
+export type StageWorkerMessage = { context: StageWorkerContext } | { lines: LineBatch; learned: LearnedTexts[] };
 /** The outcome context in a form that survives postMessage. */
 export type StageWorkerContext = Omit<OutcomeContext, 'safeTypes'> & { safeTypes: string[] };
 
@@ -65,7 +68,7 @@ export class StageWorkerPool {
    * `source` is the worker's code: the bundled stage-worker.ts (or its file, unbundled) unless a test gives another.
    */
   constructor(count: number, source = workerSource()!) {
-    this.workers = Array.from({ length: count }, () => new StageWorker(source));
+    this.workers = Array.from({ length: count }, () => new StageWorker(source, this.learnedBy.bind(this)));
   }
 
   /**
@@ -73,19 +76,19 @@ export class StageWorkerPool {
    * batch goes to a worker with room in its queue, else this thread decides it itself. Outcome
    * batches are applied in file order, so the output is byte for byte what one thread writes.
    * Memory stays bounded: IN_FLIGHT_PER_WORKER batches per worker, MAX_BATCHES_AHEAD in all.
+   * What one thread learns about the file's texts reaches the others with their next batch.
    */
   async stage(content: Readable, context: OutcomeContext, output: StagedOutput): Promise<void> {
     const shared: StageWorkerContext = { ...context, safeTypes: [...context.safeTypes] };
     for (const worker of this.workers) worker.setContext(shared);
     const inFlight: PendingBatch[] = [];
     const applyNext = async () => output.apply(await inFlight.shift()!.result);
+    noteWhatIsLearned(this.workers.length > 0);
     try {
       for await (const batch of lineBatches(content, context.maxRecordBytes)) {
         const idle = this.workers.find((worker) => worker.queued < IN_FLIGHT_PER_WORKER);
         inFlight.push(
-          idle
-            ? pending(idle.stage(batch))
-            : { result: Promise.resolve(outcomeBatchOfLines(batch, context)), ready: true },
+          idle ? pending(idle.stage(batch)) : { result: Promise.resolve(this.decideHere(batch, context)), ready: true },
         );
         // Apply what is done, in order; wait for a worker only when this thread is too far ahead.
         while (inFlight[0]?.ready) await applyNext();
@@ -93,6 +96,7 @@ export class StageWorkerPool {
       }
       while (inFlight.length > 0) await applyNext();
     } finally {
+      noteWhatIsLearned(false);
       // Settled or not, nothing more is applied: a failed batch must not surface as unhandled.
       for (const { result } of inFlight) result.catch(() => undefined);
     }
@@ -100,6 +104,20 @@ export class StageWorkerPool {
 
   async stop(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.stop()));
+  }
+
+  /** A batch decided on this thread; what it learned goes to every worker. */
+  private decideHere(batch: LineBatch, context: OutcomeContext): OutcomeBatch {
+    const outcome = outcomeBatchOfLines(batch, context);
+    const learned = takeLearned();
+    if (learned) for (const worker of this.workers) worker.tell(learned);
+    return outcome;
+  }
+
+  /** A worker's batch came back: this thread and the other workers remember what it learned. */
+  private learnedBy(from: StageWorker, learned: LearnedTexts): void {
+    learn(learned);
+    for (const worker of this.workers) if (worker !== from) worker.tell(learned);
   }
 }
 
@@ -122,15 +140,20 @@ class StageWorker {
   private readonly thread: Worker;
   private readonly waiting: { resolve(batch: OutcomeBatch): void; reject(err: Error): void }[] = [];
   private failure: Error | undefined;
+  /** What the other threads learned since this one's last batch: sent with the next. */
+  private untold: LearnedTexts[] = [];
 
-  constructor(source: string) {
+  constructor(source: string, onLearned: (from: StageWorker, learned: LearnedTexts) => void) {
     // The name table travels as data: the worker's source leaves it out, so the bundle holds it once.
     this.thread = new Worker(source, {
       eval: true,
       resourceLimits: WORKER_LIMITS,
       workerData: { nameTable: NAME_TABLE },
     });
-    this.thread.on('message', (batch: OutcomeBatch) => this.waiting.shift()?.resolve(batch));
+    this.thread.on('message', (batch: OutcomeBatch) => {
+      if (batch.learned) onLearned(this, batch.learned);
+      this.waiting.shift()?.resolve(batch);
+    });
     this.thread.on('error', (err) => this.fail(err));
     this.thread.on('exit', (code) => this.fail(new Error(`a transform worker thread stopped (exit code ${code})`)));
   }
@@ -147,8 +170,17 @@ class StageWorker {
   stage(lines: LineBatch): Promise<OutcomeBatch> {
     if (this.failure) return Promise.reject(this.failure);
     const result = new Promise<OutcomeBatch>((resolve, reject) => this.waiting.push({ resolve, reject }));
-    this.thread.postMessage({ lines } satisfies StageWorkerMessage, [lines.buffer]);
+    const learned = this.untold;
+    this.untold = [];
+    this.thread.postMessage({ lines, learned } satisfies StageWorkerMessage, [lines.buffer]);
     return result;
+  }
+
+  /** Passes on what another thread learned, with this worker's next batch. */
+  tell(learned: LearnedTexts): void {
+    // A worker that gets no batch for long would hoard: past a bound, the oldest go untold.
+    if (this.untold.length >= MAX_UNTOLD) this.untold.shift();
+    this.untold.push(learned);
   }
 
   async stop(): Promise<void> {

@@ -2,9 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { FingerprintMemo } from './fingerprint-memo';
 import { fingerprintDigest, fingerprintHalves } from './normalize';
 
+/** A memo keyed by texts, as its users key it: by each text's fingerprint. */
+function textMemo(entries: number) {
+  const memo = new FingerprintMemo(entries);
+  const halves = new Uint32Array(2);
+  const at = (text: string) => (fingerprintHalves([text], halves), [halves[0]!, halves[1]!] as const);
+  return {
+    get: (text: string) => memo.get(...at(text)),
+    set: (text: string, value: number) => memo.set(...at(text), value),
+  };
+}
+
 describe('FingerprintMemo', () => {
   it('gives back what was remembered for a text, and 0 for a text never seen', () => {
-    const memo = new FingerprintMemo(1000);
+    const memo = textMemo(1000);
     memo.set('how much ibuprofen can I take', 3);
     memo.set('what is asthma', 1);
     expect(memo.get('how much ibuprofen can I take')).toBe(3);
@@ -15,7 +26,7 @@ describe('FingerprintMemo', () => {
   });
 
   it('keeps the last two generations, and what keeps coming back', () => {
-    const memo = new FingerprintMemo(100);
+    const memo = textMemo(100);
     memo.set('popular', 7);
     for (let i = 0; i < 1000; i += 1) {
       memo.set(`text ${i}`, 1 + (i % 9));

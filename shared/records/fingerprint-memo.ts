@@ -1,5 +1,3 @@
-import { fingerprintHalves } from './normalize';
-
 /**
  * A small number (1 to 65,535) remembered for each text seen lately, found by the text's 64-bit
  * fingerprint: a chatbot's log asks its popular questions again and its answerer returns the
@@ -15,27 +13,14 @@ import { fingerprintHalves } from './normalize';
 export class FingerprintMemo {
   private newer: MemoTable;
   private older: MemoTable;
-  private readonly key = new Uint32Array(2);
-  /** The text of the last get(), whose fingerprint is still in `key`: set() after a miss hashes nothing again. */
-  private lastText: string | undefined;
 
   constructor(private readonly entries = 65_536) {
     this.newer = new MemoTable(entries);
     this.older = new MemoTable(entries);
   }
 
-  /** The number remembered for `text`, or 0. */
-  get(text: string): number {
-    fingerprintHalves([text], this.key);
-    this.lastText = text;
-    return this.getByFingerprint(this.key[0]!, this.key[1]!);
-  }
-
-  /**
-   * The number remembered under a fingerprint the caller made (fingerprintHalves), or 0: for a
-   * key of several texts, or one the caller needs for more than the lookup.
-   */
-  getByFingerprint(high: number, low: number): number {
+  /** The number remembered under a text's fingerprint (fingerprintHalves: high, low), or 0. */
+  get(high: number, low: number): number {
     const recent = this.newer.get(high, low);
     if (recent !== 0) return recent;
     const earlier = this.older.get(high, low);
@@ -43,18 +28,9 @@ export class FingerprintMemo {
     return earlier;
   }
 
-  /** Remembers `value` (1 to 65,535) under a fingerprint the caller made. */
-  setByFingerprint(high: number, low: number, value: number): void {
+  /** Remembers `value` (1 to 65,535) under a text's fingerprint. */
+  set(high: number, low: number, value: number): void {
     this.put(high, low, value);
-  }
-
-  /** Remembers `value` (1 to 65,535) for `text`. */
-  set(text: string, value: number): void {
-    if (text !== this.lastText) {
-      fingerprintHalves([text], this.key);
-      this.lastText = text;
-    }
-    this.put(this.key[0]!, this.key[1]!, value);
   }
 
   private put(high: number, low: number, value: number): void {
