@@ -1,11 +1,12 @@
 import type { ProductionDropReason } from '../bucket/staged';
 import type { SourceRecord } from '../readers';
 import { lineToRecord } from '../readers/jsonl';
+import { FingerprintMemo } from '../records/fingerprint-memo';
 import { fingerprintHalves, questionKey, writeFingerprint } from '../records/normalize';
 import { batchLines, type LineBatch } from './line-batch';
 import { LineBytes } from './line-bytes';
 import { Numbering } from './numbering';
-import { type OutcomeContext, type OutcomeCounts, recordOutcome } from './record-outcome';
+import { duplicateQuarantineLine, type OutcomeContext, type OutcomeCounts, recordOutcome } from './record-outcome';
 import type { LearnedTexts } from './remembered-rules';
 
 /**
@@ -57,8 +58,24 @@ function recordOutcomeAt(record: SourceRecord, context: OutcomeContext, counts: 
   }
 }
 
-/** Decides and serialises the outcome of each record; `records` are consecutive, in file order. */
-export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): OutcomeBatch {
+/**
+ * The fingerprints of records one thread kept lately, all from earlier in the file it stages:
+ * a record found here repeats one that reached the staged output before it, so it is a
+ * duplicate whatever the other threads decided, and it is quarantined as one without being
+ * serialised first. The file's staged output still de-duplicates everything else. A new one
+ * per file and thread; 16,384 records a generation (under 1 MB) catch a log's popular pairs.
+ */
+export class KeptEarlier {
+  readonly memo = new FingerprintMemo(16_384);
+}
+
+const KEPT = 1;
+
+/**
+ * Decides and serialises the outcome of each record; `records` are consecutive, in file order,
+ * and follow every record `earlier` was told of.
+ */
+export function outcomeBatch(records: SourceRecord[], context: OutcomeContext, earlier?: KeptEarlier): OutcomeBatch {
   const counts: OutcomeCounts = { redactions: {}, unknownFields: {}, unsafeTypes: {} };
   const byReason: Partial<Record<ProductionDropReason, number>> = {};
   const keptLines: number[] = [];
@@ -84,7 +101,17 @@ export function outcomeBatch(records: SourceRecord[], context: OutcomeContext): 
       continue;
     }
     const { question, question_type: type, timestamp } = outcome.record;
-    writeFingerprint(digestView, keptText.count * 8, outcome.fingerprint[0], outcome.fingerprint[1]);
+    const [high, low] = outcome.fingerprint;
+    if (earlier) {
+      if (earlier.memo.get(high, low) === KEPT) {
+        byReason.duplicate = (byReason.duplicate ?? 0) + 1;
+        droppedText.add(duplicateQuarantineLine(outcome.record, outcome.line, context.source));
+        droppedLines.push(outcome.line);
+        continue;
+      }
+      earlier.memo.set(high, low, KEPT);
+    }
+    writeFingerprint(digestView, keptText.count * 8, high, low);
     fingerprintHalves([questionKey(question)], questionHalves);
     writeFingerprint(questionDigestView, keptText.count * 8, questionHalves[0]!, questionHalves[1]!);
     keptText.add(JSON.stringify(outcome.record));
@@ -124,11 +151,11 @@ export function dayOf(timestamp: string | null): string {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** The outcome batch of a batch of raw JSON Lines lines: each line parsed (or rejected), then decided. */
-export function outcomeBatchOfLines(lines: LineBatch, context: OutcomeContext): OutcomeBatch {
+export function outcomeBatchOfLines(lines: LineBatch, context: OutcomeContext, earlier?: KeptEarlier): OutcomeBatch {
   const records: SourceRecord[] = [];
   for (const line of batchLines(lines)) {
     const record = lineToRecord(line, context.maxRecordBytes, decoder);
     if (record) records.push(record);
   }
-  return outcomeBatch(records, context);
+  return outcomeBatch(records, context, earlier);
 }

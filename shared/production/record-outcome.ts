@@ -146,6 +146,15 @@ export function duplicateQuarantine(stagedLine: Buffer, line: number, source: Ou
 
 const CLOSE_DUPLICATE = Buffer.from('}}\n');
 
+/** The same entry as duplicateQuarantine cuts from the staged line, made from the record (no newline). */
+export function duplicateQuarantineLine(
+  record: Pick<StagedRecord, 'question' | 'answer'>,
+  line: number,
+  source: OutcomeContext['source'],
+): string {
+  return `${duplicateQuarantineHead(source, line)}"question":${JSON.stringify(record.question)},"answer":${JSON.stringify(record.answer)}}}`;
+}
+
 /** A duplicate's quarantine entry up to its record's first field: `{"reason":"duplicate",…,"record":{`. */
 export function duplicateQuarantineHead(source: OutcomeContext['source'], line: number): string {
   return `{"reason":"duplicate","source_key":${JSON.stringify(source.key)},"source_etag":${JSON.stringify(source.etag)},"line":${line},"record":{`;

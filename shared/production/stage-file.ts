@@ -10,7 +10,7 @@ import { DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_SPILL_BYTES } from '../read
 import { type Logger, PipelineError, ProgressLog, positiveInt } from '../runtime';
 import { type ByteRange, BytesWriter, JsonlWriter, type ObjectStore } from '../store';
 import { emptyHistogram } from '../summary/histogram';
-import { outcomeBatch } from './outcome-batch';
+import { KeptEarlier, outcomeBatch } from './outcome-batch';
 import type { OutcomeContext } from './record-outcome';
 import { StageWorkerPool, stageWorkerCount } from './stage-workers';
 import { MAX_UNKNOWN_FIELD_NAMES, MAX_UNKNOWN_FIELD_NAMES_OF_A_PART, StagedOutput } from './staged-output';
@@ -174,8 +174,9 @@ async function stageRecords(
         await pool.stop();
       }
     } else {
+      const earlier = new KeptEarlier();
       for await (const records of inBatches(opened.records, RECORDS_PER_BATCH))
-        await output.apply(outcomeBatch(records, context));
+        await output.apply(outcomeBatch(records, context, earlier));
     }
   } catch (err) {
     await Promise.all([staged.abort(err as Error), quarantine.abort(err as Error), lineIndex.abort(err as Error)]);

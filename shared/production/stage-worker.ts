@@ -5,23 +5,25 @@
  * source text: an action is a single file, with no second file to point a Worker at.
  */
 import { parentPort } from 'node:worker_threads';
-import { type OutcomeBatch, outcomeBatchOfLines } from './outcome-batch';
+import { KeptEarlier, type OutcomeBatch, outcomeBatchOfLines } from './outcome-batch';
 import type { OutcomeContext } from './record-outcome';
 import { learn, noteWhatIsLearned, takeLearned } from './remembered-rules';
 import type { StageWorkerMessage } from './stage-workers';
 
 let context: OutcomeContext | undefined;
+let earlier = new KeptEarlier();
 // This thread always stages with the action's thread: what it learns goes back with each batch.
 noteWhatIsLearned(true);
 
 parentPort!.on('message', (message: StageWorkerMessage) => {
   if ('context' in message) {
     context = { ...message.context, safeTypes: new Set(message.context.safeTypes) };
+    earlier = new KeptEarlier();
     return;
   }
   if (!context) throw new Error('a batch of lines arrived before the file context');
   for (const learned of message.learned) learn(learned);
-  const batch = outcomeBatchOfLines(message.lines, context);
+  const batch = outcomeBatchOfLines(message.lines, context, earlier);
   batch.learned = takeLearned();
   parentPort!.postMessage(batch, transferList(batch));
 });

@@ -6,7 +6,7 @@ import { newExpectations, productionLogLines } from '../../test/fixtures/product
 import { tempDir } from '../../test/helpers/temp-dir';
 import { FolderStore, JsonlWriter, readText } from '../store';
 import { lineBatches } from './line-batch';
-import { outcomeBatchOfLines } from './outcome-batch';
+import { KeptEarlier, outcomeBatchOfLines } from './outcome-batch';
 import { StageWorkerPool, stageWorkerCount, useStageWorkerFile } from './stage-workers';
 import { StagedOutput } from './staged-output';
 
@@ -19,7 +19,8 @@ const context = {
 
 /** Enough lines for several batches, so that the worker gets some of them. */
 function logFile(): Readable {
-  const lines = [...productionLogLines({ records: 3000, seed: 5 }, newExpectations())];
+  // Four lines in ten ask an earlier question again: duplicates for each thread to find.
+  const lines = [...productionLogLines({ records: 3000, seed: 5, repeats: 0.4 }, newExpectations())];
   return Readable.from([Buffer.concat(lines.flatMap((line) => [line, Buffer.from('\n')]))]);
 }
 
@@ -81,5 +82,30 @@ describe('transform worker threads', () => {
     await Promise.all([aloneStaged.close(), aloneQuarantine.close()]);
     expect(await readText(store, 'threads.jsonl')).toBe(await readText(store, 'alone.jsonl'));
     expect(await readText(store, 'threads-quarantine.jsonl')).toBe(await readText(store, 'alone-quarantine.jsonl'));
+  });
+
+  it('quarantine a repeat found by its own thread byte for byte as the staged output would', async () => {
+    const store = new FolderStore(await tempDir());
+    const stage = async (name: string, earlier?: KeptEarlier) => {
+      const staged = new JsonlWriter(store, `${name}.jsonl`);
+      const quarantine = new JsonlWriter(store, `${name}-quarantine.jsonl`);
+      const output = new StagedOutput(staged, quarantine, context.source);
+      let foundByThread = 0;
+      for await (const lines of lineBatches(logFile(), context.maxRecordBytes)) {
+        const batch = outcomeBatchOfLines(lines, context, earlier);
+        foundByThread += batch.dropped.byReason.duplicate ?? 0;
+        await output.apply(batch);
+      }
+      await Promise.all([staged.close(), quarantine.close()]);
+      return { foundByThread, counts: output.summaryCounts() };
+    };
+    const withMemory = await stage('remembered', new KeptEarlier());
+    const without = await stage('plain');
+    expect(withMemory.foundByThread).toBeGreaterThan(100);
+    expect(without.foundByThread).toBe(0);
+    expect(withMemory.counts).toEqual(without.counts);
+    expect(without.counts.dropped.duplicate).toBeGreaterThanOrEqual(withMemory.foundByThread);
+    expect(await readText(store, 'remembered.jsonl')).toBe(await readText(store, 'plain.jsonl'));
+    expect(await readText(store, 'remembered-quarantine.jsonl')).toBe(await readText(store, 'plain-quarantine.jsonl'));
   });
 });

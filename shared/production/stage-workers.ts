@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { NAME_TABLE } from '../pii/name-table';
 import { type LineBatch, lineBatches } from './line-batch';
-import { type OutcomeBatch, outcomeBatchOfLines } from './outcome-batch';
+import { KeptEarlier, type OutcomeBatch, outcomeBatchOfLines } from './outcome-batch';
 import type { OutcomeContext } from './record-outcome';
 import { type LearnedTexts, learn, noteWhatIsLearned, takeLearned } from './remembered-rules';
 import type { StagedOutput } from './staged-output';
@@ -84,11 +84,14 @@ export class StageWorkerPool {
     const inFlight: PendingBatch[] = [];
     const applyNext = async () => output.apply(await inFlight.shift()!.result);
     noteWhatIsLearned(this.workers.length > 0);
+    const earlier = new KeptEarlier();
     try {
       for await (const batch of lineBatches(content, context.maxRecordBytes)) {
         const idle = this.workers.find((worker) => worker.queued < IN_FLIGHT_PER_WORKER);
         inFlight.push(
-          idle ? pending(idle.stage(batch)) : { result: Promise.resolve(this.decideHere(batch, context)), ready: true },
+          idle
+            ? pending(idle.stage(batch))
+            : { result: Promise.resolve(this.decideHere(batch, context, earlier)), ready: true },
         );
         // Apply what is done, in order; wait for a worker only when this thread is too far ahead.
         while (inFlight[0]?.ready) await applyNext();
@@ -107,8 +110,8 @@ export class StageWorkerPool {
   }
 
   /** A batch decided on this thread; what it learned goes to every worker. */
-  private decideHere(batch: LineBatch, context: OutcomeContext): OutcomeBatch {
-    const outcome = outcomeBatchOfLines(batch, context);
+  private decideHere(batch: LineBatch, context: OutcomeContext, earlier: KeptEarlier): OutcomeBatch {
+    const outcome = outcomeBatchOfLines(batch, context, earlier);
     const learned = takeLearned();
     if (learned) for (const worker of this.workers) worker.tell(learned);
     return outcome;
