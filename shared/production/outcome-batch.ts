@@ -63,10 +63,10 @@ function recordOutcomeAt(record: SourceRecord, context: OutcomeContext, counts: 
  * a record found here repeats one that reached the staged output before it, so it is a
  * duplicate whatever the other threads decided, and it is quarantined as one without being
  * serialised first. The file's staged output still de-duplicates everything else. A new one
- * per file and thread; 16,384 records a generation (under 1 MB) catch a log's popular pairs.
+ * per file and thread; 24,576 records a generation (under 1 MB) catch a log's popular pairs.
  */
 export class KeptEarlier {
-  readonly memo = new FingerprintMemo(16_384);
+  readonly memo = new FingerprintMemo(24_576);
 }
 
 const KEPT = 1;
