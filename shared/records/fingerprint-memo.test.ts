@@ -6,7 +6,10 @@ import { fingerprintDigest, fingerprintHalves } from './normalize';
 function textMemo(entries: number) {
   const memo = new FingerprintMemo(entries);
   const halves = new Uint32Array(2);
-  const at = (text: string) => (fingerprintHalves([text], halves), [halves[0]!, halves[1]!] as const);
+  const at = (text: string) => {
+    fingerprintHalves([text], halves);
+    return [halves[0]!, halves[1]!] as const;
+  };
   return {
     get: (text: string) => memo.get(...at(text)),
     set: (text: string, value: number) => memo.set(...at(text), value),
