@@ -1,5 +1,5 @@
 /**
- * Parts benchmark: a large production log (3 million lines, about 2 GB, 40 % repeated questions
+ * Parts benchmark: a large production log (5.4 million lines, about 2 GB, 40 % repeated questions
  * by default) staged in parts the way OpenWhisk runs it. The transform bundle plans the file with
  * a stand-in OpenWhisk API that records its non-blocking invokes; then every recorded part runs
  * in a fresh process, as on an invoker of its own, one after another, each measured. The part
@@ -8,7 +8,7 @@
  * scheduled in order on the first free invoker, the join); beside them a bare pass over the same
  * file and retrain-batch over what was staged. `--whole` also stages the file in one activation.
  *
- *   npm run bench:parts -- [--records 3000000] [--repeats 0.4] [--part-mb 64] [--invokers 1,2,4,8,16,32] [--whole]
+ *   npm run bench:parts -- [--records 5400000] [--repeats 0.4] [--part-mb 64] [--invokers 1,2,4,8,16,32] [--whole]
  */
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ import { tableRow } from './lib/table-row';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
-const records = Number(option('--records', '3000000'));
+const records = Number(option('--records', '5400000'));
 const repeats = Number(option('--repeats', '0.4'));
 const partBytes = Math.round(Number(option('--part-mb', '64')) * 1024 * 1024);
 const invokers = option('--invokers', '1,2,4,8,16,32').split(',').map(Number);
