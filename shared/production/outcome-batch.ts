@@ -66,7 +66,14 @@ function recordOutcomeAt(record: SourceRecord, context: OutcomeContext, counts: 
  * per file and thread; 24,576 records a generation (under 1 MB) catch a log's popular pairs.
  */
 export class KeptEarlier {
-  readonly memo = new FingerprintMemo(24_576);
+  private readonly memo = new FingerprintMemo(24_576);
+
+  /** Whether a record with this fingerprint was kept earlier; if not, it is noted as kept now. */
+  repeats(high: number, low: number): boolean {
+    if (this.memo.get(high, low) === KEPT) return true;
+    this.memo.set(high, low, KEPT);
+    return false;
+  }
 }
 
 const KEPT = 1;
@@ -102,14 +109,11 @@ export function outcomeBatch(records: SourceRecord[], context: OutcomeContext, e
     }
     const { question, question_type: type, timestamp } = outcome.record;
     const [high, low] = outcome.fingerprint;
-    if (earlier) {
-      if (earlier.memo.get(high, low) === KEPT) {
-        byReason.duplicate = (byReason.duplicate ?? 0) + 1;
-        droppedText.add(duplicateQuarantineLine(outcome.record, outcome.line, context.source));
-        droppedLines.push(outcome.line);
-        continue;
-      }
-      earlier.memo.set(high, low, KEPT);
+    if (earlier?.repeats(high, low)) {
+      byReason.duplicate = (byReason.duplicate ?? 0) + 1;
+      droppedText.add(duplicateQuarantineLine(outcome.record, outcome.line, context.source));
+      droppedLines.push(outcome.line);
+      continue;
     }
     writeFingerprint(digestView, keptText.count * 8, high, low);
     fingerprintHalves([questionKey(question)], questionHalves);
