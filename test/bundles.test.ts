@@ -6,7 +6,12 @@ import { gzipSync } from 'node:zlib';
 import { Cron } from 'croner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../shared/actions';
-import { OFFLINE_RAW_PREFIX, PRODUCTION_RAW_PREFIX } from '../shared/bucket/keys';
+import {
+  OFFLINE_RAW_PREFIX,
+  PRODUCTION_QUARANTINE_PREFIX,
+  PRODUCTION_RAW_PREFIX,
+  PRODUCTION_STAGED_PREFIX,
+} from '../shared/bucket/keys';
 import { type PipelineManifest, parseManifest } from '../shared/manifest';
 import { type ActionDefinition, invokeAction } from '../shared/runtime';
 import { retrainBatch } from '../shared/stages/retrain-batch';
@@ -246,6 +251,47 @@ describe('transform with worker threads', () => {
     const outputs = await productionOutputs(threaded);
     expect([...outputs.keys()].some((k) => k.includes('/quarantine/'))).toBe(true);
     expect(outputs).toEqual(await productionOutputs(single));
+  });
+});
+
+describe('transform bundle written in ASCII', () => {
+  // Letters above U+007F are \\u escapes in the bundles (V8 keeps such a source one byte per
+  // character), also in regexes and raw templates: they must find what the source finds.
+  const questions = [
+    'Código postal 28013 Madrid, teléfono 612 345 678: ¿cuánto ibuprofeno puedo tomar?',
+    'N° de sécu 1 85 05 78 006 084 36 — what is gout?',
+    'I’m José Núñez, born 03/04/1961: what are the symptoms of shingles?',
+    'Hola, soy María José García – ¿qué es la diabetes?',
+    'Straße 12, 10115 Berlin: what causes psoriasis?',
+  ];
+  it('has no character above U+007F and stages what the source stages, byte for byte', async () => {
+    for (const file of (await fs.readdir('dist')).filter((f) => f.endsWith('.js'))) {
+      expect(/[\u0080-\uffff]/.test(await fs.readFile(path.join('dist', file), 'utf8')), file).toBe(false);
+    }
+    const content = questions
+      .map((question, i) => JSON.stringify({ question, answer: `Answer ${i}: ask your doctor, Dr. Müller.` }))
+      .join('\n');
+    const key = `${PRODUCTION_RAW_PREFIX}accents.jsonl`;
+    const [bundled, source] = [await tempDir(), await tempDir()];
+    for (const dir of [bundled, source]) {
+      await fs.mkdir(path.join(dir, PRODUCTION_RAW_PREFIX), { recursive: true });
+      await fs.writeFile(path.join(dir, key), content);
+    }
+    await invokeBundle(
+      'dist/transform.js',
+      { store: 'folder', data_dir: bundled, key, log_level: 'silent' },
+      { cwd: bundled },
+    );
+    await invokeAction(transform as ActionDefinition, { key, log_level: 'silent' }, { store: new FolderStore(source) });
+    const outputs = await productionOutputs(bundled);
+    const written = [...outputs]
+      .filter(([k]) => k.startsWith(PRODUCTION_STAGED_PREFIX) || k.startsWith(PRODUCTION_QUARANTINE_PREFIX))
+      .map(([, text]) => text)
+      .join('\n');
+    for (const identifier of ['28013', '612 345 678', '006 084 36', 'Núñez', 'García', '10115', 'Müller']) {
+      expect(written).not.toContain(identifier);
+    }
+    expect(outputs).toEqual(await productionOutputs(source));
   });
 });
 
