@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { assignSplit, SplitRatiosSchema } from './split';
 
@@ -18,6 +19,15 @@ describe('seeded split', () => {
     expect(Math.abs(counts.training / 20_000 - 0.6)).toBeLessThan(0.01);
     expect(Math.abs(counts.validation / 20_000 - 0.2)).toBeLessThan(0.01);
     expect(Math.abs(counts.evaluation / 20_000 - 0.2)).toBeLessThan(0.01);
+  });
+
+  it('places a question by the first 48 bits of SHA-256 over seed, NUL and question, as earlier versions did', () => {
+    // Splits written before stay valid only if this never changes: checked against a plain Hash.
+    const position = (q: string) =>
+      createHash('sha256').update('42').update('\u0000').update(q).digest().readUIntBE(0, 6) / 2 ** 48;
+    const expected = (q: string) => (position(q) < 0.6 ? 'training' : position(q) < 0.8 ? 'validation' : 'evaluation');
+    const questions = Array.from({ length: 2_000 }, (_, i) => `¿qué es la enfermedad ${i}? what is ${i}`);
+    expect(questions.map((q) => assignSplit(q, '42', ratios))).toEqual(questions.map(expected));
   });
 
   it('depends on the seed and on nothing else', () => {
