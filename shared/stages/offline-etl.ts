@@ -289,11 +289,14 @@ async function buildSplit(
       continue;
     }
 
-    const files = {} as Record<SplitName, { key: string; etag: string; records: number }>;
-    for (const name of SPLIT_NAMES) {
-      const { key, etag } = await writers[name].close();
-      files[name] = { key, etag, records: writers[name].records };
-    }
+    // Closed together: on S3 each close waits for its last part and the completion.
+    const closed = await Promise.all(SPLIT_NAMES.map((name) => writers[name].close()));
+    const files = Object.fromEntries(
+      SPLIT_NAMES.map((name, i) => [
+        name,
+        { key: closed[i]!.key, etag: closed[i]!.etag, records: writers[name].records },
+      ]),
+    ) as Record<SplitName, { key: string; etag: string; records: number }>;
     const split_counts = Object.fromEntries(SPLIT_NAMES.map((name) => [name, files[name].records])) as Record<
       SplitName,
       number
