@@ -1,10 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { SAFE_QUESTION_TYPES } from '../question-type/safe-types';
-import { cleanProductionRecord, toIsoTime } from './production-record';
+import { cleanProductionRecord, hasValidFields, ProductionRecordSchema, toIsoTime } from './production-record';
 
 const safe = new Set(SAFE_QUESTION_TYPES);
 
 describe('production records', () => {
+  it('accepts by hand exactly the records the schema accepts', () => {
+    // Every kind of value JSON.parse can give, in every known field, alone and in pairs.
+    const values: unknown[] = [
+      ...[undefined, null, '', 'text', 0, -0, 12.5, -1, JSON.parse('1e400'), JSON.parse('-1e400')],
+      ...[true, false, [], ['a'], ['a', 'b'], ['a', 2], [null], {}, { a: 1 }, '2026-01-01T00:00:00Z'],
+    ];
+    const fields = [...Object.keys(ProductionRecordSchema.shape), 'extra'];
+    const records: Record<string, unknown>[] = [];
+    for (const field of fields) for (const value of values) records.push({ [field]: value });
+    for (const [i, first] of fields.entries())
+      for (const second of fields.slice(i + 1))
+        for (const a of values) for (const b of values.slice(0, 8)) records.push({ [first]: a, [second]: b });
+    let rejected = 0;
+    for (const record of records) {
+      const accepted = ProductionRecordSchema.safeParse(record).success;
+      expect(hasValidFields(record), JSON.stringify(record)).toBe(accepted);
+      if (!accepted) rejected += 1;
+    }
+    expect(rejected).toBeGreaterThan(1000);
+  });
+
   it.each([
     [{ question: 42, answer: 'a' }, 'question: expected a string'],
     [{ question: 'q', answer: 'a', latency_ms: -3 }, 'latency_ms: expected a non-negative number'],

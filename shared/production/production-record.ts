@@ -60,9 +60,8 @@ export function cleanProductionRecord(
   safeTypes: Set<string>,
   counts: RedactionCounts,
 ): CleanResult {
-  const parsed = ProductionRecordSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+  if (!hasValidFields(value)) {
+    const issue = ProductionRecordSchema.safeParse(value).error?.issues[0];
     return {
       ok: false,
       reason: 'invalid_field',
@@ -70,7 +69,7 @@ export function cleanProductionRecord(
       reduced: reduceKnownFields(value, counts),
     };
   }
-  const r: ProductionRecord = parsed.data;
+  const r = value as ProductionRecord; // only its known fields are read
   const asked = normalizeQuestion(r.question);
   const typed = asked === undefined ? undefined : reduceAndTypeQuestion(asked, counts);
   const question = typed?.text;
@@ -119,6 +118,32 @@ export function cleanProductionRecord(
 }
 
 const pair = new Uint32Array(2);
+
+/**
+ * Whether ProductionRecordSchema accepts the record, checked by hand: this runs on every record,
+ * and zod took 0.5 µs a record where this takes 0.02. zod is asked only to say what is wrong
+ * with a record that fails. A test holds the two to the same answers.
+ */
+export function hasValidFields(value: Record<string, unknown>): boolean {
+  return (
+    isAbsentOr(value.question, isString) &&
+    isAbsentOr(value.answer, isString) &&
+    isAbsentOr(value.ts, isTime) &&
+    isAbsentOr(value.timestamp, isTime) &&
+    isAbsentOr(value.slice, isString) &&
+    isAbsentOr(value.symptoms, isSymptoms) &&
+    isAbsentOr(value.latency_ms, (latency) => isNumber(latency) && latency >= 0) &&
+    isAbsentOr(value.question_type, isString)
+  );
+}
+
+const isAbsentOr = (field: unknown, check: (field: unknown) => boolean) =>
+  field === undefined || field === null || check(field);
+const isString = (field: unknown): field is string => typeof field === 'string';
+/** As zod's z.number(): finite (JSON's 1e400 parses to Infinity). */
+const isNumber = (field: unknown): field is number => typeof field === 'number' && Number.isFinite(field);
+const isTime = (field: unknown) => isString(field) || isNumber(field);
+const isSymptoms = (field: unknown) => isString(field) || (Array.isArray(field) && field.every(isString));
 
 /** Symptoms as a list (older writers send one string), each normalised and reduced; empty ones left out. */
 function reducedSymptoms(symptoms: ProductionRecord['symptoms'], counts: RedactionCounts): string[] {
