@@ -28,7 +28,7 @@ import { openRecordFile, UnreadableFileError } from '../readers';
 import { MEDQUAD_FORMATS } from '../readers/medquad-formats';
 import { DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_SPILL_BYTES } from '../readers/types';
 import { FingerprintSet } from '../records/fingerprint-set';
-import { MedQuadRowSchema } from '../records/medquad';
+import { medQuadRow } from '../records/medquad';
 import {
   fingerprintDigest,
   fingerprintId,
@@ -322,10 +322,9 @@ function cleanRecord(
   safeTypes: Set<string>,
   seen: FingerprintSet,
 ): { row: SplitRecord } | { drop: OfflineDropReason } {
-  const parsed = MedQuadRowSchema.safeParse(value);
-  if (!parsed.success || typeof value !== 'object' || value === null || Array.isArray(value))
-    return { drop: 'invalid_record' };
-  const source = parsed.data;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { drop: 'invalid_record' };
+  const source = medQuadRow(value as Record<string, unknown>);
+  if (!source) return { drop: 'invalid_record' };
   const question = normalizeQuestion(source.question);
   if (!question) return { drop: 'missing_question' };
   const answer = normalizeText(source.answer);
