@@ -246,7 +246,13 @@ async function buildSplit(
           for await (const record of opened.records) {
             records += 1;
             const kept =
-              'error' in record ? { drop: 'invalid_record' as const } : cleanRecord(record.value, safeTypes, seen);
+              'error' in record
+                ? { drop: 'invalid_record' as const }
+                : cleanRecord(record.value, safeTypes, seen, {
+                    source_key: input.key,
+                    source_entry: record.entry ?? null,
+                    source_position: record.position,
+                  });
             if ('drop' in kept) {
               dropped[kept.drop] += 1;
               continue;
@@ -254,12 +260,7 @@ async function buildSplit(
             const split = assignSplit(questionKey(kept.row.question), settings.seed, settings.ratios);
             typeCounts[split][kept.row.question_type] = (typeCounts[split][kept.row.question_type] ?? 0) + 1;
             stats.add(split, kept.row);
-            const written = writers[split].write({
-              ...kept.row,
-              source_key: input.key,
-              source_entry: record.entry ?? null,
-              source_position: record.position,
-            });
+            const written = writers[split].write(kept.row);
             if (written) await written;
           }
         } catch (err) {
@@ -315,13 +316,16 @@ async function buildSplit(
   }
 }
 
-/** The cleaned row written to the split: the original columns plus provenance. */
-/** Applies the drop rules in order; the first that matches is the counted reason. */
+/**
+ * Applies the drop rules in order; the first that matches is the counted reason. A kept row is
+ * the line written to the split: the original columns, then where it came from.
+ */
 function cleanRecord(
   value: unknown,
   safeTypes: Set<string>,
   seen: FingerprintSet,
-): { row: SplitRecord } | { drop: OfflineDropReason } {
+  provenance: Provenance,
+): { row: SplitRecord & Provenance } | { drop: OfflineDropReason } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { drop: 'invalid_record' };
   const source = medQuadRow(value as Record<string, unknown>);
   if (!source) return { drop: 'invalid_record' };
@@ -347,8 +351,19 @@ function cleanRecord(
       document_source: normalizeText(source.document_source) ?? null,
       document_url: normalizeText(source.document_url) ?? null,
       question_id: normalizeText(source.question_id) ?? null,
+      // Last in each line, as the split files always had them; set here, not spread in later.
+      source_key: provenance.source_key,
+      source_entry: provenance.source_entry,
+      source_position: provenance.source_position,
     },
   };
+}
+
+/** Where a split line came from: the export's key, the archive entry, the line or row. */
+interface Provenance {
+  source_key: string;
+  source_entry: string | null;
+  source_position: number;
 }
 
 function sameInputs(
