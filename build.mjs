@@ -129,10 +129,10 @@ console.log(`built ${names.length} action bundle(s) in ${Date.now() - started} m
 
 /**
  * `code` with every character above U+007F written as a \u escape. V8 holds a source that is
- * all ASCII one byte per character, and reads and compiles it faster (a 1.6 MB bundle: 13 ms
- * less to read alone). esbuild escapes string literals but leaves regex literals and template
- * literals as written; in the bundles those are patterns, where an escape matches the same
- * character. An identity escape ("\é") gives up its backslash to the new escape.
+ * all ASCII one byte per character, and reads and compiles it faster (transform's 1.6 MB bundle
+ * loads about 6 ms sooner). esbuild escapes string literals but leaves regex literals and
+ * template literals as written; in the bundles those are patterns, where an escape matches the
+ * same character. An identity escape ("\é") gives up its backslash to the new escape.
  * @param {string} code
  */
 function asciiOnly(code) {

@@ -32,8 +32,8 @@ export type CueFamily = (typeof CUE_FAMILIES)[number];
 /**
  * Each family's cues, `|`-separated, in a little regex syntax: `\b` at either end (a word must
  * end there; every cue starts at one), `?` after a character, `[..]` of single characters,
- * `\.`, `\/`, `\s` and `\uXXXX` (the bundles spell every letter above U+007F so, in raw
- * templates too). Street words are whole words; month names take the letters after them.
+ * `\.`, `\/`, `\s` and `\uXXXX` (the bundles write every character above U+007F as one,
+ * raw templates included). Street words are whole words; month names take the letters after them.
  */
 const CUES: Record<CueFamily, string> = {
   street: `${STREET_WORDS}|${STREET_ABBREVIATIONS.toLowerCase()}|${STREET_FIRST_WORDS}|${STREET_FIRST_AMBIGUOUS}|${FRENCH_STREET_TYPES}|${KOREAN_ROAD_ENDINGS}|${COLOMBIAN_STREET_TYPES}|${TYPES_AFTER_NAME}|box|psc|county|route|sector|h\\.?\\s?no|jl`,
