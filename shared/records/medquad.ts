@@ -17,13 +17,18 @@ export const MEDQUAD_COLUMNS = [
   'answer',
 ] as const;
 
-/** Cells arrive as strings, but CSV and spreadsheet exports turn ids into numbers; NaN/empty mean missing. */
-const cell = z.preprocess((value) => {
+/**
+ * Cells arrive as strings, but CSV and spreadsheet exports turn ids into numbers; NaN/empty mean
+ * missing. Anything else comes back as it was, for the string check to refuse.
+ */
+function cellText(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
   if (typeof value === 'boolean') return String(value);
   return value;
-}, z.string().nullable());
+}
+
+const cell = z.preprocess(cellText, z.string().nullable());
 
 /**
  * One row of a MedQuAD export. Every column is optional (a missing question or answer is
@@ -46,12 +51,9 @@ export type MedQuadRow = z.infer<typeof MedQuadRowSchema>;
 export function medQuadRow(value: Record<string, unknown>): MedQuadRow | undefined {
   const row: Record<string, string | null> = {};
   for (const name of MEDQUAD_COLUMNS) {
-    const cell = value[name];
-    if (cell === null || cell === undefined) row[name] = null;
-    else if (typeof cell === 'string') row[name] = cell;
-    else if (typeof cell === 'number') row[name] = Number.isFinite(cell) ? String(cell) : null;
-    else if (typeof cell === 'boolean') row[name] = String(cell);
-    else return undefined;
+    const text = cellText(value[name]);
+    if (text !== null && typeof text !== 'string') return undefined;
+    row[name] = text;
   }
   return row as MedQuadRow;
 }
