@@ -135,37 +135,39 @@ export const ADDRESS_RULES = [
   {
     type: 'ADDRESS' as const,
     applies: (h: CueHints) => h.digits >= 1 && MAY_HOLD_UNIT_CHAIN.test(h.lower),
-    pattern: new RegExp(UNIT_CHAIN, 'gud'),
+    pattern: () => new RegExp(UNIT_CHAIN, 'gud'),
   },
   {
     // Rural, military and numbered roads: "4602 County Road 247", "RR 2 Box 118", "PSC 5739, Box 6271", "PO Box 4471",
     // "D-73, Sector 92", "H.No. 6-5-617, Road No. 4".
     type: 'ADDRESS' as const,
     applies,
-    pattern: new RegExp(
-      `(?:${HOUSE_NUMBER}\\s+)?\\b${caseless('(?:county (?:road|rd)|state (?:road|route)|route|highway|hwy|farm to market road|fm|cr)')}\\s+\\d{1,5}\\b(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}` +
-        `|\\b(?:${caseless('rr|rural route|hc|psc|unit|cmr')})\\s+\\d{1,5},?\\s+${caseless('box')}\\s+\\d{1,6}\\b` +
-        `|\\b${caseless('p')}\\.?\\s?${caseless('o')}\\.?\\s?${caseless('box')}\\s+\\d{1,6}\\b` +
-        `|\\b[A-Z]-?\\d{1,4},\\s*${caseless('sector')}\\s+\\d{1,3}\\b` +
-        `|\\b${caseless('h')}\\.?\\s?${caseless('no')}\\.?\\s*[\\d/-]{1,12}(?:,\\s*(?:${caseless('road|street|lane|block')})\\s+${caseless('no')}\\.?\\s*\\d{1,4}\\b)?`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `(?:${HOUSE_NUMBER}\\s+)?\\b${caseless('(?:county (?:road|rd)|state (?:road|route)|route|highway|hwy|farm to market road|fm|cr)')}\\s+\\d{1,5}\\b(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}` +
+          `|\\b(?:${caseless('rr|rural route|hc|psc|unit|cmr')})\\s+\\d{1,5},?\\s+${caseless('box')}\\s+\\d{1,6}\\b` +
+          `|\\b${caseless('p')}\\.?\\s?${caseless('o')}\\.?\\s?${caseless('box')}\\s+\\d{1,6}\\b` +
+          `|\\b[A-Z]-?\\d{1,4},\\s*${caseless('sector')}\\s+\\d{1,3}\\b` +
+          `|\\b${caseless('h')}\\.?\\s?${caseless('no')}\\.?\\s*[\\d/-]{1,12}(?:,\\s*(?:${caseless('road|street|lane|block')})\\s+${caseless('no')}\\.?\\s*\\d{1,4}\\b)?`,
+        'gud',
+      ),
   },
   {
     // Japanese block numbers before the district: "2-27-15 Kitazawa", "3-3-9 Nishi-Shinjuku".
     type: 'ADDRESS' as const,
     applies,
-    pattern: /(?<![\d/.-])\b\d{1,2}-\d{1,2}-\d{1,3}\s+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?\b/dgu,
+    pattern: () => /(?<![\d/.-])\b\d{1,2}-\d{1,2}-\d{1,3}\s+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?\b/dgu,
   },
   {
     // Number first, street type last: "1442 W. Roscoe St Apt 3", "88-31 164th St", "Flat 3, Lumiere House, 40 Queens
     // Crescent".
     type: 'ADDRESS' as const,
     applies,
-    pattern: new RegExp(
-      `(?:${BEFORE_NUMBER}\\s*,?\\s+(?:${BUILDING})?|${HOUSE_NAME}){0,3}${HOUSE_NUMBER}(?:\\s+|,\\s+(?=\\p{Lu}))(?:${DIRECTION}\\s+)?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `(?:${BEFORE_NUMBER}\\s*,?\\s+(?:${BUILDING})?|${HOUSE_NAME}){0,3}${HOUSE_NUMBER}(?:\\s+|,\\s+(?=\\p{Lu}))(?:${DIRECTION}\\s+)?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}`,
+        'gud',
+      ),
     accept: (m: string) => accept(m) && titleCaseAfterComma(m),
   },
   {
@@ -173,10 +175,11 @@ export const ADDRESS_RULES = [
     // e".
     type: 'ADDRESS' as const,
     applies,
-    pattern: new RegExp(
-      `${HOUSE_NUMBER}\\s+(?:${DIRECTION}\\s+)?(?:${NAME_WORD}\\s+){1,4}(?:${LOWER_ABBREVIATIONS})\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${HOUSE_NUMBER}\\s+(?:${DIRECTION}\\s+)?(?:${NAME_WORD}\\s+){1,4}(?:${LOWER_ABBREVIATIONS})\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}`,
+        'gud',
+      ),
     accept,
   },
   {
@@ -184,10 +187,11 @@ export const ADDRESS_RULES = [
     // "Plot 270, Admiralty Way", "#601, link road", "Blk 22 Lot 26, Sampaguita St.".
     type: 'ADDRESS' as const,
     applies,
-    pattern: new RegExp(
-      `(?:${PRE_UNIT}\\s*,?\\s*){1,2}(?:${BUILDING})?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?(?:\\s+(?:${caseless('no')}\\.?\\s*)?\\d{1,5}\\b)?${POST_UNITS}`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `(?:${PRE_UNIT}\\s*,?\\s*){1,2}(?:${BUILDING})?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?(?:\\s+(?:${caseless('no')}\\.?\\s*)?\\d{1,5}\\b)?${POST_UNITS}`,
+        'gud',
+      ),
     accept,
   },
   {
@@ -195,10 +199,11 @@ export const ADDRESS_RULES = [
     // 61b".
     type: 'ADDRESS' as const,
     applies,
-    pattern: new RegExp(
-      `(?:\\b(?:${STREET_FIRST})\\.?\\s+|\\b${STREET_FIRST_DOTTED}\\s*|\\b${STREET_FIRST_CAPITALISED}\\s+(?=(?:(?:${ROMANCE_PARTICLES})\\s+)?\\p{Lu}))(?:${NAME_WORD}\\s+){0,4}${NAME_WORD},?\\s+(?:${caseless('no|nr')}\\.?:?\\s*)?\\d{1,5}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?:/\\d{1,4}[A-Za-z]?){0,3}(?!\\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mg|ml|%))${POST_UNITS}`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `(?:\\b(?:${STREET_FIRST})\\.?\\s+|\\b${STREET_FIRST_DOTTED}\\s*|\\b${STREET_FIRST_CAPITALISED}\\s+(?=(?:(?:${ROMANCE_PARTICLES})\\s+)?\\p{Lu}))(?:${NAME_WORD}\\s+){0,4}${NAME_WORD},?\\s+(?:${caseless('no|nr')}\\.?:?\\s*)?\\d{1,5}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?:/\\d{1,4}[A-Za-z]?){0,3}(?!\\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mg|ml|%))${POST_UNITS}`,
+        'gud',
+      ),
     accept: (m: string) => accept(m) && !NOT_IN_A_STREET_NAME.test(m.replace(/^\S+\s+/, '')),
   },
   {
@@ -206,40 +211,44 @@ export const ADDRESS_RULES = [
     // Sukhumvit 31".
     type: 'ADDRESS' as const,
     applies,
-    pattern: new RegExp(
-      `${HOUSE_NUMBER}\\s+(?:${TYPE_AFTER_NUMBER})\\.?\\s+(?:${STREET_NAME_WORD}\\s+){0,3}${STREET_NAME_WORD}(?:\\s+\\d{1,4}[A-Za-z]?\\b)?${POST_UNITS}`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${HOUSE_NUMBER}\\s+(?:${TYPE_AFTER_NUMBER})\\.?\\s+(?:${STREET_NAME_WORD}\\s+){0,3}${STREET_NAME_WORD}(?:\\s+\\d{1,4}[A-Za-z]?\\b)?${POST_UNITS}`,
+        'gud',
+      ),
     accept,
   },
   {
     // Colombian: a type and its number, "#", then the cross street and the distance: "Calle 93 #11-26, apto 402".
     type: 'ADDRESS' as const,
     applies,
-    pattern: new RegExp(
-      `\\b(?:${caseless(COLOMBIAN_STREET_TYPES)})\\.?\\s+\\d{1,3}[A-Za-z]?(?:\\s*${caseless('bis')})?\\s*(?:#|${caseless('no')}\\.?|[Nn][°º])\\s*\\d{1,3}[A-Za-z]?\\s*-\\s*\\d{1,3}\\b${POST_UNITS}`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b(?:${caseless(COLOMBIAN_STREET_TYPES)})\\.?\\s+\\d{1,3}[A-Za-z]?(?:\\s*${caseless('bis')})?\\s*(?:#|${caseless('no')}\\.?|[Nn][°º])\\s*\\d{1,3}[A-Za-z]?\\s*-\\s*\\d{1,3}\\b${POST_UNITS}`,
+        'gud',
+      ),
   },
   {
     // The name, its type as a word of its own, the number: "Kong Oscars gate 54", "Andrássy út 60", "Konyaaltı Cad. No:
     // 45 Daire: 9".
     type: 'ADDRESS' as const,
     applies,
-    pattern: new RegExp(
-      `(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,3}(?:${caseless(TYPES_AFTER_NAME)})\\.?\\s+(?:(?:${caseless('no|nr')})\\.?:?\\s*)?\\d{1,5}[A-Za-z]?\\b(?!\\s*(?:%|${caseless('mg|ml|years?|yrs?|days?|weeks?|hours?|times')}\\b))${POST_UNITS}`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,3}(?:${caseless(TYPES_AFTER_NAME)})\\.?\\s+(?:(?:${caseless('no|nr')})\\.?:?\\s*)?\\d{1,5}[A-Za-z]?\\b(?!\\s*(?:%|${caseless('mg|ml|years?|yrs?|days?|weeks?|hours?|times')}\\b))${POST_UNITS}`,
+        'gud',
+      ),
     accept,
   },
   {
     // French number first: "74 TER RUE DE LA ROQUETTE, BÂT. B", "127 boulevard haussmann, 3e étage".
     type: 'ADDRESS' as const,
     applies,
-    pattern: new RegExp(
-      `${HOUSE_NUMBER}(?:\\s*(?:${caseless('bis|ter')}))?,?\\s+(?:${FRENCH_TYPE})\\b(?:\\s+${NAME_WORD}){1,4}${POST_UNITS}`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${HOUSE_NUMBER}(?:\\s*(?:${caseless('bis|ter')}))?,?\\s+(?:${FRENCH_TYPE})\\b(?:\\s+${NAME_WORD}){1,4}${POST_UNITS}`,
+        'gud',
+      ),
     accept,
   },
   {
@@ -247,10 +256,11 @@ export const ADDRESS_RULES = [
     // 1148".
     type: 'ADDRESS' as const,
     applies,
-    pattern: new RegExp(
-      `(?:(?:\\p{Lu}[\\p{L}'’-]*|${caseless('de|van|der|den|la|le|von|am|an')})\\s+){0,2}\\b${COMPOUND_STREET}\\s+\\d{1,4}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?:/\\d{1,4}[A-Za-z]?){0,3}${AFTER_HOUSE_NUMBER}${POST_UNITS}`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `(?:(?:\\p{Lu}[\\p{L}'’-]*|${caseless('de|van|der|den|la|le|von|am|an')})\\s+){0,2}\\b${COMPOUND_STREET}\\s+\\d{1,4}[A-Za-z]?\\b(?:-[IVXivx\\d]+)?(?:/\\d{1,4}[A-Za-z]?){0,3}${AFTER_HOUSE_NUMBER}${POST_UNITS}`,
+        'gud',
+      ),
     accept: (m: string) => accept(m) && !/^(?:the|a|an|on|in|at|of|my|to)\s/i.test(m),
   },
 ];
@@ -275,10 +285,11 @@ const POSTCODE_AFTER_ADDRESS = new RegExp(
 export const POSTCODE_AFTER_CUE = {
   type: 'ZIP' as const,
   applies: (h: CueHints) => h.digits >= 2 && hasCue(h, 'postcode'),
-  pattern: new RegExp(
-    `\\b(?:${caseless('zip ?code|zip|postal ?code|post ?code|pin ?code|pin|plz|cp|c\\.p\\.|cap|cep|eircode|código postal|codigo postal|code postal')})\\s*(?:${caseless('is')}|[:#-])?\\s*(${POSTCODE})(?![\\p{L}\\d])`,
-    'gud',
-  ),
+  pattern: () =>
+    new RegExp(
+      `\\b(?:${caseless('zip ?code|zip|postal ?code|post ?code|pin ?code|pin|plz|cp|c\\.p\\.|cap|cep|eircode|código postal|codigo postal|code postal')})\\s*(?:${caseless('is')}|[:#-])?\\s*(${POSTCODE})(?![\\p{L}\\d])`,
+      'gud',
+    ),
   group: 1,
 };
 

@@ -1,109 +1,17 @@
 /**
- * The cue words that gate the number rules (street words, ID and record cues, postcode and
- * phone words, month names), found in one walk over the lower-cased text: at each word start
- * a trie of every family's cues is followed as far as the text goes. Most texts have none, and
- * a regex of all the cues costs a try at every character. The rules these cues gate all start
- * their cue at a word boundary, so a cue is only looked for at one: "insur" counts in
- * "insurance", not in "reinsurance".
+ * The cue words of cue-trie-source.ts (street words, ID and record cues, postcode and phone
+ * words, month names) that gate the number rules, found in one walk over the lower-cased text:
+ * at each word start the trie of every family's cues is followed as far as the text goes. Most
+ * texts have none, and a regex of all the cues costs a try at every character. The rules these
+ * cues gate all start their cue at a word boundary, so a cue is only looked for at one: "insur"
+ * counts in "insurance", not in "reinsurance".
  */
 import { trieAlternation } from './alternation-trie';
-import {
-  COLOMBIAN_STREET_TYPES,
-  COMPOUND_STREET_ENDINGS,
-  FRENCH_STREET_TYPES,
-  KOREAN_ROAD_ENDINGS,
-  STREET_ABBREVIATIONS,
-  STREET_FIRST_AMBIGUOUS,
-  STREET_FIRST_WORDS,
-  STREET_WORDS,
-  TYPES_AFTER_NAME,
-} from './street-words';
+import { CUE_TRIE } from './cue-trie';
+import { CUE_FAMILIES, type CueFamily, MONTH_CUES } from './cue-trie-source';
+import { COMPOUND_STREET_ENDINGS } from './street-words';
 
-/**
- * Words a phone number follows, in the languages patients write in: "call", "mi número es",
- * "Festnetz", "llamarme al", "rappelez moi au", "meu zap", "mob", "Ring".
- */
-export const PHONE_CUE_WORDS =
-  'call|phone|cell|mobile|mob|tel|telephone|text|number|reach me at|fax|whatsapp|zap|ring|número|numero|nummer|teléfono|telefono|telefone|telefon|téléphone|celular|cel|móvil|movil|handy|festnetz|portable|llamar|llámame|llamarme|ligar|joindre|appeler|rappelez|rufen|chiamare|chiamami';
-
-export const CUE_FAMILIES = ['street', 'id', 'mrn', 'postcode', 'phone', 'month'] as const;
-export type CueFamily = (typeof CUE_FAMILIES)[number];
-
-/**
- * Each family's cues, `|`-separated, in a little regex syntax: `\b` at either end (a word must
- * end there; every cue starts at one), `?` after a character, `[..]` of single characters,
- * `\.`, `\/`, `\s` and `\uXXXX` (the bundles write every character above U+007F as one,
- * raw templates included). Street words are whole words; month names take the letters after them.
- */
-const CUES: Record<CueFamily, string> = {
-  street: `${STREET_WORDS}|${STREET_ABBREVIATIONS.toLowerCase()}|${STREET_FIRST_WORDS}|${STREET_FIRST_AMBIGUOUS}|${FRENCH_STREET_TYPES}|${KOREAN_ROAD_ENDINGS}|${COLOMBIAN_STREET_TYPES}|${TYPES_AFTER_NAME}|box|psc|county|route|sector|h\\.?\\s?no|jl`,
-  id: String.raw`\bpp\s?no|burgerservicenummer|\bcnp\b|\bic\s?no|licen[cs]e|\blic\b|\bdl\b|insur|\bins\b|member|\bmbr|policy|\bpol\b|group|\bgrp|subscriber|account|\bacct|\bacc\b|a\/c|passport|medicare|medicaid|mbi|nhs|health card|aadha|abha|national insurance|\bni\b|identification|\bid\b|benefit|plan|card|beneficiary|claim|\bclm|\bref|confirmation|\bconf|authori[sz]ation|\bauth|\brx|prescription|script|loyalty|rewards|employee|\bemp\b|staff|badge|student|voter|\btax|\btin\b|\bpan\b|\bsin\b|\bbsn|curp|\brfc\b|pps|kvnr|philhealth|ending|versicher|payroll|codice|tessera|\bdni\b|\bnie\b|\bnif\b|\bcpf\b|\bcns\b|\bnss\b|\bcin\b|cnic|pesel|\bnin\b|nhis|enrollee|\bsha\b|ayushman|sehat|ohip|\bihi\b|\bnhi\b|ssnit|medical aid|krankenvers|tarjeta|s[ée]cu|vitale|pasaporte|passeport|reisepass|personnummer|nric|mykad|\bnik\b|\bktp\b`,
-  mrn: String.raw`\bpt\s?no|\bpt\s?#|\bcr\s?no|prontu|mrn|empi|rec|chart|patient|hosp|uhid|pid|crn|urn|\bmr\b|visit|encounter|\benc|\bfin\b|\bcsn\b|\bopd|\bipd|\bip\b|\bop\b|\breg|admission`,
-  postcode: String.raw`zip|postal|post ?code|pin|plz|\bcp\b|c\.p\.|\bcap\b|\bcep\b|eircode|código|codigo`,
-  phone: `${PHONE_CUE_WORDS}|reach`,
-  month: 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec',
-};
-const MONTHS = CUES.month;
-
-/** What ends at a trie node: families whose cue ends here, and families whose cue must end a word here. */
-interface CueNode {
-  next: Map<number, CueNode>;
-  anywhere: number;
-  atWordEnd: number;
-  /** A month name's first three letters (the rest is checked by MONTH_REST). */
-  month: number;
-}
-
-const WHITESPACE = [0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x0b, 0xa0];
-
-const node = (): CueNode => ({ next: new Map(), anywhere: 0, atWordEnd: 0, month: 0 });
-const ROOT = node();
-CUE_FAMILIES.forEach((family, i) => {
-  for (const cue of CUES[family].split('|')) {
-    const wholeWord = family === 'street' || cue.endsWith('\\b');
-    for (const spelling of spellings(cue.replace(/^\\b|\\b$/g, ''))) {
-      let at = ROOT;
-      for (const code of spelling) {
-        let child = at.next.get(code);
-        if (!child) at.next.set(code, (child = node()));
-        at = child;
-      }
-      if (family === 'month') at.month |= 1 << i;
-      else if (wholeWord) at.atWordEnd |= 1 << i;
-      else at.anywhere |= 1 << i;
-    }
-  }
-});
-
-/** Every spelling of a cue, as character codes: "licen[cs]e" is two, "h\\.?\\s?no" fourteen. */
-function spellings(escapedCue: string): number[][] {
-  const cue = escapedCue.replace(/\\u([\da-fA-F]{4})/g, (_, hex: string) =>
-    String.fromCharCode(Number.parseInt(hex, 16)),
-  );
-  let out: number[][] = [[]];
-  for (let i = 0; i < cue.length; i += 1) {
-    let choices: number[];
-    const c = cue[i]!;
-    if (c === '\\') {
-      const escaped = cue[(i += 1)]!;
-      if (escaped === 's') choices = WHITESPACE;
-      else if (escaped === '.' || escaped === '/') choices = [escaped.charCodeAt(0)];
-      else throw new Error(`cue-scan: unsupported escape \\${escaped} in ${cue}`);
-    } else if (c === '[') {
-      const close = cue.indexOf(']', i);
-      choices = [...cue.slice(i + 1, close)].map((ch) => ch.charCodeAt(0));
-      i = close;
-    } else if ('()*+{}^$'.includes(c)) {
-      throw new Error(`cue-scan: unsupported syntax ${c} in ${cue}`);
-    } else {
-      choices = [c.charCodeAt(0)];
-    }
-    const optional = cue[i + 1] === '?';
-    if (optional) i += 1;
-    out = out.flatMap((prefix) => [...(optional ? [prefix] : []), ...choices.map((code) => [...prefix, code])]);
-  }
-  return out;
-}
+export { CUE_FAMILIES, type CueFamily, PHONE_CUE_WORDS } from './cue-trie-source';
 
 /** \\b's word characters: ASCII letters, digits and the underscore. */
 function isWordCode(code: number): boolean {
@@ -125,7 +33,7 @@ const SPACE_THEN_DIGIT = /\s+\d/g;
 /** Japanese block numbers before the district: "2-27-15 kitazawa". */
 const BLOCK_NUMBER = /\b\d{1,2}-\d{1,2}-\d{1,3}\s+[a-zß-ÿ]/;
 /** A month name right after a digit: "12jan2024". */
-const DIGIT_MONTH = new RegExp(`\\d(?:${MONTHS})`);
+const DIGIT_MONTH = new RegExp(`\\d(?:${MONTH_CUES})`);
 const CUE_BIT = Object.fromEntries(CUE_FAMILIES.map((family, i) => [family, 1 << i])) as Record<CueFamily, number>;
 const ALL = (1 << CUE_FAMILIES.length) - 1;
 
@@ -147,24 +55,24 @@ export function hasCue(h: CueHints, family: CueFamily): boolean {
  * child's number is at NEXT[node * 128 + code] for ASCII (0: none) and in OTHER_NEXT for the
  * few cues with letters outside ASCII ("straße", "número").
  */
-const nodes: CueNode[] = [ROOT];
-for (let i = 0; i < nodes.length; i += 1) for (const child of nodes[i]!.next.values()) nodes.push(child);
-const numberOf = new Map(nodes.map((n, i) => [n, i]));
-const NEXT = new Uint16Array(nodes.length * 128);
+const NODES = CUE_TRIE.ends.length / 3;
+if (NODES > 0xffff) throw new Error('cue-scan: the cue trie outgrew its 16-bit node numbers');
+const NEXT = new Uint16Array(NODES * 128);
 const OTHER_NEXT = new Map<number, number>();
-const ANYWHERE = new Uint8Array(nodes.length);
-const AT_WORD_END = new Uint8Array(nodes.length);
-const MONTH_AT = new Uint8Array(nodes.length);
-if (nodes.length > 0xffff) throw new Error('cue-scan: the cue trie outgrew its 16-bit node numbers');
-nodes.forEach((n, i) => {
-  ANYWHERE[i] = n.anywhere;
-  AT_WORD_END[i] = n.atWordEnd;
-  MONTH_AT[i] = n.month;
-  for (const [code, child] of n.next) {
-    if (code < 128) NEXT[i * 128 + code] = numberOf.get(child)!;
-    else OTHER_NEXT.set(i * 0x10000 + code, numberOf.get(child)!);
-  }
-});
+const ANYWHERE = new Uint8Array(NODES);
+const AT_WORD_END = new Uint8Array(NODES);
+const MONTH_AT = new Uint8Array(NODES);
+for (let i = 0, parent = 0, child = 1; i < CUE_TRIE.children.length; i += 1) {
+  const code = CUE_TRIE.children.charCodeAt(i);
+  if (code === 0x7c) parent += 1;
+  else if (code < 128) NEXT[parent * 128 + code] = child++;
+  else OTHER_NEXT.set(parent * 0x10000 + code, child++);
+}
+for (let n = 0; n < NODES; n += 1) {
+  ANYWHERE[n] = CUE_TRIE.ends.charCodeAt(3 * n) - 0x30;
+  AT_WORD_END[n] = CUE_TRIE.ends.charCodeAt(3 * n + 1) - 0x30;
+  MONTH_AT[n] = CUE_TRIE.ends.charCodeAt(3 * n + 2) - 0x30;
+}
 const nextNode = (at: number, code: number) =>
   code < 128 ? NEXT[at * 128 + code]! : (OTHER_NEXT.get(at * 0x10000 + code) ?? 0);
 

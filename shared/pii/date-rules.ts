@@ -63,14 +63,14 @@ export const DATE_RULES = [
   {
     // Day then month, the year optional: "3 Nov", "9th April", "1st of October", "23. october 2004", "4 March 88".
     type: 'DATE' as const,
-    pattern: new RegExp(`\\b${DAY}\\.?(?:\\s+of)?\\s+${MONTH}\\b\\.?(?:,?\\s+${YEAR})?${NOT_AFTER}`, 'gid'),
+    pattern: () => new RegExp(`\\b${DAY}\\.?(?:\\s+of)?\\s+${MONTH}\\b\\.?(?:,?\\s+${YEAR})?${NOT_AFTER}`, 'gid'),
     applies: spelledMonth,
     accept: (m: string) => !/^\d+\s+may\b/.test(m) || /^\d+(?:st|nd|rd|th)/.test(m),
   },
   {
     // Month then day, the year optional: "Nov. 2", "January 2nd", "june 14", "March the fourth".
     type: 'DATE' as const,
-    pattern: new RegExp(`\\b${MONTH}\\.?,?\\s+(?:the\\s+)?${DAY}\\b(?:,?\\s+${YEAR})?${NOT_AFTER}`, 'gid'),
+    pattern: () => new RegExp(`\\b${MONTH}\\.?,?\\s+(?:the\\s+)?${DAY}\\b(?:,?\\s+${YEAR})?${NOT_AFTER}`, 'gid'),
     applies: spelledMonth,
     // "may" in lower case is mostly the verb: "you may 2x the dose".
     accept: (m: string) => !/^may\b/.test(m) && !/^(?:mar|march|jan|june?|july?|aug|sept?|oct|nov|dec)\s+the$/i.test(m),
@@ -78,24 +78,25 @@ export const DATE_RULES = [
   {
     // Compact and year-first: "04MAR1988", "1990-Sep-17", "1999 Jul 04", "12 10 1985".
     type: 'DATE' as const,
-    pattern: new RegExp(
-      `\\b\\d{1,2}${MONTH}\\d{2,4}\\b|\\b(?:19|20)\\d{2}[-/ ]${MONTH}\\.?[-/ ]\\d{1,2}\\b|\\b\\d{1,2}\\s\\d{1,2}\\s(?:19|20)\\d{2}\\b`,
-      'gid',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b\\d{1,2}${MONTH}\\d{2,4}\\b|\\b(?:19|20)\\d{2}[-/ ]${MONTH}\\.?[-/ ]\\d{1,2}\\b|\\b\\d{1,2}\\s\\d{1,2}\\s(?:19|20)\\d{2}\\b`,
+        'gid',
+      ),
     applies: (h: DateHints) => h.digits >= 4 && (spelledMonth(h) || (h.yearLikeRun && h.digitRuns >= 3)),
     accept: (m: string) => !/^\d{1,2}\s\d{1,2}\s/.test(m) || plausibleNumericDate(m.replace(/\s/g, '/')),
   },
   {
     // Eight digits that make a date, year first: "20230915".
     type: 'DATE' as const,
-    pattern: /(?<![\w-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w-])/dg,
+    pattern: () => /(?<![\w-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w-])/dg,
     applies: (h: CueHints & { longestRun?: number }) => (h.longestRun ?? 8) >= 8,
   },
   {
     // Day and month in digits after a date cue: "seen on 17/09", "appt 4/30", "22/4 and 29/4"; with a
     // dot they are decimals ("PSA went from 4.1 to 6.3"), and "7/10 in" is a pain score.
     type: 'DATE' as const,
-    pattern:
+    pattern: () =>
       /(?<![\d/.,-])\d{1,2}\/\d{1,2}(?![\d/%]|[.,]\d|\s*(?:%|of|mg|mcg|ml|tabs?|tablets?|pills?|cups?|doses?|strength|mmhg|in\b))/dg,
     applies: (h: DateHints) => h.digits >= 2 && h.text.includes('/'),
     accept: (m: string, text: string, start: number) =>
@@ -104,10 +105,11 @@ export const DATE_RULES = [
   {
     // An ordinal day after a date word: "born on the 4th", "see you on the 13th".
     type: 'DATE' as const,
-    pattern: new RegExp(
-      `\\b(?:on|by|since|until|till|before|after|from|for|around|about)\\s+the\\s+(\\d{1,2}(?:st|nd|rd|th))${NOT_AN_ORDINAL_DAY}(?:\\s+(?:or|and|to|-)\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th))${NOT_AN_ORDINAL_DAY})?`,
-      'gid',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b(?:on|by|since|until|till|before|after|from|for|around|about)\\s+the\\s+(\\d{1,2}(?:st|nd|rd|th))${NOT_AN_ORDINAL_DAY}(?:\\s+(?:or|and|to|-)\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th))${NOT_AN_ORDINAL_DAY})?`,
+        'gid',
+      ),
     group: [1, 2],
     applies: (h: DateHints) => h.digits >= 1 && h.ordinal,
   },
@@ -115,10 +117,11 @@ export const DATE_RULES = [
     // A weekday and the date after it, all of it: "Friday the 13th", "Wednesday 27th", "Thursday 9th January",
     // "Monday, 6 January 2025", "thurs 23rd may".
     type: 'DATE' as const,
-    pattern: new RegExp(
-      `\\b${WEEKDAY}\\.?,?\\s+(?:the\\s+)?(?:${DAY}(?:\\s+of)?\\s+${MONTH}\\b\\.?(?:,?\\s+${YEAR})?|${MONTH}\\.?\\s+${DAY}\\b(?:,?\\s+${YEAR})?|\\d{1,2}(?:st|nd|rd|th)\\b)${NOT_AFTER}`,
-      'gid',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b${WEEKDAY}\\.?,?\\s+(?:the\\s+)?(?:${DAY}(?:\\s+of)?\\s+${MONTH}\\b\\.?(?:,?\\s+${YEAR})?|${MONTH}\\.?\\s+${DAY}\\b(?:,?\\s+${YEAR})?|\\d{1,2}(?:st|nd|rd|th)\\b)${NOT_AFTER}`,
+        'gid',
+      ),
     applies: (h: DateHints) => h.digits >= 1 && (h.ordinal || spelledMonth(h)),
   },
 ];

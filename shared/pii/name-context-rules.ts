@@ -11,9 +11,20 @@
  * has helped her" and "Metformin has made him sick" name no one.
  */
 import { isMedicineWord } from '../question-type/medicines';
-import { trieAlternation } from './alternation-trie';
 import { caseless } from './caseless';
 import { isCommonWord, isKnownName } from './known-names';
+import { NAME_CUE_SCAN } from './name-cue-scan';
+import {
+  FAMILY_TITLES,
+  GREETINGS,
+  INTROS,
+  NAME_CUES,
+  NAME_LABELS,
+  NAME_ROLES,
+  type NameCue,
+  RELATIONS,
+  TITLES,
+} from './name-cue-words';
 import { isCapitalised, isParticle, nonNameWord } from './name-words';
 
 interface NameHints {
@@ -37,29 +48,6 @@ const LOWER_WORD = `\\p{Ll}${LETTERS}+`;
 /** Surname particles in the case names write them after a title: "van der", "Van der", "Ó", "Mac". */
 const TITLE_PARTICLE =
   '(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]os|[Dd]el|[Ll]a|[Ll]e|[Tt]er|Ó|Ní|Mac|Mc|[Aa]l|[Ee]l|an)';
-/** Relations a name is given with: "(my husband)", ", my mother,", "is my son". */
-const RELATIONS =
-  'son|daughter|wife|husband|mom|mum|mother|dad|father|brother|sister|friend|grandma|grandmother|grandpa|grandfather|' +
-  'grandson|granddaughter|grandchild|stepson|stepdaughter|stepmother|stepfather|baby|partner|child|kid|boyfriend|girlfriend|' +
-  'gf|bf|fiance|fiancee|aunt|uncle|cousin|niece|nephew|twin|youngest|eldest|oldest|little one|helper|employer|caregiver|' +
-  'carer|nanny|roommate|flatmate|neighbou?r|boss|colleague|coworker';
-/** Family titles people put before a name: "Auntie Blessing", "Ate Joy", "Mama Ngozi", "baby Tobi". */
-const FAMILY_TITLES =
-  'auntie|aunty|aunt|uncle|ate|kuya|tita|tito|mama|papa|nana|nanna|nan|baba|daddy|mommy|mummy|abuela|abuelo|lola|lolo|' +
-  'granny|gran|grandma|grandpa|baby|bro|sis|cousin|lil';
-/** Greetings and thanks before names: "Hi Renée & Hunter". */
-const GREETINGS = 'hi|hey|hello|dear|thanks|thank you|thx|cheers';
-/** Titles before names: "Dr. van der Berg", "NURSE TRISH". */
-const TITLES = 'dr|doctor|mr|mrs|ms|miss|prof|nurse';
-/** How people introduce themselves: "its ngaire", "i am efua appiah". */
-const INTROS = "it's|its|this is|i'm|im|i am";
-/** Roles a lower-case full name follows: "user rosa yamamoto", "resident maartje bakker". */
-const NAME_ROLES =
-  'user|resident|insured|primary insured|emergency contact|contact|pt|patient|member|subscriber|policyholder|caregiver';
-/** Form labels a title-case name follows: "Policyholder: Bondarenko, Iryna", "Witnessed by: Nomvula Khumalo". */
-const NAME_LABELS =
-  'policyholder|policy holder|cardholder|account holder|witnessed by|witness|scribe|signed by|seen by|referred by|' +
-  'requested by|ordered by|emergency contact|next of kin|specimen label|label';
 /** What a person does, right after the name: "Mandla was sent home", "Esi in bay 3 needs". */
 const PERSON_VERBS =
   'has|had|is|was|says|said|keeps|kept|came|comes|went|goes|wants|wanted|refuses|refused|needs|needed|takes|took|gets|got|' +
@@ -166,26 +154,8 @@ function unknownCapital(h: NameHints): boolean {
   }
   return h.unknownCapital;
 }
-/** The words each rule needs somewhere in the lower-cased text, looked for in one scan (see nameCues). */
-const CUE_WORDS = {
-  relation: RELATIONS,
-  kin: FAMILY_TITLES,
-  nickname: 'go by|goes by|known|called|call me|calls me|calling me|nickname|nicknamed|real name',
-  intro: INTROS,
-  role: NAME_ROLES,
-  label: NAME_LABELS,
-  greeting: GREETINGS,
-  title: TITLES,
-};
-type NameCue = keyof typeof CUE_WORDS;
-const CUE_NAMES = Object.keys(CUE_WORDS) as NameCue[];
-/** Each cue word with the rules it is a cue of: "baby" is a relation and a family title. */
-const CUE_BITS = new Map<string, number>();
-CUE_NAMES.forEach((cue, i) => {
-  for (const word of CUE_WORDS[cue].replace('neighbou?r', 'neighbour|neighbor').split('|'))
-    CUE_BITS.set(word, (CUE_BITS.get(word) ?? 0) | (1 << i));
-});
-const CUE_SCAN = new RegExp(`\\b${trieAlternation([...CUE_BITS.keys()])}\\b`, 'g');
+const CUE_SCAN = new RegExp(NAME_CUE_SCAN.pattern, 'g');
+const CUE_BITS = new Map(Object.entries(NAME_CUE_SCAN.bits));
 
 /** Which of the rules' cue words occur in the text: one scan, kept on the hints. */
 function nameCues(h: NameHints): number {
@@ -200,7 +170,7 @@ function nameCues(h: NameHints): number {
   }
   return h.nameCues;
 }
-const hasNameCue = (h: NameHints, cue: NameCue) => (nameCues(h) & (1 << CUE_NAMES.indexOf(cue))) !== 0;
+const hasNameCue = (h: NameHints, cue: NameCue) => (nameCues(h) & (1 << NAME_CUES.indexOf(cue))) !== 0;
 
 /** A rule for capitalised names that needs a cue word of its kind in the text too. */
 const capitalAnd = (cue: NameCue) => (h: NameHints) => h.upper && hasNameCue(h, cue);
@@ -210,10 +180,8 @@ export const NAME_CONTEXT_RULES = [
     // The subject of what a person does, with a pronoun for them: "Bongani had his first seizure",
     // "Today Aroha came in with her baby", "Amadou Ba has been on dialysis".
     type: 'NAME' as const,
-    pattern: new RegExp(
-      `(?<![\\p{L}'’-])(${WORD}(?:[^\\S\\n]+${WORD})?)(?:['’]s)?[^\\S\\n]+(?:${PERSON_VERBS})\\b`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(`(?<![\\p{L}'’-])(${WORD}(?:[^\\S\\n]+${WORD})?)(?:['’]s)?[^\\S\\n]+(?:${PERSON_VERBS})\\b`, 'gud'),
     group: 1,
     accept: (m: string, text: string, start: number) => allUnknown(m) && PRONOUN.test(text.slice(start, start + 240)),
     applies: unknownCapital,
@@ -222,10 +190,11 @@ export const NAME_CONTEXT_RULES = [
     // A name with its relation: "April is my daughter", "Faith, my mother,", "Bill (my husband)", "(Sibusiso,
     // brother)".
     type: 'NAME' as const,
-    pattern: new RegExp(
-      `(?<![\\p{L}'’-])(${WORD}(?:[^\\S\\n]+(?:${WORD}|${TITLE_PARTICLE})){0,2})(?=,?[^\\S\\n]+(?:is|was)[^\\S\\n]+(?:my|our|his|her|their)[^\\S\\n]+(?:${RELATIONS})\\b|,[^\\S\\n]+(?:my|our|his|her)[^\\S\\n]+(?:${RELATIONS})\\b|[^\\S\\n]*\\((?:my[^\\S\\n]+|our[^\\S\\n]+)?(?:${RELATIONS})\\)|,[^\\S\\n]*(?:the[^\\S\\n]+)?(?:${RELATIONS})\\))`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `(?<![\\p{L}'’-])(${WORD}(?:[^\\S\\n]+(?:${WORD}|${TITLE_PARTICLE})){0,2})(?=,?[^\\S\\n]+(?:is|was)[^\\S\\n]+(?:my|our|his|her|their)[^\\S\\n]+(?:${RELATIONS})\\b|,[^\\S\\n]+(?:my|our|his|her)[^\\S\\n]+(?:${RELATIONS})\\b|[^\\S\\n]*\\((?:my[^\\S\\n]+|our[^\\S\\n]+)?(?:${RELATIONS})\\)|,[^\\S\\n]*(?:the[^\\S\\n]+)?(?:${RELATIONS})\\))`,
+        'gud',
+      ),
     group: 1,
     accept: allNameOrWord,
     applies: capitalAnd('relation'),
@@ -233,10 +202,11 @@ export const NAME_CONTEXT_RULES = [
   {
     // A name with an age: "Arun (age 3)", "Sofiia (6)", "Ruth Goldberg, 89", "Wangari Muthoni, 24 -", "Mandla is 12".
     type: 'NAME' as const,
-    pattern: new RegExp(
-      `(?<![\\p{L}'’-])(${WORD}(?:[^\\S\\n]+${WORD})?)(?=[^\\S\\n]*\\((?:age[^\\S\\n]*)?\\d{1,2}\\)|,[^\\S\\n]*\\d{1,3}(?:[^\\S\\n]*(?:y/?o|yo|yrs?|years?(?: old)?))?[^\\S\\n]*(?:[-–—,)]|$)|[^\\S\\n]+is[^\\S\\n]+\\d{1,2}(?:[^\\S\\n]+(?:and|years?|yo|months?)\\b|[,.]))`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `(?<![\\p{L}'’-])(${WORD}(?:[^\\S\\n]+${WORD})?)(?=[^\\S\\n]*\\((?:age[^\\S\\n]*)?\\d{1,2}\\)|,[^\\S\\n]*\\d{1,3}(?:[^\\S\\n]*(?:y/?o|yo|yrs?|years?(?: old)?))?[^\\S\\n]*(?:[-–—,)]|$)|[^\\S\\n]+is[^\\S\\n]+\\d{1,2}(?:[^\\S\\n]+(?:and|years?|yo|months?)\\b|[,.]))`,
+        'gud',
+      ),
     group: 1,
     accept: allUnknown,
     applies: unknownCapital,
@@ -244,7 +214,7 @@ export const NAME_CONTEXT_RULES = [
   {
     // After a family title: "Auntie Blessing", "Ate Joy", "Mama Ngozi", "Daddy Hemi", "baby Tobi".
     type: 'NAME' as const,
-    pattern: new RegExp(`\\b(${caseless(`(?:${FAMILY_TITLES})`)})[^\\S\\n]+(${WORD})(?![\\p{L}'’-])`, 'gud'),
+    pattern: () => new RegExp(`\\b(${caseless(`(?:${FAMILY_TITLES})`)})[^\\S\\n]+(${WORD})(?![\\p{L}'’-])`, 'gud'),
     group: 2,
     // A capitalised title makes a common word a name ("Auntie Blessing"); after "baby" it must be unknown.
     accept: (m: string, text: string, start: number) =>
@@ -254,10 +224,11 @@ export const NAME_CONTEXT_RULES = [
   {
     // A nickname or the name someone goes by: "I go by Bubba, real name Grace Reed", "known to staff as "Pops"".
     type: 'NAME' as const,
-    pattern: new RegExp(
-      `\\b${caseless('(?:go(?:es)? by|known (?:to ')}\\p{L}+ )?${caseless('as|prefers? to be called|likes? to be called|calls? me|calling me|nicknamed|real name(?: is)?)')}[^\\S\\n]+["“'‘]?(\\p{Lu}${LETTERS}*(?:[^\\S\\n]+\\p{Lu}${LETTERS}*)?)`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b${caseless('(?:go(?:es)? by|known (?:to ')}\\p{L}+ )?${caseless('as|prefers? to be called|likes? to be called|calls? me|calling me|nicknamed|real name(?: is)?)')}[^\\S\\n]+["“'‘]?(\\p{Lu}${LETTERS}*(?:[^\\S\\n]+\\p{Lu}${LETTERS}*)?)`,
+        'gud',
+      ),
     group: 1,
     // "Big Mike": one word may be a plain word, none a medicine.
     accept: (m: string) => words(m).some(nameOrWord) && !words(m).some((w) => isMedicineWord(w.toLowerCase())),
@@ -266,10 +237,11 @@ export const NAME_CONTEXT_RULES = [
   {
     // A lower-case name introducing itself: "hi its ngaire,", "hey it's keoni, my", "i am efua appiah".
     type: 'NAME' as const,
-    pattern: new RegExp(
-      `(?:^|[.!?,]\\s+|\\n)(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))[,!.]*\\s+)?(?:${INTROS})\\s+(${LOWER_WORD}(?:\\s+${LOWER_WORD})?)(?=\\s*(?:[,.!:;]|$)|\\s+(?:here|from)\\b)`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `(?:^|[.!?,]\\s+|\\n)(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))[,!.]*\\s+)?(?:${INTROS})\\s+(${LOWER_WORD}(?:\\s+${LOWER_WORD})?)(?=\\s*(?:[,.!:;]|$)|\\s+(?:here|from)\\b)`,
+        'gud',
+      ),
     group: 1,
     accept: allUnknown,
     applies: (h: NameHints) => h.nameCue && hasNameCue(h, 'intro'),
@@ -277,10 +249,8 @@ export const NAME_CONTEXT_RULES = [
   {
     // "kwame here.", "good morning, chioma here".
     type: 'NAME' as const,
-    pattern: new RegExp(
-      `(?:^|[.!?,]\\s+|\\n)(${LOWER_WORD}(?:\\s+${LOWER_WORD})?)\\s+here\\b(?=\\s*[,.!]|\\s*$)`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(`(?:^|[.!?,]\\s+|\\n)(${LOWER_WORD}(?:\\s+${LOWER_WORD})?)\\s+here\\b(?=\\s*[,.!]|\\s*$)`, 'gud'),
     group: 1,
     accept: allUnknown,
     applies: (h: NameHints) => h.nameCue && h.lower.includes(' here'),
@@ -288,10 +258,11 @@ export const NAME_CONTEXT_RULES = [
   {
     // Lower-case full names after a role: "user rosa yamamoto", "resident maartje bakker", "pt parisa u. rahimi".
     type: 'NAME' as const,
-    pattern: new RegExp(
-      `\\b(?:${NAME_ROLES})[:\\s]+(${LOWER_WORD}(?:\\s+(?:\\p{Ll}\\.|de|da|dos|van|von|der|den|ó|ní|mac|al|el|bin))*\\s+${LOWER_WORD})(?![\\p{L}'’-])`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b(?:${NAME_ROLES})[:\\s]+(${LOWER_WORD}(?:\\s+(?:\\p{Ll}\\.|de|da|dos|van|von|der|den|ó|ní|mac|al|el|bin))*\\s+${LOWER_WORD})(?![\\p{L}'’-])`,
+        'gud',
+      ),
     group: 1,
     accept: allUnknown,
     applies: (h: NameHints) => (h.nameCue || h.upper) && hasNameCue(h, 'role'),
@@ -300,10 +271,8 @@ export const NAME_CONTEXT_RULES = [
     // A name alone at the end, after a dash or "from", or after the last sentence: "-anil", "from Yaw", "… travelling.
     // Efua".
     type: 'NAME' as const,
-    pattern: new RegExp(
-      `(?:(?:^|\\s)[-–—]\\s*|\\b${caseless('from')}\\s+|[.!?]\\s+)(\\p{L}${LETTERS}+)\\s*[.!]*\\s*$`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(`(?:(?:^|\\s)[-–—]\\s*|\\b${caseless('from')}\\s+|[.!?]\\s+)(\\p{L}${LETTERS}+)\\s*[.!]*\\s*$`, 'gud'),
     group: 1,
     accept: allUnknown,
     applies: (h: NameHints) =>
@@ -312,10 +281,11 @@ export const NAME_CONTEXT_RULES = [
   {
     // Two names after one greeting or thanks: "Hi Renée & Hunter", "Thanks so much, Crystal and Pádraig!".
     type: 'NAME' as const,
-    pattern: new RegExp(
-      `\\b${caseless(`(?:${GREETINGS})`)}(?: so much| again)?[,!]*[^\\S\\n]+(${WORD})[^\\S\\n]*(?:&|and)[^\\S\\n]+(${WORD})(?![\\p{L}'’-])`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b${caseless(`(?:${GREETINGS})`)}(?: so much| again)?[,!]*[^\\S\\n]+(${WORD})[^\\S\\n]*(?:&|and)[^\\S\\n]+(${WORD})(?![\\p{L}'’-])`,
+        'gud',
+      ),
     group: [1, 2],
     accept: allNameOrWord,
     applies: capitalAnd('greeting'),
@@ -323,7 +293,7 @@ export const NAME_CONTEXT_RULES = [
   {
     // A surname in capitals after a title in capitals: "DR. REYES-MORENO", "NURSE TRISH", "SEEN BY DR. FAROOQ".
     type: 'NAME' as const,
-    pattern:
+    pattern: () =>
       /\b(?:DR|NURSE|MR|MRS|MS|PROF)\.?[^\S\n]+(\p{Lu}[\p{Lu}'’-]+)(?:[^\S\n]+(\p{Lu}[\p{Lu}'’-]+))?(?![\p{L}])/dgu,
     // Each word on its own: in "DR. FAROOQ AT 1900" only the first is a name.
     group: [1, 2],
@@ -333,10 +303,11 @@ export const NAME_CONTEXT_RULES = [
   {
     // A particle first after a title: "Dr. van der Berg", "Dr. Van der Merwe", "Dr. Ó Briain".
     type: 'NAME' as const,
-    pattern: new RegExp(
-      `\\b${caseless(`(?:${TITLES})`)}\\.?[^\\S\\n]+((?:${TITLE_PARTICLE}[^\\S\\n]+){1,2}\\p{L}${LETTERS}+)`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b${caseless(`(?:${TITLES})`)}\\.?[^\\S\\n]+((?:${TITLE_PARTICLE}[^\\S\\n]+){1,2}\\p{L}${LETTERS}+)`,
+        'gud',
+      ),
     group: 1,
     accept: (m: string) => nameOrWord(m.split(/\s+/).at(-1)!),
     applies: capitalAnd('title'),
@@ -345,7 +316,7 @@ export const NAME_CONTEXT_RULES = [
     // "SURNAME, GIVEN" at the start of a line, before a record number or date of birth: "JUNG, MIN-JUN  medical
     // record".
     type: 'NAME' as const,
-    pattern:
+    pattern: () =>
       /(?:^|\n)[^\S\n]*(\p{Lu}[\p{Lu}'’-]+,[^\S\n]+\p{Lu}[\p{Lu}'’-]+)(?=[^\S\n]{2,}|[^\S\n]+(?:MRN|EMPI|DOB|[Mm]edical record|[Pp]atient (?:id|number)))/dgu,
     group: 1,
     accept: allNameOrWord,
@@ -355,10 +326,11 @@ export const NAME_CONTEXT_RULES = [
     // Title-case or "Surname, Given" after a form label: "Policyholder: Bondarenko, Iryna", "Witnessed by: Nomvula
     // Khumalo".
     type: 'NAME' as const,
-    pattern: new RegExp(
-      `\\b${caseless(`(?:${NAME_LABELS})`)}:?[^\\S\\n]+(${WORD}(?:,?[^\\S\\n]+(?:${WORD}|${TITLE_PARTICLE})){1,2})`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b${caseless(`(?:${NAME_LABELS})`)}:?[^\\S\\n]+(${WORD}(?:,?[^\\S\\n]+(?:${WORD}|${TITLE_PARTICLE})){1,2})`,
+        'gud',
+      ),
     group: 1,
     accept: allNameOrWord,
     applies: capitalAnd('label'),

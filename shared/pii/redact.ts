@@ -1,7 +1,7 @@
 import { postcodeAfterAddress } from './address-rules';
 import { cuedAddressSpans } from './cued-address';
 import { knownNameSpans } from './known-name-spans';
-import { FAMILY_GATES, PII_RULES, PII_TYPES, type PiiType, type TextHints, textHints } from './rules';
+import { FAMILY_GATES, PII_RULES, PII_TYPES, type PiiRule, type PiiType, type TextHints, textHints } from './rules';
 
 export type RedactionCounts = Partial<Record<PiiType, number>>;
 
@@ -12,19 +12,37 @@ interface Span {
   priority: number;
 }
 
-/**
- * The rules ready to run: match indices on, capture groups as a list, priority by position.
- * Rules written with the `d` flag are used as they are: building a regex again parses it again,
- * and the large patterns cost a cold start several milliseconds each time.
- */
-const COMPILED = PII_RULES.map((rule, priority) => ({
+interface CompiledRule {
+  type: PiiType;
+  applies: PiiRule['applies'];
+  accept: PiiRule['accept'];
+  priority: number;
+  groups: number[];
+  build: PiiRule['pattern'];
+  /** The rule's regex with match indices on, built on first use. */
+  pattern?: RegExp;
+}
+
+/** The rules ready to run: capture groups as a list, priority by position, the regex built when first needed. */
+const COMPILED: CompiledRule[] = PII_RULES.map((rule, priority) => ({
   type: rule.type,
   applies: rule.applies,
   accept: rule.accept,
   priority,
   groups: Array.isArray(rule.group) ? rule.group : [rule.group ?? 0],
-  pattern: rule.pattern.flags.includes('d') ? rule.pattern : new RegExp(rule.pattern.source, `${rule.pattern.flags}d`),
+  build: rule.pattern,
 }));
+
+/**
+ * A rule's regex with match indices on. Rules written with the `d` flag are used as they are:
+ * building a regex again parses it again, and the large patterns take milliseconds each.
+ */
+function patternOf(rule: CompiledRule): RegExp {
+  if (rule.pattern) return rule.pattern;
+  const built = rule.build();
+  rule.pattern = built.flags.includes('d') ? built : new RegExp(built.source, `${built.flags}d`);
+  return rule.pattern;
+}
 
 /** The compiled rules by type, each type behind its family gate (spans are ordered by priority afterwards). */
 const FAMILIES: { gate?: (hints: TextHints) => boolean; rules: typeof COMPILED }[] = PII_TYPES.map((type) => ({
@@ -130,9 +148,9 @@ export function findPii(text: string): Span[] {
 }
 
 /** Adds the spans of one rule's matches that its `accept` keeps. */
-function collectSpans(rule: (typeof COMPILED)[number], text: string, spans: Span[]): void {
+function collectSpans(rule: CompiledRule, text: string, spans: Span[]): void {
   // exec() with lastIndex instead of matchAll(), which clones the regex on every call.
-  const pattern = rule.pattern;
+  const pattern = patternOf(rule);
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     if (match[0] === '') pattern.lastIndex += 1;

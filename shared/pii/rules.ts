@@ -143,7 +143,12 @@ const cue =
 
 export interface PiiRule {
   type: PiiType;
-  pattern: RegExp;
+  /**
+   * Builds the rule's regex (global). redact.ts calls it once, when a text first gets past the
+   * rule's gates: parsing all the patterns at load cost every cold start about 14 ms, and a
+   * small file reaches only a few of them.
+   */
+  pattern: () => RegExp;
   /** When false for a text, the pattern cannot match it and is not run (most texts have no digits, no "@"). */
   applies?: (hints: TextHints) => boolean;
   /** Capture group(s) holding the identifier (default: the whole match). */
@@ -299,45 +304,54 @@ export const FAMILY_GATES: Partial<Record<PiiType, (hints: TextHints) => boolean
 };
 
 export const PII_RULES: PiiRule[] = [
-  { type: 'EMAIL', pattern: /\b[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/dg, applies: (h) => h.at },
+  {
+    type: 'EMAIL',
+    pattern: () => /\b[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/dg,
+    applies: (h) => h.at,
+  },
   {
     // Spelled out: "jane dot doe at gmail dot com", "bob[at]mail[dot]com", "sara (at) outlook.com". A
     // plain " at " needs a spelled " dot " too: "look at www.example.org" is a web address.
     type: 'EMAIL',
-    pattern: new RegExp(
-      `\\b[\\w+-]+(?:\\s*(?:\\[dot\\]|\\(dot\\)|\\sdot\\s|\\.)\\s*[\\w+-]+)*\\s*(?:\\[at\\]|\\(at\\)|\\{at\\})\\s*[\\w-]+(?:\\s*(?:\\[dot\\]|\\(dot\\)|\\sdot\\s|\\.)\\s*[\\w-]+)*?\\s*(?:\\[dot\\]|\\(dot\\)|\\sdot\\s|\\.)\\s*(?:${TLDS})\\b` +
-        `|\\b[\\w+-]+(?:\\s(?:dot|underscore)\\s[\\w+-]+)*\\sat\\s[\\w-]+(?:\\sdot\\s[\\w-]+)*?\\sdot\\s(?:${TLDS})\\b`,
-      'gid',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b[\\w+-]+(?:\\s*(?:\\[dot\\]|\\(dot\\)|\\sdot\\s|\\.)\\s*[\\w+-]+)*\\s*(?:\\[at\\]|\\(at\\)|\\{at\\})\\s*[\\w-]+(?:\\s*(?:\\[dot\\]|\\(dot\\)|\\sdot\\s|\\.)\\s*[\\w-]+)*?\\s*(?:\\[dot\\]|\\(dot\\)|\\sdot\\s|\\.)\\s*(?:${TLDS})\\b` +
+          `|\\b[\\w+-]+(?:\\s(?:dot|underscore)\\s[\\w+-]+)*\\sat\\s[\\w-]+(?:\\sdot\\s[\\w-]+)*?\\sdot\\s(?:${TLDS})\\b`,
+        'gid',
+      ),
     applies: (h) => h.spelledAt,
   },
   {
     type: 'URL',
-    pattern: /\b(?:https?:\/\/|www\.)[^\s<>"']*[^\s<>"'.,;:!?)\]]/dgi,
+    pattern: () => /\b(?:https?:\/\/|www\.)[^\s<>"']*[^\s<>"'.,;:!?)\]]/dgi,
     applies: (h) => h.lower.includes('http') || h.lower.includes('www.'),
   },
   {
     type: 'URL',
-    pattern: new RegExp(`\\b(?:[a-z0-9-]+\\.)+(?:${TLDS})(?::\\d+)?/[^\\s<>"']*[^\\s<>"'.,;:!?)\\]]`, 'gid'),
+    pattern: () => new RegExp(`\\b(?:[a-z0-9-]+\\.)+(?:${TLDS})(?::\\d+)?/[^\\s<>"']*[^\\s<>"'.,;:!?)\\]]`, 'gid'),
     applies: hasDomain,
   },
   {
     type: 'URL',
-    pattern: new RegExp(`\\b(?:[a-z0-9-]+\\.)+(?:${TLDS})\\b(?![.@-]\\w)`, 'gid'),
+    pattern: () => new RegExp(`\\b(?:[a-z0-9-]+\\.)+(?:${TLDS})\\b(?![.@-]\\w)`, 'gid'),
     applies: hasDomain,
     accept: (m) => !/^(?:e\.g|i\.e|a\.m|p\.m)$/i.test(m) && /[a-z]{2,}\./i.test(m),
   },
-  { type: 'URL', pattern: /\blocalhost(?::\d+)?(?:\/[^\s<>"']*)?/dgi, applies: (h) => h.lower.includes('localhost') },
+  {
+    type: 'URL',
+    pattern: () => /\blocalhost(?::\d+)?(?:\/[^\s<>"']*)?/dgi,
+    applies: (h) => h.lower.includes('localhost'),
+  },
   {
     type: 'IP',
     // Not the end of a longer dotted number: "06.12.34.56.78" is a French phone number.
-    pattern: /(?<!\d\.)\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b(?!\.\d)/dg,
+    pattern: () => /(?<!\d\.)\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b(?!\.\d)/dg,
     applies: (h) => h.digitRuns >= 4 && h.dot,
     accept: (_, text, start) => !afterVersionCue(text, start),
   },
   {
     type: 'IP',
-    pattern:
+    pattern: () =>
       /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?(?![\w:])/dgi,
     applies: (h) => h.colons >= 2,
   },
@@ -345,25 +359,26 @@ export const PII_RULES: PiiRule[] = [
     // A payment card: 13 to 19 digits, in groups or not, that pass the Luhn check.
     type: 'CARD',
     // Not after "+": "+49 152 62657344" is a phone number that happens to pass the Luhn check.
-    pattern: /(?<![\d+-]|\+\d{0,3}\s?)\d(?:[ -]?\d){12,18}(?![\d-])/dg,
+    pattern: () => /(?<![\d+-]|\+\d{0,3}\s?)\d(?:[ -]?\d){12,18}(?![\d-])/dg,
     applies: (h) => h.digits >= 13,
     accept: cardNumber,
   },
   {
     type: 'SSN',
-    pattern: /\b(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}\b/dg,
+    pattern: () => /\b(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}\b/dg,
     applies: (h) => h.digits >= 9 && h.digitRuns >= 3,
   },
   {
     type: 'SSN',
-    pattern: /\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*(?:is|:|#)?\s*(\d{9}|\d{3}[- ]\d{2}[- ]\d{4})\b/dgi,
+    pattern: () =>
+      /\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*(?:is|:|#)?\s*(\d{9}|\d{3}[- ]\d{2}[- ]\d{4})\b/dgi,
     group: 1,
     applies: (h) => h.digits >= 9 && /ss|social/.test(h.lower),
   },
   {
     // The last four after their cue: "SSN last 4 9927", "social security ending in 2840".
     type: 'SSN',
-    pattern:
+    pattern: () =>
       /\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*(?:last\s*(?:4|four)(?:\s*digits)?|ending(?:\s+in)?|ends\s+in)\s*(?:is|:|#|-)?\s*(\d{4})\b/dgi,
     group: 1,
     applies: (h) => h.digits >= 4 && /ss|social/.test(h.lower),
@@ -373,7 +388,7 @@ export const PII_RULES: PiiRule[] = [
     // "uhid: 2019/186156", "ENCOUNTER NO. ENC5629314", "OPD no. 2021-6001057", "visit #87710973".
     type: 'MRN',
     applies: (h) => h.digits >= 4 && hasCue(h, 'mrn'),
-    pattern:
+    pattern: () =>
       /\b(?:mrn|empi|mr\s?#|mr\s?no\.?|uhid|crn|urn|pid|med(?:ical)?\.? rec(?:ord)?s?\.?(?: number| no\.?| num| #)?|record (?:number|no\.?|num|#)|charts?(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|pt\.? ?(?:no\.?|#)|cr no\.?|prontu[áa]rio|hosp(?:ital)?\.? (?:id|number|no\.?|#)|(?:opd|ipd|ip|op)\.?(?: reg(?:istration)?\.?)? (?:no\.?|number|#)|reg(?:istration)?\.? (?:no\.?|number)|admission (?:no\.?|number|#)|visit|encounter|enc(?![a-z])|fin(?![a-z])|csn)(?:\s*(?:is|was|=|:|#|no\.?|number|num))*\s*([A-Z]{0,3}[- ]?\d[\d/-]{2,14}[\dA-Z])\b/dgi,
     group: 1,
     // A visit on a date is no visit number: "visit 2024-05-01".
@@ -382,7 +397,7 @@ export const PII_RULES: PiiRule[] = [
   // The number before its cue: "72325341 is my MRN".
   {
     type: 'MRN',
-    pattern:
+    pattern: () =>
       /\b([A-Z]{0,3}\d{5,12})\s+(?:is|was|=)\s+(?:my|his|her|their|the)\s+(?:mrn|medical record|chart|patient id|hospital number)/dgi,
     group: 1,
     applies: (h) => h.digits >= 5 && hasCue(h, 'mrn') && /mrn|record|chart|patient id|hospital number/.test(h.lower),
@@ -390,7 +405,7 @@ export const PII_RULES: PiiRule[] = [
   // Several numbers after a plural cue: "two MRNs …: 6620011 and T6620011".
   {
     type: 'MRN',
-    pattern:
+    pattern: () =>
       /\bmrns\b[^\n\d]{0,60}?\b([A-Z]{0,3}\d{5,12})(?:\s*(?:,|and|or|&)\s*([A-Z]{0,3}\d{5,12}))?(?:\s*(?:,|and|or|&)\s*([A-Z]{0,3}\d{5,12}))?/dgi,
     group: [1, 2, 3],
     applies: (h) => h.digits >= 5 && h.lower.includes('mrns'),
@@ -398,39 +413,40 @@ export const PII_RULES: PiiRule[] = [
   {
     type: 'DATE',
     // "2024-05-02T08:14": a time may follow.
-    pattern: /\b\d{4}([-/.])\d{1,2}\1\d{1,2}(?:\b|(?=T\d))/dg,
+    pattern: () => /\b\d{4}([-/.])\d{1,2}\1\d{1,2}(?:\b|(?=T\d))/dg,
     accept: plausibleNumericDate,
     applies: (h) => h.yearLikeRun && h.digitRuns >= 3,
   },
   {
     type: 'DATE',
     applies: (h) => h.digits >= 4 && h.digitRuns >= 3,
-    pattern: /\b\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})\b(?![/.-]\d)/dg,
+    pattern: () => /\b\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})\b(?![/.-]\d)/dg,
     accept: (m, text, start) => plausibleNumericDate(m) && !afterVersionCue(text, start),
   },
   {
     type: 'DATE',
-    pattern: new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'gid'),
+    pattern: () => new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'gid'),
     applies: (h) => h.yearLikeRun && h.digitRuns >= 2 && hasCue(h, 'month'),
   },
   {
     type: 'DATE',
-    pattern: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH}\\.?,?\\s+\\d{4}\\b`, 'gid'),
+    pattern: () => new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH}\\.?,?\\s+\\d{4}\\b`, 'gid'),
     applies: (h) => h.yearLikeRun && h.digitRuns >= 2 && hasCue(h, 'month'),
   },
   {
     // Dashes or slashes around a month name, two- or four-digit years: 14-Mar-85, FEB-03-1991, 3/Feb/91.
     type: 'DATE',
-    pattern: new RegExp(
-      `\\b(?:\\d{1,2}[-/ ]${MONTH}\\.?[-/ ](?:\\d{4}|\\d{2})|${MONTH}\\.?[-/]\\d{1,2}[-/](?:\\d{4}|\\d{2}))\\b`,
-      'gid',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b(?:\\d{1,2}[-/ ]${MONTH}\\.?[-/ ](?:\\d{4}|\\d{2})|${MONTH}\\.?[-/]\\d{1,2}[-/](?:\\d{4}|\\d{2}))\\b`,
+        'gid',
+      ),
     applies: (h) => h.digits >= 4 && h.digitRuns >= 2 && hasCue(h, 'month'),
   },
   {
     // Compact digits after a birth-date cue: "DOB 19910203", "d.o.b: 140385".
     type: 'DATE',
-    pattern:
+    pattern: () =>
       /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born(?: on)?|birthday)\s*(?:is|:|-|=)?\s*(\d{6}|\d{8})\b/dgi,
     group: 1,
     applies: (h) => h.digits >= 6 && /dob|d\.o\.b|birth|born/.test(h.lower),
@@ -439,7 +455,7 @@ export const PII_RULES: PiiRule[] = [
   {
     type: 'PHONE',
     applies: (h) => h.digits >= 7 && (h.digitRuns >= 3 || h.longestRun >= 10),
-    pattern:
+    pattern: () =>
       /(?<![\w+])(?<!\+\d{1,3}[\s.-]?)(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]\d{4}\b(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5}\b)?|(?<![\w+])(?:\+?1[\s.-]?)?\d{3}\d{3}\d{4}\b/dg,
     accept: (m, text, start) =>
       /[\s().+-]/.test(m) ||
@@ -449,7 +465,7 @@ export const PII_RULES: PiiRule[] = [
     // International: "+44 20 7946 0958", "+31 (0)6 8278 0156", "+49 152 62657344", "+91 7352122806",
     // "at+1-773-555-0103".
     type: 'PHONE',
-    pattern: /(?<![\d+])\+[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s.-]?\(?\d{1,10}\)?){1,5}(?!\d)/dg,
+    pattern: () => /(?<![\d+])\+[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s.-]?\(?\d{1,10}\)?){1,5}(?!\d)/dg,
     applies: (h) => h.digits >= 7 && h.lower.includes('+'),
     accept: (m) => {
       const digits = m.replace(/\D/g, '').length;
@@ -459,7 +475,7 @@ export const PII_RULES: PiiRule[] = [
   {
     // National formats: "(81) 2878-4204", "(04) 188 8471", "(0113) 496 0020", "06 23 80 37 80", "03-8980-3547".
     type: 'PHONE',
-    pattern:
+    pattern: () =>
       /(?<![\w/.-])(?:\(\d{2,5}\)\s?\d{3,5}[\s-]?\d{3,4}|0\d(?:[\s.]\d{2}){4}|0\d{1,2}-\d{4}-\d{4})(?![\w/-]|\.\d|\s?(?:mg|ml|mcg|units?)\b)/dg,
     applies: (h) => h.digits >= 8 && h.digitRuns >= 2,
   },
@@ -467,13 +483,13 @@ export const PII_RULES: PiiRule[] = [
     // Bare ten- and eleven-digit numbers: North American ("9142675857", "17185550150") or with a
     // trunk 0 ("08034518237"), when no cue has made them an ID or record number.
     type: 'PHONE',
-    pattern: /(?<![\w+./-])(?:1?[2-9]\d{2}[2-9]\d{6}|0[1-9]\d{8,9})(?![\w/-]|\.\d)/dg,
+    pattern: () => /(?<![\w+./-])(?:1?[2-9]\d{2}[2-9]\d{6}|0[1-9]\d{8,9})(?![\w/-]|\.\d)/dg,
     applies: (h) => h.longestRun >= 10,
   },
   {
     // Nine digits in three groups after a cue or a name: "Contact Beatriz Souza 622 229 496".
     type: 'PHONE',
-    pattern: /(?<![\w/.-])[6-9]\d{2}\s\d{3}\s\d{3}(?![\w/-]|\.\d)/dg,
+    pattern: () => /(?<![\w/.-])[6-9]\d{2}\s\d{3}\s\d{3}(?![\w/-]|\.\d)/dg,
     applies: (h) => h.digits >= 9 && h.digitRuns >= 3,
     accept: (_, text, start) =>
       /\b(?:call|phone|cell|mobile|móvil|movil|tel|telefono|teléfono|text|number|reach|contact|whatsapp|on|at)\b/i.test(
@@ -483,7 +499,7 @@ export const PII_RULES: PiiRule[] = [
   {
     // A local seven-digit number after a cue: "called from 555-0114", "— Emeka Klein, 555-1996".
     type: 'PHONE',
-    pattern: /(?<![\w/.-])\d{3}-\d{4}(?![\w/-]|\.\d)/dg,
+    pattern: () => /(?<![\w/.-])\d{3}-\d{4}(?![\w/-]|\.\d)/dg,
     applies: (h) => h.digits >= 7 && h.text.includes('-'),
     accept: (_, text, start) =>
       /\b(?:call(?:ed)?(?: from)?|phone|cell|mobile|tel|text|number|reach|fax|whatsapp|at|on)\W*$/i.test(
@@ -493,7 +509,7 @@ export const PII_RULES: PiiRule[] = [
   {
     // A national number written with its trunk 0: "0161 496 0018", "020 7946 0958", "0491 570 156".
     type: 'PHONE',
-    pattern: /(?<![\w+.,/-])0\d{1,4}[\s-]\d{3,4}[\s-]?\d{3,4}\b(?![.,/-]\d)/dg,
+    pattern: () => /(?<![\w+.,/-])0\d{1,4}[\s-]\d{3,4}[\s-]?\d{3,4}\b(?![.,/-]\d)/dg,
     applies: (h) => h.digits >= 9 && h.digitRuns >= 2,
     accept: (m) => {
       const digits = m.replace(/\D/g, '').length;
@@ -504,10 +520,11 @@ export const PII_RULES: PiiRule[] = [
     // After a phone cue, any grouping of 7 to 15 digits ("home phone 020 7946 0321", "call 555-0199").
     type: 'PHONE',
     applies: (h) => h.digits >= 7 && hasCue(h, 'phone'),
-    pattern: new RegExp(
-      `(?<![\\p{L}])(?:${PHONE_CUE_WORDS})(?![\\p{L}])[^\\d\\n]{0,12}(?<![A-Za-z])(\\+?\\(?\\d[\\d\\s().-]{5,18}\\d)`,
-      'dgiu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `(?<![\\p{L}])(?:${PHONE_CUE_WORDS})(?![\\p{L}])[^\\d\\n]{0,12}(?<![A-Za-z])(\\+?\\(?\\d[\\d\\s().-]{5,18}\\d)`,
+        'dgiu',
+      ),
     group: 1,
     accept: (m) => {
       const digits = m.replace(/\D/g, '').length;
@@ -518,20 +535,20 @@ export const PII_RULES: PiiRule[] = [
   POSTCODE_AFTER_CUE,
   {
     type: 'ZIP',
-    pattern: new RegExp(`\\b(?:${STATES})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b`, 'gd'),
+    pattern: () => new RegExp(`\\b(?:${STATES})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b`, 'gd'),
     group: 1,
     applies: (h) => h.zipLikeRun && STATE_ZIP_SHAPE.test(h.text),
   },
   {
     type: 'ZIP',
-    pattern: /\b(?:zip|zipcode|zip code|postal code|postcode)\s*(?:is|:|#|code)?\s*(\d{5}(?:-\d{4})?)\b/dgi,
+    pattern: () => /\b(?:zip|zipcode|zip code|postal code|postcode)\s*(?:is|:|#|code)?\s*(\d{5}(?:-\d{4})?)\b/dgi,
     group: 1,
     applies: (h) => h.zipLikeRun && hasCue(h, 'postcode') && /zip|postal|postcode/.test(h.lower),
   },
-  { type: 'ZIP', pattern: /\b\d{5}-\d{4}\b/dg, applies: (h) => h.zipLikeRun && h.digits >= 9 },
+  { type: 'ZIP', pattern: () => /\b\d{5}-\d{4}\b/dg, applies: (h) => h.zipLikeRun && h.digits >= 9 },
   {
     type: 'ZIP',
-    pattern: /\b(\d{5})\s+(?:zip|zipcode|zip code|area)\b/dgi,
+    pattern: () => /\b(\d{5})\s+(?:zip|zipcode|zip code|area)\b/dgi,
     group: 1,
     applies: (h) => h.zipLikeRun && /zip|area/.test(h.lower),
   },
@@ -541,10 +558,11 @@ export const PII_RULES: PiiRule[] = [
     type: 'ZIP',
     applies: (h) =>
       h.zipLikeRun && /near|from|around|live|living|located|moved|close|miles|area|deliver|ship/.test(h.lower),
-    pattern: new RegExp(
-      `\\b(?:near|from|around|live in|living in|located in|moved to|moved from|closest to|nearest to|close to|miles (?:of|from)|area is|area of|deliver(?:y)? to|ship to)\\s+(\\d{5})${NOT_A_COUNT}(?:\\s*(?:,|and|or|&|to)\\s*(\\d{5})${NOT_A_COUNT})?`,
-      'gid',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b(?:near|from|around|live in|living in|located in|moved to|moved from|closest to|nearest to|close to|miles (?:of|from)|area is|area of|deliver(?:y)? to|ship to)\\s+(\\d{5})${NOT_A_COUNT}(?:\\s*(?:,|and|or|&|to)\\s*(\\d{5})${NOT_A_COUNT})?`,
+        'gid',
+      ),
     group: [1, 2],
     // "from 10000 to 12000 steps": a range of counts, both ends.
     accept: (_, text, start) => !COUNT_RANGE.test(text.slice(start, start + 40)),
@@ -552,7 +570,7 @@ export const PII_RULES: PiiRule[] = [
   {
     // UK and Canadian postcodes: "SW1A 1AA", "M1 1AE", "K1A 0B1".
     type: 'ZIP',
-    pattern: /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b/dg,
+    pattern: () => /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b/dg,
     applies: (h) => h.capitalBeforeDigit && h.digits >= 2,
     accept: (m) => /\d[A-Z]{2}$|\d[A-Z]\d$/.test(m.replace(/\s/g, '')) && !/^(?:COVID|SARS|H\d)/.test(m),
   },
@@ -561,21 +579,21 @@ export const PII_RULES: PiiRule[] = [
     // A C D E F H K N P R T V W X Y and digits, a letter and a digit among them: "D02 X285", "r95 kx33";
     // not an ICD-10 code before a word ("E10 type 1").
     type: 'ZIP',
-    pattern:
+    pattern: () =>
       /\b[AC-FHKNPRTV-Y]\d[\dW]\s?(?=[\dAC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])(?=[\dAC-FHKNPRTV-Y]{0,3}\d)[\dAC-FHKNPRTV-Y]{4}\b/dgi,
     applies: (h) => h.letterBeforeDigit && h.digits >= 3,
   },
   {
     // Dutch and similar postcodes in an address: "1012 AB Amsterdam".
     type: 'ZIP',
-    pattern: /\b\d{4}\s?([A-Z]{2})\b(?=\s+\p{Lu}\p{Ll})/dgu,
+    pattern: () => /\b\d{4}\s?([A-Z]{2})\b(?=\s+\p{Lu}\p{Ll})/dgu,
     applies: (h) => h.upper && h.yearLikeRun,
     accept: (m) => !UNIT_LETTERS.has(m.slice(-2)),
   },
   {
     // A postcode between an address's comma and its city, or after the city: "…, 10115 Berlin", "Pune 411001".
     type: 'ZIP',
-    pattern:
+    pattern: () =>
       /(?:,\s*|\bpin(?:\s?code)?\s*:?\s*)(\d{5,6})\b(?=\s+\p{Lu}\p{Ll}|\s*$|\s*[,.])|\b\p{Lu}\p{Ll}+\s*[-–]?\s*(\d{6})\b/dgu,
     group: [1, 2],
     applies: (h) => h.digits >= 5 && (h.zipLikeRun || h.longestRun === 6),
@@ -586,10 +604,11 @@ export const PII_RULES: PiiRule[] = [
     // national numbers after their cue: "Ins W883029874", "acct ending in 2239", "health card 8643 370 075 PD".
     type: 'ID',
     applies: hasIdCue,
-    pattern: new RegExp(
-      `\\b(?:${ID_CUE_WORDS})(?![A-Za-z])(?:\\s*(?:${ID_QUALIFIERS}))*\\s*(?:${ID_CONNECTORS})?\\s*(${ID_VALUE})`,
-      'gid',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b(?:${ID_CUE_WORDS})(?![A-Za-z])(?:\\s*(?:${ID_QUALIFIERS}))*\\s*(?:${ID_CONNECTORS})?\\s*(${ID_VALUE})`,
+        'gid',
+      ),
     group: 1,
     accept: (m, text, start) =>
       idLike(m) &&
@@ -603,10 +622,11 @@ export const PII_RULES: PiiRule[] = [
     // A few words between the cue and the value: "passport number for the visa letter is C86Z88K09".
     type: 'ID',
     applies: hasIdCue,
-    pattern: new RegExp(
-      `\\b(?:${ID_CUE_WORDS})(?![A-Za-z])(?:\\s*(?:${ID_QUALIFIERS}))*(?:\\s+[a-z]+){1,5}?\\s*(?:is|:|=|was|its|it's)\\s*(${ID_VALUE})`,
-      'gid',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b(?:${ID_CUE_WORDS})(?![A-Za-z])(?:\\s*(?:${ID_QUALIFIERS}))*(?:\\s+[a-z]+){1,5}?\\s*(?:is|:|=|was|its|it's)\\s*(${ID_VALUE})`,
+        'gid',
+      ),
     group: 1,
     accept: (m) => idLike(m) && !isRange(m) && !plausibleNumericDate(m) && (m.match(/\d/g)?.length ?? 0) >= 4,
   },
@@ -614,36 +634,37 @@ export const PII_RULES: PiiRule[] = [
     // A Malaysian identity card number by its shape, date of birth, place and serial: "850412-14-5567".
     type: 'ID',
     applies: (h) => h.digits >= 12,
-    pattern: /(?<![\d-])\d{6}-\d{2}-\d{4}(?![\d-])/dg,
+    pattern: () => /(?<![\d-])\d{6}-\d{2}-\d{4}(?![\d-])/dg,
   },
   {
     // "ID MBR-67101684", "GRP 898907": the short cue in its own case, a value with three digits or more.
     type: 'ID',
     applies: (h) => hasIdCue(h) && /\b(?:id|grp|group)\b/.test(h.lower),
-    pattern: /\b(?:ID|id|grp|GRP|group|Group)\s*[:#]?\s*((?=[A-Z0-9-]*\d{3})[A-Z0-9][A-Z0-9-]{3,20}[A-Z0-9])\b/dg,
+    pattern: () => /\b(?:ID|id|grp|GRP|group|Group)\s*[:#]?\s*((?=[A-Z0-9-]*\d{3})[A-Z0-9][A-Z0-9-]{3,20}[A-Z0-9])\b/dg,
     group: 1,
     accept: (m, text, start) => idLike(m) && !/^\d{3}-\d{3}-\d{4}$/.test(m) && !stateAndZip(m, text, start),
   },
   {
     type: 'NAME',
-    pattern: new RegExp(
-      `\\b${caseless("(?:(?:my|his|her|their|our|the patient's|my (?:son|daughter|kid|child|wife|husband|mom|mum|dad|baby)'s) name (?:is|was)|my name's|name:|patient name:?|pt name:?|full name:?)")}\\s+${ANY_CASE_NAME}`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b${caseless("(?:(?:my|his|her|their|our|the patient's|my (?:son|daughter|kid|child|wife|husband|mom|mum|dad|baby)'s) name (?:is|was)|my name's|name:|patient name:?|pt name:?|full name:?)")}\\s+${ANY_CASE_NAME}`,
+        'gud',
+      ),
     group: 1,
     accept: notCommonWord,
     applies: (h) => h.nameCue && h.lower.includes('name'),
   },
   {
     type: 'NAME',
-    pattern: new RegExp(`\\b${caseless("(?:i am|i'm|im|this is|it's|it is|call me)")}\\s+${NAME}`, 'gud'),
+    pattern: () => new RegExp(`\\b${caseless("(?:i am|i'm|im|this is|it's|it is|call me)")}\\s+${NAME}`, 'gud'),
     group: 1,
     accept: notCommonWord,
     applies: cue(/\bi am\b|\bi'm\b|\bim\b|this is|it's|it is|call me/),
   },
   {
     type: 'NAME',
-    pattern: new RegExp(`\\b${caseless('(?:patient|pt)')}\\s*:?\\s+${NAME}`, 'gud'),
+    pattern: () => new RegExp(`\\b${caseless('(?:patient|pt)')}\\s*:?\\s+${NAME}`, 'gud'),
     group: 1,
     accept: notCommonWord,
     applies: cue(/\bpatient|\bpt\b/),
@@ -652,10 +673,11 @@ export const PII_RULES: PiiRule[] = [
     type: 'NAME',
     // Titles may come in a row ("nurse Mrs. Lindqvist", "Dr. Prof. Weber"): the name is after the last. Only an
     // abbreviation takes a dot: after "doctor." a new sentence starts ("ask your doctor. He or she …").
-    pattern: new RegExp(
-      `\\b(?:(?:${caseless('(?:dr|mr|mrs|ms|prof)')}\\.?|${caseless('(?:doctor|nurse|miss)')})\\s+)+${NAME}`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b(?:(?:${caseless('(?:dr|mr|mrs|ms|prof)')}\\.?|${caseless('(?:doctor|nurse|miss)')})\\s+)+${NAME}`,
+        'gud',
+      ),
     group: 1,
     // After Mr or Mrs a possessive is a person's, not an eponym: "Mr. Eriksson's catheter".
     accept: (m, text, start) =>
@@ -671,7 +693,7 @@ export const PII_RULES: PiiRule[] = [
   },
   {
     type: 'NAME',
-    pattern: new RegExp(`\\b${caseless(`(?:my|his|her|our|their) (?:${RELATIVES})`)},?\\s+${NAME}`, 'gud'),
+    pattern: () => new RegExp(`\\b${caseless(`(?:my|his|her|our|their) (?:${RELATIVES})`)},?\\s+${NAME}`, 'gud'),
     group: 1,
     accept: notCommonWord,
     applies: cue(/\b(?:my|his|her|our|their) /),
@@ -680,20 +702,22 @@ export const PII_RULES: PiiRule[] = [
     // A sign-off: "Thanks, Maria Lopez", "Best wishes,\nThabo", "thanks again!! Shanice Brooks (555…)".
     type: 'NAME',
     applies: cue(/thank|regards|best|cheers|sincerely|love|sent by/),
-    pattern: new RegExp(
-      `\\b${caseless('(?:thanks|thank you|regards|kind regards|best wishes|best|cheers|sincerely|love|sent by)(?: again| so much)?')}[,!.]*\\s+${NAME}(?=\\s*(?:$|[(,.<|]|\\s+[\\w.+-]+@|\\s+sent\\b|\\n|\\s+[-–—]))`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b${caseless('(?:thanks|thank you|regards|kind regards|best wishes|best|cheers|sincerely|love|sent by)(?: again| so much)?')}[,!.]*\\s+${NAME}(?=\\s*(?:$|[(,.<|]|\\s+[\\w.+-]+@|\\s+sent\\b|\\n|\\s+[-–—]))`,
+        'gud',
+      ),
     group: 1,
     accept: notCommonWord,
   },
   {
     // A greeting at the start: "Hi Priya,", "hey marcus", "Dear Ms. Okafor", "Hello Dr Lee".
     type: 'NAME',
-    pattern: new RegExp(
-      `(?:^|[:.!?]\\s+|\\n)\\s*${caseless('(?:hi|hey|hello|dear|good morning|good afternoon|good evening)')}\\s+(?:${caseless('(?:dr|doctor|mr|mrs|ms|miss|nurse|prof)')}\\.?\\s+)?${LOWER_NAME}(?=\\s*(?:[,!.:;\\n-]|$))`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `(?:^|[:.!?]\\s+|\\n)\\s*${caseless('(?:hi|hey|hello|dear|good morning|good afternoon|good evening)')}\\s+(?:${caseless('(?:dr|doctor|mr|mrs|ms|miss|nurse|prof)')}\\.?\\s+)?${LOWER_NAME}(?=\\s*(?:[,!.:;\\n-]|$))`,
+        'gud',
+      ),
     group: 1,
     accept: notCommonWord,
     applies: (h) =>
@@ -702,10 +726,11 @@ export const PII_RULES: PiiRule[] = [
   {
     // A sign-off at the end, the name in any case: "thanks, olek", "cheers\nDee", "— sam".
     type: 'NAME',
-    pattern: new RegExp(
-      `\\b${caseless('(?:thanks|thank you|thx|regards|kind regards|best wishes|best|cheers|sincerely|love|xo|ttyl)')}(?: again| so much)?[,!.]*\\s+${LOWER_NAME}\\s*[.!]*\\s*$`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b${caseless('(?:thanks|thank you|thx|regards|kind regards|best wishes|best|cheers|sincerely|love|xo|ttyl)')}(?: again| so much)?[,!.]*\\s+${LOWER_NAME}\\s*[.!]*\\s*$`,
+        'gud',
+      ),
     group: 1,
     accept: notCommonWord,
     applies: (h) => h.nameCue && GREETING_OR_SIGN_OFF.test(h.lower),
@@ -713,7 +738,7 @@ export const PII_RULES: PiiRule[] = [
   // A dash signature: "… test? - Mei-Ling Chou", "-- Priyanka Chatterjee, sent from my phone".
   {
     type: 'NAME',
-    pattern: new RegExp(`(?:^|\\s)(?:--?|–|—)\\s*${NAME}\\s*(?=$|,|\\n)`, 'gud'),
+    pattern: () => new RegExp(`(?:^|\\s)(?:--?|–|—)\\s*${NAME}\\s*(?=$|,|\\n)`, 'gud'),
     group: 1,
     // "— Palliative Care" closes a heading, not a message: one word at least must be a known name.
     accept: (m, text, start) => notCommonWord(m, text, start) && m.split(/\s+/).some(isKnownName),
@@ -722,7 +747,8 @@ export const PII_RULES: PiiRule[] = [
   // "Ingrid Johansson here", "Obinna Eze, born October 12, 1979".
   {
     type: 'NAME',
-    pattern: new RegExp(`${FULL_NAME}(?=,?\\s+(?:here\\b|born\\b|${caseless('dob')}\\b|${caseless('d.o.b')}))`, 'gud'),
+    pattern: () =>
+      new RegExp(`${FULL_NAME}(?=,?\\s+(?:here\\b|born\\b|${caseless('dob')}\\b|${caseless('d.o.b')}))`, 'gud'),
     group: 1,
     accept: notCommonWord,
     applies: cue(/here|born|dob|d\.o\.b/),
@@ -730,7 +756,7 @@ export const PII_RULES: PiiRule[] = [
   // After a role word: "subscriber Folake Khumalo", "newborn Çağla", "daughter Åsa", "for Skyler Levi".
   {
     type: 'NAME',
-    pattern: new RegExp(`\\b${caseless(`(?:${ROLES})`)}:?\\s+${NAME}`, 'gud'),
+    pattern: () => new RegExp(`\\b${caseless(`(?:${ROLES})`)}:?\\s+${NAME}`, 'gud'),
     group: 1,
     accept: personLike,
     applies: (h) => h.upper,
@@ -739,10 +765,11 @@ export const PII_RULES: PiiRule[] = [
   // "Patient: HARRIS, Delroy", "SURNAME: KOWALSKI FIRST NAME: MAREK" (a name ends at the next label).
   {
     type: 'NAME',
-    pattern: new RegExp(
-      `\\b(?:PATIENT|ATTENDING|NAME|PT|PROVIDER|PHYSICIAN|MEMBER|SUBSCRIBER|INSURED|GUARANTOR|CONTACT|${caseless('member|patient|subscriber|name|for|insured|surname|last name|family name|first name|given name|forename')}):?\\s+(\\p{Lu}[\\p{Lu}'’-]+(?=\\s+\\p{Lu}[\\p{Lu} ]*:)|(?:\\p{Lu}[\\p{Lu}'’-]+(?:,?\\s+\\p{Lu}[\\p{Lu}'’-]+){1,2}(?!\\s*:))|\\p{Lu}[\\p{Lu}'’-]+,\\s+${NAME_WORD}(?:\\s+${NAME_WORD})?|${NAME_WORD},\\s+${NAME_WORD})`,
-      'gud',
-    ),
+    pattern: () =>
+      new RegExp(
+        `\\b(?:PATIENT|ATTENDING|NAME|PT|PROVIDER|PHYSICIAN|MEMBER|SUBSCRIBER|INSURED|GUARANTOR|CONTACT|${caseless('member|patient|subscriber|name|for|insured|surname|last name|family name|first name|given name|forename')}):?\\s+(\\p{Lu}[\\p{Lu}'’-]+(?=\\s+\\p{Lu}[\\p{Lu} ]*:)|(?:\\p{Lu}[\\p{Lu}'’-]+(?:,?\\s+\\p{Lu}[\\p{Lu}'’-]+){1,2}(?!\\s*:))|\\p{Lu}[\\p{Lu}'’-]+,\\s+${NAME_WORD}(?:\\s+${NAME_WORD})?|${NAME_WORD},\\s+${NAME_WORD})`,
+        'gud',
+      ),
     group: 1,
     accept: (m, text, start) => personLike(m.replace(/,/g, ''), text, start),
     applies: (h) => h.upper,
@@ -751,7 +778,7 @@ export const PII_RULES: PiiRule[] = [
   // known name: "Greta Nagy", "Ágnes Otieno"; not "Kidney Failure" or "Apple Watch".
   {
     type: 'NAME',
-    pattern: new RegExp(`(?<![\\p{L}'’-])${FULL_NAME}(?![\\p{L}'’-])`, 'gud'),
+    pattern: () => new RegExp(`(?<![\\p{L}'’-])${FULL_NAME}(?![\\p{L}'’-])`, 'gud'),
     group: 1,
     accept: (m, text, start) => personLike(m, text, start) && m.split(/\s+/).some(isKnownName),
     applies: (h) => h.upper,

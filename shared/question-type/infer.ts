@@ -6,7 +6,7 @@
  */
 
 import { mentionedMedicines } from './medicines';
-import { RULE_TEXT } from './rule-text';
+import { RULE_PREFILTER, type RulePrefilter } from './rule-text';
 import { QUESTION_TYPE_RULES as RULES } from './rules';
 
 /** The type of a question no rule places. */
@@ -38,50 +38,32 @@ function casualForm(question: string): string {
 }
 
 /**
- * Which rules a text can match, found in one scan: each rule's required strings (see
- * required-text.ts) are looked for at every position at once. Most questions contain the
- * strings of a handful of rules, and only those are run, in order.
+ * Which rules a text can match (1 at each rule's place), found in one scan: each rule's required strings (see
+ * rule-text.ts) are looked for at every position at once. Most questions contain the strings
+ * of a handful of rules, and only those are run, in order.
  */
-const PREFILTER = rulePrefilter(RULE_TEXT);
+export const candidateRules = prefilterOf(RULE_PREFILTER);
 
-function rulePrefilter(required: readonly (readonly string[] | null)[]) {
-  const always = Uint8Array.from(required, (strings) => (strings ? 0 : 1));
-  const strings = [...new Set(required.flatMap((list) => list ?? []))].sort((a, b) => b.length - a.length);
-  const owners = new Map<string, number[]>();
-  required.forEach((list, rule) => {
-    for (const s of list ?? []) owners.set(s, [...(owners.get(s) ?? []), rule]);
-  });
-  // The scan reports the longest string found at a position; every string that is a prefix of it is there too.
-  const rulesFound = new Map(strings.map((found) => [found, rulesOfPrefixes(found, owners)]));
-  const scan = new RegExp(strings.map(escapeRegExp).join('|'), 'g');
+function prefilterOf({ always, scan: alternation, rulesFound }: RulePrefilter): (text: string) => Uint8Array {
+  const base = new Uint8Array(RULES.length);
+  for (const rule of always) base[rule] = 1;
+  const found = new Map(Object.entries(rulesFound));
+  const scan = new RegExp(alternation, 'g');
   return (text: string): Uint8Array => {
-    const candidates = always.slice();
+    const candidates = base.slice();
     scan.lastIndex = 0;
     for (let match = scan.exec(text); match; match = scan.exec(text)) {
       scan.lastIndex = match.index + 1; // overlapping strings count too
-      for (const rule of rulesFound.get(match[0])!) candidates[rule] = 1;
+      for (const rule of found.get(match[0])!) candidates[rule] = 1;
     }
     return candidates;
   };
 }
 
-/** The rules that require `found` or one of its prefixes, each once. */
-function rulesOfPrefixes(found: string, owners: ReadonlyMap<string, readonly number[]>): number[] {
-  const rules = new Set<number>();
-  for (let end = 1; end <= found.length; end += 1) {
-    for (const rule of owners.get(found.slice(0, end)) ?? []) rules.add(rule);
-  }
-  return [...rules].sort((a, b) => a - b);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
 /** The inferred MedQuAD question type of a (normalised) question, and why. */
 export function classifyQuestion(question: string): QuestionTyping {
   const text = casualForm(question);
-  const candidates = PREFILTER(text);
+  const candidates = candidateRules(text);
   let medicines: number | undefined; // counted once, and only when a candidate rule asks
   for (let i = 0; i < RULES.length; i += 1) {
     if (!candidates[i]) continue;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { newExpectations, productionLogLines } from '../../test/fixtures/production-logs';
+import { candidateRules } from './infer';
 import { requiredText } from './required-text';
 import { QUESTION_TYPE_RULES } from './rules';
 
@@ -21,20 +22,7 @@ describe('required text of a pattern', () => {
   });
 
   it('never rules out a question a type rule matches', () => {
-    const questions = [
-      'patient-questions.jsonl',
-      'patient-questions-heldout.jsonl',
-      'patient-questions-final.jsonl',
-    ].flatMap((file) =>
-      readFileSync(`test/fixtures/${file}`, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => (JSON.parse(line) as { question: string }).question.toLowerCase()),
-    );
-    for (const line of productionLogLines({ records: 2000, seed: 3 }, newExpectations())) {
-      const question = parsedOrNull(line.toString('utf8'))?.question;
-      if (typeof question === 'string') questions.push(question.toLowerCase());
-    }
+    const questions = fixtureQuestions();
     let matches = 0;
     for (const rule of QUESTION_TYPE_RULES) {
       const required = requiredText(rule.pattern);
@@ -50,7 +38,39 @@ describe('required text of a pattern', () => {
     }
     expect(matches).toBeGreaterThan(500);
   });
+
+  it('leaves every rule that matches a question among its candidates', () => {
+    let matches = 0;
+    for (const question of fixtureQuestions()) {
+      const candidates = candidateRules(question);
+      QUESTION_TYPE_RULES.forEach((rule, i) => {
+        if (!rule.pattern.test(question)) return;
+        matches += 1;
+        expect(candidates[i], `${rule.type}: ${question}`).toBe(1);
+      });
+    }
+    expect(matches).toBeGreaterThan(500);
+  });
 });
+
+/** The labelled patient questions and a generated log's, lower-cased. */
+function fixtureQuestions(): string[] {
+  const questions = [
+    'patient-questions.jsonl',
+    'patient-questions-heldout.jsonl',
+    'patient-questions-final.jsonl',
+  ].flatMap((file) =>
+    readFileSync(`test/fixtures/${file}`, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { question: string }).question.toLowerCase()),
+  );
+  for (const line of productionLogLines({ records: 2000, seed: 3 }, newExpectations())) {
+    const question = parsedOrNull(line.toString('utf8'))?.question;
+    if (typeof question === 'string') questions.push(question.toLowerCase());
+  }
+  return questions;
+}
 
 function parsedOrNull(line: string): { question?: unknown } | null {
   try {
