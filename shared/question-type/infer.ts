@@ -6,6 +6,7 @@
  */
 
 import { mentionedMedicines } from './medicines';
+import { branchSources } from './rule-branches';
 import { RULE_PREFILTER, type RulePrefilter } from './rule-text';
 import { QUESTION_TYPE_RULES as RULES } from './rules';
 
@@ -21,7 +22,7 @@ export interface QuestionTyping {
 const SHORTHAND = /[’‘]|\bw\/|\bur?\b|\bhw\b|\bwat\b|\b(what|how)['’‘]?s\b/g;
 
 /** Chat shorthand spelled out, so one cue matches both ("u" → "you", "whats" → "what is", "hw" → "how"). */
-function casualForm(question: string): string {
+export function casualForm(question: string): string {
   // One scan for every rewrite: the replacer runs only where something matched.
   return question
     .toLowerCase()
@@ -37,39 +38,61 @@ function casualForm(question: string): string {
     .trim();
 }
 
-/**
- * Which rules a text can match (1 at each rule's place), found in one scan: each rule's required strings (see
- * rule-text.ts) are looked for at every position at once. Most questions contain the strings
- * of a handful of rules, and only those are run, in order.
- */
-export const candidateRules = prefilterOf(RULE_PREFILTER);
+/** One top-level alternative of a rule's pattern (see rule-text.ts), compiled when a question first reaches it. */
+interface Branch {
+  rule: number;
+  source: string;
+  pattern?: RegExp;
+}
 
-function prefilterOf({ always, scan: alternation, rulesFound }: RulePrefilter): (text: string) => Uint8Array {
-  const base = new Uint8Array(RULES.length);
-  for (const rule of always) base[rule] = 1;
-  const found = new Map(Object.entries(rulesFound));
+/** Every rule's branches, in rule order; a rule that is one branch keeps its own regex. */
+const BRANCHES: Branch[] = RULES.flatMap((rule, i) => {
+  const bars = RULE_PREFILTER.cuts[i]!;
+  if (bars.length === 0) return [{ rule: i, source: rule.pattern.source, pattern: rule.pattern }];
+  // Cut where the build found the "|": a pattern changed since would be cut anywhere.
+  if (bars.some((at) => rule.pattern.source[at] !== '|'))
+    throw new Error(`question-type rule ${i} (${rule.type}) does not match its prefilter: rebuild`);
+  return branchSources(rule.pattern.source, bars).map((source) => ({ rule: i, source }));
+});
+
+/**
+ * Which branches a text can match (1 at each branch's place), found in one scan: each branch's
+ * required strings are looked for at every position at once. Most questions contain the
+ * strings of a handful of branches, and only those are run, in order.
+ */
+export const candidateBranches = prefilterOf(RULE_PREFILTER);
+
+function prefilterOf({ always, scan: alternation, branchesFound }: RulePrefilter): (text: string) => Uint8Array {
+  const base = new Uint8Array(BRANCHES.length);
+  for (const branch of always) base[branch] = 1;
+  const found = new Map(Object.entries(branchesFound));
   const scan = new RegExp(alternation, 'g');
   return (text: string): Uint8Array => {
     const candidates = base.slice();
     scan.lastIndex = 0;
     for (let match = scan.exec(text); match; match = scan.exec(text)) {
       scan.lastIndex = match.index + 1; // overlapping strings count too
-      for (const rule of found.get(match[0])!) candidates[rule] = 1;
+      for (const branch of found.get(match[0])!) candidates[branch] = 1;
     }
     return candidates;
   };
 }
 
-/** The inferred MedQuAD question type of a (normalised) question, and why. */
+/**
+ * The inferred MedQuAD question type of a (normalised) question, and why: the first rule with
+ * a branch that matches, which is the first rule whose pattern matches.
+ */
 export function classifyQuestion(question: string): QuestionTyping {
   const text = casualForm(question);
-  const candidates = candidateRules(text);
+  const candidates = candidateBranches(text);
   let medicines: number | undefined; // counted once, and only when a candidate rule asks
-  for (let i = 0; i < RULES.length; i += 1) {
+  for (let i = 0; i < BRANCHES.length; i += 1) {
     if (!candidates[i]) continue;
-    const rule = RULES[i]!;
+    const branch = BRANCHES[i]!;
+    const rule = RULES[branch.rule]!;
     if (rule.medicines && (medicines ??= mentionedMedicines(text).length) < rule.medicines) continue;
-    if (rule.pattern.test(text)) return { type: rule.type, why: rule.why ?? 'question pattern' };
+    branch.pattern ??= new RegExp(branch.source, rule.pattern.flags);
+    if (branch.pattern.test(text)) return { type: rule.type, why: rule.why ?? 'question pattern' };
   }
   return { type: UNCLASSIFIED, why: 'no rule places the question' };
 }
