@@ -14,9 +14,15 @@ declare const MEDQA_STAGE_WORKER: string | undefined;
 /** Unbundled (the CLI, the local runtime): a worker that loads stage-worker.ts through a TypeScript require hook. */
 let workerFile: string | undefined;
 
+/**
+ * The bundled worker's code, read once at load: a literal this long inside a function would be
+ * scanned again when the function is first compiled.
+ */
+const BUNDLED_WORKER = typeof MEDQA_STAGE_WORKER === 'string' ? MEDQA_STAGE_WORKER : undefined;
+
 /** The worker's code: bundled, or loading its file; none when unbundled without useStageWorkerFile. */
 function workerSource(): string | undefined {
-  return typeof MEDQA_STAGE_WORKER === 'string' ? MEDQA_STAGE_WORKER : workerFile;
+  return BUNDLED_WORKER ?? workerFile;
 }
 
 /**
