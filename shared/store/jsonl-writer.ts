@@ -65,10 +65,23 @@ export class JsonlWriter extends ObjectWriter {
     });
   }
 
+  /**
+   * What the block holds. A block mostly empty (lines flushed at 64 KiB of its 256) is copied
+   * out and used again: a view of it would keep all of it alive, and the S3 store gathers a
+   * multipart part's worth of blocks before it sends them (5 MiB of lines held 20 MiB). A full
+   * one, or one grown for a long text, is handed on whole.
+   */
   protected override takeBlock(): Uint8Array {
-    const full = this.block.subarray(0, this.used);
-    this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+    let lines: Buffer;
+    if (2 * this.used < this.block.length) {
+      lines = Buffer.allocUnsafe(this.used);
+      this.block.copy(lines, 0, 0, this.used);
+      if (this.block.length > BLOCK_BYTES) this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+    } else {
+      lines = this.block.subarray(0, this.used);
+      this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+    }
     this.used = 0;
-    return full;
+    return lines;
   }
 }
