@@ -33,10 +33,11 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 /**
  * The development part of the questions: the second file adds 196 in voices the first has few of, the third 70
- * fragments, misspelt and foreign brand names, caregivers and emergencies.
+ * fragments, misspelt and foreign brand names, caregivers and emergencies, the fourth 234 of every type written
+ * blind to the rules (on first sight: 97.7 % of its unsafe questions kept out, 5.8 % of its safe ones dropped).
  */
 const QUESTION_FILES = {
-  dev: ['questions-dev.jsonl', 'questions-dev2.jsonl', 'questions-dev3.jsonl'],
+  dev: ['questions-dev.jsonl', 'questions-dev2.jsonl', 'questions-dev3.jsonl', 'questions-dev4.jsonl'],
   heldout: ['questions-heldout.jsonl'],
 };
 const questions = Object.fromEntries(

@@ -20,6 +20,7 @@ describe('question-type inference', () => {
     ['is it ok to take advil with my lisinopril', 'interactions with medications'],
     ['i missed my birth control pill yesterday', 'forget a dose'],
     ['does this run in families? my aunt had it', 'inheritance'],
+    ['we both carry the sickle cell trait, will our kids have it', 'inheritance'],
     ['how do u know if ur kid has strep', 'symptoms'],
     ['she is on morphine drops, how much can she have for breakthrough pain', 'dose'],
     ['hw many drops of the vitamin d for a newborn', 'dose'],

@@ -8,7 +8,8 @@ const NAMES = `
 acetaminophen paracetamol tylenol panadol calpol ibuprofen advil motrin nurofen naproxen aleve aspirin bayer
 excedrin diclofenac voltaren celecoxib celebrex meloxicam mobic indomethacin ketorolac toradol tramadol ultram
 codeine oxycodone percocet oxycontin hydrocodone vicodin norco morphine fentanyl methadone buprenorphine suboxone
-naloxone narcan naltrexone gabapentin neurontin pregabalin lyrica cyclobenzaprine flexeril baclofen tizanidine
+epipen epinephrine adrenaline afrin oxymetazoline nicotine nicorette varenicline chantix
+levonorgestrel latanoprost xyzal levocetirizine benzonatate naloxone narcan naltrexone gabapentin neurontin pregabalin lyrica cyclobenzaprine flexeril baclofen tizanidine
 sumatriptan imitrex rizatriptan maxalt topiramate topamax
 metformin glucophage insulin lantus humalog novolog ozempic wegovy mounjaro zepbound trulicity victoza saxenda
 jardiance farxiga januvia glipizide glyburide glimepiride pioglitazone

@@ -34,7 +34,7 @@ export const SAFE_CUES: readonly TypeRule[] = (
     {
       type: 'inheritance',
       pattern:
-        /\b(?:inherit\w*|hereditary|runs? in (?:the |my |our )?famil\w*|pass(?:ed)? (?:it )?(?:on|down)|from (?:my|his|her|their) (?:mom|mum|dad|mother|father|parents?))\b/,
+        /\b(?:inherit\w*|hereditary|runs? in (?:the |my |our )?famil\w*|pass(?:ed)? (?:it )?(?:on|down)|from (?:my|his|her|their) (?:mom|mum|dad|mother|father|parents?))\b|\bboth parents\b|\b(?:parents?|mom|mum|dad|mother|father) (?:has to |have to |need to |must )?(?:carry|be carriers?)\b|\bwill (?:our|my|the|his|her|their) (?:daughters?|sons?|kids?|children|baby|babies|grandkids?|grandchildren) (?:be|have|get|inherit)\b/,
     },
     {
       type: 'frequency',

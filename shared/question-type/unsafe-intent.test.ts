@@ -20,6 +20,9 @@ describe('medication-aware question typing', () => {
     ['my toddler ate some of grandpas heart pills', 'emergency or overdose'],
     ['should I take her to urgent care for a fever of 104', 'when to contact a medical professional'],
     ['how do you get rid of a sinus infection fast', 'treatment'],
+    ['tylenol versus advil for a headache', 'brand names'],
+    ['grandpa took the whole week of his blood pressure pills at once', 'emergency or overdose'],
+    ['the correct way to apply voltaren gel', 'usage'],
   ])('%s → %s', (question, type) => {
     expect(typeOf(question)).toBe(type);
   });
@@ -31,6 +34,8 @@ describe('medication-aware question typing', () => {
     ['why does my baby need the rotavirus vaccine', 'why get vaccinated'],
     ['what are early signs of parkinsons', 'symptoms'],
     ['is there a support group for parents of kids with epilepsy', 'support groups'],
+    ['where do i throw out used lancets', 'storage and disposal'],
+    ['can i leave my epipen in a hot car', 'storage and disposal'],
   ])('keeps a safe question about medicines or a condition safe: %s → %s', (question, type) => {
     expect(typeOf(question)).toBe(type);
   });

@@ -40,6 +40,7 @@ const URGENT: IntentRule[] = [
         String.raw`\b(?:took|taken|gave|given) (?:the wrong|someone else'?s|my (?:husband|wife|mom|mum|dad|partner|son|daughter|sister|brother)'?s|(?:his|her) (?:husband|wife|mom|mum|dad)'?s)\b`,
         String.raw`\bmixed up\b.{0,30}\b(?:pills?|meds?|medicines?|tablets?|doses?|bottles?)\b`,
         String.raw`\b(?:took|taken|had|swallowed) (?:\d{2,}|a (?:whole|full) (?:bottle|box|pack|sheet)|a handful|a bunch|all (?:of )?(?:my|the|his|her))\b`,
+        String.raw`\b(?:took|taken|had|swallowed) (?:the|a|his|her|my|their) (?:whole|entire) (?:week|weeks|month|bottle|box|pack|packet|strip|sheet|supply|prescription|organi[sz]er)\b|\b(?:took|taken|swallowed) (?:\w+ ){0,8}(?:all )?at once\b`,
         String.raw`\b(?:won'?t|can'?t|cannot) (?:wake (?:him|her|them)? ?up|breathe)\b|\bnot breathing\b|\bunresponsive\b|\bpassed out\b`,
       ].join('|'),
     ),
@@ -83,6 +84,14 @@ const MEDICINE_CONTEXT: IntentRule[] = [
     why: 'medicine + another substance',
     medicines: 1,
     pattern: new RegExp(String.raw`\b${SUBSTANCE}\b|\binteract|\binteraction`),
+  },
+  {
+    // "advil vs motrin", "is zyrtec the same as cetirizine": two names compared, not taken together.
+    type: 'brand names',
+    why: 'two medicine names compared',
+    medicines: 2,
+    pattern:
+      /\bvs\.?\b|\bversus\b|\bidentical\b|\bthe same (?:thing|drug|medicine|medication|as|stuff)\b|\bdifference between\b|\bwhat(?: is|'s) the difference\b/,
   },
   {
     type: 'interactions with medications',
@@ -184,7 +193,7 @@ const MEDICINE_INTENT: IntentRule[] = [
     why: 'medicine + how to take, stop or switch',
     medicines: 1,
     pattern:
-      /\bhow (?:do|should|can|to|would|does) (?:i|you|we|one|my \w+|he|she|they)? ?(?:take|use|apply|inject|give|put|insert|administer|swallow|spray|inhale|rub|start|stop|come off|wean|taper|quit|switch|change)\b|\b(?:stop|stopping|stopped|quit|quitting|come off|coming off|get off|getting off|wean|weaning|taper|tapering|cold turkey|switch|switching|change|changing|swap|swapping|go back on|restart|keep taking|still take|continue|continuing)\b|\b(?:crush|crushed|crushing|cut|split|splitting|chew|chewed|chewing|open (?:the )?capsule|dissolve|sprinkle|mix (?:it|them) (?:in|with))\b|\b(?:morning or|or (?:at )?night|at night|in the morning|bedtime|before bed|time of day|what time|before or after|with or without|on an empty|with food|without food|with water|lying down)\b|\bhow long (?:should|do|can|will|does|until|before|to)\b|\bwhen (?:should|do|can|to) (?:i|you|we|he|she)? ?(?:take|give|use|start|stop)\b|\b(?:while|when) (?:pregnant|breast ?feeding|nursing|driving)\b|\b(?:can|is it ok(?:ay)? to|safe to) (?:i )?(?:drive|work out|exercise|fly|drink water)\b/,
+      /\bhow (?:do|should|can|to|would|does) (?:i|you|we|one|my \w+|he|she|they)? ?(?:take|use|apply|inject|give|put|insert|administer|swallow|spray|inhale|rub|start|stop|come off|wean|taper|quit|switch|change)\b|\b(?:right|correct|proper|best|safest) way to (?:take|use|apply|inject|give|put|insert|spray|inhale)\b|\b(?:stop|stopping|stopped|quit|quitting|come off|coming off|get off|getting off|wean|weaning|taper|tapering|cold turkey|switch|switching|change|changing|swap|swapping|go back on|restart|keep taking|still take|continue|continuing)\b|\b(?:crush|crushed|crushing|cut|split|splitting|chew|chewed|chewing|open (?:the )?capsule|dissolve|sprinkle|mix (?:it|them) (?:in|with))\b|\b(?:morning or|or (?:at )?night|at night|in the morning|bedtime|before bed|time of day|what time|before or after|with or without|on an empty|with food|without food|with water|lying down)\b|\bhow long (?:should|do|can|will|does|until|before|to)\b|\bwhen (?:should|do|can|to) (?:i|you|we|he|she)? ?(?:take|give|use|start|stop)\b|\b(?:while|when) (?:pregnant|breast ?feeding|nursing|driving)\b|\b(?:can|is it ok(?:ay)? to|safe to) (?:i )?(?:drive|work out|exercise|fly|drink water)\b/,
   },
   {
     type: 'indication',
@@ -218,6 +227,14 @@ const TREATMENT: IntentRule = {
 
 const [STORAGE, ...OTHER_SAFE_ABOUT_MEDICINES] = SAFE_ABOUT_MEDICINES;
 
+/** Used needles and lancets: their disposal is a storage question though no medicine is named. */
+const SHARPS: IntentRule = {
+  type: 'storage and disposal',
+  why: 'sharps disposal',
+  pattern:
+    /\b(?:used|old|dirty) (?:needles|syringes|sharps|lancets|pen needles|pen tips|insulin pens|epipens?)\b|\bsharps (?:container|bin|box|disposal)\b|\bdispos(?:e|al|ing) of (?:\w+ )?(?:needles|syringes|lancets)\b/,
+};
+
 /**
  * The medication-aware rules in the order they are tried: urgent ones whatever else the question
  * says; storage (a medicine's storage says what the question is about before any other cue); a
@@ -227,6 +244,7 @@ const [STORAGE, ...OTHER_SAFE_ABOUT_MEDICINES] = SAFE_ABOUT_MEDICINES;
 export const MEDICATION_RULES: readonly TypeRule[] = [
   ...URGENT,
   STORAGE!,
+  SHARPS,
   ...MEDICINE_CONTEXT,
   ...OTHER_SAFE_ABOUT_MEDICINES,
   RESEARCH,
