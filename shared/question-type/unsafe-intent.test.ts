@@ -22,6 +22,7 @@ describe('medication-aware question typing', () => {
     ['how do you get rid of a sinus infection fast', 'treatment'],
     ['tylenol versus advil for a headache', 'brand names'],
     ['grandpa took the whole week of his blood pressure pills at once', 'emergency or overdose'],
+    ['my toddler chewed some nicotine gum from my bag', 'emergency or overdose'],
     ['the correct way to apply voltaren gel', 'usage'],
   ])('%s → %s', (question, type) => {
     expect(typeOf(question)).toBe(type);

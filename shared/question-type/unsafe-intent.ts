@@ -33,7 +33,7 @@ const URGENT: IntentRule[] = [
         String.raw`\b(?:took|take|taken|taking|had|ate|eaten|swallowed|drank|given|gave|give) (?:way |far )?too (?:many|much)\b`,
         String.raw`\bswallow(?:ed|s)?\b`,
         String.raw`\btoxicity\b|\btoxic (?:dose|level|amount|to)\b|\b(?:lethal|deadly|fatal) (?:dose|amount)\b`,
-        String.raw`\b(?:ate|eaten|chewed|drank|licked|got into|gotten into|found (?:him|her|them) with)\b.{0,40}\b(?:pills?|tablets?|meds?|medicines?|gumm(?:y|ies)|bottle|patch|capsules?|vitamins?|cream|syrup|cleaner|bleach|detergent|pods?|battery|batteries)\b`,
+        String.raw`\b(?:ate|eaten|chewed|drank|licked|got into|gotten into|found (?:him|her|them) with)\b.{0,40}\b(?:pills?|tablets?|meds?|medicines?|gum|gumm(?:y|ies)|bottle|patch|capsules?|vitamins?|cream|syrup|cleaner|bleach|detergent|pods?|battery|batteries)\b`,
         String.raw`(?<!food )\bpoison(?!\s?(?:ivy|oak|sumac))`,
         String.raw`\baccident(?:ally|al)?\b.{0,40}\b(?:took|take|taken|gave|given|double|twice|swallow|ate|drank|extra|two|wrong)\b`,
         String.raw`\b(?:by mistake|by accident)\b`,
