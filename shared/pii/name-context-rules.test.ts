@@ -20,6 +20,8 @@ describe('names found by where they stand', () => {
     ],
     ['a lower-case introduction', 'hi its tarni, my ear hurts', 'hi its [NAME], my ear hurts'],
     ['a lower-case name here', 'wairimu here. still coughing', '[NAME] here. still coughing'],
+    ['a name here before the message', 'hi, Nokuthula here 🙂 can u resend it', 'hi, [NAME] here 🙂 can u resend it'],
+    ['a surname in capitals before the given name', 'Claimant: OKONKWO, Luis | ref J45', 'Claimant: [NAME] | ref J45'],
     ['a name alone at the end', 'Is that normal? -obiora', 'Is that normal? -[NAME]'],
     ['two names after thanks', 'Thanks so much, Grace and Tadhg!', 'Thanks so much, [NAME] and [NAME]!'],
     ['a surname in capitals', 'SEEN BY DR. ADEYEMI-OKAFOR AT 0300', 'SEEN BY DR. [NAME] AT 0300'],
@@ -36,6 +38,8 @@ describe('names found by where they stand', () => {
     ['a lab value with an age-like number', 'Potassium is 5.9, should she worry?'],
     ['a chat word at the end', 'my throat hurts so much lol'],
     ['a medical word at the end', 'Is it serious? Cholecystitis'],
+    ['capitals and a comma before a common word', 'HIV, Hepatitis B and HCV negative'],
+    ['a role here', 'Nurse here, can you call back'],
   ])('leaves %s', (_, text) => {
     expect(redact(text).text).toBe(text);
   });

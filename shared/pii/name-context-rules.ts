@@ -45,6 +45,10 @@ const LETTERS = "[\\p{L}\\p{M}'’-]";
 const WORD = `\\p{Lu}(?=${LETTERS}*\\p{Ll})${LETTERS}+`;
 /** A lower-case word of letters. */
 const LOWER_WORD = `\\p{Ll}${LETTERS}+`;
+/** A word in either case: people introduce themselves with or without a capital. */
+const ANY_CASE_WORD = `\\p{L}${LETTERS}+`;
+/** What follows "<name> here" when the introduction runs on into the message: "Lindiwe here can u send …". */
+const HERE_THEN = '(?:can|could|pls|please|again|with|from|and|asking|writing|checking|just)\\b';
 /** Surname particles in the case names write them after a title: "van der", "Van der", "Ó", "Mac". */
 const TITLE_PARTICLE =
   '(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]os|[Dd]el|[Ll]a|[Ll]e|[Tt]er|Ó|Ní|Mac|Mc|[Aa]l|[Ee]l|an)';
@@ -101,6 +105,8 @@ function nameOrWord(word: string): boolean {
 
 /** An upper-case surname and its comma where a line starts: "KOWALSKI, MAREK". */
 const UPPER_CASE_WORD_AND_COMMA_AT_LINE_START = /(?:^|\n)\s*\p{Lu}{2,}[\p{Lu}'’-]*, /u;
+/** An upper-case word of three letters or more and its comma, anywhere: "RAMIREZ, Luis". */
+const UPPER_CASE_WORD_AND_COMMA = /\p{Lu}{3,}, \p{Lu}/u;
 
 /**
  * The end of a text that the rule for a name alone at the end can match: a word after a dash, "from" or a full stop.
@@ -247,10 +253,13 @@ export const NAME_CONTEXT_RULES = [
     applies: (h: NameHints) => h.nameCue && hasNameCue(h, 'intro'),
   },
   {
-    // "kwame here.", "good morning, chioma here".
+    // "kwame here.", "good morning, chioma here", "hi, Lindiwe here 😊 can u …".
     type: 'NAME' as const,
     pattern: () =>
-      new RegExp(`(?:^|[.!?,]\\s+|\\n)(${LOWER_WORD}(?:\\s+${LOWER_WORD})?)\\s+here\\b(?=\\s*[,.!]|\\s*$)`, 'gud'),
+      new RegExp(
+        `(?:^|[.!?,]\\s+|\\n)(${ANY_CASE_WORD}(?:\\s+${ANY_CASE_WORD})?)\\s+here\\b(?=\\s*[,.!]|\\s*$|\\s+(?:\\p{Extended_Pictographic}|${HERE_THEN}))`,
+        'gud',
+      ),
     group: 1,
     accept: allUnknown,
     applies: (h: NameHints) => h.nameCue && h.lower.includes(' here'),
@@ -321,6 +330,19 @@ export const NAME_CONTEXT_RULES = [
     group: 1,
     accept: allNameOrWord,
     applies: (h: NameHints) => h.upper && h.text.includes(', ') && UPPER_CASE_WORD_AND_COMMA_AT_LINE_START.test(h.text),
+  },
+  {
+    // "SURNAME, Given" anywhere, as forms and notes write it: "Claimant: RAMIREZ, Luis", "Pt KOWALSKI, Anna seen".
+    // The given name must be a known name, so "NOTE, Patient" or "BP, Pulse" are left.
+    type: 'NAME' as const,
+    pattern: () =>
+      /(?<![\p{L}\p{M}'’-])(\p{Lu}{2,}[\p{Lu}'’-]*,[^\S\n]+\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*)(?![\p{L}\p{M}'’-])/dgu,
+    group: 1,
+    accept: (m: string) => {
+      const [surname, given] = m.split(/,\s+/) as [string, string];
+      return surname.length >= 3 && isKnownName(given) && (isKnownName(surname) || unknownNameWord(surname));
+    },
+    applies: (h: NameHints) => h.upper && h.text.includes(', ') && UPPER_CASE_WORD_AND_COMMA.test(h.text),
   },
   {
     // Title-case or "Surname, Given" after a form label: "Policyholder: Bondarenko, Iryna", "Witnessed by: Nomvula

@@ -9,6 +9,7 @@ acetaminophen paracetamol tylenol panadol calpol ibuprofen advil motrin nurofen 
 excedrin diclofenac voltaren celecoxib celebrex meloxicam mobic indomethacin ketorolac toradol tramadol ultram
 codeine oxycodone percocet oxycontin hydrocodone vicodin norco morphine fentanyl methadone buprenorphine suboxone
 epipen epinephrine adrenaline afrin oxymetazoline nicotine nicorette varenicline chantix
+crocin buscopan hyoscine pantoloc phenelzine nardil tranylcypromine
 levonorgestrel latanoprost xyzal levocetirizine benzonatate naloxone narcan naltrexone gabapentin neurontin pregabalin lyrica cyclobenzaprine flexeril baclofen tizanidine
 sumatriptan imitrex rizatriptan maxalt topiramate topamax
 metformin glucophage insulin lantus humalog novolog ozempic wegovy mounjaro zepbound trulicity victoza saxenda

@@ -214,7 +214,7 @@ const CUES: TypeRule[] = [
   {
     type: 'causes',
     pattern:
-      /\bcause[sd]?\b|\bwhy (?:do|does|did|would|am|is|are|have|has|do i|does my)\b|\bwhat (?:makes|triggers|brings on|gives)\b|\btriggers?\b|\breason (?:for|why)\b|\bhow (?:do|does|did|can) (?:you|people|someone|one|i|my \w+) (?:get|catch|develop|end up with)\b|\bwhere (?:does|do|did) .{1,30} come from\b|\bdue to\b/,
+      /\bcause[sd]?\b|\bwhy (?:do|does|did|would|am|is|are|have|has|do i|does my)\b|\bwhat (?:makes|triggers|brings on|gives)\b|\btriggers?\b|\breason (?:for|why)\b|\bhow (?:do|does|did|can) (?:you|people|someone|one|i|my \w+) (?:get|catch|develop|end up with)\b|\bwhere (?:does|do|did) .{1,30} come from\b|\bdue to\b|\bcan (?:\w+ ){1,3}(?:make|give) (?:you|your|me|my|people|someone)\b/,
   },
   {
     type: 'dietary',
@@ -229,11 +229,12 @@ const CUES: TypeRule[] = [
   {
     type: 'considerations',
     pattern:
-      /\bconsider\b|\bliving with\b|\blive with\b|\bday[- ]to[- ]day\b|\bprecautions?\b|\bkeep in mind\b|\bthink about\b|\bplan for\b|\bshould i (?:still )?(?:exercise|work|travel|drive|fly|stop)\b|\bcan i (?:still )?(?:exercise|work|travel|drive|fly|swim|play|go)\b|\bthings to (?:consider|know)\b|\bcop(?:e|ing)\b/,
+      /\bconsider\b|\bliving with\b|\blive with\b|\bday[- ]to[- ]day\b|\bprecautions?\b|\bkeep in mind\b|\bthink about\b|\bplan for\b|\bshould i (?:still )?(?:exercise|work|travel|drive|fly|stop)\b|\bcan i (?:still )?(?:exercise|work|travel|drive|fly|swim|play|go)\b|\bthings to (?:consider|know|avoid)\b|\bshould (?:\w+ ){0,2}avoid\b|\bcop(?:e|ing)\b/,
   },
   {
     type: 'information',
-    pattern: /\bwhat (?:is|are|does .+ mean)\b|\bwhat'?s\b|\bexplain\b|\bmean(?:s|ing)?\b|\btell me about\b/,
+    pattern:
+      /\bwhat (?:is|are|does .+ mean)\b|\bwhat'?s\b|\bexplain\b|\bmean(?:s|ing)?\b|\btell me about\b|\binfo(?:rmation)? (?:on|about)\b|\boverview of\b/,
   },
 ];
 

@@ -24,6 +24,11 @@ describe('medication-aware question typing', () => {
     ['grandpa took the whole week of his blood pressure pills at once', 'emergency or overdose'],
     ['my toddler chewed some nicotine gum from my bag', 'emergency or overdose'],
     ['the correct way to apply voltaren gel', 'usage'],
+    ['how do i put my eye drops in, i keep blinking them out', 'usage'],
+    ['how do i put the hormone patch on, arm or belly', 'usage'],
+    ['we have buscopan at home, what is it called in the us', 'brand names'],
+    ['for what is pantoloc?', 'indication'],
+    ['on omeprazole for years now, is that bad long term', 'side effects'],
   ])('%s → %s', (question, type) => {
     expect(typeOf(question)).toBe(type);
   });
@@ -37,6 +42,10 @@ describe('medication-aware question typing', () => {
     ['is there a support group for parents of kids with epilepsy', 'support groups'],
     ['where do i throw out used lancets', 'storage and disposal'],
     ['can i leave my epipen in a hot car', 'storage and disposal'],
+    ['where should i put my insulin when the power is out', 'storage and disposal'],
+    ['info on lupus pls', 'information'],
+    ['can stress make your hair fall out', 'causes'],
+    ['anything a kid with asthma should avoid at camp', 'considerations'],
   ])('keeps a safe question about medicines or a condition safe: %s → %s', (question, type) => {
     expect(typeOf(question)).toBe(type);
   });

@@ -122,7 +122,7 @@ const SAFE_ABOUT_MEDICINES: IntentRule[] = [
     why: 'storage',
     medicines: 1,
     pattern:
-      /\b(?:store|stored|storing|storage|fridge|refrigerat\w*|freezer?|frozen|room temp\w*|hot car|in the car|expired?|expiration|expiry|out of date|past (?:the|its) date|shelf life|dispose|disposal|disposing|throw (?:away|out)|throwing (?:away|out)|flush|bin them|sharps|leftover|unused|old (?:pills|meds|medicine)|travel with|fly with|flying with|carry on|pack (?:my|the)|go(?:ne|es)? bad|still good|kept in|keep (?:it|them|my \w+|the \w+) (?:cold|cool|warm|in)|pill (?:organi[sz]er|box)|(?:place|where) to (?:keep|put|store|hide)|(?:where|how) (?:should|do|can|would) (?:i|we|you) (?:keep|put|carry)|travel(?:l?ing)? with|on (?:a|the) (?:plane|flight|trip)|lock(?:ed)? (?:up|away|box)|out of reach|what (?:do|should|can) (?:we|i) do with (?:them|it|the|old|her|his|all))\b|\bget rid of (?:\w+ ){0,3}(?:pills?|meds?|medicines?|medications?|patches|needles|syringes|inhalers?|bottles?)\b/,
+      /\b(?:store|stored|storing|storage|fridge|refrigerat\w*|freezer?|frozen|room temp\w*|hot car|in the car|expired?|expiration|expiry|out of date|past (?:the|its) date|shelf life|dispose|disposal|disposing|throw (?:away|out)|throwing (?:away|out)|flush|bin them|sharps|leftover|unused|old (?:pills|meds|medicine)|travel with|fly with|flying with|carry on|pack (?:my|the)|go(?:ne|es)? bad|still good|kept in|keep (?:it|them|my \w+|the \w+) (?:cold|cool|warm|in)|pill (?:organi[sz]er|box)|(?:place|where) to (?:keep|put|store|hide)|(?:where|how) (?:should|do|can|would) (?:i|we|you) (?:keep|put(?! (?:\w+ ){0,3}(?:drops?|patch(?:es)?|suppositor\w*|cream|ointment|gel|pessar\w*|ring|lenses)\b)|carry)|travel(?:l?ing)? with|on (?:a|the) (?:plane|flight|trip)|lock(?:ed)? (?:up|away|box)|out of reach|what (?:do|should|can) (?:we|i) do with (?:them|it|the|old|her|his|all))\b|\bget rid of (?:\w+ ){0,3}(?:pills?|meds?|medicines?|medications?|patches|needles|syringes|inhalers?|bottles?)\b/,
   },
   {
     type: 'how does it work',
@@ -161,14 +161,14 @@ const MEDICINE_INTENT: IntentRule[] = [
     why: 'medicine + effect',
     medicines: 1,
     pattern:
-      /\bside[- ]?effects?\b|\badverse\b|\breactions?\b|\ballerg\w*|\b(?:cause|causes|causing|caused|make|makes|making|made|give|gives|giving|gave|lead to|leads to|trigger|triggers|affect|affects|mess(?:es|ing)? with)\b|\b(?:since|after|from|because of|due to) (?:starting|i started|taking|being on|going on|my|the|this|his|her|these|those)\b|\bis (?:it|this|that) (?:normal|from|because|the)\b|\bnormal to (?:feel|have|get|be)\b|\b(?:weight gain|gain(?:ing)? weight|hair loss|losing hair|drowsy|sleepy|dizzy|dizziness|nausea|nauseous|rash|itchy|headaches?|insomnia|can'?t sleep|tired|fatigue|swelling|bruis\w*|bleeding|cough|constipat\w*|diarrh\w*|dry mouth|mood|depress\w*|anxious|libido|sex drive|erection)\b/,
+      /\bside[- ]?effects?\b|\badverse\b|\breactions?\b|\ballerg\w*|\b(?:cause|causes|causing|caused|make|makes|making|made|give|gives|giving|gave|lead to|leads to|trigger|triggers|affect|affects|mess(?:es|ing)? with)\b|\b(?:since|after|from|because of|due to) (?:starting|i started|taking|being on|going on|my|the|this|his|her|these|those)\b|\bis (?:it|this|that) (?:normal|from|because|the)\b|\bnormal to (?:feel|have|get|be)\b|\bbad (?:long[- ]term|in the long run)\b|\bwhat (?:can|could|will) (?:it|this|that|they) do to\b|\b(?:weight gain|gain(?:ing)? weight|hair loss|losing hair|drowsy|sleepy|dizzy|dizziness|nausea|nauseous|rash|itchy|headaches?|insomnia|can'?t sleep|tired|fatigue|swelling|bruis\w*|bleeding|cough|constipat\w*|diarrh\w*|dry mouth|mood|depress\w*|anxious|libido|sex drive|erection)\b/,
   },
   {
     type: 'brand names',
     why: 'medicine + brand or generic name',
     medicines: 1,
     pattern:
-      /\bbrand(?:s|ed| names?)?\b|\bgenerics?\b|\bsame (?:thing|drug|medicine|medication|as)\b|\bother names?\b|\banother name\b|\bcalled (?:in|over)\b|\bname (?:in|of)\b|\bequivalent\b|\bsubstitute\b|\bcheaper version\b|\bgenerically\b|\bactive ingredients?\b|\bwhat (?:is|are) .{1,25} called\b|\bingredients? in\b/,
+      /\bbrand(?:s|ed| names?)?\b|\bgenerics?\b|\bsame (?:thing|drug|medicine|medication|as)\b|\bother names?\b|\banother name\b|\bcalled (?:in|over|here|there)\b|\bname (?:in|of)\b|\bequivalent\b|\bsubstitute\b|\bcheaper version\b|\bgenerically\b|\bactive ingredients?\b|\bwhat (?:is|are) .{1,25} called\b|\bingredients? in\b/,
   },
   {
     type: 'dose',
@@ -200,7 +200,7 @@ const MEDICINE_INTENT: IntentRule[] = [
     why: 'medicine + what it is for',
     medicines: 1,
     pattern:
-      /\b(?:what|wat) (?:is|are|was|were) .{1,40} (?:for|used for|prescribed for|given for)\b|\b(?:used|prescribed|given|good|approved|meant|taken) (?:for|to treat|to help|against)\b|\bwhy (?:was|did|would|do|does|is|am|are) .{0,40}\b(?:prescribed|given|put (?:me|him|her|them) on|on)\b|\bcan (?:you|i|we|one|it|they|\w+) (?:use|take) .{1,40} (?:for|to treat|to help|against)\b|\b(?:does|will|would|can|could) .{1,40} (?:help|work) (?:for|with|on|against)\b|\boff[- ]label\b|\b(?:purpose|point|reason) (?:of|for|in) (?:taking|giving|using|being on|the|this|my|his|her)?\b|\bwhy (?:are|is|were|was) (?:they|he|she|the \w+|my \w+) (?:giving|putting|starting|prescribing)\b|\bwhat (?:does|do) .{1,30} (?:treat|do|help)\b|\btreat(?:s|ing)? (?:my|his|her|the)?\b/,
+      /\b(?:what|wat) (?:is|are|was|were) .{1,40} (?:for|used for|prescribed for|given for)\b|\bfor what (?:is|are)\b|\b(?:used|prescribed|given|good|approved|meant|taken) (?:for|to treat|to help|against)\b|\bwhy (?:was|did|would|do|does|is|am|are) .{0,40}\b(?:prescribed|given|put (?:me|him|her|them) on|on)\b|\bcan (?:you|i|we|one|it|they|\w+) (?:use|take) .{1,40} (?:for|to treat|to help|against)\b|\b(?:does|will|would|can|could) .{1,40} (?:help|work) (?:for|with|on|against)\b|\boff[- ]label\b|\b(?:purpose|point|reason) (?:of|for|in) (?:taking|giving|using|being on|the|this|my|his|her)?\b|\bwhy (?:are|is|were|was) (?:they|he|she|the \w+|my \w+) (?:giving|putting|starting|prescribing)\b|\bwhat (?:does|do) .{1,30} (?:treat|do|help)\b|\btreat(?:s|ing)? (?:my|his|her|the)?\b/,
   },
 ];
 
