@@ -20,6 +20,12 @@ describe('names found by where they stand', () => {
     ],
     ['a lower-case introduction', 'hi its tarni, my ear hurts', 'hi its [NAME], my ear hurts'],
     ['a lower-case name here', 'wairimu here. still coughing', '[NAME] here. still coughing'],
+    [
+      'a given name that is a word, signing',
+      'that cleared it up, thank you. — Carol',
+      'that cleared it up, thank you. — [NAME]',
+    ],
+    ['a given name that is a word, introducing', 'heyy amber here, quick question', 'heyy [NAME] here, quick question'],
     ['a name here before the message', 'hi, Nokuthula here 🙂 can u resend it', 'hi, [NAME] here 🙂 can u resend it'],
     ['a surname in capitals before the given name', 'Claimant: OKONKWO, Luis | ref J45', 'Claimant: [NAME] | ref J45'],
     ['a name alone at the end', 'Is that normal? -obiora', 'Is that normal? -[NAME]'],
@@ -40,6 +46,8 @@ describe('names found by where they stand', () => {
     ['a medical word at the end', 'Is it serious? Cholecystitis'],
     ['capitals and a comma before a common word', 'HIV, Hepatitis B and HCV negative'],
     ['a role here', 'Nurse here, can you call back'],
+    ['a word after the last sentence', 'Feeling better since Monday. Hope'],
+    ['a feeling introduced', "i'm happy, thanks for asking"],
   ])('leaves %s', (_, text) => {
     expect(redact(text).text).toBe(text);
   });

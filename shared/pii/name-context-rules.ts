@@ -25,7 +25,7 @@ import {
   RELATIONS,
   TITLES,
 } from './name-cue-words';
-import { isCapitalised, isParticle, nonNameWord } from './name-words';
+import { isCapitalised, isGivenNameWord, isParticle, nonNameWord } from './name-words';
 
 interface NameHints {
   text: string;
@@ -113,6 +113,8 @@ const UPPER_CASE_WORD_AND_COMMA = /\p{Lu}{3,}, \p{Lu}/u;
  */
 const ENDS_WITH_A_WORD = /(?:[-–—]|\bfrom|[.!?])\s*\p{L}[\p{L}\p{M}'’-]+\s*[.!]*\s*$/iu;
 const TRAILING = /[\s.!]/;
+/** A dash right before a word at the end: the sign-off of a message. */
+const DASH_BEFORE = /[-–—]\s*$/;
 const SPACE = /\s/;
 const WORD_CHARACTER = /[\p{L}\p{M}'’-]/u;
 const BREAK_BEFORE = /(?:[-–—.!?]|from)$/i;
@@ -139,6 +141,9 @@ const INITIAL = /^\p{L}\.$/u;
 const words = (match: string) => match.split(/[\s,]+/).filter((w) => w && !INITIAL.test(w));
 const allUnknown = (match: string) => words(match).every(unknownNameWord);
 const allNameOrWord = (match: string) => words(match).every(nameOrWord);
+/** Where a person signs or introduces themselves, a given name that is also a word is the name too. */
+const allUnknownOrGivenName = (match: string) =>
+  words(match).every((word) => unknownNameWord(word) || isGivenNameWord(word));
 
 const CAPITALISED = new RegExp(WORD, 'gu');
 /**
@@ -249,7 +254,7 @@ export const NAME_CONTEXT_RULES = [
         'gud',
       ),
     group: 1,
-    accept: allUnknown,
+    accept: allUnknownOrGivenName,
     applies: (h: NameHints) => h.nameCue && hasNameCue(h, 'intro'),
   },
   {
@@ -257,11 +262,11 @@ export const NAME_CONTEXT_RULES = [
     type: 'NAME' as const,
     pattern: () =>
       new RegExp(
-        `(?:^|[.!?,]\\s+|\\n)(${ANY_CASE_WORD}(?:\\s+${ANY_CASE_WORD})?)\\s+here\\b(?=\\s*[,.!]|\\s*$|\\s+(?:\\p{Extended_Pictographic}|${HERE_THEN}))`,
+        `(?:^|[.!?,]\\s+|\\n)(?:${caseless('(?:hi+|hey+|hello+|hiya|good (?:morning|afternoon|evening))')}[,!.]*\\s+)?(${ANY_CASE_WORD}(?:\\s+${ANY_CASE_WORD})?)\\s+here\\b(?=\\s*[,.!]|\\s*$|\\s+(?:\\p{Extended_Pictographic}|${HERE_THEN}))`,
         'gud',
       ),
     group: 1,
-    accept: allUnknown,
+    accept: allUnknownOrGivenName,
     applies: (h: NameHints) => h.nameCue && h.lower.includes(' here'),
   },
   {
@@ -283,7 +288,9 @@ export const NAME_CONTEXT_RULES = [
     pattern: () =>
       new RegExp(`(?:(?:^|\\s)[-–—]\\s*|\\b${caseless('from')}\\s+|[.!?]\\s+)(\\p{L}${LETTERS}+)\\s*[.!]*\\s*$`, 'gud'),
     group: 1,
-    accept: allUnknown,
+    // After a dash the word signs the message ("— Carol"); after a full stop it may be any word.
+    accept: (m: string, text: string, start: number) =>
+      DASH_BEFORE.test(text.slice(Math.max(0, start - 3), start)) ? allUnknownOrGivenName(m) : allUnknown(m),
     applies: (h: NameHints) =>
       (h.nameCue || h.upper) && mayEndWithAWord(h.text) && ENDS_WITH_A_WORD.test(h.text.slice(-48)),
   },

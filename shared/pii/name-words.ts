@@ -90,3 +90,20 @@ export const isParticle = (word: string) => PARTICLE_WORD.test(word.toLowerCase(
 /** Two or three capitalised words none of which is a title-case word, medicine, day or month: "Greta Nagy". */
 export const personLike = (match: string, text: string, start: number) =>
   match.split(/\s+/).every((word) => isParticle(word) || !nonNameWord(word)) && namesAPerson(match, text, start);
+
+/**
+ * Given names that are also English words, common enough as names that where a person signs or
+ * introduces themselves ("— Carol", "amber here", "i'm grace, 34") they are the name. Elsewhere
+ * they need a stronger cue: "hope", "will" and "bill" are words first.
+ */
+const GIVEN_NAMES_THAT_ARE_WORDS = new Set(
+  (
+    'amber angel carol crystal daisy dawn eve faith grace hazel heather holly hope iris ivy jade joy lily maria ' +
+    'mercy olive opal pearl penny poppy rose ruby sally sandy violet willow ginger honey misty summer autumn ' +
+    'bill frank jack will mike nick pat ray rob drew dean grant chase hunter mark peter victor martin warren wade ' +
+    'cliff glen buddy chuck duke earl guy hank lance rusty sonny sunny skip'
+  ).split(' '),
+);
+
+/** Whether a word is a given name that is also a word (see GIVEN_NAMES_THAT_ARE_WORDS). */
+export const isGivenNameWord = (word: string) => GIVEN_NAMES_THAT_ARE_WORDS.has(word.toLowerCase());

@@ -53,11 +53,11 @@ const FAMILIES: { gate?: (hints: TextHints) => boolean; rules: typeof COMPILED }
 /**
  * What every rule needs one of: a digit, "@", ":" or "." (addresses, numbers, URLs), an ASCII
  * capital (most name patterns start with one), the words "name" and "localhost", a spelled-out
- * "at", or a greeting or sign-off (names after them come in lower case too). Short fields
+ * "at", a greeting or sign-off or "here" (names next to them come in lower case too: "amber here"). Short fields
  * such as "web" or "fatigue, headache" have none, and skip the rules.
  */
 const MAY_HOLD_PII =
-  /[0-9@:.A-Z]|name|localhost|\b(?:dr|doc|nurse)\b|\sat\s|\[at\]|\(at\)|\b(?:hi|hey|hello|dear)\b|thank|thx|cheers|regards|sincerely|\blove\b|\bxo\b|ttyl/;
+  /[0-9@:.A-Z]|name|localhost|\b(?:dr|doc|nurse)\b|\sat\s|\[at\]|\(at\)|\b(?:hi+|hey+|hello+|dear)\b|\bhere\b|thank|thx|cheers|regards|sincerely|\blove\b|\bxo\b|ttyl/;
 
 /**
  * Found after a cue word or around a street, and so more specific than a number found by its
