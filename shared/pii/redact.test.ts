@@ -65,6 +65,8 @@ describe('PII reduction', () => {
     ['PHONE', 'please call us on +64 2109876543 today', 'please call us on [PHONE] today'],
     ['PHONE', 'Call me on 555-201-3344, Dr. Okafor', 'Call me on [PHONE], Dr. [NAME]'],
     ['MRN', 'merge charts 4471-20931 and 88-13005 please', 'merge charts [MRN] and [MRN] please'],
+    ['MRN', 'upload_failed file=lab.pdf patient_mrn=7729104', 'upload_failed file=lab.pdf patient_mrn=[MRN]'],
+    ['MRN', 'the hospital number for my dad is RX7739201', 'the hospital number for my dad is [MRN]'],
     ['ID', 'Advantage card no. 6634-1209-8812 for the till', 'Advantage card no. [ID] for the till'],
     [
       'MRN',
