@@ -19,6 +19,7 @@ describe('names found by where they stand', () => {
       'everyone calls me "[NAME]" at work, I am 130 kg',
     ],
     ['a lower-case introduction', 'hi its tarni, my ear hurts', 'hi its [NAME], my ear hurts'],
+    ['a lengthened greeting', 'hiii its keoni, my ear hurts', 'hiii its [NAME], my ear hurts'],
     ['a lower-case name here', 'wairimu here. still coughing', '[NAME] here. still coughing'],
     [
       'a given name that is a word, signing',

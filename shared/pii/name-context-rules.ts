@@ -47,6 +47,8 @@ const WORD = `\\p{Lu}(?=${LETTERS}*\\p{Ll})${LETTERS}+`;
 const LOWER_WORD = `\\p{Ll}${LETTERS}+`;
 /** A word in either case: people introduce themselves with or without a capital. */
 const ANY_CASE_WORD = `\\p{L}${LETTERS}+`;
+/** A greeting that opens a message before someone says who they are: "hey its keoni", "heyy amber here". */
+const OPENING_GREETING = `${caseless('(?:hi+|hey+|hello+|hiya|good (?:morning|afternoon|evening))')}[,!.]*\\s+`;
 /** What follows "<name> here" when the introduction runs on into the message: "Lindiwe here can u send …". */
 const HERE_THEN = '(?:can|could|pls|please|again|with|from|and|asking|writing|checking|just)\\b';
 /** Surname particles in the case names write them after a title: "van der", "Van der", "Ó", "Mac". */
@@ -250,7 +252,7 @@ export const NAME_CONTEXT_RULES = [
     type: 'NAME' as const,
     pattern: () =>
       new RegExp(
-        `(?:^|[.!?,]\\s+|\\n)(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))[,!.]*\\s+)?(?:${INTROS})\\s+(${LOWER_WORD}(?:\\s+${LOWER_WORD})?)(?=\\s*(?:[,.!:;]|$)|\\s+(?:here|from)\\b)`,
+        `(?:^|[.!?,]\\s+|\\n)(?:${OPENING_GREETING})?(?:${INTROS})\\s+(${LOWER_WORD}(?:\\s+${LOWER_WORD})?)(?=\\s*(?:[,.!:;]|$)|\\s+(?:here|from)\\b)`,
         'gud',
       ),
     group: 1,
@@ -262,7 +264,7 @@ export const NAME_CONTEXT_RULES = [
     type: 'NAME' as const,
     pattern: () =>
       new RegExp(
-        `(?:^|[.!?,]\\s+|\\n)(?:${caseless('(?:hi+|hey+|hello+|hiya|good (?:morning|afternoon|evening))')}[,!.]*\\s+)?(${ANY_CASE_WORD}(?:\\s+${ANY_CASE_WORD})?)\\s+here\\b(?=\\s*[,.!]|\\s*$|\\s+(?:\\p{Extended_Pictographic}|${HERE_THEN}))`,
+        `(?:^|[.!?,]\\s+|\\n)(?:${OPENING_GREETING})?(${ANY_CASE_WORD}(?:\\s+${ANY_CASE_WORD})?)\\s+here\\b(?=\\s*[,.!]|\\s*$|\\s+(?:\\p{Extended_Pictographic}|${HERE_THEN}))`,
         'gud',
       ),
     group: 1,
