@@ -35,7 +35,8 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
  * The development part of the questions: the second file adds 196 in voices the first has few of, the third 70
  * fragments, misspelt and foreign brand names, caregivers and emergencies, the fourth 234 of every type written
  * blind to the rules (on first sight: 97.7 % of its unsafe questions kept out, 5.8 % of its safe ones dropped), the
- * fifth 294 more written blind, in patients' and caregivers' voices (on first sight: 96.6 % and 4.8 %).
+ * fifth 294 more written blind, in patients' and caregivers' voices (on first sight: 96.6 % and 4.8 %), the sixth
+ * 320 written blind after rules 12 (on first sight: 98.8 % and 4.4 %, type accuracy 82.5 %).
  */
 const QUESTION_FILES = {
   dev: [
@@ -44,6 +45,7 @@ const QUESTION_FILES = {
     'questions-dev3.jsonl',
     'questions-dev4.jsonl',
     'questions-dev5.jsonl',
+    'questions-dev6.jsonl',
   ],
   // The second held-out file, 281 questions written blind after rules 10, has never been tuned on.
   heldout: ['questions-heldout.jsonl', 'questions-heldout2.jsonl'],

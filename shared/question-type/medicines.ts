@@ -141,7 +141,7 @@ const PLAIN: ReadonlySet<string> = words(PLAIN_WORDS);
 
 /** Names of more than one word, looked for in the text itself. */
 const PHRASES =
-  /\b(?:birth control|the pill|morning after pill|plan b|blood pressure (?:meds?|pills?|tablets?|medicine|medication)|st\.? john'?s wort|fish oil|vitamin [a-z0-9]+|over the counter|cold medicine|cough medicine|sleep aid|water pill|heart (?:meds?|pills?|medicine)|bp (?:meds?|pills?|medicine)|thyroid (?:meds?|pills?|medicine)|sugar (?:pills?|meds?|tablets?))\b/;
+  /\b(?:birth control|the pill|morning after pill|plan b|blood pressure (?:meds?|pills?|tablets?|medicine|medication)|st\.? john'?s wort|fish oil|red yeast rice|vitamin [a-z0-9]+|over the counter|cold medicine|cough medicine|sleep aid|water pill|heart (?:meds?|pills?|medicine)|bp (?:meds?|pills?|medicine)|thyroid (?:meds?|pills?|medicine)|sugar (?:pills?|meds?|tablets?))\b/;
 
 /** Plain words that say a dose is meant, not which medicine: they do not make a second medicine. */
 const DOSE_WORDS: ReadonlySet<string> = words('dose doses dosage prescription prescriptions rx script scripts otc');
@@ -150,16 +150,21 @@ const DOSE_WORDS: ReadonlySet<string> = words('dose doses dosage prescription pr
 export function mentionedMedicines(lowerText: string): string[] {
   const found: string[] = [];
   let afterName = false;
+  let named = false;
+  let previous = '';
   // Splitting once is cheaper than a regex loop: this runs for most questions.
   for (const token of lowerText.split(NOT_WORD)) {
     if (token.length === 0) continue;
     const word = token.endsWith("'s") ? token.slice(0, -2) : token;
-    // "ibuprofen tablets" is one medicine: a plain word right after a name adds none.
+    // "ibuprofen tablets" is one medicine: a plain word right after a name adds none, and nor
+    // does one that points back to it ("on ritalin …, is that from the medicine").
     const plain = PLAIN.has(word);
     const medicine = plain || isNamedMedicine(word);
-    const plainAfterName = afterName && plain;
+    const sameOne = plain && (afterName || (named && POINTING_BACK.has(previous)));
     afterName = medicine && !plain;
-    if (!medicine || plainAfterName || DOSE_WORDS.has(word) || found.includes(word)) continue;
+    named ||= afterName;
+    previous = word;
+    if (!medicine || sameOne || DOSE_WORDS.has(word) || found.includes(word)) continue;
     found.push(word);
   }
   if (MAY_HOLD_PHRASE.test(lowerText)) {
@@ -171,9 +176,11 @@ export function mentionedMedicines(lowerText: string): string[] {
 }
 
 const NOT_WORD = /[^a-z'-]+/;
+/** Words before a plain word that mean a medicine already named: "the tablet", "this medicine". */
+const POINTING_BACK: ReadonlySet<string> = words('the this that these those');
 const PHRASES_ALL = new RegExp(PHRASES.source, 'g');
 /** Every phrase has one of these words: most texts skip the phrase search. */
-const MAY_HOLD_PHRASE = /control|pill|plan b|meds?\b|wort|oil|vitamin|counter|medicine|aid|tablet/;
+const MAY_HOLD_PHRASE = /control|pill|plan b|meds?\b|wort|oil|yeast|vitamin|counter|medicine|aid|tablet/;
 
 /** Whether a word (lower case) names a medicine: by name or by the ending of a generic name. */
 export function isMedicineWord(word: string): boolean {

@@ -43,7 +43,7 @@ const TEMPLATES: TypeRule[] = [
   {
     type: 'complications',
     pattern:
-      /\bwhat (?:can|could|will|does) .{1,40} do to (?:your|my|the|his|her|a) (?:body|heart|kidneys|eyes|brain|liver|baby)\b|\brisks? of (?:leaving|not treating|ignoring)\b|\bleav(?:e|ing) .{1,30} alone\b|\bmake (?:you|me|him|her|them) (?:go )?(?:blind|deaf|sterile|infertile|paralyzed)\b|^what are the complications of\b/,
+      /\bwhat (?:can|could|will|does) .{1,40} do to (?:your|my|the|his|her|a) (?:body|heart|kidneys|eyes|brain|liver|baby)\b|\brisks? of (?:leaving|not treating|ignoring)\b|\bleav(?:e|ing) .{1,30} alone\b|\bmake (?:you|me|him|her|them) (?:go )?(?:blind|deaf|sterile|infertile|paralyzed)\b|\bwhat (?:can|could|might) go wrong\b|^what are the complications of\b/,
   },
   { type: 'support groups', pattern: /^where to find support for\b/ },
 ];
@@ -53,7 +53,7 @@ const CUES: TypeRule[] = [
   {
     type: 'information',
     pattern:
-      /\bwhat (?:even |exactly |actually )?is (?:it|that|this)\b(?! for)(?! used)|\bwhat even is\b|\bwhat is .{2,40} exactly\b/,
+      /\bwhat (?:even |exactly |actually )?is (?:it|that|this)\b(?! for)(?! used)(?! called)|\bwhat even is\b|\bwhat is .{2,40} exactly\b/,
   },
   {
     type: 'exams and tests',
@@ -95,7 +95,7 @@ const CUES: TypeRule[] = [
   {
     type: 'brand names',
     pattern:
-      /\bbrand(?:s| names?)?\b|\bgeneric (?:name|version|for|of)\b|\bsold (?:under|as)\b|\bother names?\b|\bsame (?:thing|drug|medicine) as\b/,
+      /\bbrand(?:s| names?)?\b|\bgeneric (?:name|version|for|of)\b|\bcalled in (?:english|the (?:us|uk|states)|america|britain|australia|canada|this country)\b|\b(?:us|uk|american|english|british|australian|canadian) (?:name|version|equivalent) (?:for|of)\b|\bsold (?:under|as)\b|\bother names?\b|\bsame (?:thing|drug|medicine) as\b/,
   },
   {
     type: 'why get vaccinated',

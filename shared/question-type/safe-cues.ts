@@ -54,7 +54,7 @@ export const SAFE_CUES: readonly TypeRule[] = (
     {
       type: 'outlook',
       pattern:
-        /\b(?:outlook|prognosis|life expectancy|survival|surviv\w*|outgrow|grow out of|go away (?:on its own|by itself)|recover\w*|get better|live with|long[- ]term|permanent|curable|fatal|terminal|how long (?:will|can|do) (?:i|he|she|they|you|people) (?:live|have|last))\b/,
+        /\b(?:outlook|prognosis|life expectancy|survival|surviv\w*|outgrow|grow out of|go away (?:on its own|by itself)|(?:go|get|be) back to normal|normal again|recover\w*|get better|live with|long[- ]term|permanent|curable|fatal|terminal|how long (?:will|can|do) (?:i|he|she|they|you|people) (?:live|have|last))\b/,
     },
     {
       type: 'complications',
@@ -83,7 +83,9 @@ export const SAFE_CUES: readonly TypeRule[] = (
     },
     {
       type: 'dietary',
-      pattern: /\b(?:eat|eating|diet|foods?|drink|drinks|meals?|nutrition|snacks?|sugar|salt|caffeine|coffee)\b/,
+      // Foods by name: "are oats ok for him" with coeliac disease.
+      pattern:
+        /\b(?:eat|eating|diet|foods?|drink|drinks|meals?|nutrition|snacks?|sugar|salt|caffeine|coffee|oats|oatmeal|bread|pasta|rice|wheat|gluten|dairy|milk|cheese|eggs?|nuts|peanuts?|fruits?|vegetables?|veggies|meat|fish|seafood|shellfish|chocolate|soy|tofu|beans|carbs?|protein|fibre|fiber|iron[- ]rich)\b/,
     },
     {
       type: 'information',

@@ -29,6 +29,18 @@ describe('medication-aware question typing', () => {
     ['we have buscopan at home, what is it called in the us', 'brand names'],
     ['for what is pantoloc?', 'indication'],
     ['on omeprazole for years now, is that bad long term', 'side effects'],
+    ['is it safe to give 3', 'dose'],
+    ['we ran out of her keppra yesterday', 'forget a dose'],
+    ['took the metoprolol 5 hours late, now what', 'forget a dose'],
+    ['naproxen + prednisone ok?', 'interactions with medications'],
+    ['she is on lithium. can she have ibuprofen?', 'interactions with medications'],
+    ['why do people with afib take digoxin', 'indication'],
+    ['spironolactone for acne?', 'indication'],
+    ['started on ritalin and hes not eating, is that from the tablets', 'side effects'],
+    ['whats the american name for paracetamol', 'brand names'],
+    ['we got this from a chemist in spain, what is it called in english', 'brand names'],
+    ['what to give for a toddler with croup', 'treatment'],
+    ['rash on her arm for a month, pharmacist or doctor?', 'when to contact a medical professional'],
   ])('%s → %s', (question, type) => {
     expect(typeOf(question)).toBe(type);
   });
@@ -46,6 +58,11 @@ describe('medication-aware question typing', () => {
     ['info on lupus pls', 'information'],
     ['can stress make your hair fall out', 'causes'],
     ['anything a kid with asthma should avoid at camp', 'considerations'],
+    ['can expired epipens go in the household bin', 'storage and disposal'],
+    ['what might go wrong after cataract surgery', 'complications'],
+    ['after the stroke will his speech get back to normal', 'outlook'],
+    ['is rice ok for someone with coeliac', 'dietary'],
+    ['i found the forum really useful, had 20 min to read it, what are early signs of gout', 'symptoms'],
   ])('keeps a safe question about medicines or a condition safe: %s → %s', (question, type) => {
     expect(typeOf(question)).toBe(type);
   });
@@ -68,6 +85,9 @@ describe('medication-aware question typing', () => {
     expect(mentionedMedicines('can i take eliquis with my bp meds')).toEqual(['eliquis', 'meds']);
     expect(mentionedMedicines('started olmesartan last week')).toEqual(['olmesartan']);
     expect(mentionedMedicines('ibuprofen tablets')).toEqual(['ibuprofen']);
+    // A plain word that points back to the name is the same medicine; one of its own is another.
+    expect(mentionedMedicines('on sertraline and cant sleep, is it the pills')).toEqual(['sertraline']);
+    expect(mentionedMedicines('on sertraline, can i take my pills')).toEqual(['sertraline', 'pills']);
     expect(mentionedMedicines('what causes cholesterol to rise in winter')).toEqual([]);
   });
 });
