@@ -67,6 +67,10 @@ describe('PII reduction', () => {
     ['MRN', 'merge charts 4471-20931 and 88-13005 please', 'merge charts [MRN] and [MRN] please'],
     ['MRN', 'upload_failed file=lab.pdf patient_mrn=7729104', 'upload_failed file=lab.pdf patient_mrn=[MRN]'],
     ['MRN', 'the hospital number for my dad is RX7739201', 'the hospital number for my dad is [MRN]'],
+    ['MRN', 'chart ref MRN-TZ-118204 attached', 'chart ref [MRN] attached'],
+    ['MRN', 'N° de dossier 55102938, merci', 'N° de dossier [MRN], merci'],
+    ['MRN', 'Pat.-Nr. 8830147 nüchtern', 'Pat.-Nr. [MRN] nüchtern'],
+    ['MRN', 'dont send her record K4410983 to school', 'dont send her record [MRN] to school'],
     ['ID', 'Advantage card no. 6634-1209-8812 for the till', 'Advantage card no. [ID] for the till'],
     [
       'MRN',
@@ -123,6 +127,7 @@ describe('PII reduction', () => {
     'Langer mesomelic dysplasia and Mohs surgery',
     'it is more common in Greek and Swedish families',
     'University of California, San Francisco',
+    'my record shows an HbA1c of 7.2 since 2019',
   ])('leaves medical content alone: %s', (text) => {
     expect(redact(text)).toEqual({ text, counts: {} });
   });

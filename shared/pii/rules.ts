@@ -383,13 +383,21 @@ export const PII_RULES: PiiRule[] = [
     group: 1,
     applies: (h) => h.digits >= 4 && /ss|social/.test(h.lower),
   },
+  // A number that carries its cue: "MRN-KE-004471", "ENC-34898049".
+  {
+    type: 'MRN',
+    pattern: () => /\b((?:MRN|ENC|FIN|CSN|UHID|EMPI)[-#:]?(?:[A-Z]{2,4}-)?\d[\d-]{3,14}\d)\b/dg,
+    group: 1,
+    applies: (h) => h.digits >= 5 && hasCue(h, 'mrn'),
+  },
   {
     // A record, chart, hospital, encounter or visit number after its cue: "MR# 9263084", "hosp no. c796551i",
-    // "uhid: 2019/186156", "ENCOUNTER NO. ENC5629314", "OPD no. 2021-6001057", "visit #87710973".
+    // "uhid: 2019/186156", "ENCOUNTER NO. ENC5629314", "OPD no. 2021-6001057", "visit #87710973", "N° de dossier
+    // 976033902", "Pat.-Nr. 4471092", "my record H3231460".
     type: 'MRN',
     applies: (h) => h.digits >= 4 && hasCue(h, 'mrn'),
     pattern: () =>
-      /(?:\b|(?<=_))(?:mrn|empi|mr\s?#|mr\s?no\.?|uhid|crn|urn|pid|med(?:ical)?\.? rec(?:ord)?s?\.?(?: number| no\.?| num| #)?|record (?:number|no\.?|num|#)|charts?(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|pt\.? ?(?:no\.?|#)|cr no\.?|prontu[áa]rio|hosp(?:ital)?\.? (?:id|number|no\.?|#)|(?:opd|ipd|ip|op)\.?(?: reg(?:istration)?\.?)? (?:no\.?|number|#)|reg(?:istration)?\.? (?:no\.?|number)|admission (?:no\.?|number|#)|visit|encounter|enc(?![a-z])|fin(?![a-z])|csn)(?:\s+for (?:him|her|them|me|us|(?:my|his|her|our|their) \w+))?(?:\s*(?:is|was|=|:|#|no\.?|number|num))*\s*([A-Z]{0,3}[- ]?\d[\d/-]{2,14}[\dA-Z])\b/dgi,
+      /(?:\b|(?<=_))(?:mrn|empi|mr\s?#|mr\s?no\.?|uhid|crn|urn|pid|med(?:ical)?\.? rec(?:ord)?s?\.?(?: number| no\.?| num| #)?|record (?:number|no\.?|num|#)|charts?(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|pt\.? ?(?:no\.?|#)|cr no\.?|prontu[áa]rio|hosp(?:ital)?\.? (?:id|number|no\.?|#)|(?:opd|ipd|ip|op)\.?(?: reg(?:istration)?\.?)? (?:no\.?|number|#)|reg(?:istration)?\.? (?:no\.?|number)|admission (?:no\.?|number|#)|visit|encounter|enc(?![a-z])|fin(?![a-z])|csn|(?:n°|no\.?|num[ée]ro) de dossier|dossier(?: n°| no\.?)?|pat\.?-?nr\.?|patientennummer|(?:my|his|her|their|your) (?:medical |hospital |health )?record)(?:\s+for (?:him|her|them|me|us|(?:my|his|her|our|their) \w+))?(?:\s*(?:is|was|=|:|#|no\.?|number|num))*\s*([A-Z]{0,3}[- ]?\d[\d/-]{2,14}[\dA-Z])\b/dgi,
     group: 1,
     // A visit on a date is no visit number: "visit 2024-05-01".
     accept: (m) => !plausibleNumericDate(m) && !/^(?:19|20)\d\d$/.test(m),
