@@ -1,6 +1,7 @@
 /**
  * An address after its label: "Address: Atatürk Cad. No:45 D:7, 34000 İstanbul", "ADDR: 2345 W
- * 54TH ST APT 2B", "adres - B-204, Green Park Apartments, Link Road, Malad West". The label says
+ * 54TH ST APT 2B", "adres - B-204, Green Park Apartments, Link Road, Malad West", "indirizzo via Toledo
+ * 256" (no colon: a number or a street's first word must follow). The label says
  * what follows, so streets no rule knows the shape of are found too. The address is the run of
  * comma-separated parts, from the label on, that hold a number or a street or building word; it
  * ends at the first part that holds neither (the district, the city) or that is a postcode alone.
@@ -14,7 +15,7 @@ import {
 } from './street-words';
 
 const LABEL =
-  /\b(?:address|addr|adresse|adres\p{L}*|adr|direcci[oó]n|endere[cç]o|indirizzo|anschrift|住所)\.?(?:\s+(?:for|of|at)(?:\s+\p{L}+){1,3})?\s*(?::|-|is\b|=)\s*/giu;
+  /\b(?:address|addr|adresse|adres\p{L}*|adr|direcci[oó]n|endere[cç]o|indirizzo|anschrift|住所)\.?(?:\s+(?:for|of|at)(?:\s+\p{L}+){1,3})?(?:\s*(?::|-|is\b|=)\s*|\s+(?=\d|(?:via|viale|piazza|corso|calle|carrer|rua|rue|avenida|avenue|ul\.?|jl\.?|jalan)\s))/giu;
 /** What every label holds, looked for in the lower-cased text first: most texts have none. */
 const LABEL_STEMS = /addr|adres|direcci|endere|indirizzo|anschrift|住所/;
 const BUILDING_WORDS =

@@ -23,6 +23,8 @@ describe('PII reduction', () => {
     ['ID', 'member ID XKR-4471902 and passport number is K7720193', 'member ID [ID] and passport number is [ID]'],
     ['ADDRESS', 'send it to 221 Baker Street Apt 2, London', 'send it to [ADDRESS], London'],
     ['ADDRESS', 'we moved to Flat 3, 9 Mill Lane last week', 'we moved to [ADDRESS] last week'],
+    ['ADDRESS', 'address for the home visit: 42 Oak Road, Apt 7', 'address for the home visit: [ADDRESS]'],
+    ['ADDRESS', 'il mio indirizzo corso Vercelli 18. Grazie', 'il mio indirizzo [ADDRESS]. Grazie'],
     ['ADDRESS', 'vivo en Av. Sarmiento 812, 3º piso, depto. C, gracias', 'vivo en [ADDRESS], gracias'],
     ['ADDRESS', 'she is at ul. Długa 7/12 in Gdańsk', 'she is at [ADDRESS] in Gdańsk'],
     ['ADDRESS', 'he lives at 41 Keller Ave, 2nd floor, Chicago', 'he lives at [ADDRESS], Chicago'],
@@ -128,6 +130,7 @@ describe('PII reduction', () => {
     'it is more common in Greek and Swedish families',
     'University of California, San Francisco',
     'my record shows an HbA1c of 7.2 since 2019',
+    'the address you gave is wrong 3 times',
   ])('leaves medical content alone: %s', (text) => {
     expect(redact(text)).toEqual({ text, counts: {} });
   });

@@ -11,6 +11,7 @@ import { DATE_RULES, MONTH, plausibleNumericDate } from './date-rules';
 import { isKnownName } from './known-names';
 import { NAME_CONTEXT_RULES } from './name-context-rules';
 import { NOT_NAMES, namesAPerson, personLike } from './name-words';
+import { STREET_ABBREVIATIONS, STREET_WORDS } from './street-words';
 
 export const PII_TYPES = [
   'EMAIL',
@@ -133,6 +134,14 @@ export function textHints(text: string): TextHints {
     text,
     lower,
   };
+}
+
+/** A street's name and its type, after a house number: " Elm Street" in "1187 Elm Street". */
+const STREET_AFTER = new RegExp(`^\\s+(?:[\\p{L}'’-]+\\s+){1,2}(?:${STREET_WORDS}|${STREET_ABBREVIATIONS})\\b`, 'iu');
+
+/** Whether a short number is the house number of the street after it. */
+function houseNumber(number: string, text: string, end: number): boolean {
+  return /^\d{1,5}[a-z]?$/i.test(number) && STREET_AFTER.test(text.slice(end, end + 48));
 }
 
 /** A rule that only fires after one of these cue words (and on a text with a capital letter for names). */
@@ -399,8 +408,9 @@ export const PII_RULES: PiiRule[] = [
     pattern: () =>
       /(?:\b|(?<=_))(?:mrn|empi|mr\s?#|mr\s?no\.?|uhid|crn|urn|pid|med(?:ical)?\.? rec(?:ord)?s?\.?(?: number| no\.?| num| #)?|record (?:number|no\.?|num|#)|charts?(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|pt\.? ?(?:no\.?|#)|cr no\.?|prontu[áa]rio|hosp(?:ital)?\.? (?:id|number|no\.?|#)|(?:opd|ipd|ip|op)\.?(?: reg(?:istration)?\.?)? (?:no\.?|number|#)|reg(?:istration)?\.? (?:no\.?|number)|admission (?:no\.?|number|#)|visit|encounter|enc(?![a-z])|fin(?![a-z])|csn|(?:n°|no\.?|num[ée]ro) de dossier|dossier(?: n°| no\.?)?|pat\.?-?nr\.?|patientennummer|(?:my|his|her|their|your) (?:medical |hospital |health )?record)(?:\s+for (?:him|her|them|me|us|(?:my|his|her|our|their) \w+))?(?:\s*(?:is|was|=|:|#|no\.?|number|num))*\s*([A-Z]{0,3}[- ]?\d[\d/-]{2,14}[\dA-Z])\b/dgi,
     group: 1,
-    // A visit on a date is no visit number: "visit 2024-05-01".
-    accept: (m) => !plausibleNumericDate(m) && !/^(?:19|20)\d\d$/.test(m),
+    // A visit on a date is no visit number ("visit 2024-05-01"), nor is a house number ("visit: 1187 Elm Street").
+    accept: (m, text, start) =>
+      !plausibleNumericDate(m) && !/^(?:19|20)\d\d$/.test(m) && !houseNumber(m, text, start + m.length),
   },
   // The number before its cue: "72325341 is my MRN".
   {
