@@ -32,8 +32,11 @@ const NOT_IN_A_STREET_NAME =
   /\b(?:for|the|a|an|of|to|with|and|or|my|your|his|her|in|on|at|every|each|per|is|was|am|pm|by)\b/i;
 /** French: the type after the number ("74 ter rue de la Roquette", "127 boulevard Haussmann"). */
 const FRENCH_TYPE = caseless(FRENCH_STREET_TYPES);
-/** A street word with its type inside: "Schulgasse", "Prinsengracht", "Kungsgatan", "Karl-Marx-Allee". */
-const COMPOUND_STREET = `[\\p{L}-]*(?:${caseless(COMPOUND_STREET_ENDINGS)})`;
+/**
+ * A street word with its type inside: "Schulgasse", "Prinsengracht", "Kungsgatan", "Karl-Marx-Allee"; a "-ring"
+ * only capitalised ("Kaiserring"), as English words end so too ("during 6", "bring 2").
+ */
+const COMPOUND_STREET = `(?:[\\p{L}-]*(?:${caseless(COMPOUND_STREET_ENDINGS.replace('|ring|', '|'))})|\\p{Lu}[\\p{L}-]*ring)`;
 
 // Not a phone number in its usual grouping ("555-201-3344, Dr. Okafor" is no address on a Drive).
 const HOUSE_NUMBER =
@@ -101,6 +104,8 @@ const TYPE_AFTER_NUMBER = caseless(
 /** A word of a street's name that is none of the small words running text goes on with: "25 jalan tun razak and …". */
 const STREET_NAME_WORD = `(?!${caseless('(?:and|or|the|for|with|to|in|on|at|is|was|my|i|it|but|so|since|from)')}\\b)${NAME_WORD}`;
 
+/** Lower-case words of running text, never in a street's name: "Type 2 is the most common form". */
+const NOT_RUNNING_TEXT = '(?!(?:is|are|was|were|be|the|most|more|less|and|or|of|for|to|in|on|at|it|a|an)\\b)';
 /** A street word somewhere in a text with a number (cue-scan.ts). */
 const applies = (h: CueHints) => h.digits >= 1 && hasCue(h, 'street');
 /** "20 mg", "3 times a day": a count before a word that happens to be a street type ("2 tablets daily way"). */
@@ -165,7 +170,7 @@ export const ADDRESS_RULES = [
     applies,
     pattern: () =>
       new RegExp(
-        `(?:${BEFORE_NUMBER}\\s*,?\\s+(?:${BUILDING})?|${HOUSE_NAME}){0,3}${HOUSE_NUMBER}(?:\\s+|,\\s+(?=\\p{Lu}))(?:${DIRECTION}\\s+)?(?:${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}`,
+        `(?:${BEFORE_NUMBER}\\s*,?\\s+(?:${BUILDING})?|${HOUSE_NAME}){0,3}${HOUSE_NUMBER}(?:\\s+|,\\s+(?=\\p{Lu}))(?:${DIRECTION}\\s+)?(?:${NOT_RUNNING_TEXT}${NAME_WORD}\\s+){0,4}${STREET_SUFFIX}\\b\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?${POST_UNITS}`,
         'gud',
       ),
     accept: (m: string) => accept(m) && titleCaseAfterComma(m),

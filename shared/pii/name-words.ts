@@ -42,6 +42,7 @@ const TITLE_CASE_WORDS = new Set(
     'do does did have has had what when where why how who whom which whose if and or but so then also not no yes ok okay ' +
     'hi hello hey dear thanks thank regards best cheers sincerely love please sorry note re fwd fw subject msg message ' +
     'portal reply sent from to for of in on at by with about after before since until via per as an a i im me we us ' +
+    "i'm i’m i'll i’ll i've i’ve i'd i’d " +
     'name first last middle full date birth dob ssn mrn id phone mobile cell email address street city state zip postcode ' +
     'patient patients doctor dr mr mrs ms miss mx prof nurse pharmacist caregiver member subscriber policy group plan account ' +
     'card insurance medicare medicaid claim prior auth authorization referral consent intake discharge summary report ' +
@@ -71,15 +72,28 @@ export function nonNameWord(word: string): boolean {
   return TITLE_CASE_WORDS.has(w) || NOT_NAMES.has(w) || isMedicineWord(w);
 }
 
+/** What a condition named after a person is: "Paget's disease", "Reye syndrome", "Bruch's membrane". */
+const CONDITION_NOUNS =
+  'disease|syndrome|palsy|contracture|granulomatosis|lymphoma|sarcoma|disorder|anomaly|phenomenon|ataxia|chorea|dystrophy|test|sign|maneuver|manoeuvre|esophagus|oesophagus|ulcer|cyst|tumou?r|score|scale|criteria|reflex|procedure|operation|classification|fracture|lesion|neuralgia|neuroma|thyroiditis|encephalopathy|encephalitis|paralysis|anemia|anaemia|diseases|syndromes|carcinoma|fever|neuropathy|amaurosis|dementia|deformity|malformation|anomal(?:y|ies)|diverticulum|ganglion|triad|monitor|maneuver|ulcers?|cysts?|catheter|tube|splint|brace|pump|surgery|microsurgery|dysplasia|thrombasthenia|myopathy|hernia|mosaic|mesomelic|stain|staging|technique|method|hypothesis|membrane|exercises?|osteodystrophy|hemorrhagic fever';
 /** A condition named after a person: "Paget's disease", "Lou Gehrig's", "Reye syndrome". */
-const EPONYM_AFTER =
-  /^['’]?s?\s+(?:disease|syndrome|palsy|contracture|granulomatosis|lymphoma|sarcoma|disorder|anomaly|phenomenon|ataxia|chorea|dystrophy|test|sign|maneuver|manoeuvre|esophagus|oesophagus|ulcer|cyst|tumou?r|score|scale|criteria|reflex|procedure|operation|classification|fracture|lesion|neuralgia|neuroma|thyroiditis|encephalopathy|encephalitis|paralysis|anemia|anaemia|diseases|syndromes|carcinoma|fever|neuropathy|amaurosis|dementia|deformity|malformation|anomal(?:y|ies)|diverticulum|ganglion|triad|monitor|maneuver|ulcers?|cysts?|catheter|tube|splint|brace|pump|surgery|microsurgery|dysplasia|thrombasthenia|myopathy|hernia|mosaic|mesomelic|stain|staging|technique|method|hypothesis)\b|^['’]s\b/i;
+const EPONYM_AFTER = new RegExp(`^['’]?s?\\s+(?:${CONDITION_NOUNS})\\b|^['’]s\\b`, 'i');
+/**
+ * The same with the condition's other words between: "Laing distal myopathy", "Pearson marrow-pancreas
+ * syndrome", "Marburg hemorrhagic fever"; words of a sentence ("Pearson has a rare syndrome") are not such words.
+ */
+const EPONYM_BEFORE_WORDS = new RegExp(
+  `^['’]?s?\\s+(?:(?!(?:has|had|have|is|was|with|and|or|a|an|the|his|her|my|our|their|got|gets|of|in|on|for|from|who|but)\\b)[a-z][a-z-]+\\s+){1,3}(?:${CONDITION_NOUNS})\\b`,
+);
 /** What follows an eponym without a possessive ("Leydig cell", "Zika virus"), never a person's name ("Dana's cell"). */
 const EPONYM_BEFORE_NOUN =
   /^\s+(?:cells?|viruse?s?|tendons?|contractions?|point|positive|negative|syndrome|congenital|hereditary|muscular|optic|infections?|glands?|ducts?|canal|bod(?:y|ies)|membrane|type|variant|sequence|complex|nodes?)\b/i;
 export const namesAPerson = (match: string, text: string, start: number) => {
-  const after = text.slice(start + match.length, start + match.length + 24);
-  return !EPONYM_AFTER.test(after) && !(EPONYM_BEFORE_NOUN.test(after) && !/['’]s$/.test(match));
+  const after = text.slice(start + match.length, start + match.length + 64);
+  return (
+    !EPONYM_AFTER.test(after) &&
+    !EPONYM_BEFORE_WORDS.test(after) &&
+    !(EPONYM_BEFORE_NOUN.test(after) && !/['’]s$/.test(match))
+  );
 };
 
 const PARTICLE_WORD =

@@ -24,6 +24,8 @@ describe('PII reduction', () => {
     ['ADDRESS', 'send it to 221 Baker Street Apt 2, London', 'send it to [ADDRESS], London'],
     ['ADDRESS', 'we moved to Flat 3, 9 Mill Lane last week', 'we moved to [ADDRESS] last week'],
     ['ADDRESS', 'address for the home visit: 42 Oak Road, Apt 7', 'address for the home visit: [ADDRESS]'],
+    ['NAME', 'my son Pearson has a rare syndrome', 'my son [NAME] has a rare syndrome'],
+    ['NAME', "Hi, I'm Laura Pearson, my daughter is sick", "Hi, I'm [NAME], my daughter is sick"],
     ['ADDRESS', 'il mio indirizzo corso Vercelli 18. Grazie', 'il mio indirizzo [ADDRESS]. Grazie'],
     ['ADDRESS', 'vivo en Av. Sarmiento 812, 3º piso, depto. C, gracias', 'vivo en [ADDRESS], gracias'],
     ['ADDRESS', 'she is at ul. Długa 7/12 in Gdańsk', 'she is at [ADDRESS] in Gdańsk'],
@@ -131,6 +133,14 @@ describe('PII reduction', () => {
     'University of California, San Francisco',
     'my record shows an HbA1c of 7.2 since 2019',
     'the address you gave is wrong 3 times',
+    // Numbers of running text, after words that are also cues or street words.
+    'mutations in this gene account for 40 to 60 percent of cases',
+    'the benefit group age 65 or older improved',
+    'Type 1 is the most common form in adults',
+    'pain that recurs during 3 or more months',
+    // Eponyms with the condition's other words between.
+    'people with Laing distal myopathy and Marburg hemorrhagic fever',
+    'Pearson marrow-pancreas syndrome, Bruch membrane and Kegel exercises',
   ])('leaves medical content alone: %s', (text) => {
     expect(redact(text)).toEqual({ text, counts: {} });
   });

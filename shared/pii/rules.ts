@@ -192,12 +192,18 @@ const ID_QUALIFIERS =
   'identifier|id|number|nbr|no\\.?|num|#|card|code|ref(?:erence)?|ending(?: in| with)?|last four|last 4';
 const ID_CONNECTORS = 'is|was|=|:|#|-|no\\.?|number';
 /**
+ * Short words of running text, never the letters before or after an ID's digits: "benefits account for 30 to 40
+ * percent", "the group age 60 or older".
+ */
+const SMALL_WORDS = '(?:for|of|to|in|at|on|by|is|was|and|or|age|the|up|per|off|all)\\b';
+/** The same after the digits, with units and times ("… 16 mg", "… 9 am"); not before, where "AN" begins a UK NI number. */
+const SMALL_WORDS_AFTER = '(?:for|of|to|in|at|on|by|is|was|and|or|age|the|up|per|off|all|as|an|am|pm|mg|ml)\\b';
+/**
  * The value: letters and digits with dashes (dots only between digits: "123.456.789-09"), and up to
  * three more digit groups after single spaces ("8643 370 075 PD", "MVZ 4168 3523 13"), with a
  * two-letter suffix at the end.
  */
-const ID_VALUE =
-  '(?:[A-Za-z]{1,3}[ ](?=\\d))?(?=[A-Za-z0-9/.-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9/-]|\\.(?=\\d)){0,24}(?:[ ](?=[A-Za-z0-9-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{0,12}){0,6}(?:[ ][A-Za-z]{1,2}\\b)?(?![A-Za-z0-9])';
+const ID_VALUE = `(?:(?!${SMALL_WORDS})[A-Za-z]{1,3}[ ](?=\\d))?(?=[A-Za-z0-9/.-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9/-]|\\.(?=\\d)){0,24}(?:[ ](?=[A-Za-z0-9-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{0,12}){0,6}(?:[ ](?!${SMALL_WORDS_AFTER})[A-Za-z]{1,2}\\b)?(?![A-Za-z0-9])`;
 const TLDS = 'com|org|net|edu|gov|io|co|us|uk|ca|info|health|me|app|ly|de|fr|nl|au|in';
 const DOMAIN_HINT = new RegExp(`\\.(?:${TLDS})\\b`);
 const hasDomain = (h: TextHints) => (h.domain ??= h.dot && DOMAIN_HINT.test(h.lower));
