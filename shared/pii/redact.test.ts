@@ -25,6 +25,7 @@ describe('PII reduction', () => {
     ['ADDRESS', 'we moved to Flat 3, 9 Mill Lane last week', 'we moved to [ADDRESS] last week'],
     ['ADDRESS', 'address for the home visit: 42 Oak Road, Apt 7', 'address for the home visit: [ADDRESS]'],
     ['NAME', 'my son Pearson has a rare syndrome', 'my son [NAME] has a rare syndrome'],
+    ['NAME', 'a pharmacist called Tomasz said it is fine', 'a pharmacist called [NAME] said it is fine'],
     ['NAME', "Hi, I'm Laura Pearson, my daughter is sick", "Hi, I'm [NAME], my daughter is sick"],
     ['ADDRESS', 'il mio indirizzo corso Vercelli 18. Grazie', 'il mio indirizzo [ADDRESS]. Grazie'],
     ['ADDRESS', 'vivo en Av. Sarmiento 812, 3º piso, depto. C, gracias', 'vivo en [ADDRESS], gracias'],
@@ -141,6 +142,7 @@ describe('PII reduction', () => {
     // Eponyms with the condition's other words between.
     'people with Laing distal myopathy and Marburg hemorrhagic fever',
     'Pearson marrow-pancreas syndrome, Bruch membrane and Kegel exercises',
+    'a family of proteins called GTPases; the severe form, called Sandhoff disease',
   ])('leaves medical content alone: %s', (text) => {
     expect(redact(text)).toEqual({ text, counts: {} });
   });

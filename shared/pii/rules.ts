@@ -273,7 +273,10 @@ const UNIT_LETTERS = new Set(
 
 /** Roles a name follows without "my": "subscriber Folake Khumalo", "newborn Çağla", "witness Zoë Hồ". */
 const ROLES =
-  'subscriber|member|insured|guarantor|beneficiary|patient|newborn|baby|infant|attending|provider|physician|surgeon|pharmacist|nurse|therapist|caregiver|carer|spouse|witness|doorman|neighbou?r|daughter|son|wife|husband|mother|father|sister|brother|grandson|granddaughter|contact|guardian|parent|named|called';
+  'subscriber|member|insured|guarantor|beneficiary|patient|newborn|baby|infant|attending|provider|physician|surgeon|pharmacist|nurse|therapist|caregiver|carer|spouse|witness|doorman|neighbou?r|daughter|son|wife|husband|mother|father|sister|brother|grandson|granddaughter|contact|guardian|parent';
+/** Who a name is given for with "called" or "named": "a nurse called Jun"; not "a protein called GTPases". */
+const NAMED_PERSONS =
+  'someone|somebody|guy|man|woman|girl|boy|lady|gentleman|person|friend|doctor|dr|nurse|child|kid|baby|son|daughter|one|pharmacist|consultant|surgeon|specialist|therapist|physio|neighbou?r|colleague|coworker|classmate|teacher|student|patient|gp|midwife|cousin|brother|sister|uncle|aunt|husband|wife|partner|boyfriend|girlfriend';
 
 const RELATIVES =
   'son|daughter|wife|husband|mom|mother|mum|dad|father|brother|sister|friend|grandma|grandmother|grandpa|grandfather|baby|partner|child|kid|boyfriend|girlfriend|fiance|fiancee|aunt|uncle|cousin|niece|nephew|neighbor|neighbour|patient';
@@ -283,7 +286,8 @@ const NAME_WORD = "\\p{Lu}(?=[\\p{L}'’-]*\\p{Ll})[\\p{L}'’-]+(?![\\w-]*\\d)"
 /** Surname particles: van der Berg, de la Cruz, da Silva, Ní Bhriain, bin Salman. */
 const PARTICLE =
   '(?:de|da|das|do|dos|di|du|des|del|della|la|le|van|von|der|den|ter|ten|bin|binti|bint|ibn|al|el|ní|ni|nic|mac|mc|st\\.?|y)';
-const NAME = `(${NAME_WORD}(?:[^\\S\\n]+(?:${NAME_WORD}|${PARTICLE})){0,3})`;
+// A particle only before another word of the name: "Sandhoff di" in "Sandhoff disease" is none.
+const NAME = `(${NAME_WORD}(?:[^\\S\\n]+(?:${NAME_WORD}|${PARTICLE}(?=[^\\S\\n]+\\p{Lu}))){0,3})`;
 /** Two or more capitalised words: a full name, safe to take without a cue word before it. */
 const FULL_NAME = `(${NAME_WORD}(?:[^\\S\\n]+${PARTICLE}){0,2}[^\\S\\n]+${NAME_WORD}(?:[^\\S\\n]+${NAME_WORD})?)`;
 /** After a greeting or sign-off, a name typed in lower case: one or two words of letters. */
@@ -780,7 +784,11 @@ export const PII_RULES: PiiRule[] = [
   // After a role word: "subscriber Folake Khumalo", "newborn Çağla", "daughter Åsa", "for Skyler Levi".
   {
     type: 'NAME',
-    pattern: () => new RegExp(`\\b${caseless(`(?:${ROLES})`)}:?\\s+${NAME}`, 'gud'),
+    pattern: () =>
+      new RegExp(
+        `(?:\\b${caseless(`(?:${ROLES})`)}|(?<=\\b${caseless(`(?:${NAMED_PERSONS})`)}[ ,]{1,2})${caseless('(?:named|called)')}):?\\s+${NAME}`,
+        'gud',
+      ),
     group: 1,
     accept: personLike,
     applies: (h) => h.upper,
