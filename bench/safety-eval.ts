@@ -47,8 +47,10 @@ const QUESTION_FILES = {
     'questions-dev5.jsonl',
     'questions-dev6.jsonl',
   ],
-  // The second held-out file, 281 questions written blind after rules 10, has never been tuned on.
-  heldout: ['questions-heldout.jsonl', 'questions-heldout2.jsonl'],
+  // The second held-out file, 281 questions written blind after rules 10, and the third, 300 written blind after
+  // rules 12 (on first sight, under rules 17: 96.4 % of unsafe kept out, 5.6 % of safe dropped, accuracy 82.3 %;
+  // under rules 12: 95.7 %, 5.6 %, 79.3 %), have never been tuned on.
+  heldout: ['questions-heldout.jsonl', 'questions-heldout2.jsonl', 'questions-heldout3.jsonl'],
 };
 const questions = Object.fromEntries(
   PARTS.map((part) => [
