@@ -10,6 +10,12 @@ import { type CueHints, hasCue } from './cue-scan';
 
 export const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** Month names of other languages that English does not share ("april", "november" are in MONTH already). */
+const FOREIGN_MONTH =
+  '(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|januar|j[äa]nner|februar|m[äa]rz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus)';
+/** Letters every one of FOREIGN_MONTH holds, looked for before the rule runs: most texts have none. */
+const FOREIGN_MONTH_HINT =
+  /vier|vrier|mars|avril|\bmai\b|juin|juil|ao[uû]t|embr|obre|enero|brero|marzo|abril|mayo|junio|julio|agosto|ubr|neiro|ereiro|mar[çc]o|maio|junho|julho|januar|j[äa]nner|februar|m[äa]rz|\bjun[ih]\b|\bjuli\b|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|maart|\bmei\b|augustus/;
 /** Ordinals spelled out, as people dictate dates: "the twenty-first of August". */
 const ORDINAL_WORD =
   '(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth';
@@ -66,6 +72,17 @@ export const DATE_RULES = [
     pattern: () => new RegExp(`\\b${DAY}\\.?(?:\\s+of)?\\s+${MONTH}\\b\\.?(?:,?\\s+${YEAR})?${NOT_AFTER}`, 'gid'),
     applies: spelledMonth,
     accept: (m: string) => !/^\d+\s+may\b/.test(m) || /^\d+(?:st|nd|rd|th)/.test(m),
+  },
+  {
+    // Day then a month in French, Spanish, Portuguese, Italian, German or Dutch: "15 janvier 1970", "3 de abril",
+    // "26 de diciembre de 1972", "10. Oktober 1962", "1er mai".
+    type: 'DATE' as const,
+    pattern: () =>
+      new RegExp(
+        `\\b\\d{1,2}(?:er|º|°|\\.)?\\s+(?:de\\s+)?${FOREIGN_MONTH}\\b(?:,?\\s+(?:de\\s+|del\\s+)?(?:\\d{4}|'\\d{2})\\b)?${NOT_AFTER}`,
+        'giud',
+      ),
+    applies: (h: DateHints) => FOREIGN_MONTH_HINT.test(h.lower),
   },
   {
     // Month then day, the year optional: "Nov. 2", "January 2nd", "june 14", "March the fourth".

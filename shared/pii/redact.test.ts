@@ -61,6 +61,8 @@ describe('PII reduction', () => {
     ['ZIP', 'we are near w91 x2r7 since June', 'we are near [ZIP] since June'],
     ['ZIP', 'CEP 70340-908, Brasília', 'CEP [ZIP], Brasília'],
     ['DATE', 'DOB 19880412, seen 14-Mar-21', 'DOB [DATE], seen [DATE]'],
+    ['DATE', 'née le 2 février 1948, opérée le 1er mai', 'née le [DATE], opérée le [DATE]'],
+    ['DATE', 'nació el 7 de julio de 1990; geb. 3. März 1971', 'nació el [DATE]; geb. [DATE]'],
     // A month name at the end of the text or before a bracket or "!" is a month too.
     ['DATE', 'seen on 3 Nov', 'seen on [DATE]'],
     ['DATE', 'the scan was on 14 march!', 'the scan was on [DATE]!'],
