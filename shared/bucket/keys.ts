@@ -92,7 +92,7 @@ export function quarantineReasonKey(quarantineKey: string): string {
  * Bumped whenever the cleaning, redaction or typing rules change: staged keys carry it, so
  * output made under other rules is told apart (and a replay can replace it).
  */
-export const PRODUCTION_RULES_VERSION = 18;
+export const PRODUCTION_RULES_VERSION = 19;
 
 /** A staged file's summary: its presence marks the staged output complete. */
 export const STAGED_SUMMARY_SUFFIX = '.summary.json';

@@ -275,11 +275,12 @@ export const ADDRESS_RULES = [
  * and Indian groups ("218 03", "500 046"), Polish and Brazilian ("50-889", "22169-095"), Dutch
  * ("1012 AB"), British ("SW1A 1AA", "s1 5tr"), Canadian ("H2X 1Y4") and Irish Eircodes ("F91 Y53D").
  */
+// Portugal's "4050-265", a country letter before the number ("L-1611", "CH-8001"), Argentina's "C1043AAZ" among them.
 const POSTCODE =
-  '(?:\\d{5}-\\d{3,4}|\\d{3}-\\d{4}|\\d{2}-\\d{3}|\\d{3}\\s\\d{2,3}|\\d{4}\\s?[A-Za-z]{2}(?![\\p{L}])|\\d{4,6}|[A-Za-z]{1,2}\\d[A-Za-z\\d]?\\s?\\d[A-Za-z]{2}|[A-Za-z]\\d[A-Za-z]\\s?\\d[A-Za-z]\\d|[A-Za-z]\\d{2}\\s?[A-Za-z\\d]{4})';
+  '(?:\\d{5}-\\d{3,4}|\\d{4}-\\d{3}|[A-Z]{1,2}-\\d{4,5}|[A-Z]\\d{4}[A-Z]{3}|\\d{3}-\\d{4}|\\d{2}-\\d{3}|\\d{3}\\s\\d{2,3}|\\d{4}\\s?[A-Za-z]{2}(?![\\p{L}])|\\d{4,6}|[A-Za-z]{1,2}\\d[A-Za-z\\d]?\\s?\\d[A-Za-z]{2}|[A-Za-z]\\d[A-Za-z]\\s?\\d[A-Za-z]\\d|[A-Za-z]\\d{2}\\s?[A-Za-z\\d]{4})';
 /** After an address: the town, region or state words, then the postcode ("…, Darwin NT 0830", "…, Zürich – 8001"). */
 const POSTCODE_AFTER_ADDRESS = new RegExp(
-  `^[\\s,:()–-]*(?:[\\p{L}.'’]+(?:[\\s,:()–-]+|$)){0,4}?(${POSTCODE})(?![\\p{L}\\d])`,
+  `^[\\s,:()–-]*(?:[\\p{L}.'’]+(?:[\\s,:()/–-]+|$)){0,4}?(${POSTCODE})(?![\\p{L}\\d])`,
   'ud',
 );
 

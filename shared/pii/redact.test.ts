@@ -58,6 +58,8 @@ describe('PII reduction', () => {
     ['ADDRESS', 'abito in via delle Rose 14, ho la febbre', 'abito in [ADDRESS], ho la febbre'],
     ['ADDRESS', 'kirim ke Jl. Sudirman No. 17 ya', 'kirim ke [ADDRESS] ya'],
     ['ZIP', 'my postcode is SE1 7PB now', 'my postcode is [ZIP] now'],
+    ['ZIP', 'moro na Rua do Almada 120, 4050-032 Porto', 'moro na [ADDRESS], [ZIP] Porto'],
+    ['ZIP', 'j’habite 12 rue du Fort, L-2419 Luxembourg', 'j’habite [ADDRESS], [ZIP] Luxembourg'],
     ['ZIP', 'we are near w91 x2r7 since June', 'we are near [ZIP] since June'],
     ['ZIP', 'CEP 70340-908, Brasília', 'CEP [ZIP], Brasília'],
     ['DATE', 'DOB 19880412, seen 14-Mar-21', 'DOB [DATE], seen [DATE]'],
